@@ -1,0 +1,186 @@
+package cn.fundmonitor.demo;
+
+import static cn.fundmonitor.warehousing.ApplicationRequest.indicator;
+
+import cn.fundmonitor.warehousing.AnnualSelectionProcess;
+import cn.fundmonitor.warehousing.ApplicationRequest;
+import cn.fundmonitor.warehousing.ApplicationStarter;
+import cn.fundmonitor.warehousing.ProjectWarehousingProcess;
+import cn.fundmonitor.warehousing.ProjectWarehousingProcess.ReviewOutcome;
+import cn.fundmonitor.warehousing.WarehousingVariables;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo users and a handful of applications in every state, run through the real workflow, so that
+ * every demo user finds work in Tasklist and finished instances show in Cockpit. Only on the
+ * embedded default (fundmonitor.demo.enabled), and only once: a restart keeps what is there.
+ */
+@Component
+@ConditionalOnProperty(name = "fundmonitor.demo.enabled", havingValue = "true")
+class DemoData {
+
+  static final String PASSWORD = "demo";
+
+  /** id, unit name, department, groups */
+  static final List<DemoUser> USERS = List.of(
+      new DemoUser("ministry-finance", "自然资源部", "财务与资金运用司", "000000-finance"),
+      new DemoUser("guangxi-finance", "广西壮族自治区自然资源厅", "财务与资金运用处", "450000-finance"),
+      new DemoUser("guangxi-eco", "广西壮族自治区自然资源厅", "生态保护修复处", "450000-eco"),
+      new DemoUser("guangxi-geohazard", "广西壮族自治区自然资源厅", "地质灾害防治处", "450000-geohazard"),
+      new DemoUser("nanning-eco", "南宁市自然资源局", "生态保护修复科", "450100-eco"),
+      new DemoUser("xingning-eco", "兴宁区自然资源局", "生态保护修复股", "450102-eco"),
+      new DemoUser("xingning-geohazard", "兴宁区自然资源局", "地质灾害防治股", "450102-geohazard"),
+      new DemoUser("yangshuo-geohazard", "阳朔县自然资源局", "地质灾害防治股", "450321-geohazard"));
+
+  record DemoUser(String id, String unit, String department, String group) {}
+
+  private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
+
+  private final IdentityService identity;
+  private final TaskService tasks;
+  private final ManagementService management;
+  private final ApplicationStarter starter;
+  private final JdbcClient jdbc;
+
+  DemoData(IdentityService identity, TaskService tasks, ManagementService management,
+      ApplicationStarter starter, JdbcClient jdbc) {
+    this.identity = identity;
+    this.tasks = tasks;
+    this.management = management;
+    this.starter = starter;
+    this.jdbc = jdbc;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  @Order(20)
+  public void load() {
+    USERS.forEach(this::ensureUser);
+    var projects = jdbc.sql("select count(*) from fm_project").query(Integer.class).single();
+    if (projects > 0) {
+      return;
+    }
+    var warehoused1 = apply("xingning-eco", ecoRestoration("兴宁区昆仑关历史遗留矿山生态修复工程",
+        "450102", "CENTRAL", "12500000.00"));
+    review("guangxi-eco", warehoused1, ReviewOutcome.APPROVE, "方案可行，绩效目标明确，同意入库。");
+    var warehoused2 = apply("yangshuo-geohazard", geohazard("阳朔县福利镇滑坡隐患综合治理工程",
+        "450321", "GEOHAZARD", "3961869.98"));
+    review("guangxi-geohazard", warehoused2, ReviewOutcome.APPROVE, "同意入库。");
+
+    var returned = apply("xingning-eco", ecoRestoration("兴宁区五塘镇全域土地综合整治试点", "450102",
+        "PROVINCIAL", "6800000.00"));
+    review("guangxi-eco", returned, ReviewOutcome.RETURN,
+        "产出指标“修复治理面积”与实施方案不一致（方案为150公顷），请核实后重新提交。");
+    var returnedToCity = apply("nanning-eco", ecoRestoration("南宁市青秀山历史遗留矿山生态修复", "450103",
+        "CENTRAL", "9200000.00"));
+    review("guangxi-eco", returnedToCity, ReviewOutcome.RETURN, "请补充实施方案批复文件，并核实单位面积治理成本。");
+    var rejected = apply("nanning-eco", ecoRestoration("南宁市城区公园景观提升工程", "450100", "CITY",
+        "5000000.00"));
+    review("guangxi-eco", rejected, ReviewOutcome.REJECT,
+        "城市公园景观提升不属于国土综合整治与生态修复支持范围（GX 第二条、第八条第一项）。");
+
+    apply("nanning-eco", ecoRestoration("南宁市邕江沿岸山水林田湖草生态保护修复工程", "450100", "CENTRAL",
+        "28000000.00"));
+    apply("yangshuo-geohazard", new ApplicationRequest("阳朔县遇龙河喀斯特地质遗迹保护工程", "450321",
+        "GEO_HERITAGE", "PROVINCIAL", "1850000.00", "遇龙河岩溶地貌地质遗迹调查、保护工程与科普展示。",
+        List.of(indicator("OUTPUT", "QUANTITY", "地质遗迹保护点", "GE", "6", "处"),
+            indicator("OUTPUT", "TIMELINESS", "完工时间", "LE", "2027-10-31", ""),
+            indicator("BENEFIT", "SOCIAL", "科普受众人次", "GE", "20000", "人次"),
+            indicator("SATISFACTION", "SERVICE_SATISFACTION", "游客满意度", "GE", "90", "%"))));
+    // not eligible: a qualitative output target, and no benefit indicator (MNR 第十条)
+    apply("xingning-geohazard", new ApplicationRequest("兴宁区三塘镇地质灾害隐患点专业监测", "450102",
+        "GEOHAZARD", "CENTRAL", "860000", "对辖区12处地质灾害隐患点开展专业监测。",
+        List.of(indicator("OUTPUT", "QUANTITY", "监测隐患点", "GE", "12", "处"),
+            indicator("OUTPUT", "QUALITY", "监测数据质量", "QUALITATIVE", "明显提升", ""))));
+    apply("yangshuo-geohazard", new ApplicationRequest("阳朔县高田镇崩塌隐患排危除险", "450321",
+        "GEOHAZARD", "PROVINCIAL", "420000", "高田镇2处崩塌隐患排危除险应急治理。",
+        List.of(indicator("OUTPUT", "QUANTITY", "排危除险隐患点", "EQ", "2", "处"))));
+
+    startSelection();
+    LOG.info("Demo data loaded: {} users (password '{}'), applications in every state", USERS.size(),
+        PASSWORD);
+  }
+
+  private void ensureUser(DemoUser u) {
+    if (identity.createUserQuery().userId(u.id()).count() == 0) {
+      var user = identity.newUser(u.id());
+      user.setFirstName(u.unit());
+      user.setLastName(u.department());
+      user.setPassword(PASSWORD);
+      user.setEmail(u.id() + "@demo.fundmonitor.cn");
+      identity.saveUser(user);
+      identity.createMembership(u.id(), u.group());
+    }
+  }
+
+  private String apply(String userId, ApplicationRequest request) {
+    return as(userId, () -> starter.apply(request).code());
+  }
+
+  private void review(String userId, String projectCode, ReviewOutcome outcome, String comment) {
+    as(userId, () -> {
+      var task = tasks.createTaskQuery().processInstanceBusinessKey(projectCode)
+          .taskDefinitionKey(ProjectWarehousingProcess.TASK_REVIEW).singleResult();
+      tasks.claim(task.getId(), userId);
+      var vars = WarehousingVariables.REVIEW_OUTCOME.with(outcome.name());
+      WarehousingVariables.REVIEW_COMMENT.putInto(vars, comment);
+      tasks.complete(task.getId(), vars);
+      return null;
+    });
+  }
+
+  /** Runs the yearly selection's timer now, so the province's finance department has its task. */
+  private void startSelection() {
+    var job = management.createJobQuery().processDefinitionKey(AnnualSelectionProcess.KEY).timers()
+        .singleResult();
+    if (job != null) {
+      management.executeJob(job.getId());
+    }
+  }
+
+  private <T> T as(String userId, java.util.function.Supplier<T> work) {
+    var groups = identity.createGroupQuery().groupMember(userId).list().stream()
+        .map(g -> g.getId()).toList();
+    identity.setAuthentication(userId, groups);
+    try {
+      return work.get();
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  private static ApplicationRequest ecoRestoration(String name, String region, String fundClass,
+      String amount) {
+    return new ApplicationRequest(name, region, "ECO_RESTORATION", fundClass, amount,
+        "历史遗留矿山地形重塑、土壤重构、植被恢复及配套监测。", List.of(
+            indicator("OUTPUT", "QUANTITY", "修复治理面积", "GE", "120", "公顷"),
+            indicator("OUTPUT", "QUALITY", "工程验收合格率", "GE", "98", "%"),
+            indicator("OUTPUT", "TIMELINESS", "完工时间", "LE", "2027-12-31", ""),
+            indicator("OUTPUT", "COST", "单位面积治理成本", "LE", "10.5", "万元/公顷"),
+            indicator("BENEFIT", "ECOLOGICAL", "植被覆盖率提高", "GE", "15", "百分点"),
+            indicator("BENEFIT", "SUSTAINABILITY", "生态环境", "QUALITATIVE", "有效改善", ""),
+            indicator("SATISFACTION", "SERVICE_SATISFACTION", "周边群众满意度", "GE", "90", "%")));
+  }
+
+  private static ApplicationRequest geohazard(String name, String region, String direction,
+      String amount) {
+    return new ApplicationRequest(name, region, direction, "PROVINCIAL", amount,
+        "滑坡隐患削坡减载、抗滑桩及截排水工程。", List.of(
+            indicator("OUTPUT", "QUANTITY", "治理隐患点", "EQ", "1", "处"),
+            indicator("OUTPUT", "QUALITY", "工程验收合格率", "GE", "100", "%"),
+            indicator("BENEFIT", "SOCIAL", "消除威胁人口", "GE", "320", "人"),
+            indicator("BENEFIT", "SOCIAL", "受威胁群众生命财产安全", "QUALITATIVE", "有效保障", ""),
+            indicator("SATISFACTION", "SERVICE_SATISFACTION", "受益群众满意度", "GE", "95", "%")));
+  }
+}

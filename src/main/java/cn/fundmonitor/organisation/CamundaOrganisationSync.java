@@ -1,0 +1,163 @@
+package cn.fundmonitor.organisation;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes Camunda's identity match the division table: one group per division and role, the
+ * authorizations each level needs, and the shared Tasklist filters. Runs at every start and only
+ * adds what is missing, so it is safe on a database that already has everything.
+ *
+ * <p>Task visibility itself comes from candidate groups: the engine grants a task's candidate
+ * group (and assignee) access to that task and to nothing else, which is what MNR 第二十三条 asks.
+ */
+@Component
+public class CamundaOrganisationSync {
+
+  /** Processes that units start from Tasklist, and which levels may start them. */
+  static final List<String> STARTED_BY_CITIES_AND_COUNTIES = List.of("projectWarehousing");
+  /** Processes whose definitions (diagram, forms) every unit may read. */
+  static final List<String> READABLE_BY_UNITS = List.of("projectWarehousing", "annualProjectSelection");
+
+  private static final Logger LOG = LoggerFactory.getLogger(CamundaOrganisationSync.class);
+
+  private final OrganisationService organisation;
+  private final IdentityService identity;
+  private final AuthorizationService authorizations;
+  private final FilterService filters;
+  private final TaskService tasks;
+  private Map<String, Authorization> grants = Map.of();
+
+  CamundaOrganisationSync(OrganisationService organisation, IdentityService identity,
+      AuthorizationService authorizations, FilterService filters, TaskService tasks) {
+    this.organisation = organisation;
+    this.identity = identity;
+    this.authorizations = authorizations;
+    this.filters = filters;
+    this.tasks = tasks;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  @Order(10)
+  public void synchronise() {
+    organisation.reload();
+    // read what exists once: a nationwide table has thousands of divisions
+    var groups = identity.createGroupQuery().list().stream().map(g -> g.getId())
+        .collect(java.util.stream.Collectors.toSet());
+    grants = new java.util.HashMap<>();
+    authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT).list()
+        .stream().filter(a -> a.getGroupId() != null)
+        .forEach(a -> grants.putIfAbsent(grantKey(a.getGroupId(), a.getResourceType(),
+            a.getResourceId()), a));
+    int created = 0;
+    for (var division : organisation.all()) {
+      for (var role : Role.values()) {
+        var group = UnitGroup.of(division.code(), role);
+        if (!groups.contains(group.id())) {
+          var g = identity.newGroup(group.id());
+          g.setName(division.name() + " " + role.label());
+          g.setType(division.level().name());
+          identity.saveGroup(g);
+          created++;
+        }
+        grantFor(division, group.id());
+      }
+    }
+    ensureFilters();
+    LOG.info("Organisation synchronised: {} divisions, {} groups created", organisation.all().size(),
+        created);
+  }
+
+  private void grantFor(Division division, String groupId) {
+    grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    for (var key : READABLE_BY_UNITS) {
+      grant(groupId, Resources.PROCESS_DEFINITION, key, Permissions.READ);
+    }
+    if (division.level() == DivisionLevel.CITY || division.level() == DivisionLevel.COUNTY) {
+      grant(groupId, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+      for (var key : STARTED_BY_CITIES_AND_COUNTIES) {
+        grant(groupId, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.CREATE_INSTANCE);
+      }
+    }
+    if (division.isMinistry()) {
+      // the ministry supervises (MNR 第五条): it watches every instance in Cockpit, read-only
+      grant(groupId, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+      grant(groupId, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ,
+          ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+      grant(groupId, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ,
+          Permissions.READ_HISTORY);
+      grant(groupId, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
+    }
+  }
+
+  private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    var key = grantKey(groupId, resource.resourceType(), resourceId);
+    var auth = grants.computeIfAbsent(key, k -> newGrant(resource, resourceId, groupId));
+    var missing = Arrays.stream(permissions).filter(p -> !auth.isPermissionGranted(p)).toList();
+    if (!missing.isEmpty()) {
+      missing.forEach(auth::addPermission);
+      grants.put(key, authorizations.saveAuthorization(auth));
+    }
+  }
+
+  private static String grantKey(String groupId, int resourceType, String resourceId) {
+    return groupId + "|" + resourceType + "|" + resourceId;
+  }
+
+  private Authorization newGrant(Resource resource, String resourceId, String groupId) {
+    var auth = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    auth.setGroupId(groupId);
+    auth.setResource(resource);
+    auth.setResourceId(resourceId);
+    return auth;
+  }
+
+  /** Shared Tasklist filters everyone may use; each shows only the tasks the user may see. */
+  private void ensureFilters() {
+    ensureFilter("本单位待办", -10, "本单位（含本人所在各处室）可办理的任务",
+        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+            .includeAssignedTasks());
+    ensureFilter("我的待办", -5, "已由我认领的任务",
+        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+  }
+
+  private void ensureFilter(String name, int priority, String description, TaskQuery query) {
+    var existing = filters.createFilterQuery().filterName(name).singleResult();
+    if (existing != null) {
+      return;
+    }
+    var filter = filters.newTaskFilter(name);
+    filter.setQuery(query);
+    filter.setProperties(Map.of("priority", priority, "description", description,
+        "refresh", true, "variables", new ArrayList<>(List.of(
+            Map.of("name", "projectCode", "label", "项目编码"),
+            Map.of("name", "projectName", "label", "项目名称"),
+            Map.of("name", "applicantUnitName", "label", "申报单位")))));
+    filters.saveFilter(filter);
+    var auth = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
+    auth.setUserId(Authorization.ANY);
+    auth.setResource(Resources.FILTER);
+    auth.setResourceId(filter.getId());
+    auth.addPermission(Permissions.READ);
+    authorizations.saveAuthorization(auth);
+  }
+}

@@ -1,0 +1,22 @@
+package cn.fundmonitor.organisation;
+
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class DivisionRepository {
+
+  private final JdbcClient jdbc;
+
+  DivisionRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  List<Division> findAll() {
+    return jdbc.sql("select code, name, level, parent_code from fm_division order by code")
+        .query((rs, i) -> new Division(rs.getString("code"), rs.getString("name"),
+            DivisionLevel.valueOf(rs.getString("level")), rs.getString("parent_code")))
+        .list();
+  }
+}

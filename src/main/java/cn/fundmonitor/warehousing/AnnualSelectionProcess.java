@@ -1,0 +1,43 @@
+package cn.fundmonitor.warehousing;
+
+import cn.fundmonitor.platform.ProcessVariable;
+import java.util.Date;
+import java.util.List;
+
+/**
+ * Ids and variables of {@code processes/annual-project-selection.bpmn}: before September each
+ * province's finance department chooses next year's supported projects from the reserve
+ * (GX 第十五条).
+ */
+public final class AnnualSelectionProcess {
+
+  public static final String KEY = "annualProjectSelection";
+
+  public static final String START_TIMER = "StartEvent_SelectionDue";
+  public static final String TASK_PREPARE = "ServiceTask_PrepareSelection";
+  public static final String GATEWAY_ANY_CANDIDATES = "Gateway_AnyCandidates";
+  public static final String END_NOTHING_TO_SELECT = "EndEvent_NothingToSelect";
+  public static final String SUBPROCESS_PROVINCE = "SubProcess_ProvinceSelection";
+  public static final String TASK_LIST_CANDIDATES = "ServiceTask_ListCandidates";
+  public static final String TASK_SELECT = "UserTask_SelectProjects";
+  public static final String TASK_RECORD_SELECTION = "ServiceTask_RecordSelection";
+  public static final String END_SELECTION_COMPLETED = "EndEvent_SelectionCompleted";
+
+  public static final String FORM_SELECTION = "projectSelection";
+
+  /** The year whose supported projects are chosen (default: next year). */
+  public static final ProcessVariable<Integer> BUDGET_YEAR = ProcessVariable.of("budgetYear", Integer.class);
+  @SuppressWarnings("rawtypes")
+  public static final ProcessVariable<List> PROVINCE_CODES = ProcessVariable.of("provinceCodes", List.class);
+  public static final ProcessVariable<Date> SELECTION_DUE_DATE = ProcessVariable.of("selectionDueDate", Date.class);
+  // local to each province's branch
+  public static final ProcessVariable<String> PROVINCE_CODE = ProcessVariable.of("provinceCode", String.class);
+  public static final ProcessVariable<String> PROVINCE_NAME = ProcessVariable.of("provinceName", String.class);
+  /** JSON [{label, value}] of the warehoused projects to choose from (the form's checklist). */
+  public static final ProcessVariable<Object> CANDIDATE_PROJECTS = ProcessVariable.of("candidateProjects", Object.class);
+  /** JSON [project code, ...] chosen by the province. */
+  public static final ProcessVariable<Object> SELECTED_PROJECTS = ProcessVariable.of("selectedProjects", Object.class);
+  public static final ProcessVariable<String> SELECTION_NOTE = ProcessVariable.of("selectionNote", String.class);
+
+  private AnnualSelectionProcess() {}
+}

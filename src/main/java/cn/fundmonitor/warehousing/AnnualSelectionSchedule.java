@@ -1,0 +1,44 @@
+package cn.fundmonitor.warehousing;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * When the yearly selection happens (GX 第十五条: 每个预算年度9月前). The BPMN's timer reads
+ * {@code ${annualSelectionSchedule.cron}}; both values are configuration, not code.
+ */
+@Component("annualSelectionSchedule")
+public class AnnualSelectionSchedule {
+
+  private final String cron;
+  private final MonthDay due;
+  private final Clock clock;
+
+  AnnualSelectionSchedule(@Value("${fundmonitor.selection.cron}") String cron,
+      @Value("${fundmonitor.selection.due-month-day}") String dueMonthDay, Clock clock) {
+    this.cron = cron;
+    this.due = MonthDay.parse("--" + dueMonthDay);
+    this.clock = clock;
+  }
+
+  public String getCron() {
+    return cron;
+  }
+
+  /** The budget year chosen now: next year. */
+  public int nextBudgetYear() {
+    return LocalDate.now(clock).getYear() + 1;
+  }
+
+  /** The end of the due day this year, or none once it has passed (a late, manual selection). */
+  public Date dueDate() {
+    var now = ZonedDateTime.now(clock);
+    var dueAt = due.atYear(now.getYear()).atTime(17, 30).atZone(clock.getZone());
+    return dueAt.isAfter(now) ? Date.from(dueAt.toInstant()) : null;
+  }
+}

@@ -1,0 +1,29 @@
+package cn.fundmonitor.warehousing;
+
+import cn.fundmonitor.project.Project;
+import cn.fundmonitor.project.ProjectReserveService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts {@code projectWarehousing} for an application on behalf of the engine's authenticated
+ * user (Camunda authorizations decide whether that user may apply).
+ */
+@Component
+public class ApplicationStarter {
+
+  private final RuntimeService runtime;
+  private final ProjectReserveService reserve;
+
+  ApplicationStarter(RuntimeService runtime, ProjectReserveService reserve) {
+    this.runtime = runtime;
+    this.reserve = reserve;
+  }
+
+  /** Files the application; returns the project as filed, after the eligibility check. */
+  public Project apply(ApplicationRequest request) {
+    var instance = runtime.startProcessInstanceByKey(ProjectWarehousingProcess.KEY,
+        request.toVariables());
+    return reserve.get(instance.getBusinessKey());
+  }
+}

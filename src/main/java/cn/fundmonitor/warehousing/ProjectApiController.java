@@ -1,0 +1,105 @@
+package cn.fundmonitor.warehousing;
+
+import cn.fundmonitor.common.InvalidInputException;
+import cn.fundmonitor.organisation.OrganisationService;
+import cn.fundmonitor.platform.CurrentUser;
+import cn.fundmonitor.project.Indicator;
+import cn.fundmonitor.project.Project;
+import cn.fundmonitor.project.ProjectReserveService;
+import cn.fundmonitor.project.ProjectStatus;
+import cn.fundmonitor.project.StatusChange;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The project reserve over HTTP: a unit sees its own and its subordinates' projects only. */
+@RestController
+@RequestMapping("/api/projects")
+class ProjectApiController {
+
+  private final ProjectReserveService reserve;
+  private final ApplicationStarter starter;
+  private final OrganisationService organisation;
+
+  ProjectApiController(ProjectReserveService reserve, ApplicationStarter starter,
+      OrganisationService organisation) {
+    this.reserve = reserve;
+    this.starter = starter;
+    this.organisation = organisation;
+  }
+
+  @GetMapping
+  List<ProjectSummary> list(@AuthenticationPrincipal CurrentUser user,
+      @RequestParam(required = false) String status) {
+    return reserve.visibleTo(user.groupIds(), Optional.ofNullable(status).map(this::status))
+        .stream().map(this::summary).toList();
+  }
+
+  @GetMapping("/{code}")
+  ProjectDetail get(@AuthenticationPrincipal CurrentUser user, @PathVariable String code) {
+    var p = reserve.visibleProject(code, user.groupIds());
+    return new ProjectDetail(summary(p), p.description(),
+        p.indicators().stream().map(IndicatorView::of).toList(),
+        reserve.history(code).stream().map(HistoryView::of).toList());
+  }
+
+  /** Applies for warehousing as the caller, exactly as the Tasklist start form does. */
+  @PostMapping("/applications")
+  ResponseEntity<ProjectSummary> apply(@RequestBody ApplicationRequest request) {
+    var project = starter.apply(request);
+    return ResponseEntity.created(URI.create("/api/projects/" + project.code()))
+        .body(summary(project));
+  }
+
+  private ProjectStatus status(String text) {
+    try {
+      return ProjectStatus.valueOf(text);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("查询条件有误", "未知的项目状态：" + text);
+    }
+  }
+
+  private ProjectSummary summary(Project p) {
+    return new ProjectSummary(p.code(), p.name(), p.regionCode(),
+        organisation.find(p.regionCode()).map(d -> d.name()).orElse(null), p.applicantUnitCode(),
+        p.direction().name(), p.direction().label(), p.fundClass().name(), p.fundClass().label(),
+        p.requestedAmount().amount().toPlainString(), p.requestedAmount().toWanText(),
+        p.status().name(), p.status().label(), p.processInstanceId(), p.appliedBy(),
+        p.appliedAt(), p.updatedAt());
+  }
+
+  record ProjectSummary(String code, String name, String regionCode, String regionName,
+      String applicantUnitCode, String direction, String directionName, String fundClass,
+      String fundClassName, String requestedAmountYuan, String requestedAmountWan, String status,
+      String statusName, String processInstanceId, String appliedBy, OffsetDateTime appliedAt,
+      OffsetDateTime updatedAt) {}
+
+  record ProjectDetail(ProjectSummary project, String description, List<IndicatorView> indicators,
+      List<HistoryView> history) {}
+
+  record IndicatorView(String level1, String level1Name, String level2, String level2Name,
+      String name, String comparator, String target, String unit) {
+    static IndicatorView of(Indicator i) {
+      return new IndicatorView(i.level().name(), i.level().label(), i.category().name(),
+          i.category().label(), i.name(), i.comparator().symbol(), i.target().text(), i.unit());
+    }
+  }
+
+  record HistoryView(String from, String to, String toName, String actor, OffsetDateTime at,
+      String reason) {
+    static HistoryView of(StatusChange c) {
+      return new HistoryView(c.from() == null ? null : c.from().name(), c.to().name(),
+          c.to().label(), c.actor(), c.occurredAt(), c.reason());
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package cn.fundmonitor.warehousing;
+
+import static cn.fundmonitor.warehousing.WarehousingVariables.*;
+
+import cn.fundmonitor.organisation.OrganisationService;
+import cn.fundmonitor.platform.Actors;
+import cn.fundmonitor.project.Project;
+import cn.fundmonitor.project.ProjectReserveService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Files the submitted application in the project reserve (status 已申报). */
+@Component
+class RegisterApplicationDelegate implements JavaDelegate {
+
+  private final ProjectReserveService reserve;
+  private final OrganisationService organisation;
+
+  RegisterApplicationDelegate(ProjectReserveService reserve, OrganisationService organisation) {
+    this.reserve = reserve;
+    this.organisation = organisation;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    var applicant = APPLICANT.get(execution);
+    if (applicant == null) {
+      applicant = Actors.current(execution);
+      APPLICANT.set(execution, applicant);
+    }
+    var project = reserve.register(execution.getProcessBusinessKey(),
+        WarehousingVariables.application(execution), applicant,
+        Actors.groups(execution, applicant), execution.getProcessInstanceId());
+    if (!project.code().equals(execution.getProcessBusinessKey())) {
+      execution.setProcessBusinessKey(project.code());
+    }
+    publish(execution, project, reserve, organisation);
+  }
+
+  /** Writes what the next steps need: the filed data, the facts for the DMN, the groups. */
+  static void publish(DelegateExecution execution, Project project, ProjectReserveService reserve,
+      OrganisationService organisation) {
+    putFiled(execution, project, organisation.get(project.regionCode()).name(),
+        organisation.get(project.applicantUnitCode()).name());
+    putFacts(execution, reserve.eligibilityFacts(project.code()));
+    REVIEW_GROUP.set(execution, reserve.reviewGroup(project).id());
+    APPLICANT_GROUP.set(execution, reserve.applicantGroup(project).id());
+  }
+}

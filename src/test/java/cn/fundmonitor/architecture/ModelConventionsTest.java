@@ -1,0 +1,205 @@
+package cn.fundmonitor.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.dmn.instance.DecisionTable;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.stereotype.Component;
+
+/**
+ * The models follow the house rules (CONVENTIONS.md): readable ids, time-to-live and version tags,
+ * delegates by expression, every form, decision and delegate a model names exists, and every id the
+ * code names exists in its model.
+ */
+class ModelConventionsTest {
+
+  static final Pattern GENERATED_ID = Pattern.compile(".*_[0-9a-z]{7}|.*_\\d+");
+  static final Pattern READABLE_ID = Pattern.compile("[A-Z][A-Za-z]*_[A-Z][A-Za-z0-9]*");
+  static final Pattern EXPRESSION_BEAN = Pattern.compile("\\$\\{([A-Za-z]+)}");
+  static final Pattern CJK = Pattern.compile(".*\\p{IsHan}.*", Pattern.DOTALL);
+
+  static Map<Path, BpmnModelInstance> processes = new HashMap<>();
+  static Map<Path, String> processXml = new HashMap<>();
+  static Map<String, Decision> decisions = new HashMap<>();
+  static Map<String, JsonNode> forms = new HashMap<>();
+  static Set<String> beans = new HashSet<>();
+
+  @BeforeAll
+  static void load() throws IOException {
+    for (var file : files("processes", ".bpmn")) {
+      processes.put(file, Bpmn.readModelFromFile(file.toFile()));
+      processXml.put(file, Files.readString(file));
+    }
+    for (var file : files("decisions", ".dmn")) {
+      Dmn.readModelFromFile(file.toFile()).getModelElementsByType(Decision.class)
+          .forEach(d -> decisions.put(d.getId(), d));
+    }
+    for (var file : files("forms", ".form")) {
+      var form = new ObjectMapper().readTree(file.toFile());
+      forms.put(form.get("id").asText(), form);
+    }
+    var scanner = new ClassPathScanningCandidateComponentProvider(false);
+    scanner.addIncludeFilter(new AnnotationTypeFilter(Component.class));
+    var naming = new org.springframework.context.annotation.AnnotationBeanNameGenerator();
+    var registry = new org.springframework.beans.factory.support.SimpleBeanDefinitionRegistry();
+    for (var bean : scanner.findCandidateComponents("cn.fundmonitor")) {
+      beans.add(naming.generateBeanName(bean, registry));
+    }
+  }
+
+  static List<Path> files(String folder, String suffix) throws IOException {
+    try (Stream<Path> s = Files.list(Path.of(folder))) {
+      return s.filter(p -> p.toString().endsWith(suffix)).sorted().toList();
+    }
+  }
+
+  @Test
+  void everyModelFolderHasItsModels() {
+    assertThat(processes).isNotEmpty();
+    assertThat(decisions).isNotEmpty();
+    assertThat(forms).isNotEmpty();
+  }
+
+  @Test
+  void processesAreExecutableWithTimeToLiveVersionAndKebabFileName() {
+    processes.forEach((file, model) -> {
+      for (var process : model.getModelElementsByType(Process.class)) {
+        assertThat(process.isExecutable()).as(file + " executable").isTrue();
+        assertThat(process.getCamundaHistoryTimeToLiveString()).as(file + " time to live").isNotBlank();
+        assertThat(process.getCamundaVersionTag()).as(file + " version tag").isNotBlank();
+        var kebab = process.getId().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase();
+        assertThat(file.getFileName().toString()).isEqualTo(kebab + ".bpmn");
+        assertThat(process.getName()).as(file + " Chinese name").matches(CJK);
+      }
+    });
+  }
+
+  @Test
+  void idsSayWhatTheyAre() {
+    processes.forEach((file, model) -> {
+      var elements = new ArrayList<BaseElement>(model.getModelElementsByType(FlowNode.class));
+      elements.addAll(model.getModelElementsByType(SequenceFlow.class));
+      for (var element : elements) {
+        assertThat(element.getId()).as(file + " id").matches(READABLE_ID)
+            .doesNotMatch(GENERATED_ID);
+      }
+      for (var node : model.getModelElementsByType(FlowNode.class)) {
+        if (!(node instanceof org.camunda.bpm.model.bpmn.instance.Gateway)
+            || node.getOutgoing().size() > 1) {
+          assertThat(node.getName()).as(file + " " + node.getId() + " has a Chinese name")
+              .matches(CJK);
+        }
+      }
+    });
+  }
+
+  @Test
+  void delegatesAreSpringBeansByExpressionNeverClasses() {
+    processXml.forEach((file, xml) -> assertThat(xml).as(file.toString())
+        .doesNotContain("camunda:class=").doesNotContain("camunda:expression="));
+    processXml.forEach((file, xml) -> {
+      var m = Pattern.compile("delegateExpression=\"\\$\\{([A-Za-z]+)}\"").matcher(xml);
+      while (m.find()) {
+        assertThat(beans).as(file + " names bean " + m.group(1)).contains(m.group(1));
+      }
+    });
+  }
+
+  @Test
+  void everyReferencedFormAndDecisionExists() {
+    processes.forEach((file, model) -> {
+      for (var task : model.getModelElementsByType(UserTask.class)) {
+        assertThat(task.getCamundaFormRef()).as(file + " " + task.getId() + " form").isNotNull();
+        assertThat(forms).as(file + " " + task.getId()).containsKey(task.getCamundaFormRef());
+        assertThat(task.getCamundaCandidateGroups()).as(task.getId() + " has candidates").isNotBlank();
+      }
+      for (var start : model.getModelElementsByType(StartEvent.class)) {
+        if (start.getCamundaFormRef() != null) {
+          assertThat(forms).containsKey(start.getCamundaFormRef());
+        }
+      }
+      for (var rule : model.getModelElementsByType(BusinessRuleTask.class)) {
+        assertThat(decisions).as(file + " " + rule.getId()).containsKey(rule.getCamundaDecisionRef());
+      }
+    });
+  }
+
+  @Test
+  void decisionsHaveTimeToLiveVersionExplicitHitPolicyAndCitedRules() {
+    decisions.forEach((id, decision) -> {
+      assertThat(decision.getCamundaHistoryTimeToLiveString()).as(id).isNotBlank();
+      assertThat(decision.getVersionTag()).as(id).isNotBlank();
+      var table = (DecisionTable) decision.getExpression();
+      assertThat(table.getDomElement().getAttribute("hitPolicy")).as(id + " hit policy").isNotBlank();
+      table.getInputs().forEach(in -> assertThat(in.getInputExpression().getTypeRef())
+          .as(id + " typed input").isNotBlank());
+      table.getRules().forEach(rule -> assertThat(rule.getDescription())
+          .as(id + " " + rule.getId() + " cites its article").isNotNull()
+          .satisfies(d -> assertThat(d.getTextContent()).matches(CJK)));
+    });
+  }
+
+  @Test
+  void formsAreChineseAndKeyedLikeTheVariables() {
+    forms.forEach((id, form) -> {
+      assertThat(form.get("schemaVersion").asInt()).isPositive();
+      form.findParents("key").forEach(field -> {
+        if (field.has("label")) {
+          assertThat(field.get("label").asText()).as(id + " " + field.get("key")).matches(CJK);
+        }
+      });
+    });
+  }
+
+  @Test
+  void everyIdTheCodeNamesExistsInItsModel() throws Exception {
+    var modelIds = new HashSet<String>();
+    processes.values().forEach(m -> m.getModelElementsByType(BaseElement.class)
+        .forEach(e -> modelIds.add(e.getId())));
+    for (var constants : List.of(cn.fundmonitor.warehousing.ProjectWarehousingProcess.class,
+        cn.fundmonitor.warehousing.AnnualSelectionProcess.class)) {
+      for (var field : constants.getDeclaredFields()) {
+        if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+          var value = (String) field.get(null);
+          if (field.getName().equals("KEY")) {
+            assertThat(modelIds).contains(value);
+          } else if (field.getName().startsWith("FORM_")) {
+            assertThat(forms).containsKey(value);
+          } else if (field.getName().startsWith("DECISION_")) {
+            assertThat(decisions).containsKey(value);
+          } else {
+            assertThat(modelIds).as(constants.getSimpleName() + "." + field.getName()).contains(value);
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package cn.fundmonitor.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.fundmonitor.project.ProjectStatus;
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The demo a newcomer clicks through: every demo user finds work, Cockpit has history. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK, properties = {
+    "fundmonitor.demo.enabled=true",
+    "spring.datasource.url=jdbc:h2:mem:fundmonitor-demo-test;DB_CLOSE_DELAY=-1"})
+@ActiveProfiles("test")
+class DemoDataTest {
+
+  @Autowired DemoData demo;
+  @Autowired IdentityService identity;
+  @Autowired TaskService tasks;
+  @Autowired HistoryService history;
+  @Autowired AuthorizationService authorizations;
+  @Autowired JdbcClient jdbc;
+
+  private List<String> groups(String user) {
+    return identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+  }
+
+  @Test
+  void everyDemoUserLogsInAndFindsWork() {
+    for (var user : DemoData.USERS) {
+      assertThat(identity.checkPassword(user.id(), DemoData.PASSWORD)).as(user.id()).isTrue();
+      if (user.id().startsWith("ministry-")) {
+        assertThat(authorizations.isUserAuthorized(user.id(), groups(user.id()), Permissions.ACCESS,
+            Resources.APPLICATION, "cockpit")).as("the ministry watches in Cockpit").isTrue();
+        continue;
+      }
+      identity.setAuthentication(user.id(), groups(user.id()));
+      try {
+        assertThat(tasks.createTaskQuery().taskCandidateGroupIn(groups(user.id()))
+            .includeAssignedTasks().count()).as(user.id() + " has work in Tasklist").isPositive();
+      } finally {
+        identity.clearAuthentication();
+      }
+    }
+  }
+
+  @Test
+  void projectsInEveryStateAndFinishedInstancesForCockpit() {
+    var statuses = jdbc.sql("select distinct status from fm_project").query(String.class).list();
+    assertThat(statuses).contains(ProjectStatus.WAREHOUSED.name(), ProjectStatus.UNDER_REVIEW.name(),
+        ProjectStatus.RETURNED.name(), ProjectStatus.NOT_ELIGIBLE.name(),
+        ProjectStatus.REJECTED.name());
+    assertThat(history.createHistoricProcessInstanceQuery().finished().count()).isGreaterThanOrEqualTo(3);
+  }
+
+  @Test
+  void loadingAgainAddsNothing() {
+    var before = jdbc.sql("select count(*) from fm_project").query(Integer.class).single();
+    demo.load();
+    assertThat(jdbc.sql("select count(*) from fm_project").query(Integer.class).single())
+        .isEqualTo(before);
+  }
+}

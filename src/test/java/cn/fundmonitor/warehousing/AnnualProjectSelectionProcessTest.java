@@ -1,0 +1,118 @@
+package cn.fundmonitor.warehousing;
+
+import static cn.fundmonitor.support.TestUsers.*;
+import static cn.fundmonitor.warehousing.AnnualSelectionProcess.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.fundmonitor.common.InvalidInputException;
+import cn.fundmonitor.platform.JsonVariables;
+import cn.fundmonitor.project.ProjectReserveService;
+import cn.fundmonitor.project.RawApplication;
+import cn.fundmonitor.support.Applications;
+import cn.fundmonitor.support.ProcessTest;
+import cn.fundmonitor.support.TestUsers;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The yearly choice of next year's supported projects (GX 第十五条: 每个预算年度9月前). */
+@ProcessTest
+class AnnualProjectSelectionProcessTest {
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired ManagementService management;
+  @Autowired ProjectReserveService reserve;
+  @Autowired TestUsers users;
+
+  @BeforeEach
+  void init() {
+    BpmnAwareTests.init(engine);
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  /** A warehoused project, put in the reserve through the service (this class covers only selection). */
+  private String warehoused(String name) {
+    var r = Applications.xingningRestoration(name);
+    var p = reserve.register(null, new RawApplication(r.projectName(), r.regionCode(),
+            r.direction(), r.fundClass(), r.requestedAmount(), r.projectDescription(),
+            r.indicators()), XINGNING_ECO, users.groups(XINGNING_ECO), null);
+    reserve.recordEligibility(p.code(), List.of());
+    reserve.warehouse(p.code(), GUANGXI_ECO, "同意入库");
+    return p.code();
+  }
+
+  @Test
+  void beforeSeptemberTheProvinceFinanceDepartmentChoosesNextYearsProjects() {
+    var chosen = warehoused("兴宁区遴选项目（入选）");
+    var notChosen = warehoused("兴宁区遴选项目（未入选）");
+    ClockUtil.setCurrentTime(Date.from(OffsetDateTime.of(2026, 8, 1, 9, 0, 0, 0,
+        ZoneOffset.ofHours(8)).toInstant()));
+
+    var timer = management.createJobQuery().processDefinitionKey(KEY).timers().singleResult();
+    management.executeJob(timer.getId());
+
+    var pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey("selection-2027")
+        .singleResult();
+    BpmnAwareTests.assertThat(pi).hasPassed(START_TIMER, TASK_PREPARE, TASK_LIST_CANDIDATES)
+        .isWaitingAt(TASK_SELECT);
+    var task = tasks.createTaskQuery().processInstanceId(pi.getId()).taskCandidateGroup("450000-finance")
+        .singleResult();
+    assertThat(task.getDueDate()).isEqualTo(Date.from(OffsetDateTime.of(2026, 8, 31, 17, 30, 0, 0,
+        ZoneOffset.ofHours(8)).toInstant()));
+    var candidates = JsonVariables.rows(tasks.getVariable(task.getId(), CANDIDATE_PROJECTS.name()));
+    assertThat(candidates).extracting(c -> c.get("value")).contains(chosen, notChosen);
+
+    // a project that is not a candidate is refused; nothing is recorded
+    assertThatThrownBy(() -> users.run(GUANGXI_FINANCE, () -> tasks.complete(task.getId(),
+        Variables.putValueTyped(SELECTED_PROJECTS.name(), JsonVariables.json(List.of("999999-2026-0001"))))))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("不是本省已入库且尚未遴选的项目");
+    assertThat(reserve.selectedFor("450000", 2027)).doesNotContain(chosen);
+
+    for (var t : tasks.createTaskQuery().processInstanceId(pi.getId()).list()) {
+      var province = tasks.getVariable(t.getId(), PROVINCE_CODE.name());
+      var selection = "450000".equals(province) ? List.of(chosen) : List.<String>of();
+      users.run(GUANGXI_FINANCE, () -> tasks.complete(t.getId(), Variables
+          .putValueTyped(SELECTED_PROJECTS.name(), JsonVariables.json(selection))
+          .putValue(SELECTION_NOTE.name(), "择优确定")));
+    }
+
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_RECORD_SELECTION, END_SELECTION_COMPLETED).isEnded();
+    assertThat(reserve.selectedFor("450000", 2027)).contains(chosen).doesNotContain(notChosen);
+    assertThat(reserve.selectionCandidates("450000", 2027)).extracting(p -> p.code())
+        .contains(notChosen).doesNotContain(chosen);
+  }
+
+  @Test
+  void withoutWarehousedProjectsThereIsNothingToChoose() {
+    int year = 2040;
+    for (var province : reserve.provincesWithCandidates(year)) {
+      reserve.select(province, year, reserve.selectionCandidates(province, year).stream()
+          .map(p -> p.code()).toList(), GUANGXI_FINANCE, null);
+    }
+
+    ProcessInstance pi = runtime.createProcessInstanceByKey(KEY).startBeforeActivity(TASK_PREPARE)
+        .setVariable(BUDGET_YEAR.name(), year).execute();
+
+    BpmnAwareTests.assertThat(pi).hasPassed(END_NOTHING_TO_SELECT).isEnded();
+  }
+}
