@@ -15,6 +15,8 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.task.TaskQuery;
+import cn.fundmonitor.platform.TaskSummaryPlugin;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -62,7 +64,7 @@ public class CamundaOrganisationSync {
     organisation.reload();
     // read what exists once: a nationwide table has thousands of divisions
     var groups = identity.createGroupQuery().list().stream().map(g -> g.getId())
-        .collect(java.util.stream.Collectors.toSet());
+        .collect(Collectors.toSet());
     grants = new java.util.HashMap<>();
     authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT).list()
         .stream().filter(a -> a.getGroupId() != null)
@@ -148,10 +150,9 @@ public class CamundaOrganisationSync {
     var filter = filters.newTaskFilter(name);
     filter.setQuery(query);
     filter.setProperties(Map.of("priority", priority, "description", description,
-        "refresh", true, "variables", new ArrayList<>(List.of(
-            Map.of("name", "projectCode", "label", "项目编码"),
-            Map.of("name", "projectName", "label", "项目名称"),
-            Map.of("name", "applicantUnitName", "label", "申报单位")))));
+        "refresh", true, "variables", TaskSummaryPlugin.SUMMARY_VARIABLES.entrySet().stream()
+            .map(e -> Map.of("name", e.getKey(), "label", e.getValue()))
+            .collect(Collectors.toCollection(ArrayList::new))));
     filters.saveFilter(filter);
     var auth = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
     auth.setUserId(Authorization.ANY);

@@ -126,9 +126,7 @@ public class ProjectReserveService {
   /** The applicant corrects a returned or ineligible application and files it again. */
   public Project resubmit(String code, RawApplication raw, String actor, String note) {
     var p = get(code);
-    if (p.status() != ProjectStatus.RETURNED && p.status() != ProjectStatus.NOT_ELIGIBLE) {
-      throw new ConflictException("项目“" + p.name() + "”当前状态为“" + p.status().label() + "”，不能重新提交");
-    }
+    requireCanMove(p, ProjectStatus.APPLIED);
     var application = validate(raw, p.applicantUnitCode());
     var changes = changes(p, application);
     var now = now();
@@ -162,9 +160,6 @@ public class ProjectReserveService {
   public void withdraw(String code, String actor, String note) {
     var p = get(code);
     optionalComment(note);
-    if (p.status() != ProjectStatus.RETURNED && p.status() != ProjectStatus.NOT_ELIGIBLE) {
-      throw new ConflictException("项目“" + p.name() + "”当前状态为“" + p.status().label() + "”，不能撤回");
-    }
     transition(p, p.status(), ProjectStatus.WITHDRAWN, actor,
         "申报单位撤回申报" + (blank(note) ? "" : "：" + note.strip()));
   }
@@ -270,12 +265,19 @@ public class ProjectReserveService {
 
   // --- helpers ---
 
-  private void transition(Project p, ProjectStatus from, ProjectStatus to, String actor,
-      String reason) {
-    if (p.status() != from || !from.canMoveTo(to)) {
+  private static void requireCanMove(Project p, ProjectStatus to) {
+    if (!p.status().canMoveTo(to)) {
       throw new ConflictException("项目“" + p.name() + "”当前状态为“" + p.status().label() + "”，不能变更为“"
           + to.label() + "”");
     }
+  }
+
+  private void transition(Project p, ProjectStatus from, ProjectStatus to, String actor,
+      String reason) {
+    if (p.status() != from) {
+      throw new ConflictException("项目“" + p.name() + "”当前状态为“" + p.status().label() + "”，已被他人处理");
+    }
+    requireCanMove(p, to);
     var now = now();
     if (!projects.updateStatus(p.code(), from, to, now)) {
       throw new ConflictException("项目“" + p.name() + "”已被他人处理，请刷新后重试");

@@ -85,6 +85,11 @@ class ProjectWarehousingProcessTest {
         TASK_RECORD_ELIGIBILITY).isWaitingAt(TASK_REVIEW);
     BpmnAwareTests.assertThat(task(TASK_REVIEW, pi)).hasCandidateGroup("450000-eco");
     assertThat(pi.getBusinessKey()).matches("450102-\\d{4}-\\d{4}");
+    assertThat(tasks.getVariablesLocal(task(TASK_REVIEW, pi).getId()))
+        .as("Tasklist's list shows which project a task is about")
+        .containsEntry("projectCode", pi.getBusinessKey())
+        .containsEntry("projectName", "兴宁区矿山生态修复（通过）")
+        .containsEntry("applicantUnitName", "兴宁区");
     assertThat(status(pi)).isEqualTo(ProjectStatus.UNDER_REVIEW);
 
     review(pi, ReviewOutcome.APPROVE, "同意入库");
