@@ -21,6 +21,15 @@ class ArchitectureTest {
   }
 
   @Test
+  void theWorkingDayCalendarReachesTheEngineOnlyThroughItsAdapter() {
+    noClasses().that().resideInAPackage("cn.fundmonitor.calendar..")
+        .and().doNotHaveSimpleName("WorkingDayBusinessCalendar")
+        .and().doNotHaveSimpleName("CalendarEnginePlugin")
+        .should().dependOnClassesThat().resideInAPackage("org.camunda..")
+        .check(CLASSES);
+  }
+
+  @Test
   void organisationTalksToCamundaOnlyThroughItsSync() {
     noClasses().that().resideInAPackage("cn.fundmonitor.organisation..")
         .and().doNotHaveSimpleName("CamundaOrganisationSync")

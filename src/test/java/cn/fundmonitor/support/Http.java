@@ -26,6 +26,11 @@ public final class Http {
         .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
   }
 
+  public HttpResponse<String> put(String path, String json, String user, String password) {
+    return send(request(path, user, password).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+  }
+
   private HttpRequest.Builder request(String path, String user, String password) {
     var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
         .header("Accept", "application/json");

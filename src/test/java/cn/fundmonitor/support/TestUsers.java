@@ -26,6 +26,8 @@ public class TestUsers {
   public static final String XINJIANG_ECO = "t-xinjiang-eco";
   public static final String QIEMO_ECO = "t-qiemo-eco";
   public static final String MINISTRY_FINANCE = "t-ministry-finance";
+  /** A Camunda administrator (group camunda-admin). */
+  public static final String ADMIN = "t-admin";
 
   private static final List<String[]> USERS = List.of(
       new String[] {XINGNING_ECO, "450102-eco"},
@@ -38,7 +40,8 @@ public class TestUsers {
       new String[] {GUANGXI_FINANCE, "450000-finance"},
       new String[] {XINJIANG_ECO, "650000-eco"},
       new String[] {QIEMO_ECO, "652825-eco"},
-      new String[] {MINISTRY_FINANCE, "000000-finance"});
+      new String[] {MINISTRY_FINANCE, "000000-finance"},
+      new String[] {ADMIN, "camunda-admin"});
 
   private final IdentityService identity;
 

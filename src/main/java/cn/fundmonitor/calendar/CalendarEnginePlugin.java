@@ -1,0 +1,33 @@
+package cn.fundmonitor.calendar;
+
+import java.time.Clock;
+import org.camunda.bpm.engine.impl.calendar.CycleBusinessCalendar;
+import org.camunda.bpm.engine.impl.calendar.DueDateBusinessCalendar;
+import org.camunda.bpm.engine.impl.calendar.DurationBusinessCalendar;
+import org.camunda.bpm.engine.impl.calendar.MapBusinessCalendarManager;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.stereotype.Component;
+
+/** Puts the working-day calendar in place of the engine's {@code dueDate} calendar. */
+@Component
+class CalendarEnginePlugin extends AbstractProcessEnginePlugin {
+
+  private final WorkingDayCalendar calendar;
+  private final Clock clock;
+
+  CalendarEnginePlugin(WorkingDayCalendar calendar, Clock clock) {
+    this.calendar = calendar;
+    this.clock = clock;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    var calendars = new MapBusinessCalendarManager();
+    calendars.addBusinessCalendar(DueDateBusinessCalendar.NAME,
+        new WorkingDayBusinessCalendar(calendar, clock.getZone()));
+    calendars.addBusinessCalendar(DurationBusinessCalendar.NAME, new DurationBusinessCalendar());
+    calendars.addBusinessCalendar(CycleBusinessCalendar.NAME, new CycleBusinessCalendar());
+    configuration.setBusinessCalendarManager(calendars);
+  }
+}
