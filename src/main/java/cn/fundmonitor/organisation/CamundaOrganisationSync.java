@@ -35,10 +35,21 @@ import org.springframework.stereotype.Component;
 @Component
 public class CamundaOrganisationSync {
 
-  /** Processes that units start from Tasklist, and which levels may start them. */
-  static final List<String> STARTED_BY_CITIES_AND_COUNTIES = List.of("projectWarehousing");
   /** Processes whose definitions (diagram, forms) every unit may read. */
-  static final List<String> READABLE_BY_UNITS = List.of("projectWarehousing", "annualProjectSelection");
+  static final List<String> READABLE_BY_UNITS = List.of("projectWarehousing",
+      "annualProjectSelection", "fundAllocation");
+
+  /**
+   * Which unit groups start which process from Tasklist: cities and counties apply for warehousing
+   * (GX 第十五条); a province's finance department registers money that arrived (MNR 第九条).
+   */
+  static List<String> startableBy(Division division, Role role) {
+    return switch (division.level()) {
+      case CITY, COUNTY -> List.of("projectWarehousing");
+      case PROVINCE -> role == Role.FINANCE ? List.of("fundAllocation") : List.of();
+      case MINISTRY -> List.of();
+    };
+  }
 
   private static final Logger LOG = LoggerFactory.getLogger(CamundaOrganisationSync.class);
 
@@ -81,7 +92,7 @@ public class CamundaOrganisationSync {
           identity.saveGroup(g);
           created++;
         }
-        grantFor(division, group.id());
+        grantFor(division, role, group.id());
       }
     }
     ensureFilters();
@@ -89,14 +100,15 @@ public class CamundaOrganisationSync {
         created);
   }
 
-  private void grantFor(Division division, String groupId) {
+  private void grantFor(Division division, Role role, String groupId) {
     grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     for (var key : READABLE_BY_UNITS) {
       grant(groupId, Resources.PROCESS_DEFINITION, key, Permissions.READ);
     }
-    if (division.level() == DivisionLevel.CITY || division.level() == DivisionLevel.COUNTY) {
+    var startable = startableBy(division, role);
+    if (!startable.isEmpty()) {
       grant(groupId, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
-      for (var key : STARTED_BY_CITIES_AND_COUNTIES) {
+      for (var key : startable) {
         grant(groupId, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.CREATE_INSTANCE);
       }
     }
@@ -140,6 +152,9 @@ public class CamundaOrganisationSync {
             .includeAssignedTasks());
     ensureFilter("我的待办", -5, "已由我认领的任务",
         tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+    ensureFilter("逾期任务", 0, "已过到期日仍未办结的任务（含下级逾期的催办）",
+        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+            .includeAssignedTasks().dueBeforeExpression("${now()}"));
   }
 
   private void ensureFilter(String name, int priority, String description, TaskQuery query) {

@@ -3,7 +3,6 @@ package cn.fundmonitor.project;
 import cn.fundmonitor.money.Yuan;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -19,9 +18,11 @@ class ProjectRepository {
       + "applied_by, applied_at, updated_at";
 
   private final JdbcClient jdbc;
+  private final IndicatorTable indicators;
 
   ProjectRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
+    this.indicators = new IndicatorTable(jdbc, "fm_project_indicator", "project_code");
   }
 
   boolean exists(String code) {
@@ -37,7 +38,7 @@ class ProjectRepository {
             p.status().name(), p.processInstanceId(), p.appliedBy(), p.appliedAt(),
             p.updatedAt())
         .update();
-    insertIndicators(p.code(), p.indicators());
+    indicators.insert(p.code(), p.indicators());
   }
 
   /** Replaces the applicant-editable data of an application (before it is warehoused). */
@@ -47,22 +48,8 @@ class ProjectRepository {
         .params(a.name(), a.regionCode(), a.direction().name(), a.fundClass().name(),
             a.requestedAmount().amount(), a.description(), at, code)
         .update();
-    jdbc.sql("delete from fm_project_indicator where project_code = ?").param(code).update();
-    insertIndicators(code, a.indicators());
-  }
-
-  private void insertIndicators(String code, List<Indicator> indicators) {
-    for (int i = 0; i < indicators.size(); i++) {
-      var ind = indicators.get(i);
-      var value = ind.target() instanceof IndicatorTarget.Numeric n ? n.value() : null;
-      var date = ind.target() instanceof IndicatorTarget.Deadline d ? d.date() : null;
-      jdbc.sql("insert into fm_project_indicator (project_code, position, level1, level2, name, "
-              + "comparator, target_value, target_date, target_text, unit) "
-              + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-          .params(code, i + 1, ind.level().name(), ind.category().name(), ind.name(),
-              ind.comparator().name(), value, date, ind.target().text(), ind.unit())
-          .update();
-    }
+    indicators.delete(code);
+    indicators.insert(code, a.indicators());
   }
 
   /** Moves the status only if it is still {@code from}; false if someone else moved it first. */
@@ -81,7 +68,7 @@ class ProjectRepository {
 
   Optional<Project> find(String code) {
     return jdbc.sql("select " + PROJECT_COLUMNS + " from fm_project where code = ?").param(code)
-        .query((rs, i) -> project(rs, indicators(rs.getString("code")))).optional();
+        .query((rs, i) -> project(rs, indicators.read(rs.getString("code")))).optional();
   }
 
   Optional<Project> findByProcessInstance(String processInstanceId) {
@@ -158,29 +145,6 @@ class ProjectRepository {
             + "p.code = s.project_code where s.budget_year = ? and p.region_code in (" + in
             + ") order by s.project_code")
         .params(params).query(String.class).list();
-  }
-
-  private List<Indicator> indicators(String code) {
-    return jdbc.sql("select level1, level2, name, comparator, target_value, target_date, "
-            + "target_text, unit from fm_project_indicator where project_code = ? order by position")
-        .param(code)
-        .query((rs, i) -> new Indicator(IndicatorLevel.valueOf(rs.getString("level1")),
-            IndicatorCategory.valueOf(rs.getString("level2")), rs.getString("name"),
-            Comparator.valueOf(rs.getString("comparator")), target(rs), rs.getString("unit")))
-        .list();
-  }
-
-  private static IndicatorTarget target(ResultSet rs) throws SQLException {
-    var value = rs.getBigDecimal("target_value");
-    if (value != null) {
-      return new IndicatorTarget.Numeric(value.stripTrailingZeros().scale() < 0
-          ? value.setScale(0) : value.stripTrailingZeros());
-    }
-    var date = rs.getObject("target_date", LocalDate.class);
-    if (date != null) {
-      return new IndicatorTarget.Deadline(date);
-    }
-    return new IndicatorTarget.Qualitative(rs.getString("target_text"));
   }
 
   private static Project project(ResultSet rs, List<Indicator> indicators) throws SQLException {

@@ -185,7 +185,8 @@ class ModelConventionsTest {
     processes.values().forEach(m -> m.getModelElementsByType(BaseElement.class)
         .forEach(e -> modelIds.add(e.getId())));
     for (var constants : List.of(cn.fundmonitor.warehousing.ProjectWarehousingProcess.class,
-        cn.fundmonitor.warehousing.AnnualSelectionProcess.class)) {
+        cn.fundmonitor.warehousing.AnnualSelectionProcess.class,
+        cn.fundmonitor.allocation.FundAllocationProcess.class)) {
       for (var field : constants.getDeclaredFields()) {
         if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
           var value = (String) field.get(null);

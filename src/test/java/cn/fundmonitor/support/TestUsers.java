@@ -26,6 +26,10 @@ public class TestUsers {
   public static final String XINJIANG_ECO = "t-xinjiang-eco";
   public static final String QIEMO_ECO = "t-qiemo-eco";
   public static final String MINISTRY_FINANCE = "t-ministry-finance";
+  public static final String XINGNING_FINANCE = "t-xingning-finance";
+  public static final String YANGSHUO_FINANCE = "t-yangshuo-finance";
+  public static final String NANNING_FINANCE = "t-nanning-finance";
+  public static final String GUILIN_FINANCE = "t-guilin-finance";
   /** A Camunda administrator (group camunda-admin). */
   public static final String ADMIN = "t-admin";
 
@@ -41,7 +45,11 @@ public class TestUsers {
       new String[] {XINJIANG_ECO, "650000-eco"},
       new String[] {QIEMO_ECO, "652825-eco"},
       new String[] {MINISTRY_FINANCE, "000000-finance"},
-      new String[] {ADMIN, "camunda-admin"});
+      new String[] {ADMIN, "camunda-admin"},
+      new String[] {XINGNING_FINANCE, "450102-finance"},
+      new String[] {YANGSHUO_FINANCE, "450321-finance"},
+      new String[] {NANNING_FINANCE, "450100-finance"},
+      new String[] {GUILIN_FINANCE, "450300-finance"});
 
   private final IdentityService identity;
 

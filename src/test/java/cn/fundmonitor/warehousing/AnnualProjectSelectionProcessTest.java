@@ -8,8 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.platform.JsonVariables;
 import cn.fundmonitor.project.ProjectReserveService;
-import cn.fundmonitor.project.RawApplication;
-import cn.fundmonitor.support.Applications;
+import cn.fundmonitor.support.Projects;
 import cn.fundmonitor.support.ProcessTest;
 import cn.fundmonitor.support.TestUsers;
 import java.time.OffsetDateTime;
@@ -50,15 +49,10 @@ class AnnualProjectSelectionProcessTest {
     ClockUtil.reset();
   }
 
-  /** A warehoused project, put in the reserve through the service (this class covers only selection). */
+  @Autowired Projects projects;
+
   private String warehoused(String name) {
-    var r = Applications.xingningRestoration(name);
-    var p = reserve.register(null, new RawApplication(r.projectName(), r.regionCode(),
-            r.direction(), r.fundClass(), r.requestedAmount(), r.projectDescription(),
-            r.indicators()), XINGNING_ECO, users.groups(XINGNING_ECO), null);
-    reserve.recordEligibility(p.code(), List.of());
-    reserve.warehouse(p.code(), GUANGXI_ECO, "同意入库");
-    return p.code();
+    return projects.warehoused(XINGNING_ECO, "450102", name);
   }
 
   @Test

@@ -1,0 +1,486 @@
+package cn.fundmonitor.allocation;
+
+import static cn.fundmonitor.common.Inputs.*;
+
+import cn.fundmonitor.calendar.WorkingDayCalendar;
+import cn.fundmonitor.common.ConflictException;
+import cn.fundmonitor.common.InvalidInputException;
+import cn.fundmonitor.common.NotFoundException;
+import cn.fundmonitor.money.Yuan;
+import cn.fundmonitor.organisation.Division;
+import cn.fundmonitor.organisation.DivisionLevel;
+import cn.fundmonitor.organisation.OrganisationService;
+import cn.fundmonitor.organisation.Role;
+import cn.fundmonitor.project.Direction;
+import cn.fundmonitor.project.FundClass;
+import cn.fundmonitor.project.IndicatorRows;
+import cn.fundmonitor.project.Project;
+import cn.fundmonitor.project.ProjectReserveService;
+import cn.fundmonitor.project.ProjectStatus;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Fund allocation and filing (资金下达与报备, MNR 第九条、第十条; GX 第二十五条): the province issues
+ * the money it received to cities and counties, for warehoused projects only, with the targets
+ * decomposed and issued together with the money, within 30 days; each recipient refines its part to
+ * projects and files the result with its superior within 30 days of refining.
+ */
+@Service
+@Transactional
+public class AllocationService {
+
+  /** MNR 第九条: 30日内下达; 资金细化结束30日内报备. */
+  public static final int ISSUE_DAYS = 30;
+  public static final int FILING_DAYS = 30;
+  public static final int MAX_DOCUMENT_NO = 100;
+
+  private final AllocationRepository repository;
+  private final ProjectReserveService reserve;
+  private final OrganisationService organisation;
+  private final WorkingDayCalendar calendar;
+  private final Clock clock;
+
+  AllocationService(AllocationRepository repository, ProjectReserveService reserve,
+      OrganisationService organisation, WorkingDayCalendar calendar, Clock clock) {
+    this.repository = repository;
+    this.reserve = reserve;
+    this.organisation = organisation;
+    this.calendar = calendar;
+    this.clock = clock;
+  }
+
+  // --- receipt -------------------------------------------------------------------------------
+
+  /** The province whose finance department registers money: one province finance group. */
+  @Transactional(readOnly = true)
+  public Division registeringProvince(String userId, Collection<String> groupIds) {
+    var provinces = OrganisationService.unitGroups(groupIds).stream()
+        .filter(g -> g.role() == Role.FINANCE)
+        .map(g -> organisation.find(g.divisionCode()).orElse(null))
+        .filter(d -> d != null && d.level() == DivisionLevel.PROVINCE)
+        .map(Division::code).distinct().toList();
+    if (provinces.size() != 1) {
+      throw new InvalidInputException("资金到位登记有误",
+          "资金到位登记和下达由省级自然资源主管部门财务与资金运用处室办理（MNR 第九条），账号“" + userId + "”不能办理");
+    }
+    return organisation.get(provinces.get(0));
+  }
+
+  /** Registers money that reached a province; idempotent per process instance. */
+  public Allocation register(RawReceipt raw, String actor, Collection<String> groupIds,
+      String processInstanceId) {
+    var existing = repository.findByProcessInstance(processInstanceId);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    var province = registeringProvince(actor, groupIds);
+    var problems = new ArrayList<String>();
+    var documentNo = requiredText(raw.documentNo(), "批复文号", MAX_DOCUMENT_NO, problems);
+    if (documentNo != null && repository.exists(documentNo)) {
+      problems.add("批复文号“" + documentNo + "”已经登记，不能重复登记");
+    }
+    var fundClass = required(raw.fundClass(), "资金类型", FundClass::parse, problems);
+    var direction = required(raw.direction(), "资金方向", Direction::parse, problems);
+    var year = year(raw.budgetYear(), problems);
+    var central = amountOrZero(raw.centralAmount(), "中央财政资金", problems);
+    var provincial = amountOrZero(raw.provincialAmount(), "省级财政资金", problems);
+    if (central != null && provincial != null && !central.plus(provincial).isPositive()) {
+      problems.add("到位资金合计须大于0元");
+    }
+    if (fundClass != null && fundClass != FundClass.CENTRAL && central != null
+        && central.isPositive()) {
+      problems.add("资金类型为“" + fundClass.label() + "”时不应有中央财政资金");
+    }
+    var receivedOn = date(raw.receivedOn(), "资金到位日期", problems);
+    if (receivedOn != null && receivedOn.isAfter(today())) {
+      problems.add("资金到位日期不能晚于今天");
+    }
+    var targets = IndicatorRows.parse(raw.targets(),
+        "未填写批复的绩效目标：绩效目标须与资金同步下达（MNR 第十条）", problems);
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException("资金到位登记有误", problems);
+    }
+    var now = now();
+    var allocation = new Allocation(documentNo, province.code(), fundClass, direction, year,
+        central, provincial, receivedOn, calendar.deadline(receivedOn, ISSUE_DAYS),
+        AllocationStatus.RECEIVED, null, null, null, processInstanceId, actor, now, targets);
+    repository.insert(allocation);
+    repository.addEvent(documentNo, new AllocationEvent(null, "REGISTERED", actor, now,
+        "资金到位：中央 " + central + "，省级 " + provincial + "，到位日期 " + receivedOn + "，应于 "
+            + allocation.issueDueOn() + " 前下达"));
+    return allocation;
+  }
+
+  /** The issue deadline as the rule states it (30 calendar days after receipt), before the
+   * working-day calendar moves it; the engine's calendar does the moving. */
+  public static String issueDeadline(Allocation a) {
+    return a.receivedOn().plusDays(ISSUE_DAYS).toString();
+  }
+
+  // --- issue (province) ------------------------------------------------------------------------
+
+  /** Issues the money to cities and counties; returns the recipients, in code order. */
+  public List<String> issue(String documentNo, Object issueDocumentNo, Object issuedOn,
+      List<Map<String, Object>> lineRows, List<Map<String, Object>> targetRows, String actor) {
+    var a = get(documentNo);
+    if (a.status() != AllocationStatus.RECEIVED) {
+      throw new ConflictException("资金“" + documentNo + "”当前状态为“" + a.status().label() + "”，不能再次下达");
+    }
+    var problems = new ArrayList<String>();
+    var issueNo = requiredText(issueDocumentNo, "下达文号", MAX_DOCUMENT_NO, problems);
+    var issueDate = date(issuedOn, "下达日期", problems);
+    if (issueDate != null && (issueDate.isBefore(a.receivedOn()) || issueDate.isAfter(today()))) {
+      problems.add("下达日期应在资金到位日期（" + a.receivedOn() + "）与今天之间");
+    }
+    var lines = new ArrayList<MoneyLine>();
+    for (int i = 0; i < lineRows.size(); i++) {
+      var row = lineRows.get(i);
+      var prefix = "第" + (i + 1) + "行：";
+      var rowProblems = new ArrayList<String>();
+      var recipient = recipient(text(row.get("recipientCode")), a, rowProblems);
+      var line = line(a, recipient, row, rowProblems);
+      rowProblems.forEach(p -> problems.add(prefix + p));
+      if (rowProblems.isEmpty()) {
+        lines.add(line);
+      }
+    }
+    if (lineRows.isEmpty()) {
+      problems.add("请至少填写一行下达明细（下达到哪个市县、哪个项目、多少钱）");
+    }
+    duplicates(lines, problems);
+    if (problems.isEmpty()) {
+      sums("下达", lines, a.centralAmount(), a.provincialAmount(), "到位", problems);
+    }
+    var recipients = new TreeSet<String>();
+    lines.forEach(l -> recipients.add(l.recipientCode()));
+    var decomposed = TargetDecomposition.decompose(a.targets(), recipients,
+        rows(targetRows, "recipientCode"), this::name, "下达单位", problems);
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException("资金下达有误，请修改后重新提交", problems);
+    }
+
+    repository.replaceLines(documentNo, AllocationRepository.ISSUE, null, lines);
+    for (var recipient : recipients) {
+      var own = lines.stream().filter(l -> l.recipientCode().equals(recipient)).toList();
+      repository.insertPart(documentNo, recipient, sum(own, true), sum(own, false));
+      repository.replaceTargets(documentNo, AllocationRepository.ISSUE, recipient,
+          decomposed.stream().filter(t -> t.unitCode().equals(recipient)).toList());
+    }
+    repository.markIssued(documentNo, issueNo, issueDate, actor);
+    var late = issueDate.isAfter(a.issueDueOn());
+    repository.addEvent(documentNo, new AllocationEvent(null, "ISSUED", actor, now(),
+        "下达文号 " + issueNo + "，下达日期 " + issueDate + "，下达至 " + String.join("、",
+            recipients.stream().map(this::name).toList()) + (late ? "（逾期，应于 "
+            + a.issueDueOn() + " 前下达）" : "")));
+    return List.copyOf(recipients);
+  }
+
+  // --- refinement and filing (city/county) ---------------------------------------------------
+
+  /** The recipient refines its part to projects (细化) and decomposes its targets to them. */
+  public RecipientPart refine(String documentNo, String recipient, Object refinedOn,
+      List<Map<String, Object>> lineRows, List<Map<String, Object>> targetRows, String actor) {
+    var a = get(documentNo);
+    var part = part(documentNo, recipient);
+    if (part.status() != PartStatus.ISSUED && part.status() != PartStatus.RETURNED) {
+      throw new ConflictException(name(recipient) + "的细化当前为“" + part.status().label() + "”，不能重新细化");
+    }
+    var problems = new ArrayList<String>();
+    var refinedDate = date(refinedOn, "细化日期", problems);
+    if (refinedDate != null && (refinedDate.isBefore(a.issuedOn()) || refinedDate.isAfter(today()))) {
+      problems.add("细化日期应在资金下达日期（" + a.issuedOn() + "）与今天之间");
+    }
+    var division = organisation.get(recipient);
+    var lines = new ArrayList<MoneyLine>();
+    for (int i = 0; i < lineRows.size(); i++) {
+      var rowProblems = new ArrayList<String>();
+      var line = line(a, division, lineRows.get(i), rowProblems);
+      var prefix = "第" + (i + 1) + "行：";
+      rowProblems.forEach(p -> problems.add(prefix + p));
+      if (rowProblems.isEmpty()) {
+        lines.add(line);
+      }
+    }
+    if (lineRows.isEmpty()) {
+      problems.add("请至少填写一行细化明细（细化到哪个项目、多少钱）");
+    }
+    duplicates(lines, problems);
+    if (problems.isEmpty()) {
+      sums("细化", lines, part.central(), part.provincial(), "下达给" + name(recipient), problems);
+    }
+    var recipientTargets = repository.targets(documentNo, AllocationRepository.ISSUE, recipient,
+        a.targets()).stream().map(DecomposedTarget::asIndicator).toList();
+    var projects = new TreeSet<String>();
+    lines.forEach(l -> projects.add(l.projectCode()));
+    var decomposed = TargetDecomposition.decompose(recipientTargets, projects,
+        rows(targetRows, "projectCode"), code -> "项目 " + code, "项目", problems);
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException("资金细化有误，请修改后重新提交", problems);
+    }
+    repository.replaceLines(documentNo, AllocationRepository.REFINEMENT, recipient, lines);
+    repository.replaceTargets(documentNo, AllocationRepository.REFINEMENT, recipient,
+        decomposed.stream().map(t -> new DecomposedTarget(t.unitCode(), t.position(),
+            a.targets().get(t.position() - 1), t.target(), t.inherited())).toList());
+    var filingDue = calendar.deadline(refinedDate, FILING_DAYS);
+    repository.recordRefinement(documentNo, recipient, refinedDate, actor, filingDue);
+    move(part, PartStatus.REFINED);
+    repository.addEvent(documentNo, new AllocationEvent(recipient, "REFINED", actor, now(),
+        "细化日期 " + refinedDate + "，细化到 " + projects.size() + " 个项目，应于 " + filingDue + " 前报备"));
+    return part(documentNo, recipient);
+  }
+
+  /** The filing deadline as the rule states it: 30 calendar days after refining. */
+  public static String filingDeadline(RecipientPart part) {
+    return part.refinedOn().plusDays(FILING_DAYS).toString();
+  }
+
+  /** The recipient files (报备) its refinement with its superior. */
+  public void file(String documentNo, String recipient, String note, String actor) {
+    var part = part(documentNo, recipient);
+    move(part, PartStatus.FILED);
+    var now = now();
+    repository.recordFiling(documentNo, recipient, actor, now);
+    var late = now.toLocalDate().isAfter(part.filingDueOn());
+    repository.addEvent(documentNo, new AllocationEvent(recipient, "FILED", actor, now,
+        "报备细化结果" + (late ? "（逾期，应于 " + part.filingDueOn() + " 前报备）" : "")
+            + (blank(note) ? "" : "：" + note.strip())));
+  }
+
+  public void acknowledge(String documentNo, String recipient, String comment, String actor) {
+    var part = part(documentNo, recipient);
+    move(part, PartStatus.ACKNOWLEDGED);
+    var now = now();
+    repository.recordAcknowledgement(documentNo, recipient, actor, now);
+    repository.addEvent(documentNo, new AllocationEvent(recipient, "ACKNOWLEDGED", actor, now,
+        "上级确认报备" + (blank(comment) ? "" : "：" + comment.strip())));
+  }
+
+  public void returnFiling(String documentNo, String recipient, String comment, String actor) {
+    if (blank(comment)) {
+      throw new InvalidInputException("确认意见有误", "退回报备时必须填写退回原因");
+    }
+    var part = part(documentNo, recipient);
+    move(part, PartStatus.RETURNED);
+    repository.addEvent(documentNo, new AllocationEvent(recipient, "RETURNED", actor, now(),
+        "上级退回报备：" + comment.strip()));
+  }
+
+  /** All recipients' filings acknowledged: the allocation is complete. */
+  public void complete(String documentNo, String actor) {
+    var open = parts(documentNo).stream().filter(p -> p.status() != PartStatus.ACKNOWLEDGED)
+        .map(p -> name(p.recipientCode())).toList();
+    if (!open.isEmpty()) {
+      throw new ConflictException("尚有单位的报备未确认：" + String.join("、", open));
+    }
+    repository.setStatus(documentNo, AllocationStatus.COMPLETED);
+    repository.addEvent(documentNo, new AllocationEvent(null, "COMPLETED", actor, now(),
+        "全部下达单位细化报备已确认"));
+  }
+
+  // --- reading ---------------------------------------------------------------------------------
+
+  @Transactional(readOnly = true)
+  public Allocation get(String documentNo) {
+    return repository.find(documentNo)
+        .orElseThrow(() -> new NotFoundException("资金批复文号不存在：" + documentNo));
+  }
+
+  @Transactional(readOnly = true)
+  public List<RecipientPart> parts(String documentNo) {
+    return repository.parts(documentNo);
+  }
+
+  @Transactional(readOnly = true)
+  public RecipientPart part(String documentNo, String recipient) {
+    return repository.part(documentNo, recipient).orElseThrow(() ->
+        new NotFoundException("资金 " + documentNo + " 未下达给 " + recipient));
+  }
+
+  @Transactional(readOnly = true)
+  public List<MoneyLine> issuedLines(String documentNo) {
+    return repository.lines(documentNo, AllocationRepository.ISSUE);
+  }
+
+  @Transactional(readOnly = true)
+  public List<MoneyLine> refinedLines(String documentNo) {
+    return repository.lines(documentNo, AllocationRepository.REFINEMENT);
+  }
+
+  @Transactional(readOnly = true)
+  public List<DecomposedTarget> recipientTargets(String documentNo, String recipient) {
+    return repository.targets(documentNo, AllocationRepository.ISSUE, recipient,
+        get(documentNo).targets());
+  }
+
+  @Transactional(readOnly = true)
+  public List<DecomposedTarget> projectTargets(String documentNo, String recipient) {
+    return repository.targets(documentNo, AllocationRepository.REFINEMENT, recipient,
+        get(documentNo).targets());
+  }
+
+  @Transactional(readOnly = true)
+  public List<AllocationEvent> events(String documentNo) {
+    return repository.events(documentNo);
+  }
+
+  /** The unit a recipient files with: its parent (a county's city, a city's province). */
+  @Transactional(readOnly = true)
+  public String superiorOf(String recipient) {
+    return organisation.get(recipient).parentCode();
+  }
+
+  public String name(String divisionCode) {
+    return organisation.find(divisionCode).map(Division::name).orElse(divisionCode);
+  }
+
+  // --- checks ------------------------------------------------------------------------------
+
+  private Division recipient(String code, Allocation a, List<String> problems) {
+    if (code == null) {
+      problems.add("请填写下达单位（市、县行政区划代码）");
+      return null;
+    }
+    var d = organisation.find(code);
+    if (d.isEmpty()) {
+      problems.add("未知的行政区划代码：" + code);
+      return null;
+    }
+    if ((d.get().level() != DivisionLevel.CITY && d.get().level() != DivisionLevel.COUNTY)
+        || !organisation.isWithin(code, a.provinceCode())) {
+      problems.add(d.get().name() + "不是" + name(a.provinceCode()) + "所辖的市、县，资金只能下达至本省市、县（MNR 第九条）");
+      return null;
+    }
+    return d.get();
+  }
+
+  /** A money line for one project of a recipient: the project must be warehoused, there, and
+   * of the allocation's direction (MNR 第九条: 未入库项目原则上不予安排资金). */
+  private MoneyLine line(Allocation a, Division recipient, Map<String, Object> row,
+      List<String> problems) {
+    var projectCode = text(row.get("projectCode"));
+    var central = amountOrZero(row.get("centralShare"), "中央财政资金", problems);
+    var provincial = amountOrZero(row.get("provincialShare"), "省级财政资金", problems);
+    if (projectCode == null) {
+      problems.add("请填写项目编码");
+      return null;
+    }
+    Project project;
+    try {
+      project = reserve.get(projectCode);
+    } catch (NotFoundException e) {
+      problems.add("项目 " + projectCode + " 不存在");
+      return null;
+    }
+    if (project.status() != ProjectStatus.WAREHOUSED) {
+      problems.add("项目 " + projectCode + "（" + project.name() + "）未入库（当前状态：" + project.status().label()
+          + "），未入库项目不予安排资金（MNR 第九条）");
+    }
+    if (recipient != null && !organisation.isWithin(project.regionCode(), recipient.code())) {
+      problems.add("项目 " + projectCode + " 位于" + name(project.regionCode()) + "，不在" + recipient.name());
+    }
+    if (project.direction() != a.direction()) {
+      problems.add("项目 " + projectCode + " 的方向为“" + project.direction().label() + "”，与本资金方向“"
+          + a.direction().label() + "”不一致");
+    }
+    if (central != null && provincial != null && !central.plus(provincial).isPositive()) {
+      problems.add("项目 " + projectCode + " 的金额合计须大于0元");
+    }
+    if (recipient == null || central == null || provincial == null) {
+      return null;
+    }
+    return new MoneyLine(recipient.code(), projectCode, central, provincial);
+  }
+
+  private void duplicates(List<MoneyLine> lines, List<String> problems) {
+    var seen = new HashSet<String>();
+    for (var l : lines) {
+      if (!seen.add(l.recipientCode() + "|" + l.projectCode())) {
+        problems.add("项目 " + l.projectCode() + " 重复填写，请合并为一行");
+      }
+    }
+  }
+
+  /** The parts must add up to the whole, to the cent, central and provincial separately. */
+  private static void sums(String verb, List<MoneyLine> lines, Yuan central, Yuan provincial,
+      String whole, List<String> problems) {
+    var c = sum(lines, true);
+    var p = sum(lines, false);
+    if (c.compareTo(central) != 0) {
+      problems.add("中央财政资金" + verb + "合计 " + c + "，与" + whole + "的 " + central + "不一致（相差 "
+          + c.minus(central) + "）");
+    }
+    if (p.compareTo(provincial) != 0) {
+      problems.add("省级财政资金" + verb + "合计 " + p + "，与" + whole + "的 " + provincial + "不一致（相差 "
+          + p.minus(provincial) + "）");
+    }
+  }
+
+  private static Yuan sum(List<MoneyLine> lines, boolean central) {
+    return lines.stream().map(l -> central ? l.central() : l.provincial())
+        .reduce(Yuan.ZERO, Yuan::plus);
+  }
+
+  /** Target rows keyed by the given unit column, renamed to unitCode for the decomposition. */
+  private static List<Map<String, Object>> rows(List<Map<String, Object>> rows, String unitKey) {
+    var result = new ArrayList<Map<String, Object>>();
+    for (var row : rows) {
+      var copy = new LinkedHashMap<String, Object>(row);
+      copy.put("unitCode", row.get(unitKey));
+      result.add(copy);
+    }
+    return result;
+  }
+
+  private static int year(Object value, List<String> problems) {
+    var text = text(value);
+    try {
+      var year = Integer.parseInt(Objects.requireNonNull(text));
+      if (year >= 2000 && year <= 2100) {
+        return year;
+      }
+    } catch (RuntimeException e) {
+      // reported below
+    }
+    problems.add("资金年度应为2000至2100之间的年份");
+    return 0;
+  }
+
+  private void move(RecipientPart part, PartStatus to) {
+    var allowed = switch (to) {
+      case REFINED -> Set.of(PartStatus.ISSUED, PartStatus.RETURNED);
+      case FILED -> Set.of(PartStatus.REFINED);
+      case ACKNOWLEDGED, RETURNED -> Set.of(PartStatus.FILED);
+      case ISSUED -> Set.<PartStatus>of();
+    };
+    if (!allowed.contains(part.status())
+        || !repository.movePart(part.documentNo(), part.recipientCode(), part.status(), to)) {
+      throw new ConflictException(name(part.recipientCode()) + "的报备当前为“" + part.status().label()
+          + "”，不能变更为“" + to.label() + "”");
+    }
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  private LocalDate today() {
+    return LocalDate.now(clock);
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock);
+  }
+}

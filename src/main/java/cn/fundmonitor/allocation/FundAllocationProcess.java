@@ -1,0 +1,105 @@
+package cn.fundmonitor.allocation;
+
+import cn.fundmonitor.platform.ProcessVariable;
+import java.util.List;
+
+/**
+ * Ids and variables of {@code processes/fund-allocation.bpmn} (资金下达与报备); business key = the
+ * approval document number (批复文号).
+ */
+public final class FundAllocationProcess {
+
+  public static final String KEY = "fundAllocation";
+
+  public static final String START_EVENT = "StartEvent_FundsReceived";
+  public static final String TASK_REGISTER = "ServiceTask_RegisterAllocation";
+  public static final String TASK_ISSUE = "UserTask_IssueFunds";
+  public static final String TIMER_ISSUE_OVERDUE = "Timer_IssueOverdue";
+  public static final String TASK_RECORD_ISSUE_OVERDUE = "ServiceTask_RecordIssueOverdue";
+  public static final String TASK_FOLLOW_UP_ISSUE = "UserTask_FollowUpIssue";
+  public static final String END_ISSUE_FOLLOWED_UP = "EndEvent_IssueFollowedUp";
+  public static final String TASK_RECORD_ISSUE = "ServiceTask_IssueFunds";
+  public static final String SUBPROCESS_REFINEMENT = "SubProcess_Refinement";
+  public static final String START_REFINEMENT = "StartEvent_Refinement";
+  public static final String TASK_PREPARE_REFINEMENT = "ServiceTask_PrepareRefinement";
+  public static final String GATEWAY_MERGE_REFINEMENT = "Gateway_MergeRefinement";
+  public static final String TASK_REFINE = "UserTask_RefineFunds";
+  public static final String TASK_RECORD_REFINEMENT = "ServiceTask_RecordRefinement";
+  public static final String TASK_FILE = "UserTask_FileRefinement";
+  public static final String TIMER_FILING_OVERDUE = "Timer_FilingOverdue";
+  public static final String TASK_RECORD_FILING_OVERDUE = "ServiceTask_RecordFilingOverdue";
+  public static final String TASK_FOLLOW_UP_FILING = "UserTask_FollowUpFiling";
+  public static final String END_FILING_FOLLOWED_UP = "EndEvent_FilingFollowedUp";
+  public static final String TASK_RECORD_FILING = "ServiceTask_RecordFiling";
+  public static final String TASK_ACKNOWLEDGE = "UserTask_AcknowledgeFiling";
+  public static final String GATEWAY_ACKNOWLEDGED = "Gateway_FilingAcknowledged";
+  public static final String TASK_RECORD_ACKNOWLEDGEMENT = "ServiceTask_RecordAcknowledgement";
+  public static final String TASK_RETURN_FILING = "ServiceTask_ReturnFiling";
+  public static final String END_REFINEMENT_FILED = "EndEvent_RefinementFiled";
+  public static final String TASK_COMPLETE = "ServiceTask_CompleteAllocation";
+  public static final String END_ALLOCATION_FILED = "EndEvent_AllocationFiled";
+
+  public static final String FORM_RECEIPT = "fundReceipt";
+  public static final String FORM_ISSUE = "fundIssue";
+  public static final String FORM_REFINEMENT = "fundRefinement";
+  public static final String FORM_FILING = "refinementFiling";
+  public static final String FORM_ACKNOWLEDGEMENT = "filingAcknowledgement";
+  public static final String FORM_FOLLOW_UP = "overdueFollowUp";
+
+  /** Values of {@link #ACKNOWLEDGEMENT_OUTCOME}. */
+  public enum AcknowledgementOutcome { ACKNOWLEDGE, RETURN }
+
+  /** Set by the start event ({@code camunda:initiator}). */
+  public static final ProcessVariable<String> REGISTRAR = ProcessVariable.of("registrar", String.class);
+
+  // the receipt form
+  public static final ProcessVariable<String> DOCUMENT_NO = ProcessVariable.of("documentNo", String.class);
+  public static final ProcessVariable<String> FUND_CLASS = ProcessVariable.of("fundClass", String.class);
+  public static final ProcessVariable<String> DIRECTION = ProcessVariable.of("direction", String.class);
+  public static final ProcessVariable<Object> BUDGET_YEAR = ProcessVariable.of("budgetYear", Object.class);
+  public static final ProcessVariable<Object> CENTRAL_AMOUNT = ProcessVariable.of("centralAmount", Object.class);
+  public static final ProcessVariable<Object> PROVINCIAL_AMOUNT = ProcessVariable.of("provincialAmount", Object.class);
+  public static final ProcessVariable<String> RECEIVED_ON = ProcessVariable.of("receivedOn", String.class);
+  /** JSON [{level1, level2, name, comparator, target, unit}] */
+  public static final ProcessVariable<Object> APPROVED_TARGETS = ProcessVariable.of("approvedTargets", Object.class);
+
+  // set on registration
+  public static final ProcessVariable<String> PROVINCE_CODE = ProcessVariable.of("provinceCode", String.class);
+  public static final ProcessVariable<String> PROVINCE_FINANCE_GROUP = ProcessVariable.of("provinceFinanceGroup", String.class);
+  /** The issue deadline as a date (30 days after receipt); the engine's calendar moves it. */
+  public static final ProcessVariable<String> ISSUE_DEADLINE = ProcessVariable.of("issueDeadline", String.class);
+  public static final ProcessVariable<String> ALLOCATION_SUMMARY = ProcessVariable.of("allocationSummary", String.class);
+  /** JSON [{label, value}] of the approved indicators' names, for the forms' selects. */
+  public static final ProcessVariable<Object> APPROVED_TARGET_OPTIONS = ProcessVariable.of("approvedTargetOptions", Object.class);
+
+  // the issue form
+  public static final ProcessVariable<String> ISSUE_DOCUMENT_NO = ProcessVariable.of("issueDocumentNo", String.class);
+  public static final ProcessVariable<String> ISSUED_ON = ProcessVariable.of("issuedOn", String.class);
+  /** JSON [{recipientCode, projectCode, centralShare, provincialShare}] */
+  public static final ProcessVariable<Object> ISSUE_LINES = ProcessVariable.of("issueLines", Object.class);
+  /** JSON [{recipientCode, indicatorName, target}] */
+  public static final ProcessVariable<Object> DECOMPOSED_TARGETS = ProcessVariable.of("decomposedTargets", Object.class);
+  @SuppressWarnings("rawtypes")
+  public static final ProcessVariable<List> RECIPIENT_CODES = ProcessVariable.of("recipientCodes", List.class);
+
+  // local to each recipient's branch
+  public static final ProcessVariable<String> RECIPIENT_CODE = ProcessVariable.of("recipientCode", String.class);
+  public static final ProcessVariable<String> RECIPIENT_NAME = ProcessVariable.of("recipientName", String.class);
+  public static final ProcessVariable<String> RECIPIENT_FINANCE_GROUP = ProcessVariable.of("recipientFinanceGroup", String.class);
+  public static final ProcessVariable<String> SUPERIOR_FINANCE_GROUP = ProcessVariable.of("superiorFinanceGroup", String.class);
+  public static final ProcessVariable<String> PART_SUMMARY = ProcessVariable.of("partSummary", String.class);
+  public static final ProcessVariable<Object> RECIPIENT_TARGET_OPTIONS = ProcessVariable.of("recipientTargetOptions", Object.class);
+  public static final ProcessVariable<String> REFINED_ON = ProcessVariable.of("refinedOn", String.class);
+  /** JSON [{projectCode, centralShare, provincialShare}] */
+  public static final ProcessVariable<Object> REFINEMENT_LINES = ProcessVariable.of("refinementLines", Object.class);
+  /** JSON [{projectCode, indicatorName, target}] */
+  public static final ProcessVariable<Object> PROJECT_TARGETS = ProcessVariable.of("projectTargets", Object.class);
+  /** The filing deadline as a date (30 days after refining); the engine's calendar moves it. */
+  public static final ProcessVariable<String> FILING_DEADLINE = ProcessVariable.of("filingDeadline", String.class);
+  public static final ProcessVariable<String> REFINEMENT_SUMMARY = ProcessVariable.of("refinementSummary", String.class);
+  public static final ProcessVariable<String> FILING_NOTE = ProcessVariable.of("filingNote", String.class);
+  public static final ProcessVariable<String> ACKNOWLEDGEMENT_OUTCOME = ProcessVariable.of("acknowledgementOutcome", String.class);
+  public static final ProcessVariable<String> ACKNOWLEDGEMENT_COMMENT = ProcessVariable.of("acknowledgementComment", String.class);
+
+  private FundAllocationProcess() {}
+}

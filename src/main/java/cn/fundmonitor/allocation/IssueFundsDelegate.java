@@ -1,0 +1,29 @@
+package cn.fundmonitor.allocation;
+
+import static cn.fundmonitor.allocation.FundAllocationProcess.*;
+
+import cn.fundmonitor.platform.Actors;
+import cn.fundmonitor.platform.JsonVariables;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Checks and records the province's issue; each recipient then gets its own branch. */
+@Component
+class IssueFundsDelegate implements JavaDelegate {
+
+  private final AllocationService allocations;
+
+  IssueFundsDelegate(AllocationService allocations) {
+    this.allocations = allocations;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    var recipients = allocations.issue(execution.getProcessBusinessKey(),
+        execution.getVariable(ISSUE_DOCUMENT_NO.name()), execution.getVariable(ISSUED_ON.name()),
+        JsonVariables.rows(ISSUE_LINES.get(execution)),
+        JsonVariables.rows(DECOMPOSED_TARGETS.get(execution)), Actors.current(execution));
+    RECIPIENT_CODES.set(execution, recipients);
+  }
+}

@@ -1,0 +1,35 @@
+package cn.fundmonitor.allocation;
+
+import static cn.fundmonitor.allocation.FundAllocationProcess.*;
+
+import cn.fundmonitor.platform.Actors;
+import cn.fundmonitor.platform.JsonVariables;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Checks and records a recipient's refinement; the 30-day filing clock starts. */
+@Component
+class RecordRefinementDelegate implements JavaDelegate {
+
+  private final AllocationService allocations;
+
+  RecordRefinementDelegate(AllocationService allocations) {
+    this.allocations = allocations;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    var documentNo = execution.getProcessBusinessKey();
+    var recipient = RECIPIENT_CODE.get(execution);
+    var part = allocations.refine(documentNo, recipient, REFINED_ON.get(execution),
+        JsonVariables.rows(REFINEMENT_LINES.get(execution)),
+        JsonVariables.rows(PROJECT_TARGETS.get(execution)), Actors.current(execution));
+    FILING_DEADLINE.set(execution, AllocationService.filingDeadline(part));
+    REFINEMENT_SUMMARY.set(execution, AllocationTexts.refinement(part,
+        allocations.refinedLines(documentNo).stream()
+            .filter(l -> l.recipientCode().equals(recipient)).toList()));
+    ACKNOWLEDGEMENT_OUTCOME.set(execution, null);
+    ACKNOWLEDGEMENT_COMMENT.set(execution, null);
+  }
+}

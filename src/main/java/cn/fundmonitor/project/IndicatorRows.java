@@ -1,0 +1,91 @@
+package cn.fundmonitor.project;
+
+import static cn.fundmonitor.common.Inputs.*;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Performance indicators as forms and sheets send them: rows of {level1, level2, name, comparator,
+ * target, unit}, checked against the national three-level frame (SPEC §2).
+ */
+public final class IndicatorRows {
+
+  public static final int MAX_INDICATORS = 50;
+  public static final int MAX_INDICATOR_NAME = 100;
+  public static final int MAX_TARGET = 100;
+  public static final int MAX_UNIT = 20;
+  private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+  private IndicatorRows() {}
+
+  /** Parses every row; problems are prefixed with the row ("第2条指标：…"). */
+  public static List<Indicator> parse(List<Map<String, Object>> rows, String missingProblem,
+      List<String> problems) {
+    if (rows == null || rows.isEmpty()) {
+      problems.add(missingProblem);
+      return List.of();
+    }
+    if (rows.size() > MAX_INDICATORS) {
+      problems.add("绩效指标不能超过" + MAX_INDICATORS + "条（现为" + rows.size() + "条）");
+      return List.of();
+    }
+    var result = new ArrayList<Indicator>();
+    for (int i = 0; i < rows.size(); i++) {
+      var row = rows.get(i) == null ? Map.<String, Object>of() : rows.get(i);
+      var rowProblems = new ArrayList<String>();
+      var level = required(row.get("level1"), "一级指标", IndicatorLevel::parse, rowProblems);
+      var category = required(row.get("level2"), "二级指标", IndicatorCategory::parse, rowProblems);
+      if (level != null && category != null && category.level() != level) {
+        rowProblems.add("二级指标“" + category.label() + "”不属于一级指标“" + level.label() + "”");
+      }
+      var name = requiredText(row.get("name"), "三级指标名称", MAX_INDICATOR_NAME, rowProblems);
+      var comparator = required(row.get("comparator"), "比较符", Comparator::parse, rowProblems);
+      var targetText = requiredText(row.get("target"), "目标值", MAX_TARGET, rowProblems);
+      var unit = optionalText(row.get("unit"), "计量单位", MAX_UNIT, rowProblems);
+      IndicatorTarget target = null;
+      if (comparator != null && targetText != null) {
+        target = target(comparator, targetText, rowProblems);
+      }
+      var prefix = "第" + (i + 1) + "条指标：";
+      rowProblems.forEach(p -> problems.add(prefix + p));
+      if (rowProblems.isEmpty()) {
+        result.add(new Indicator(level, category, name, comparator, target, unit));
+      }
+    }
+    return result;
+  }
+
+  /** A target value for a comparator: a number or a date, or any phrase for "定性". */
+  public static IndicatorTarget target(Comparator comparator, String text, List<String> problems) {
+    if (!comparator.isQuantified()) {
+      return new IndicatorTarget.Qualitative(text);
+    }
+    var cleaned = text.replace(",", "").replace("%", "").strip();
+    if (DATE.matcher(cleaned).matches()) {
+      try {
+        return new IndicatorTarget.Deadline(LocalDate.parse(cleaned));
+      } catch (DateTimeParseException e) {
+        problems.add("目标值“" + text + "”不是有效的日期");
+        return null;
+      }
+    }
+    try {
+      var value = new BigDecimal(cleaned);
+      if (value.signum() < 0) {
+        problems.add("目标值不能为负数");
+        return null;
+      }
+      return new IndicatorTarget.Numeric(value);
+    } catch (NumberFormatException e) {
+      problems.add("比较符为“" + comparator.symbol() + "”时目标值须为数字或日期（yyyy-MM-dd），收到“"
+          + shorten(text) + "”；定性目标请选择比较符“定性”");
+      return null;
+    }
+  }
+}

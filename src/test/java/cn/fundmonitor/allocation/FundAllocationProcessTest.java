@@ -1,0 +1,383 @@
+package cn.fundmonitor.allocation;
+
+import static cn.fundmonitor.allocation.FundAllocationProcess.*;
+import static cn.fundmonitor.support.TestUsers.*;
+import static cn.fundmonitor.warehousing.ApplicationRequest.indicator;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.fundmonitor.common.InvalidInputException;
+import cn.fundmonitor.overdue.OverdueIncidents;
+import cn.fundmonitor.overdue.OverdueService;
+import cn.fundmonitor.platform.JsonVariables;
+import cn.fundmonitor.support.ProcessTest;
+import cn.fundmonitor.support.Projects;
+import cn.fundmonitor.support.TestUsers;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * fundAllocation (资金下达与报备, MNR 第九条、第十条): on time; late issue and late filing escalated
+ * (催办) and shown in Cockpit; a filing returned; failed sums, a non-warehoused project and lowered
+ * targets refused. Time moves with ClockUtil.
+ */
+@ProcessTest
+class FundAllocationProcessTest {
+
+  static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired ManagementService management;
+  @Autowired AllocationService allocations;
+  @Autowired OverdueService overdue;
+  @Autowired TestUsers users;
+  @Autowired Projects projects;
+  @Autowired JdbcClient jdbc;
+
+  String xingningProject;
+  String yangshuoProject;
+
+  @BeforeEach
+  void init() {
+    BpmnAwareTests.init(engine);
+    at(2025, 9, 10, 9);
+    xingningProject = projects.warehoused(XINGNING_ECO, "450102", "兴宁区修复项目");
+    yangshuoProject = projects.warehoused(YANGSHUO_ECO, "450321", "阳朔县修复项目");
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  static void at(int y, int m, int d, int h) {
+    ClockUtil.setCurrentTime(beijing(y, m, d, h, 0, 0));
+  }
+
+  static Date beijing(int y, int m, int d, int h, int min, int s) {
+    return Date.from(OffsetDateTime.of(y, m, d, h, min, s, 0, BEIJING).toInstant());
+  }
+
+  // --- steps, as the forms submit them ---
+
+  ProcessInstance receive(String documentNo) {
+    var vars = Variables.createVariables()
+        .putValue(DOCUMENT_NO.name(), documentNo)
+        .putValue(FUND_CLASS.name(), "CENTRAL")
+        .putValue(DIRECTION.name(), "ECO_RESTORATION")
+        .putValue(BUDGET_YEAR.name(), 2025)
+        .putValue(CENTRAL_AMOUNT.name(), "1000000.00")
+        .putValue(PROVINCIAL_AMOUNT.name(), "200000.00")
+        .putValue(RECEIVED_ON.name(), "2025-09-05")
+        .putValueTyped(APPROVED_TARGETS.name(), JsonVariables.json(List.of(
+            indicator("OUTPUT", "QUANTITY", "修复治理面积", "GE", "100", "公顷"),
+            indicator("OUTPUT", "QUALITY", "工程验收合格率", "GE", "98", "%"),
+            indicator("BENEFIT", "ECOLOGICAL", "生态环境", "QUALITATIVE", "有效改善", ""))));
+    return users.as(GUANGXI_FINANCE, () -> runtime.startProcessInstanceByKey(KEY, vars));
+  }
+
+  static Map<String, Object> line(String recipient, String project, String central,
+      String provincial) {
+    return Map.of("recipientCode", recipient, "projectCode", project, "centralShare", central,
+        "provincialShare", provincial);
+  }
+
+  static Map<String, Object> target(String unitKey, String unit, String name, String value) {
+    return Map.of(unitKey, unit, "indicatorName", name, "target", value);
+  }
+
+  VariableMap issue(List<Map<String, Object>> lines, List<Map<String, Object>> targets) {
+    return Variables.createVariables().putValue(ISSUE_DOCUMENT_NO.name(), "桂财资环〔2025〕88号")
+        .putValue(ISSUED_ON.name(), LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(),
+            BEIJING).toString())
+        .putValueTyped(ISSUE_LINES.name(), JsonVariables.json(lines))
+        .putValueTyped(DECOMPOSED_TARGETS.name(), JsonVariables.json(targets));
+  }
+
+  VariableMap goodIssue() {
+    return issue(List.of(line("450102", xingningProject, "600000", "100000"),
+            line("450321", yangshuoProject, "400000.00", "100000.00")),
+        List.of(target("recipientCode", "450102", "修复治理面积", "60"),
+            target("recipientCode", "450321", "修复治理面积", "40"),
+            target("recipientCode", "450321", "工程验收合格率", "99")));
+  }
+
+  Task task(ProcessInstance pi, String key, String group) {
+    return tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key)
+        .taskCandidateGroup(group).includeAssignedTasks().singleResult();
+  }
+
+  void complete(String user, Task task, VariableMap vars) {
+    users.run(user, () -> {
+      if (task.getAssignee() == null) {
+        tasks.claim(task.getId(), user);
+      }
+      tasks.complete(task.getId(), vars);
+    });
+  }
+
+  void refine(ProcessInstance pi, String user, String group, String project, String central,
+      String provincial, String area) {
+    var today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), BEIJING).toString();
+    var vars = Variables.createVariables().putValue(REFINED_ON.name(), today)
+        .putValueTyped(REFINEMENT_LINES.name(), JsonVariables.json(List.of(Map.of(
+            "projectCode", project, "centralShare", central, "provincialShare", provincial))))
+        .putValueTyped(PROJECT_TARGETS.name(), JsonVariables.json(List.of(
+            target("projectCode", project, "修复治理面积", area))));
+    complete(user, task(pi, TASK_REFINE, group), vars);
+  }
+
+  void file(ProcessInstance pi, String user, String group) {
+    complete(user, task(pi, TASK_FILE, group), FILING_NOTE.with("已细化到项目"));
+  }
+
+  void acknowledge(ProcessInstance pi, String user, String group, String outcome, String comment) {
+    complete(user, task(pi, TASK_ACKNOWLEDGE, group), ACKNOWLEDGEMENT_OUTCOME
+        .putInto(ACKNOWLEDGEMENT_COMMENT.with(comment), outcome));
+  }
+
+  void refineFileAndAcknowledgeYangshuo(ProcessInstance pi) {
+    refine(pi, YANGSHUO_FINANCE, "450321-finance", yangshuoProject, "400000", "100000", "40");
+    file(pi, YANGSHUO_FINANCE, "450321-finance");
+    acknowledge(pi, GUILIN_FINANCE, "450300-finance", "ACKNOWLEDGE", null);
+  }
+
+  // --- paths ---
+
+  @Test
+  void onTimeTheMoneyAndTargetsGoDownAndEveryFilingIsAcknowledged() {
+    var pi = receive("财资环〔2025〕1号");
+
+    BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_ISSUE);
+    assertThat(pi.getBusinessKey()).isEqualTo("财资环〔2025〕1号");
+    var issueTask = task(pi, TASK_ISSUE, "450000-finance");
+    assertThat(issueTask.getDueDate()).as("30 days into the National Day holiday → 10-09")
+        .isEqualTo(beijing(2025, 10, 9, 23, 59, 59));
+    assertThat(allocations.get(pi.getBusinessKey()).issueDueOn()).isEqualTo("2025-10-09");
+
+    complete(GUANGXI_FINANCE, issueTask, goodIssue());
+
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_RECORD_ISSUE).isWaitingAt(TASK_REFINE);
+    assertThat(allocations.parts(pi.getBusinessKey())).extracting(RecipientPart::recipientCode)
+        .containsExactly("450102", "450321");
+    var xingningTargets = allocations.recipientTargets(pi.getBusinessKey(), "450102");
+    assertThat(xingningTargets).extracting(t -> t.target().text(), DecomposedTarget::inherited)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("60", false),
+            org.assertj.core.groups.Tuple.tuple("98", true),
+            org.assertj.core.groups.Tuple.tuple("有效改善", true));
+
+    at(2025, 9, 20, 9);
+    refine(pi, XINGNING_FINANCE, "450102-finance", xingningProject, "600000", "100000", "60");
+    var filing = task(pi, TASK_FILE, "450102-finance");
+    assertThat(filing.getDueDate()).as("2025-09-20 + 30 = 10-20, a Monday")
+        .isEqualTo(beijing(2025, 10, 20, 23, 59, 59));
+    file(pi, XINGNING_FINANCE, "450102-finance");
+    assertThat(task(pi, TASK_ACKNOWLEDGE, "450100-finance")).as("Xingning files with Nanning")
+        .isNotNull();
+    acknowledge(pi, NANNING_FINANCE, "450100-finance", "ACKNOWLEDGE", "同意");
+    refineFileAndAcknowledgeYangshuo(pi);
+
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_RECORD_ACKNOWLEDGEMENT, END_REFINEMENT_FILED,
+        TASK_COMPLETE, END_ALLOCATION_FILED).isEnded();
+    var a = allocations.get(pi.getBusinessKey());
+    assertThat(a.status()).isEqualTo(AllocationStatus.COMPLETED);
+    assertThat(a.issuedBy()).isEqualTo(GUANGXI_FINANCE);
+    assertThat(allocations.parts(pi.getBusinessKey())).allSatisfy(p -> {
+      assertThat(p.status()).isEqualTo(PartStatus.ACKNOWLEDGED);
+      assertThat(p.filedBy()).isNotNull();
+    });
+    assertThat(allocations.events(pi.getBusinessKey())).extracting(AllocationEvent::action)
+        .containsExactly("REGISTERED", "ISSUED", "REFINED", "FILED", "ACKNOWLEDGED", "REFINED",
+            "FILED", "ACKNOWLEDGED", "COMPLETED");
+    assertThat(overdue.forProcessInstance(pi.getId())).isEmpty();
+  }
+
+  @Test
+  void lateIssueAndLateFilingAreEscalatedAndShownUntilDone() {
+    var pi = receive("财资环〔2025〕2号");
+
+    at(2025, 10, 10, 9);
+    var timer = management.createJobQuery().processInstanceId(pi.getId())
+        .activityId(TIMER_ISSUE_OVERDUE).singleResult();
+    assertThat(timer.getDuedate()).isEqualTo(beijing(2025, 10, 9, 23, 59, 59));
+    management.executeJob(timer.getId());
+
+    BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_ISSUE, TASK_FOLLOW_UP_ISSUE);
+    var followUp = task(pi, TASK_FOLLOW_UP_ISSUE, "000000-finance");
+    assertThat((String) tasks.getVariable(followUp.getId(), "overdueInfo"))
+        .contains("逾期1天：广西壮族自治区 下达资金并分解绩效目标（截止 2025-10-09）");
+    var incident = runtime.createIncidentQuery().processInstanceId(pi.getId())
+        .incidentType(OverdueIncidents.TYPE).singleResult();
+    assertThat(incident.getActivityId()).isEqualTo(TASK_ISSUE);
+    assertThat(incident.getIncidentMessage()).startsWith("逾期1天：广西壮族自治区");
+
+    // the daily refresh renews Cockpit's incident with today's days late
+    at(2025, 10, 12, 0);
+    var refresh = management.createJobQuery().processDefinitionKey("overdueRefresh").timers()
+        .singleResult();
+    management.executeJob(refresh.getId());
+    assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).singleResult()
+        .getIncidentMessage()).startsWith("逾期3天：");
+
+    complete(MINISTRY_FINANCE, followUp, Variables.putValue("followUpNote", "已电话督促"));
+    BpmnAwareTests.assertThat(pi).hasPassed(END_ISSUE_FOLLOWED_UP).isWaitingAt(TASK_ISSUE);
+
+    at(2025, 10, 13, 10);
+    complete(GUANGXI_FINANCE, task(pi, TASK_ISSUE, "450000-finance"), goodIssue());
+    assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).count())
+        .as("resolved when done").isZero();
+    assertThat(overdue.forProcessInstance(pi.getId())).singleElement().satisfies(s -> {
+      assertThat(s.isOpen()).isFalse();
+      assertThat(s.daysLate()).isEqualTo(4);
+      assertThat(s.unitCode()).isEqualTo("450000");
+    });
+    assertThat(allocations.events(pi.getBusinessKey()).get(1).detail()).contains("逾期");
+
+    // Xingning refines on 10-14 and misses the filing deadline, 11-13
+    at(2025, 10, 14, 9);
+    refine(pi, XINGNING_FINANCE, "450102-finance", xingningProject, "600000", "100000", "60");
+    assertThat(task(pi, TASK_FILE, "450102-finance").getDueDate())
+        .isEqualTo(beijing(2025, 11, 13, 23, 59, 59));
+    at(2025, 11, 14, 8);
+    var filingTimer = management.createJobQuery().processInstanceId(pi.getId())
+        .activityId(TIMER_FILING_OVERDUE).singleResult();
+    management.executeJob(filingTimer.getId());
+    var filingFollowUp = task(pi, TASK_FOLLOW_UP_FILING, "450100-finance");
+    assertThat(filingFollowUp).as("Nanning, Xingning's superior, follows up").isNotNull();
+    complete(NANNING_FINANCE, filingFollowUp, Variables.putValue("followUpNote", "已发函催办"));
+    file(pi, XINGNING_FINANCE, "450102-finance");
+    acknowledge(pi, NANNING_FINANCE, "450100-finance", "ACKNOWLEDGE", null);
+    refineFileAndAcknowledgeYangshuo(pi);
+
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_RECORD_FILING_OVERDUE, END_FILING_FOLLOWED_UP)
+        .isEnded();
+    assertThat(overdue.forProcessInstance(pi.getId())).hasSize(2)
+        .allSatisfy(s -> assertThat(s.isOpen()).isFalse());
+  }
+
+  @Test
+  void aSuperiorReturnsAFilingAndTheRecipientRefinesAgain() {
+    var pi = receive("财资环〔2025〕3号");
+    complete(GUANGXI_FINANCE, task(pi, TASK_ISSUE, "450000-finance"), goodIssue());
+    refine(pi, XINGNING_FINANCE, "450102-finance", xingningProject, "600000", "100000", "60");
+    file(pi, XINGNING_FINANCE, "450102-finance");
+
+    assertThatThrownBy(() -> acknowledge(pi, NANNING_FINANCE, "450100-finance", "RETURN", " "))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("必须填写退回原因");
+    acknowledge(pi, NANNING_FINANCE, "450100-finance", "RETURN", "请补充项目实施方案");
+
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_RETURN_FILING);
+    assertThat(task(pi, TASK_REFINE, "450102-finance")).isNotNull();
+    assertThat(allocations.part(pi.getBusinessKey(), "450102").status())
+        .isEqualTo(PartStatus.RETURNED);
+
+    refine(pi, XINGNING_FINANCE, "450102-finance", xingningProject, "600000", "100000", "65");
+    file(pi, XINGNING_FINANCE, "450102-finance");
+    acknowledge(pi, NANNING_FINANCE, "450100-finance", "ACKNOWLEDGE", null);
+    refineFileAndAcknowledgeYangshuo(pi);
+    BpmnAwareTests.assertThat(pi).isEnded();
+    assertThat(allocations.projectTargets(pi.getBusinessKey(), "450102"))
+        .filteredOn(t -> t.approved().name().equals("修复治理面积"))
+        .extracting(t -> t.target().text()).containsExactly("65");
+  }
+
+  @Test
+  void issuedPartsMustAddUpToTheCent() {
+    var pi = receive("财资环〔2025〕4号");
+    var wrong = issue(List.of(line("450102", xingningProject, "600000", "100000"),
+        line("450321", yangshuoProject, "399999.99", "100000")), List.of(
+            target("recipientCode", "450102", "修复治理面积", "60"),
+            target("recipientCode", "450321", "修复治理面积", "40")));
+
+    assertThatThrownBy(() -> complete(GUANGXI_FINANCE, task(pi, TASK_ISSUE, "450000-finance"), wrong))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("中央财政资金下达合计 999999.99 元，与到位的 1000000.00 元不一致（相差 -0.01 元）");
+
+    BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_ISSUE);
+    assertThat(allocations.get(pi.getBusinessKey()).status()).isEqualTo(AllocationStatus.RECEIVED);
+    assertThat(allocations.parts(pi.getBusinessKey())).isEmpty();
+  }
+
+  @Test
+  void moneyForAProjectNotWarehousedIsRefused_mnrArticle9() {
+    var pending = projects.underReview(XINGNING_ECO, "450102", "兴宁区审核中项目");
+    var pi = receive("财资环〔2025〕5号");
+    var toPending = issue(List.of(line("450102", pending, "600000", "100000"),
+        line("450321", yangshuoProject, "400000", "100000")), List.of(
+            target("recipientCode", "450102", "修复治理面积", "60"),
+            target("recipientCode", "450321", "修复治理面积", "40")));
+
+    assertThatThrownBy(() -> complete(GUANGXI_FINANCE, task(pi, TASK_ISSUE, "450000-finance"),
+        toPending))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("未入库（当前状态：审核中），未入库项目不予安排资金（MNR 第九条）");
+    BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_ISSUE);
+
+    // a warehoused project outside the recipient is refused too
+    var elsewhere = issue(List.of(line("450102", yangshuoProject, "1000000", "200000")),
+        List.of(target("recipientCode", "450102", "修复治理面积", "100")));
+    assertThatThrownBy(() -> complete(GUANGXI_FINANCE, task(pi, TASK_ISSUE, "450000-finance"),
+        elsewhere)).hasMessageContaining("位于阳朔县，不在兴宁区");
+  }
+
+  @Test
+  void decomposedTargetsMayNotBeLowerThanApproved_mnrArticle10() {
+    var pi = receive("财资环〔2025〕6号");
+    var lowered = issue(List.of(line("450102", xingningProject, "600000", "100000"),
+        line("450321", yangshuoProject, "400000", "100000")), List.of(
+            target("recipientCode", "450102", "修复治理面积", "50"),
+            target("recipientCode", "450321", "修复治理面积", "30"),
+            target("recipientCode", "450102", "工程验收合格率", "80")));
+
+    assertThatThrownBy(() -> complete(GUANGXI_FINANCE, task(pi, TASK_ISSUE, "450000-finance"),
+        lowered))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("指标“修复治理面积”分解合计 80 公顷，低于批复目标 ≥ 100 公顷")
+        .hasMessageContaining("兴宁区：指标“工程验收合格率”分解为 ≥ 80 %，低于批复目标 ≥ 98 %");
+    BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_ISSUE);
+  }
+
+  @Test
+  void aWrongReceiptIsRefusedInChineseAndNothingIsSaved() {
+    var before = jdbc.sql("select count(*) from fm_allocation").query(Integer.class).single();
+    var vars = Variables.createVariables().putValue(DOCUMENT_NO.name(), "财资环〔2025〕7号")
+        .putValue(FUND_CLASS.name(), "CENTRAL").putValue(DIRECTION.name(), "ECO_RESTORATION")
+        .putValue(BUDGET_YEAR.name(), 2025).putValue(CENTRAL_AMOUNT.name(), "-1")
+        .putValue(RECEIVED_ON.name(), "2099-01-01")
+        .putValueTyped(APPROVED_TARGETS.name(), JsonVariables.json(List.of()));
+
+    assertThatThrownBy(() -> users.as(GUANGXI_FINANCE,
+        () -> runtime.startProcessInstanceByKey(KEY, vars)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("中央财政资金不能为负数")
+        .hasMessageContaining("资金到位日期不能晚于今天")
+        .hasMessageContaining("未填写批复的绩效目标");
+    assertThatThrownBy(() -> users.as(GUANGXI_ECO,
+        () -> runtime.startProcessInstanceByKey(KEY, vars)))
+        .as("only the province's finance department registers money")
+        .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+    assertThat(jdbc.sql("select count(*) from fm_allocation").query(Integer.class).single())
+        .isEqualTo(before);
+  }
+}
