@@ -6,7 +6,6 @@ import cn.fundmonitor.organisation.Role;
 import cn.fundmonitor.organisation.UnitGroup;
 import cn.fundmonitor.platform.Actors;
 import cn.fundmonitor.platform.JsonVariables;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -42,7 +41,5 @@ class RegisterAllocationDelegate implements JavaDelegate {
     ALLOCATION_SUMMARY.set(execution, AllocationTexts.allocation(a, allocations::name));
     execution.setVariable(APPROVED_TARGET_OPTIONS.name(), JsonVariables.json(a.targets().stream()
         .map(t -> Map.of("label", t.describe(), "value", t.name())).toList()));
-    execution.setVariable(ISSUE_LINES.name(), JsonVariables.json(List.of()));
-    execution.setVariable(DECOMPOSED_TARGETS.name(), JsonVariables.json(List.of()));
   }
 }

@@ -21,7 +21,8 @@ import java.util.function.Function;
  * (MNR 第十条: 按照批复下达的绩效目标逐级分解; GX 第二十一条: 绩效目标不降低):
  * <ul>
  *   <li>an additive quantity (数量 with ≥ or =) is split: the units' targets must add up to at least
- *       (for =, exactly) the approved target; a unit that does not name it contributes nothing;
+ *       (for =, exactly) the approved target; a unit that does not name it contributes nothing,
+ *       except a single unit, which takes the whole target when it names none;
  *   <li>every other indicator holds for every unit: a unit's ≥ target is not below the approved
  *       one, a ≤ target not above it, an = target equal; a unit that does not name it inherits the
  *       approved target unchanged.
@@ -87,7 +88,9 @@ public final class TargetDecomposition {
     var result = new ArrayList<DecomposedTarget>();
     for (int i = 0; i < approved.size(); i++) {
       var ind = approved.get(i);
-      if (additive(ind)) {
+      if (additive(ind) && units.size() == 1 && !entered.containsKey(units.iterator().next() + "|" + i)) {
+        result.add(new DecomposedTarget(units.iterator().next(), i + 1, ind, ind.target(), true));
+      } else if (additive(ind)) {
         var sum = BigDecimal.ZERO;
         for (var unit : units) {
           var t = entered.get(unit + "|" + i);

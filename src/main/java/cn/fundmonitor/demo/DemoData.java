@@ -2,17 +2,23 @@ package cn.fundmonitor.demo;
 
 import static cn.fundmonitor.warehousing.ApplicationRequest.indicator;
 
+import cn.fundmonitor.allocation.FundAllocationProcess;
+import cn.fundmonitor.platform.JsonVariables;
 import cn.fundmonitor.warehousing.AnnualSelectionProcess;
 import cn.fundmonitor.warehousing.ApplicationRequest;
 import cn.fundmonitor.warehousing.ApplicationStarter;
 import cn.fundmonitor.warehousing.ProjectWarehousingProcess;
 import cn.fundmonitor.warehousing.ProjectWarehousingProcess.ReviewOutcome;
 import cn.fundmonitor.warehousing.WarehousingVariables;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -39,9 +45,13 @@ class DemoData {
       new DemoUser("guangxi-finance", "广西壮族自治区自然资源厅", "财务与资金运用处", "450000-finance"),
       new DemoUser("guangxi-eco", "广西壮族自治区自然资源厅", "生态保护修复处", "450000-eco"),
       new DemoUser("guangxi-geohazard", "广西壮族自治区自然资源厅", "地质灾害防治处", "450000-geohazard"),
+      new DemoUser("nanning-finance", "南宁市自然资源局", "财务与资金运用科", "450100-finance"),
       new DemoUser("nanning-eco", "南宁市自然资源局", "生态保护修复科", "450100-eco"),
+      new DemoUser("guilin-finance", "桂林市自然资源局", "财务与资金运用科", "450300-finance"),
+      new DemoUser("xingning-finance", "兴宁区自然资源局", "财务与资金运用股", "450102-finance"),
       new DemoUser("xingning-eco", "兴宁区自然资源局", "生态保护修复股", "450102-eco"),
       new DemoUser("xingning-geohazard", "兴宁区自然资源局", "地质灾害防治股", "450102-geohazard"),
+      new DemoUser("yangshuo-finance", "阳朔县自然资源局", "财务与资金运用股", "450321-finance"),
       new DemoUser("yangshuo-geohazard", "阳朔县自然资源局", "地质灾害防治股", "450321-geohazard"));
 
   record DemoUser(String id, String unit, String department, String group) {}
@@ -52,15 +62,19 @@ class DemoData {
   private final TaskService tasks;
   private final ManagementService management;
   private final ApplicationStarter starter;
+  private final RuntimeService runtime;
   private final JdbcClient jdbc;
+  private final Clock clock;
 
   DemoData(IdentityService identity, TaskService tasks, ManagementService management,
-      ApplicationStarter starter, JdbcClient jdbc) {
+      ApplicationStarter starter, RuntimeService runtime, JdbcClient jdbc, Clock clock) {
     this.identity = identity;
     this.tasks = tasks;
     this.management = management;
     this.starter = starter;
+    this.runtime = runtime;
     this.jdbc = jdbc;
+    this.clock = clock;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -108,8 +122,89 @@ class DemoData {
         List.of(indicator("OUTPUT", "QUANTITY", "排危除险隐患点", "EQ", "2", "处"))));
 
     startSelection();
+    allocations(warehoused1, warehoused2);
     LOG.info("Demo data loaded: {} users (password '{}'), applications in every state", USERS.size(),
         PASSWORD);
+  }
+
+  /**
+   * Money in every state: one allocation waiting at each step of the 30-day issue and filing, and
+   * one whose issue deadline has passed, escalated to the ministry and shown in Cockpit.
+   */
+  private void allocations(String xingningProject, String yangshuoProject) {
+    var eco = List.of(indicator("OUTPUT", "QUANTITY", "修复治理面积", "GE", "120", "公顷"),
+        indicator("OUTPUT", "QUALITY", "工程验收合格率", "GE", "98", "%"));
+    var geohazard = List.of(indicator("OUTPUT", "QUANTITY", "治理隐患点", "EQ", "1", "处"),
+        indicator("BENEFIT", "SOCIAL", "消除威胁人口", "GE", "320", "人"));
+
+    receive("财资环〔2026〕9号", "ECO_RESTORATION", "CENTRAL", "2500000", "500000", 20, eco);
+    issue("财资环〔2026〕9号", "450102", xingningProject, "2500000", "500000");
+    refine("财资环〔2026〕9号", "xingning-finance", xingningProject, "2500000", "500000");
+    complete("xingning-finance", "财资环〔2026〕9号", FundAllocationProcess.TASK_FILE,
+        FundAllocationProcess.FILING_NOTE.with("已细化到项目，请审核。"));
+
+    receive("财资环〔2026〕18号", "ECO_RESTORATION", "CENTRAL", "8000000", "0", 10, eco);
+    issue("财资环〔2026〕18号", "450102", xingningProject, "8000000", "0");
+    refine("财资环〔2026〕18号", "xingning-finance", xingningProject, "8000000", "0");
+
+    receive("桂财资环〔2026〕30号", "GEOHAZARD", "PROVINCIAL", "0", "3961869.98", 5, geohazard);
+    issue("桂财资环〔2026〕30号", "450321", yangshuoProject, "0", "3961869.98");
+
+    receive("财资环〔2026〕7号", "ECO_RESTORATION", "CENTRAL", "5000000", "0", 45, eco);
+    var overdueInstance = runtime.createProcessInstanceQuery()
+        .processInstanceBusinessKey("财资环〔2026〕7号").singleResult();
+    var overdueTimer = management.createJobQuery().timers()
+        .activityId(FundAllocationProcess.TIMER_ISSUE_OVERDUE)
+        .processInstanceId(overdueInstance.getId()).singleResult();
+    management.executeJob(overdueTimer.getId());
+  }
+
+  private void receive(String documentNo, String direction, String fundClass, String central,
+      String provincial, int daysAgo, List<Map<String, Object>> targets) {
+    var vars = Variables.createVariables()
+        .putValue(FundAllocationProcess.DOCUMENT_NO.name(), documentNo)
+        .putValue(FundAllocationProcess.FUND_CLASS.name(), fundClass)
+        .putValue(FundAllocationProcess.DIRECTION.name(), direction)
+        .putValue(FundAllocationProcess.BUDGET_YEAR.name(), LocalDate.now(clock).getYear())
+        .putValue(FundAllocationProcess.CENTRAL_AMOUNT.name(), central)
+        .putValue(FundAllocationProcess.PROVINCIAL_AMOUNT.name(), provincial)
+        .putValue(FundAllocationProcess.RECEIVED_ON.name(),
+            LocalDate.now(clock).minusDays(daysAgo).toString())
+        .putValueTyped(FundAllocationProcess.APPROVED_TARGETS.name(), JsonVariables.json(targets));
+    as("guangxi-finance", () -> runtime.startProcessInstanceByKey(FundAllocationProcess.KEY, vars));
+  }
+
+  private void issue(String documentNo, String recipient, String project, String central,
+      String provincial) {
+    complete("guangxi-finance", documentNo, FundAllocationProcess.TASK_ISSUE, Variables
+        .putValue(FundAllocationProcess.ISSUE_DOCUMENT_NO.name(), "桂" + documentNo)
+        .putValue(FundAllocationProcess.ISSUED_ON.name(), LocalDate.now(clock).toString())
+        .putValueTyped(FundAllocationProcess.ISSUE_LINES.name(), JsonVariables.json(List.of(
+            Map.of("recipientCode", recipient, "projectCode", project, "centralShare", central,
+                "provincialShare", provincial))))
+        .putValueTyped(FundAllocationProcess.DECOMPOSED_TARGETS.name(),
+            JsonVariables.json(List.of())));
+  }
+
+  private void refine(String documentNo, String user, String project, String central,
+      String provincial) {
+    complete(user, documentNo, FundAllocationProcess.TASK_REFINE, Variables
+        .putValue(FundAllocationProcess.REFINED_ON.name(), LocalDate.now(clock).toString())
+        .putValueTyped(FundAllocationProcess.REFINEMENT_LINES.name(), JsonVariables.json(List.of(
+            Map.of("projectCode", project, "centralShare", central, "provincialShare",
+                provincial))))
+        .putValueTyped(FundAllocationProcess.PROJECT_TARGETS.name(), JsonVariables.json(List.of())));
+  }
+
+  private void complete(String user, String businessKey, String taskKey,
+      Map<String, Object> vars) {
+    as(user, () -> {
+      var task = tasks.createTaskQuery().processInstanceBusinessKey(businessKey)
+          .taskDefinitionKey(taskKey).singleResult();
+      tasks.claim(task.getId(), user);
+      tasks.complete(task.getId(), vars);
+      return null;
+    });
   }
 
   private void ensureUser(DemoUser u) {

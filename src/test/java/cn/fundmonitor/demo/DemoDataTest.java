@@ -29,6 +29,7 @@ class DemoDataTest {
   @Autowired TaskService tasks;
   @Autowired HistoryService history;
   @Autowired AuthorizationService authorizations;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtime;
   @Autowired JdbcClient jdbc;
 
   private List<String> groups(String user) {
@@ -42,7 +43,9 @@ class DemoDataTest {
       if (user.id().startsWith("ministry-")) {
         assertThat(authorizations.isUserAuthorized(user.id(), groups(user.id()), Permissions.ACCESS,
             Resources.APPLICATION, "cockpit")).as("the ministry watches in Cockpit").isTrue();
-        continue;
+      }
+      if (user.id().equals("guilin-finance")) {
+        continue; // acknowledges Yangshuo's filing once Yangshuo has refined
       }
       identity.setAuthentication(user.id(), groups(user.id()));
       try {
@@ -61,6 +64,14 @@ class DemoDataTest {
         ProjectStatus.RETURNED.name(), ProjectStatus.NOT_ELIGIBLE.name(),
         ProjectStatus.REJECTED.name());
     assertThat(history.createHistoricProcessInstanceQuery().finished().count()).isGreaterThanOrEqualTo(3);
+  }
+
+  @Test
+  void anOverdueIssueIsEscalatedAndVisibleInCockpit() {
+    assertThat(runtime.createIncidentQuery().incidentType("overdue").list())
+        .singleElement().satisfies(i -> assertThat(i.getIncidentMessage()).contains("广西壮族自治区 下达资金"));
+    assertThat(jdbc.sql("select count(*) from fm_overdue_step where completed_at is null")
+        .query(Integer.class).single()).isEqualTo(1);
   }
 
   @Test

@@ -86,6 +86,18 @@ class ProjectApiTest {
   }
 
   @Test
+  void badInputThroughTheEngineRestApiIsA400WithTheChineseReasons() throws Exception {
+    var body = "{\"variables\":{\"projectName\":{\"value\":\"REST 项目\"},"
+        + "\"requestedAmount\":{\"value\":\"-5\"}}}";
+    var response = http.post("/engine-rest/process-definition/key/projectWarehousing/submit-form",
+        body, XINGNING_ECO, PASSWORD);
+    assertThat(response.statusCode()).isEqualTo(400);
+    var problem = json.readTree(response.body());
+    assertThat(problem.get("message").asText()).contains("申报金额不能为负数");
+    assertThat(problem.get("problems")).extracting(JsonNode::asText).contains("请填写申报方向");
+  }
+
+  @Test
   void aProvinceCannotApply() throws Exception {
     var problem = apply(GUANGXI_ECO, Applications.xingningRestoration("省厅申报"), 403);
     assertThat(problem.get("title").asText()).isEqualTo("无权操作");
