@@ -158,16 +158,21 @@ public class CamundaOrganisationSync {
   }
 
   private void ensureFilter(String name, int priority, String description, TaskQuery query) {
+    Map<String, Object> properties = Map.of("priority", priority, "description", description,
+        "refresh", true, "variables", TaskSummaryPlugin.SUMMARY_VARIABLES.entrySet().stream()
+            .map(e -> Map.of("name", e.getKey(), "label", e.getValue()))
+            .collect(Collectors.toCollection(ArrayList::new)));
     var existing = filters.createFilterQuery().filterName(name).singleResult();
     if (existing != null) {
+      if (!properties.equals(existing.getProperties())) {
+        existing.setProperties(properties); // a newer release lists more summary variables
+        filters.saveFilter(existing);
+      }
       return;
     }
     var filter = filters.newTaskFilter(name);
     filter.setQuery(query);
-    filter.setProperties(Map.of("priority", priority, "description", description,
-        "refresh", true, "variables", TaskSummaryPlugin.SUMMARY_VARIABLES.entrySet().stream()
-            .map(e -> Map.of("name", e.getKey(), "label", e.getValue()))
-            .collect(Collectors.toCollection(ArrayList::new))));
+    filter.setProperties(properties);
     filters.saveFilter(filter);
     var auth = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
     auth.setUserId(Authorization.ANY);

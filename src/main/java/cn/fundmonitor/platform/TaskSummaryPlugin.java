@@ -28,6 +28,8 @@ public class TaskSummaryPlugin extends AbstractProcessEnginePlugin {
 
   private static Map<String, String> summary() {
     var labels = new LinkedHashMap<String, String>();
+    labels.put("documentNo", "批复文号");
+    labels.put("recipientName", "下达单位");
     labels.put("projectCode", "项目编码");
     labels.put("projectName", "项目名称");
     labels.put("applicantUnitName", "申报单位");
