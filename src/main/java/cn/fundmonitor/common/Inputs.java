@@ -99,6 +99,26 @@ public final class Inputs {
     return text(value) == null ? Yuan.ZERO : amount(value, label, problems);
   }
 
+  /** A percentage from 0 to 100 (at most two decimals). */
+  public static BigDecimal percent(Object value, String label, List<String> problems) {
+    var text = text(value);
+    if (text == null) {
+      problems.add("请填写" + label);
+      return null;
+    }
+    try {
+      var p = new BigDecimal(text.replace("%", "").strip());
+      if (p.signum() < 0 || p.compareTo(BigDecimal.valueOf(100)) > 0 || p.stripTrailingZeros().scale() > 2) {
+        problems.add(label + "应为0至100之间的数（最多两位小数）");
+        return null;
+      }
+      return p;
+    } catch (NumberFormatException e) {
+      problems.add(label + "“" + shorten(text) + "”不是有效的数字");
+      return null;
+    }
+  }
+
   /** A date written yyyy-MM-dd (a form's date field, or a date-time whose date is taken). */
   public static LocalDate date(Object value, String label, List<String> problems) {
     var text = text(value);

@@ -37,7 +37,7 @@ public class CamundaOrganisationSync {
 
   /** Processes whose definitions (diagram, forms) every unit may read. */
   static final List<String> READABLE_BY_UNITS = List.of("projectWarehousing",
-      "annualProjectSelection", "fundAllocation");
+      "annualProjectSelection", "fundAllocation", "quarterlyFiling");
 
   /**
    * Which unit groups start which process from Tasklist: cities and counties apply for warehousing

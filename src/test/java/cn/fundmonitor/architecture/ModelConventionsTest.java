@@ -186,7 +186,8 @@ class ModelConventionsTest {
         .forEach(e -> modelIds.add(e.getId())));
     for (var constants : List.of(cn.fundmonitor.warehousing.ProjectWarehousingProcess.class,
         cn.fundmonitor.warehousing.AnnualSelectionProcess.class,
-        cn.fundmonitor.allocation.FundAllocationProcess.class)) {
+        cn.fundmonitor.allocation.FundAllocationProcess.class,
+        cn.fundmonitor.filing.QuarterlyFilingProcess.class)) {
       for (var field : constants.getDeclaredFields()) {
         if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
           var value = (String) field.get(null);

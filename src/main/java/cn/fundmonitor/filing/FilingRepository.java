@@ -1,0 +1,181 @@
+package cn.fundmonitor.filing;
+
+import cn.fundmonitor.money.Yuan;
+import cn.fundmonitor.project.Indicator;
+import cn.fundmonitor.project.IndicatorTable;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class FilingRepository {
+
+  /**
+   * The money a project received: per recipient, the refined lines once the recipient refined,
+   * the issued lines before that.
+   */
+  private static final String FUNDING_LINES = "from fm_allocation_line l join fm_allocation_part p "
+      + "on p.document_no = l.document_no and p.recipient_code = l.recipient_code "
+      + "where ((l.stage = 'REFINEMENT' and p.refined_on is not null) "
+      + "or (l.stage = 'ISSUE' and p.refined_on is null))";
+
+  private final JdbcClient jdbc;
+
+  FilingRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  Yuan received(String projectCode) {
+    var sum = jdbc.sql("select coalesce(sum(l.central_amount + l.provincial_amount), 0) "
+        + FUNDING_LINES + " and l.project_code = ?").param(projectCode)
+        .query(BigDecimal.class).single();
+    return Yuan.of(sum);
+  }
+
+  int countFunded() {
+    return jdbc.sql("select count(distinct l.project_code) " + FUNDING_LINES)
+        .query(Integer.class).single();
+  }
+
+  List<String> funded(int offset, int limit) {
+    return jdbc.sql("select distinct l.project_code " + FUNDING_LINES
+            + " order by l.project_code offset ? rows fetch next ? rows only")
+        .params(offset, limit).query(String.class).list();
+  }
+
+  /** Creates the filing row unless the project already has one for the quarter. */
+  boolean createIfAbsent(String businessKey, String projectCode, Quarter q, LocalDate dueOn,
+      OffsetDateTime at) {
+    var exists = jdbc.sql("select count(*) from fm_quarterly_filing where business_key = ?")
+        .param(businessKey).query(Integer.class).single() > 0;
+    if (exists) {
+      return false;
+    }
+    jdbc.sql("insert into fm_quarterly_filing (business_key, project_code, filing_year, quarter, "
+            + "status, due_on, opened_at) values (?, ?, ?, ?, ?, ?, ?)")
+        .params(businessKey, projectCode, q.year(), q.quarter(), FilingStatus.OPEN.name(), dueOn, at)
+        .update();
+    return true;
+  }
+
+  void attachProcess(String businessKey, String processInstanceId, Yuan received) {
+    jdbc.sql("update fm_quarterly_filing set process_instance_id = ?, received_amount = ? "
+        + "where business_key = ?").params(processInstanceId, received.amount(), businessKey).update();
+  }
+
+  Optional<QuarterlyFiling> find(String businessKey) {
+    return jdbc.sql("select * from fm_quarterly_filing where business_key = ?").param(businessKey)
+        .query((rs, i) -> filing(rs)).optional();
+  }
+
+  /** The cumulative payments of the project's latest earlier filing that was filed. */
+  Optional<Yuan> previousPaid(String projectCode, Quarter q) {
+    return jdbc.sql("select paid_to_date from fm_quarterly_filing where project_code = ? and "
+            + "paid_to_date is not null and (filing_year * 4 + quarter) < ? "
+            + "order by filing_year desc, quarter desc fetch first 1 rows only")
+        .params(projectCode, q.year() * 4 + q.quarter()).query(BigDecimal.class).optional()
+        .map(Yuan::of);
+  }
+
+  void recordFiling(String businessKey, Yuan paid, BigDecimal physical, Map<FundSource, Yuan> sources,
+      List<IndicatorActual> actuals, String actor, OffsetDateTime at) {
+    jdbc.sql("update fm_quarterly_filing set paid_to_date = ?, physical_progress = ?, filed_by = ?, "
+            + "filed_at = ?, status = ? where business_key = ?")
+        .params(paid.amount(), physical, actor, at, FilingStatus.FILED.name(), businessKey).update();
+    jdbc.sql("delete from fm_filing_payment where business_key = ?").param(businessKey).update();
+    sources.forEach((source, amount) -> jdbc.sql("insert into fm_filing_payment (business_key, "
+            + "fund_source, paid) values (?, ?, ?)").params(businessKey, source.name(), amount.amount())
+        .update());
+    jdbc.sql("delete from fm_filing_indicator where business_key = ?").param(businessKey).update();
+    for (var a : actuals) {
+      insertActual(businessKey, a);
+    }
+  }
+
+  private void insertActual(String businessKey, IndicatorActual a) {
+    jdbc.sql("insert into fm_filing_indicator (business_key, position, actual_value, actual_date, "
+            + "actual_text, not_yet_due, completion_rate, rate_by_reviewer) "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(businessKey, a.position(), IndicatorTable.value(a.actual()),
+            IndicatorTable.date(a.actual()), a.actual() == null ? null : a.actual().text(),
+            a.notYetDue(), a.completionRate(), a.rateByReviewer())
+        .update();
+  }
+
+  void setReviewerRate(String businessKey, int position, int rate) {
+    jdbc.sql("update fm_filing_indicator set completion_rate = ?, rate_by_reviewer = true where "
+        + "business_key = ? and position = ?").params(rate, businessKey, position).update();
+  }
+
+  void setWarning(String businessKey, String level, String reason) {
+    jdbc.sql("update fm_quarterly_filing set warning_level = ?, warning_reason = ? where "
+        + "business_key = ?").params(level, reason, businessKey).update();
+  }
+
+  boolean move(String businessKey, FilingStatus from, FilingStatus to) {
+    return jdbc.sql("update fm_quarterly_filing set status = ? where business_key = ? and status = ?")
+        .params(to.name(), businessKey, from.name()).update() == 1;
+  }
+
+  void markTransmitted(String businessKey, String actor, OffsetDateTime at) {
+    jdbc.sql("update fm_quarterly_filing set reviewed_by = ?, transmitted_at = ? where business_key = ?")
+        .params(actor, at, businessKey).update();
+  }
+
+  List<IndicatorActual> actuals(String businessKey, List<Indicator> indicators) {
+    return jdbc.sql("select position, not_yet_due, completion_rate, rate_by_reviewer, "
+            + "actual_value as target_value, actual_date as target_date, actual_text as target_text "
+            + "from fm_filing_indicator where business_key = ? order by position")
+        .param(businessKey)
+        .query((rs, i) -> {
+          var notYet = rs.getBoolean("not_yet_due");
+          var rate = rs.getObject("completion_rate");
+          return new IndicatorActual(rs.getInt("position"),
+              indicators.get(rs.getInt("position") - 1),
+              notYet || rs.getString("target_text") == null ? null : IndicatorTable.target(rs),
+              notYet, rate == null ? null : ((Number) rate).intValue(),
+              rs.getBoolean("rate_by_reviewer"));
+        })
+        .list();
+  }
+
+  Map<FundSource, Yuan> payments(String businessKey) {
+    var result = new java.util.EnumMap<FundSource, Yuan>(FundSource.class);
+    jdbc.sql("select fund_source, paid from fm_filing_payment where business_key = ?")
+        .param(businessKey)
+        .query(rs -> {
+          result.put(FundSource.valueOf(rs.getString(1)), Yuan.of(rs.getBigDecimal(2)));
+        });
+    return result;
+  }
+
+  void addEvent(String businessKey, String action, String actor, OffsetDateTime at, String detail) {
+    jdbc.sql("insert into fm_filing_event (business_key, action, actor, occurred_at, detail) "
+        + "values (?, ?, ?, ?, ?)").params(businessKey, action, actor, at, detail).update();
+  }
+
+  List<String> events(String businessKey) {
+    return jdbc.sql("select action from fm_filing_event where business_key = ? order by id")
+        .param(businessKey).query(String.class).list();
+  }
+
+  private static QuarterlyFiling filing(ResultSet rs) throws SQLException {
+    var received = rs.getBigDecimal("received_amount");
+    var paid = rs.getBigDecimal("paid_to_date");
+    return new QuarterlyFiling(rs.getString("business_key"), rs.getString("project_code"),
+        new Quarter(rs.getInt("filing_year"), rs.getInt("quarter")),
+        FilingStatus.valueOf(rs.getString("status")), rs.getObject("due_on", LocalDate.class),
+        received == null ? null : Yuan.of(received), paid == null ? null : Yuan.of(paid),
+        rs.getBigDecimal("physical_progress"), rs.getString("warning_level"),
+        rs.getString("warning_reason"), rs.getString("process_instance_id"),
+        rs.getString("filed_by"), rs.getObject("filed_at", OffsetDateTime.class),
+        rs.getString("reviewed_by"), rs.getObject("transmitted_at", OffsetDateTime.class));
+  }
+}

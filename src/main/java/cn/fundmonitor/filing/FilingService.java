@@ -1,0 +1,369 @@
+package cn.fundmonitor.filing;
+
+import static cn.fundmonitor.common.Inputs.*;
+
+import cn.fundmonitor.calendar.WorkingDayCalendar;
+import cn.fundmonitor.common.ConflictException;
+import cn.fundmonitor.common.InvalidInputException;
+import cn.fundmonitor.common.NotFoundException;
+import cn.fundmonitor.money.Yuan;
+import cn.fundmonitor.project.Comparator;
+import cn.fundmonitor.project.Indicator;
+import cn.fundmonitor.project.IndicatorTarget;
+import cn.fundmonitor.project.ProjectReserveService;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Quarterly filing (季度填报, MNR 第十一条; GX 第二十七条): payments to date by fund source,
+ * physical progress and each indicator's actual value, checked on the server; completion rates
+ * computed; reviewed by the province and transmitted to the ministry, after which the filing is
+ * locked (MNR 第二十二条).
+ */
+@Service
+@Transactional
+public class FilingService {
+
+  private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+  /** "30", "30.5", "30 亩", "60%": a number and an optional unit. */
+  private static final Pattern NUMBER_WITH_UNIT = Pattern.compile("([-+]?[0-9][0-9,]*(?:\\.[0-9]+)?)\\s*(\\S*)");
+
+  private final FilingRepository repository;
+  private final ProjectReserveService reserve;
+  private final WorkingDayCalendar calendar;
+  private final Clock clock;
+
+  FilingService(FilingRepository repository, ProjectReserveService reserve,
+      WorkingDayCalendar calendar, Clock clock) {
+    this.repository = repository;
+    this.reserve = reserve;
+    this.calendar = calendar;
+    this.clock = clock;
+  }
+
+  // --- the wave ---------------------------------------------------------------------------------
+
+  @Transactional(readOnly = true)
+  public int countFunded() {
+    return repository.countFunded();
+  }
+
+  /** Funded projects in code order, a page at a time (the wave starts them in batches). */
+  @Transactional(readOnly = true)
+  public List<String> funded(int offset, int limit) {
+    return repository.funded(offset, limit);
+  }
+
+  /** Creates a project's filing for the quarter; false when it already exists (a retried batch). */
+  public boolean prepare(String projectCode, Quarter q) {
+    return repository.createIfAbsent(q.key(projectCode), projectCode, q,
+        calendar.onOrAfter(q.nominalDueDate()), now());
+  }
+
+  /** Opens the filing for its process instance: the money received so far is fixed now. */
+  public QuarterlyFiling open(String businessKey, Quarter q, String processInstanceId) {
+    var project = Quarter.projectOf(businessKey);
+    prepare(project, q);
+    repository.attachProcess(businessKey, processInstanceId, repository.received(project));
+    return get(businessKey);
+  }
+
+  @Transactional(readOnly = true)
+  public Yuan previousPaid(String businessKey) {
+    var f = get(businessKey);
+    return repository.previousPaid(f.projectCode(), f.quarter()).orElse(Yuan.ZERO);
+  }
+
+  // --- filing -------------------------------------------------------------------------------------
+
+  /** Checks and records the unit's filing; returns the facts the execution warning decides on. */
+  public ExecutionFacts file(String businessKey, Object paidToDate,
+      Map<String, Object> sourceAmounts, Object physicalProgress,
+      List<Map<String, Object>> indicatorRows, String actor) {
+    var f = get(businessKey);
+    requireEditable(f);
+    if (f.status() == FilingStatus.FILED) {
+      throw new ConflictException("本季度已填报，正在审核中");
+    }
+    var project = reserve.get(f.projectCode());
+    var problems = new ArrayList<String>();
+
+    var paid = amount(paidToDate, "累计支付金额", problems);
+    var sources = new EnumMap<FundSource, Yuan>(FundSource.class);
+    var sourceSum = Yuan.ZERO;
+    for (var source : FundSource.values()) {
+      var amount = amountOrZero(sourceAmounts.get(source.name()), source.label() + "支付金额", problems);
+      if (amount != null) {
+        sources.put(source, amount);
+        sourceSum = sourceSum.plus(amount);
+      }
+    }
+    if (paid != null) {
+      if (paid.compareTo(f.receivedAmount()) > 0) {
+        problems.add("累计支付 " + paid + " 超过到位资金 " + f.receivedAmount() + "，累计支付不能超过到位资金");
+      }
+      var previous = repository.previousPaid(f.projectCode(), f.quarter()).orElse(Yuan.ZERO);
+      if (paid.compareTo(previous) < 0) {
+        problems.add("累计支付 " + paid + " 少于上季度填报的 " + previous + "，累计数不能减少");
+      }
+      if (sourceSum.compareTo(paid) != 0 && problems.stream().noneMatch(p -> p.contains("支付金额"))) {
+        problems.add("分资金来源合计 " + sourceSum + "，与累计支付 " + paid + "不一致");
+      }
+    }
+    var physical = percent(physicalProgress, "实物工作量完成进度（%）", problems);
+
+    var actuals = actuals(project.indicators(), indicatorRows, problems);
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException("季度填报有误，请修改后重新提交", problems);
+    }
+    repository.recordFiling(businessKey, paid, physical, sources, actuals, actor, now());
+    repository.addEvent(businessKey, "FILED", actor, now(), "累计支付 " + paid.toWanText()
+        + "，实物进度 " + physical.stripTrailingZeros().toPlainString() + "%"
+        + (now().toLocalDate().isAfter(f.dueOn()) ? "（逾期，应于 " + f.dueOn() + " 前填报）" : ""));
+    return facts(f, paid, physical, actuals);
+  }
+
+  private List<IndicatorActual> actuals(List<Indicator> indicators,
+      List<Map<String, Object>> rows, List<String> problems) {
+    var byPosition = new HashMap<Integer, Map<String, Object>>();
+    for (var row : rows) {
+      var position = text(row.get("position"));
+      try {
+        byPosition.put(Integer.parseInt(position == null ? "" : position.replace(".0", "")), row);
+      } catch (NumberFormatException e) {
+        problems.add("指标行缺少序号，请勿删除表中的指标行");
+      }
+    }
+    var result = new ArrayList<IndicatorActual>();
+    for (int i = 0; i < indicators.size(); i++) {
+      var ind = indicators.get(i);
+      var row = byPosition.get(i + 1);
+      var label = "第" + (i + 1) + "项指标“" + ind.name() + "”";
+      var notYet = row != null && Boolean.parseBoolean(String.valueOf(row.get("notYetDue")));
+      var text = row == null ? null : text(row.get("actual"));
+      if (notYet) {
+        result.add(new IndicatorActual(i + 1, ind, null, true, null, false));
+        continue;
+      }
+      if (text == null) {
+        problems.add(label + "：请填写实际完成值，或勾选“未达监控节点”");
+        continue;
+      }
+      var actual = actual(ind, text, label, problems);
+      if (actual != null) {
+        var rate = CompletionRate.of(ind.comparator(), ind.target(), actual);
+        result.add(new IndicatorActual(i + 1, ind, actual, false,
+            rate.isPresent() ? rate.getAsInt() : null, false));
+      }
+    }
+    return result;
+  }
+
+  /** An actual value of the indicator's kind and unit (a number, a date, or words). */
+  static IndicatorTarget actual(Indicator ind, String text, String label, List<String> problems) {
+    if (ind.target() instanceof IndicatorTarget.Qualitative) {
+      if (text.length() > 100) {
+        problems.add(label + "：实际完成情况不能超过100个字");
+        return null;
+      }
+      return new IndicatorTarget.Qualitative(text);
+    }
+    if (ind.target() instanceof IndicatorTarget.Deadline) {
+      try {
+        return new IndicatorTarget.Deadline(LocalDate.parse(text));
+      } catch (DateTimeParseException e) {
+        problems.add(label + "：目标为日期，实际完成值应为完成日期（yyyy-MM-dd），收到“" + shorten(text) + "”");
+        return null;
+      }
+    }
+    var m = NUMBER_WITH_UNIT.matcher(text);
+    if (!m.matches()) {
+      problems.add(label + "：实际完成值应为数字，收到“" + shorten(text) + "”");
+      return null;
+    }
+    var unit = ind.unit() == null ? "" : ind.unit().strip();
+    if (!m.group(2).isEmpty() && !m.group(2).equals(unit)) {
+      problems.add(label + "：计量单位应为“" + unit + "”，收到“" + m.group(2) + "”");
+      return null;
+    }
+    var value = new BigDecimal(m.group(1).replace(",", ""));
+    if (value.signum() < 0) {
+      problems.add(label + "：实际完成值不能为负数");
+      return null;
+    }
+    if ("%".equals(unit) && value.compareTo(HUNDRED) > 0) {
+      problems.add(label + "：百分比不能超过100%");
+      return null;
+    }
+    return new IndicatorTarget.Numeric(value);
+  }
+
+  /** Progress ratios against time progress (时序进度 = months elapsed ÷ 12). */
+  static ExecutionFacts facts(QuarterlyFiling f, Yuan paid, BigDecimal physical,
+      List<IndicatorActual> actuals) {
+    var timeShare = BigDecimal.valueOf(f.quarter().monthsElapsed())
+        .divide(BigDecimal.valueOf(12), 6, RoundingMode.HALF_UP);
+    Double execution = null;
+    if (f.receivedAmount() != null && f.receivedAmount().isPositive()) {
+      execution = ratio(paid.amount().divide(f.receivedAmount().amount(), 6, RoundingMode.HALF_UP),
+          timeShare);
+    }
+    var physicalRatio = ratio(physical.divide(HUNDRED, 6, RoundingMode.HALF_UP), timeShare);
+    Double lowest = null;
+    Double highest = null;
+    for (var a : actuals) {
+      if (a.notYetDue() || a.indicator().comparator() == Comparator.LE
+          || !(a.indicator().target() instanceof IndicatorTarget.Numeric t)
+          || !(a.actual() instanceof IndicatorTarget.Numeric actual) || t.value().signum() == 0) {
+        continue;
+      }
+      var progress = ratio(actual.value().divide(t.value(), 6, RoundingMode.HALF_UP), timeShare);
+      lowest = lowest == null ? progress : Math.min(lowest, progress);
+      highest = highest == null ? progress : Math.max(highest, progress);
+    }
+    return new ExecutionFacts(execution, physicalRatio, lowest, highest);
+  }
+
+  private static double ratio(BigDecimal share, BigDecimal timeShare) {
+    return share.multiply(HUNDRED).divide(timeShare, 2, RoundingMode.HALF_UP).doubleValue();
+  }
+
+  /**
+   * Records the warnings of the DMN executionWarning (none, blue, yellow, red; the worst counts)
+   * with their reasons and the ratios behind them.
+   */
+  public String recordWarning(String businessKey, List<Map<String, Object>> warnings,
+      ExecutionFacts facts) {
+    var order = List.of("BLUE", "YELLOW", "RED");
+    String level = null;
+    var reasons = new ArrayList<String>();
+    for (var w : warnings) {
+      var l = String.valueOf(w.get("level"));
+      if (level == null || order.indexOf(l) > order.indexOf(level)) {
+        level = l;
+      }
+      reasons.add(w.get("reason") + "：进度比 " + rounded(switch (String.valueOf(w.get("dimension"))) {
+        case "EXECUTION" -> facts.executionProgress();
+        case "PHYSICAL" -> facts.physicalProgressRatio();
+        case "INDICATOR" -> facts.lowestIndicatorProgress();
+        default -> facts.highestIndicatorProgress();
+      }));
+    }
+    var reason = reasons.isEmpty() ? null : String.join("；", reasons);
+    repository.setWarning(businessKey, level, reason);
+    if (level != null) {
+      repository.addEvent(businessKey, "WARNING", "system", now(), level + "：" + reason);
+    }
+    return level;
+  }
+
+  private static String rounded(Double value) {
+    return value == null ? "—" : BigDecimal.valueOf(value).setScale(0, RoundingMode.HALF_UP) + "%";
+  }
+
+  // --- review and transmission (province) ---------------------------------------------------
+
+  /**
+   * The province has reviewed (审核把关) and transmits to the ministry; it sets the rates of
+   * qualitative indicators. From now on the filing is locked (MNR 第二十二条).
+   */
+  public void transmit(String businessKey, List<Map<String, Object>> reviewerRates, String actor) {
+    var f = get(businessKey);
+    requireEditable(f);
+    var actuals = actuals(businessKey);
+    var problems = new ArrayList<String>();
+    var rates = new HashMap<Integer, Integer>();
+    for (var row : reviewerRates) {
+      var position = text(row.get("position"));
+      var rate = text(row.get("rate"));
+      try {
+        var value = new BigDecimal(rate == null ? "" : rate).setScale(0, RoundingMode.HALF_UP)
+            .intValueExact();
+        if (value < 0 || value > 100) {
+          throw new NumberFormatException();
+        }
+        rates.put(Integer.parseInt(position.replace(".0", "")), value);
+      } catch (RuntimeException e) {
+        problems.add("定性指标的完成率应为0至100的整数，收到“" + (rate == null ? "" : rate) + "”");
+      }
+    }
+    for (var a : actuals) {
+      if (!a.notYetDue() && a.completionRate() == null && !rates.containsKey(a.position())) {
+        problems.add("请为定性指标“" + a.indicator().name() + "”选定完成率");
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException("审核意见有误", problems);
+    }
+    rates.forEach((position, rate) -> {
+      var a = actuals.stream().filter(x -> x.position() == position).findFirst();
+      if (a.isPresent() && a.get().completionRate() == null && !a.get().notYetDue()) {
+        repository.setReviewerRate(businessKey, position, rate);
+      }
+    });
+    if (!repository.move(businessKey, FilingStatus.FILED, FilingStatus.TRANSMITTED)) {
+      throw new ConflictException("季度填报当前为“" + f.status().label() + "”，不能传输");
+    }
+    repository.markTransmitted(businessKey, actor, now());
+    repository.addEvent(businessKey, "TRANSMITTED", actor, now(), "省级审核通过，传输至自然资源部，数据锁定");
+  }
+
+  public void returnFiling(String businessKey, String comment, String actor) {
+    var f = get(businessKey);
+    requireEditable(f);
+    if (comment == null || comment.isBlank()) {
+      throw new InvalidInputException("审核意见有误", "退回修改时必须填写审核意见");
+    }
+    if (!repository.move(businessKey, FilingStatus.FILED, FilingStatus.RETURNED)) {
+      throw new ConflictException("季度填报当前为“" + f.status().label() + "”，不能退回");
+    }
+    repository.addEvent(businessKey, "RETURNED", actor, now(), "退回修改：" + comment.strip());
+  }
+
+  /** A filing that went to the ministry changes only through data correction (MNR 第二十二条). */
+  private static void requireEditable(QuarterlyFiling f) {
+    if (f.status() == FilingStatus.TRANSMITTED) {
+      throw new ConflictException("该季度填报已传输至自然资源部并锁定，如需更改请通过数据变更流程办理（MNR 第二十二条）");
+    }
+  }
+
+  // --- reading ----------------------------------------------------------------------------------
+
+  @Transactional(readOnly = true)
+  public QuarterlyFiling get(String businessKey) {
+    return repository.find(businessKey)
+        .orElseThrow(() -> new NotFoundException("季度填报不存在：" + businessKey));
+  }
+
+  @Transactional(readOnly = true)
+  public List<IndicatorActual> actuals(String businessKey) {
+    var f = get(businessKey);
+    return repository.actuals(businessKey, reserve.get(f.projectCode()).indicators());
+  }
+
+  @Transactional(readOnly = true)
+  public Map<FundSource, Yuan> payments(String businessKey) {
+    return repository.payments(businessKey);
+  }
+
+  @Transactional(readOnly = true)
+  public List<String> events(String businessKey) {
+    return repository.events(businessKey);
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock);
+  }
+}

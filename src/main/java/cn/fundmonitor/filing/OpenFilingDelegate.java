@@ -1,0 +1,69 @@
+package cn.fundmonitor.filing;
+
+import static cn.fundmonitor.filing.QuarterlyFilingProcess.*;
+
+import cn.fundmonitor.organisation.OrganisationService;
+import cn.fundmonitor.organisation.Role;
+import cn.fundmonitor.organisation.UnitGroup;
+import cn.fundmonitor.platform.JsonVariables;
+import cn.fundmonitor.project.ProjectReserveService;
+import java.util.LinkedHashMap;
+import java.util.stream.IntStream;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Opens one project's filing (asynchronously, after the wave started it): who files, who reviews,
+ * the deadline, and the indicators to report on.
+ */
+@Component
+class OpenFilingDelegate implements JavaDelegate {
+
+  private final FilingService filings;
+  private final ProjectReserveService reserve;
+  private final OrganisationService organisation;
+
+  OpenFilingDelegate(FilingService filings, ProjectReserveService reserve,
+      OrganisationService organisation) {
+    this.filings = filings;
+    this.reserve = reserve;
+    this.organisation = organisation;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    var quarter = new Quarter(FILING_YEAR.get(execution), FILING_QUARTER.get(execution));
+    var f = filings.open(execution.getProcessBusinessKey(), quarter,
+        execution.getProcessInstanceId());
+    var project = reserve.get(f.projectCode());
+    var unit = project.applicantUnitCode();
+    var role = project.direction().reviewingRole();
+    PROJECT_CODE.set(execution, project.code());
+    PROJECT_NAME.set(execution, project.name());
+    APPLICANT_UNIT_NAME.set(execution, organisation.get(unit).name());
+    FILING_PERIOD.set(execution, quarter.label());
+    FILING_UNIT.set(execution, unit);
+    FILING_GROUPS.set(execution, UnitGroup.of(unit, Role.FINANCE).id() + ","
+        + UnitGroup.of(unit, role).id());
+    REVIEW_GROUP.set(execution, reserve.reviewGroup(project).id());
+    SUPERIOR_FINANCE_GROUP.set(execution,
+        UnitGroup.of(organisation.get(unit).parentCode(), Role.FINANCE).id());
+    FILING_DEADLINE.set(execution, quarter.nominalDueDate().toString());
+    FILING_CONTEXT.set(execution, FilingTexts.context(f, project.name(),
+        filings.previousPaid(f.businessKey())));
+    var indicators = project.indicators();
+    execution.setVariable(INDICATOR_ACTUALS.name(), JsonVariables.json(IntStream
+        .range(0, indicators.size()).mapToObj(i -> {
+          var row = new LinkedHashMap<String, Object>();
+          row.put("position", i + 1);
+          row.put("name", indicators.get(i).name());
+          row.put("target", indicators.get(i).comparator().symbol() + " "
+              + indicators.get(i).target().text());
+          row.put("unit", indicators.get(i).unit() == null ? "" : indicators.get(i).unit());
+          row.put("actual", "");
+          row.put("notYetDue", false);
+          return row;
+        }).toList()));
+  }
+}

@@ -1,0 +1,42 @@
+package cn.fundmonitor.filing;
+
+import static cn.fundmonitor.filing.QuarterlyFilingProcess.*;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** A quarter has begun: which quarter is filed, and the batches that start its filings. */
+@Component
+class PlanWaveDelegate implements JavaDelegate {
+
+  private final FilingService filings;
+  private final QuarterlyFilingSchedule schedule;
+  private final Clock clock;
+
+  PlanWaveDelegate(FilingService filings, QuarterlyFilingSchedule schedule, Clock clock) {
+    this.filings = filings;
+    this.schedule = schedule;
+    this.clock = clock;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    var quarter = FILING_YEAR.get(execution) == null
+        ? Quarter.endedBefore(LocalDate.now(clock))
+        : new Quarter(FILING_YEAR.get(execution), FILING_QUARTER.get(execution));
+    FILING_YEAR.set(execution, quarter.year());
+    FILING_QUARTER.set(execution, quarter.quarter());
+    execution.setProcessBusinessKey("filing-" + quarter.year() + "Q" + quarter.quarter());
+    var size = schedule.batchSize();
+    var offsets = new ArrayList<Integer>();
+    for (int offset = 0, total = filings.countFunded(); offset < total; offset += size) {
+      offsets.add(offset);
+    }
+    BATCH_SIZE.set(execution, size);
+    BATCH_OFFSETS.set(execution, offsets);
+  }
+}

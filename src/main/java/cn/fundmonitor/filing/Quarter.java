@@ -1,0 +1,52 @@
+package cn.fundmonitor.filing;
+
+import java.time.LocalDate;
+import java.util.regex.Pattern;
+
+/** A calendar quarter whose execution is filed (季度填报). */
+public record Quarter(int year, int quarter) {
+
+  private static final Pattern KEY = Pattern.compile("(.+)-(\\d{4})Q([1-4])");
+
+  public Quarter {
+    if (quarter < 1 || quarter > 4) {
+      throw new IllegalArgumentException("quarter " + quarter);
+    }
+  }
+
+  /** The quarter a wave starting on this day files: the one that just ended. */
+  public static Quarter endedBefore(LocalDate day) {
+    var current = (day.getMonthValue() - 1) / 3 + 1;
+    return current == 1 ? new Quarter(day.getYear() - 1, 4) : new Quarter(day.getYear(), current - 1);
+  }
+
+  /** The business key of a project's filing: {@code <projectCode>-<year>Q<quarter>}. */
+  public String key(String projectCode) {
+    return projectCode + "-" + year + "Q" + quarter;
+  }
+
+  public static String projectOf(String businessKey) {
+    var m = KEY.matcher(businessKey);
+    if (!m.matches()) {
+      throw new IllegalArgumentException("not a filing key: " + businessKey);
+    }
+    return m.group(1);
+  }
+
+  /**
+   * Due by the 15th of January, April, July and October (MNR 第十一条): the 15th of the month after
+   * the quarter, before the working-day calendar moves it (节假日顺延).
+   */
+  public LocalDate nominalDueDate() {
+    return quarter == 4 ? LocalDate.of(year + 1, 1, 15) : LocalDate.of(year, quarter * 3 + 1, 15);
+  }
+
+  /** Months of the year elapsed at the monitoring point (the quarter's end). */
+  public int monthsElapsed() {
+    return quarter * 3;
+  }
+
+  public String label() {
+    return year + "年第" + quarter + "季度";
+  }
+}

@@ -1,0 +1,13 @@
+package cn.fundmonitor.filing;
+
+import cn.fundmonitor.money.Yuan;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/** One project's filing for one quarter. */
+public record QuarterlyFiling(String businessKey, String projectCode, Quarter quarter,
+    FilingStatus status, LocalDate dueOn, Yuan receivedAmount, Yuan paidToDate,
+    BigDecimal physicalProgress, String warningLevel, String warningReason,
+    String processInstanceId, String filedBy, OffsetDateTime filedAt, String reviewedBy,
+    OffsetDateTime transmittedAt) {}

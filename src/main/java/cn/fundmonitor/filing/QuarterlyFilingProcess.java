@@ -1,0 +1,91 @@
+package cn.fundmonitor.filing;
+
+import cn.fundmonitor.platform.ProcessVariable;
+import java.util.List;
+
+/**
+ * Ids and variables of {@code processes/quarterly-filing.bpmn} (one project's filing for one
+ * quarter; business key {@code <projectCode>-<year>Q<quarter>}) and
+ * {@code processes/quarterly-filing-wave.bpmn} (the start of every quarter's filings).
+ */
+public final class QuarterlyFilingProcess {
+
+  public static final String KEY = "quarterlyFiling";
+  public static final String DECISION_WARNING = "executionWarning";
+
+  public static final String START_EVENT = "StartEvent_FilingOpened";
+  public static final String TASK_OPEN = "ServiceTask_OpenFiling";
+  public static final String GATEWAY_MERGE_FILING = "Gateway_MergeFiling";
+  public static final String TASK_FILE = "UserTask_FileQuarter";
+  public static final String TIMER_FILING_OVERDUE = "Timer_QuarterOverdue";
+  public static final String TASK_RECORD_OVERDUE = "ServiceTask_RecordQuarterOverdue";
+  public static final String TASK_FOLLOW_UP = "UserTask_FollowUpQuarter";
+  public static final String END_FOLLOWED_UP = "EndEvent_QuarterFollowedUp";
+  public static final String TASK_RECORD_FILING = "ServiceTask_RecordQuarterFiling";
+  public static final String TASK_CHECK_EXECUTION = "BusinessRuleTask_ExecutionWarning";
+  public static final String TASK_RECORD_WARNING = "ServiceTask_RecordWarning";
+  public static final String TASK_REVIEW = "UserTask_ReviewQuarterFiling";
+  public static final String GATEWAY_REVIEW_OUTCOME = "Gateway_QuarterReviewOutcome";
+  public static final String TASK_TRANSMIT = "ServiceTask_TransmitToMinistry";
+  public static final String TASK_RETURN = "ServiceTask_ReturnQuarterFiling";
+  public static final String END_TRANSMITTED = "EndEvent_FilingTransmitted";
+
+  public static final String WAVE_KEY = "quarterlyFilingWave";
+  public static final String WAVE_START = "StartEvent_QuarterStarted";
+  public static final String WAVE_PLAN = "ServiceTask_PlanWave";
+  public static final String WAVE_BATCH = "ServiceTask_StartFilingBatch";
+  public static final String WAVE_END = "EndEvent_WaveStarted";
+
+  public static final String FORM_FILING = "quarterlyFiling";
+  public static final String FORM_REVIEW = "quarterlyFilingReview";
+
+  /** Values of {@link #REVIEW_OUTCOME}. */
+  public enum ReviewOutcome { TRANSMIT, RETURN }
+
+  public static final ProcessVariable<Integer> FILING_YEAR = ProcessVariable.of("filingYear", Integer.class);
+  public static final ProcessVariable<Integer> FILING_QUARTER = ProcessVariable.of("filingQuarter", Integer.class);
+  // set when the filing opens
+  public static final ProcessVariable<String> PROJECT_CODE = ProcessVariable.of("projectCode", String.class);
+  public static final ProcessVariable<String> PROJECT_NAME = ProcessVariable.of("projectName", String.class);
+  public static final ProcessVariable<String> APPLICANT_UNIT_NAME = ProcessVariable.of("applicantUnitName", String.class);
+  public static final ProcessVariable<String> FILING_PERIOD = ProcessVariable.of("filingPeriod", String.class);
+  public static final ProcessVariable<String> FILING_UNIT = ProcessVariable.of("filingUnit", String.class);
+  /** "<unit>-finance,<unit>-<role>": the unit's finance and business departments. */
+  public static final ProcessVariable<String> FILING_GROUPS = ProcessVariable.of("filingGroups", String.class);
+  public static final ProcessVariable<String> REVIEW_GROUP = ProcessVariable.of("reviewGroup", String.class);
+  public static final ProcessVariable<String> SUPERIOR_FINANCE_GROUP = ProcessVariable.of("superiorFinanceGroup", String.class);
+  /** The 15th after the quarter; the engine's working-day calendar moves it. */
+  public static final ProcessVariable<String> FILING_DEADLINE = ProcessVariable.of("filingDeadline", String.class);
+  public static final ProcessVariable<String> FILING_CONTEXT = ProcessVariable.of("filingContext", String.class);
+  // the filing form
+  public static final ProcessVariable<Object> PAID_TO_DATE = ProcessVariable.of("paidToDate", Object.class);
+  public static final ProcessVariable<Object> PHYSICAL_PROGRESS = ProcessVariable.of("physicalProgress", Object.class);
+  /** JSON [{position, name, target, unit, actual, notYetDue}] */
+  public static final ProcessVariable<Object> INDICATOR_ACTUALS = ProcessVariable.of("indicatorActuals", Object.class);
+  // inputs and result of the DMN executionWarning
+  public static final ProcessVariable<Double> EXECUTION_PROGRESS = ProcessVariable.of("executionProgress", Double.class);
+  public static final ProcessVariable<Double> PHYSICAL_PROGRESS_RATIO = ProcessVariable.of("physicalProgressRatio", Double.class);
+  public static final ProcessVariable<Double> LOWEST_INDICATOR_PROGRESS = ProcessVariable.of("lowestIndicatorProgress", Double.class);
+  public static final ProcessVariable<Double> HIGHEST_INDICATOR_PROGRESS = ProcessVariable.of("highestIndicatorProgress", Double.class);
+  @SuppressWarnings("rawtypes")
+  public static final ProcessVariable<List> EXECUTION_WARNINGS = ProcessVariable.of("executionWarnings", List.class);
+  public static final ProcessVariable<String> WARNING_LEVEL = ProcessVariable.of("warningLevel", String.class);
+  public static final ProcessVariable<String> FILING_SUMMARY = ProcessVariable.of("filingSummary", String.class);
+  // the review form
+  /** JSON [{position, name, target, actual, rate}] for qualitative indicators. */
+  public static final ProcessVariable<Object> QUALITATIVE_RATES = ProcessVariable.of("qualitativeRates", Object.class);
+  public static final ProcessVariable<String> REVIEW_OUTCOME = ProcessVariable.of("filingReviewOutcome", String.class);
+  public static final ProcessVariable<String> REVIEW_COMMENT = ProcessVariable.of("filingReviewComment", String.class);
+  // the wave
+  @SuppressWarnings("rawtypes")
+  public static final ProcessVariable<List> BATCH_OFFSETS = ProcessVariable.of("batchOffsets", List.class);
+  public static final ProcessVariable<Integer> BATCH_OFFSET = ProcessVariable.of("batchOffset", Integer.class);
+  public static final ProcessVariable<Integer> BATCH_SIZE = ProcessVariable.of("batchSize", Integer.class);
+
+  /** Form fields of the payments by fund source: paidCentral, paidProvincial, ... */
+  public static String paidField(FundSource source) {
+    return "paid" + source.name().charAt(0) + source.name().substring(1).toLowerCase();
+  }
+
+  private QuarterlyFilingProcess() {}
+}

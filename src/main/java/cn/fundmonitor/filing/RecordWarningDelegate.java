@@ -1,0 +1,52 @@
+package cn.fundmonitor.filing;
+
+import static cn.fundmonitor.filing.QuarterlyFilingProcess.*;
+
+import cn.fundmonitor.platform.JsonVariables;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records the execution warning (资阳 绩效跟踪监控: 执行进度滞后的项目督促加快进度) and prepares the
+ * province's review. Until problem escalation exists, a warning is recorded with the filing.
+ */
+@Component
+class RecordWarningDelegate implements JavaDelegate {
+
+  private final FilingService filings;
+
+  RecordWarningDelegate(FilingService filings) {
+    this.filings = filings;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public void execute(DelegateExecution execution) {
+    var key = execution.getProcessBusinessKey();
+    List<Map<String, Object>> warnings = EXECUTION_WARNINGS.get(execution);
+    var level = filings.recordWarning(key, warnings == null ? List.of() : warnings,
+        new ExecutionFacts(EXECUTION_PROGRESS.get(execution), PHYSICAL_PROGRESS_RATIO.get(execution),
+            LOWEST_INDICATOR_PROGRESS.get(execution), HIGHEST_INDICATOR_PROGRESS.get(execution)));
+    WARNING_LEVEL.set(execution, level);
+    var actuals = filings.actuals(key);
+    FILING_SUMMARY.set(execution,
+        FilingTexts.summary(filings.get(key), filings.payments(key), actuals));
+    execution.setVariable(QUALITATIVE_RATES.name(), JsonVariables.json(actuals.stream()
+        .filter(a -> !a.notYetDue() && a.completionRate() == null)
+        .map(a -> {
+          var row = new LinkedHashMap<String, Object>();
+          row.put("position", a.position());
+          row.put("name", a.indicator().name());
+          row.put("target", a.indicator().target().text());
+          row.put("actual", a.actualText());
+          row.put("rate", null);
+          return row;
+        }).toList()));
+    REVIEW_OUTCOME.set(execution, null);
+    REVIEW_COMMENT.set(execution, null);
+  }
+}

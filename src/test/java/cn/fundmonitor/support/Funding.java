@@ -1,0 +1,42 @@
+package cn.fundmonitor.support;
+
+import static cn.fundmonitor.support.TestUsers.GUANGXI_FINANCE;
+import static cn.fundmonitor.warehousing.ApplicationRequest.indicator;
+
+import cn.fundmonitor.allocation.AllocationService;
+import cn.fundmonitor.allocation.RawReceipt;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.stereotype.Component;
+
+/**
+ * Money for a project, put through the allocation service (not the workflow: tests of later
+ * workflows must not run fundAllocation partly, their coverage gate would count it).
+ */
+@Component
+public class Funding {
+
+  private static final AtomicInteger SEQUENCE = new AtomicInteger();
+  private final AllocationService allocations;
+  private final TestUsers users;
+
+  Funding(AllocationService allocations, TestUsers users) {
+    this.allocations = allocations;
+    this.users = users;
+  }
+
+  /** Issues {@code central} yuan of central money to one warehoused eco project of a county. */
+  public String fund(String projectCode, String recipient, String central, LocalDate receivedOn) {
+    var documentNo = "测试资金〔" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() + "〕号";
+    allocations.register(new RawReceipt(documentNo, "CENTRAL", "ECO_RESTORATION",
+            receivedOn.getYear(), central, "0", receivedOn.toString(),
+            List.of(indicator("OUTPUT", "QUANTITY", "修复治理面积", "GE", "1", "公顷"))),
+        GUANGXI_FINANCE, users.groups(GUANGXI_FINANCE), null);
+    allocations.issue(documentNo, "下达" + documentNo, receivedOn.toString(),
+        List.of(Map.of("recipientCode", recipient, "projectCode", projectCode, "centralShare",
+            central)), List.of(), GUANGXI_FINANCE);
+    return documentNo;
+  }
+}
