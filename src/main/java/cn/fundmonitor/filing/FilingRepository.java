@@ -32,13 +32,6 @@ class FilingRepository {
     this.jdbc = jdbc;
   }
 
-  Yuan received(String projectCode) {
-    var sum = jdbc.sql("select coalesce(sum(l.central_amount + l.provincial_amount), 0) "
-        + FUNDING_LINES + " and l.project_code = ?").param(projectCode)
-        .query(BigDecimal.class).single();
-    return Yuan.of(sum);
-  }
-
   int countFunded() {
     return jdbc.sql("select count(distinct l.project_code) " + FUNDING_LINES)
         .query(Integer.class).single();
@@ -65,9 +58,12 @@ class FilingRepository {
     return true;
   }
 
-  void attachProcess(String businessKey, String processInstanceId, Yuan received) {
-    jdbc.sql("update fm_quarterly_filing set process_instance_id = ?, received_amount = ? "
-        + "where business_key = ?").params(processInstanceId, received.amount(), businessKey).update();
+  /** Ties the filing to its process and fixes the money received so far; false if absent. */
+  boolean attachProcess(String businessKey, String projectCode, String processInstanceId) {
+    return jdbc.sql("update fm_quarterly_filing set process_instance_id = ?, received_amount = "
+            + "(select coalesce(sum(l.central_amount + l.provincial_amount), 0) " + FUNDING_LINES
+            + " and l.project_code = ?) where business_key = ?")
+        .params(processInstanceId, projectCode, businessKey).update() == 1;
   }
 
   Optional<QuarterlyFiling> find(String businessKey) {

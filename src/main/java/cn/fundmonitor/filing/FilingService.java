@@ -75,14 +75,15 @@ public class FilingService {
   /** Opens the filing for its process instance: the money received so far is fixed now. */
   public QuarterlyFiling open(String businessKey, Quarter q, String processInstanceId) {
     var project = Quarter.projectOf(businessKey);
-    prepare(project, q);
-    repository.attachProcess(businessKey, processInstanceId, repository.received(project));
+    if (!repository.attachProcess(businessKey, project, processInstanceId)) {
+      prepare(project, q);
+      repository.attachProcess(businessKey, project, processInstanceId);
+    }
     return get(businessKey);
   }
 
   @Transactional(readOnly = true)
-  public Yuan previousPaid(String businessKey) {
-    var f = get(businessKey);
+  public Yuan previousPaid(QuarterlyFiling f) {
     return repository.previousPaid(f.projectCode(), f.quarter()).orElse(Yuan.ZERO);
   }
 

@@ -14,8 +14,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Opens one project's filing (asynchronously, after the wave started it): who files, who reviews,
- * the deadline, and the indicators to report on.
+ * Opens one project's filing (in its batch's transaction): who files, who reviews, the deadline,
+ * and the indicators to report on.
  */
 @Component
 class OpenFilingDelegate implements JavaDelegate {
@@ -39,19 +39,14 @@ class OpenFilingDelegate implements JavaDelegate {
     var project = reserve.get(f.projectCode());
     var unit = project.applicantUnitCode();
     var role = project.direction().reviewingRole();
-    PROJECT_CODE.set(execution, project.code());
     PROJECT_NAME.set(execution, project.name());
     APPLICANT_UNIT_NAME.set(execution, organisation.get(unit).name());
-    FILING_PERIOD.set(execution, quarter.label());
     FILING_UNIT.set(execution, unit);
     FILING_GROUPS.set(execution, UnitGroup.of(unit, Role.FINANCE).id() + ","
         + UnitGroup.of(unit, role).id());
-    REVIEW_GROUP.set(execution, reserve.reviewGroup(project).id());
-    SUPERIOR_FINANCE_GROUP.set(execution,
-        UnitGroup.of(organisation.get(unit).parentCode(), Role.FINANCE).id());
     FILING_DEADLINE.set(execution, quarter.nominalDueDate().toString());
     FILING_CONTEXT.set(execution, FilingTexts.context(f, project.name(),
-        filings.previousPaid(f.businessKey())));
+        filings.previousPaid(f)));
     var indicators = project.indicators();
     execution.setVariable(INDICATOR_ACTUALS.name(), JsonVariables.json(IntStream
         .range(0, indicators.size()).mapToObj(i -> {

@@ -4,12 +4,15 @@ import static cn.fundmonitor.filing.QuarterlyFilingProcess.*;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
-/** A quarter has begun: which quarter is filed, and the batches that start its filings. */
+/**
+ * A quarter has begun: which quarter is filed; one batch instance per page of funded projects,
+ * each starting its filings in its own job, in parallel with the others.
+ */
 @Component
 class PlanWaveDelegate implements JavaDelegate {
 
@@ -32,11 +35,15 @@ class PlanWaveDelegate implements JavaDelegate {
     FILING_QUARTER.set(execution, quarter.quarter());
     execution.setProcessBusinessKey("filing-" + quarter.year() + "Q" + quarter.quarter());
     var size = schedule.batchSize();
-    var offsets = new ArrayList<Integer>();
+    var runtime = execution.getProcessEngineServices().getRuntimeService();
     for (int offset = 0, total = filings.countFunded(); offset < total; offset += size) {
-      offsets.add(offset);
+      runtime.createProcessInstanceByKey(BATCH_KEY)
+          .businessKey(execution.getProcessBusinessKey() + "-" + offset)
+          .setVariables(Variables.createVariables()
+              .putValue(FILING_YEAR.name(), quarter.year())
+              .putValue(FILING_QUARTER.name(), quarter.quarter())
+              .putValue(BATCH_OFFSET.name(), offset).putValue(BATCH_SIZE.name(), size))
+          .execute();
     }
-    BATCH_SIZE.set(execution, size);
-    BATCH_OFFSETS.set(execution, offsets);
   }
 }

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Ids and variables of {@code processes/quarterly-filing.bpmn} (one project's filing for one
  * quarter; business key {@code <projectCode>-<year>Q<quarter>}) and
- * {@code processes/quarterly-filing-wave.bpmn} (the start of every quarter's filings).
+ * {@code processes/quarterly-filing-wave.bpmn} and {@code quarterly-filing-batch.bpmn} (the start of
+ * every quarter's filings, batch by batch).
  */
 public final class QuarterlyFilingProcess {
 
@@ -33,8 +34,12 @@ public final class QuarterlyFilingProcess {
   public static final String WAVE_KEY = "quarterlyFilingWave";
   public static final String WAVE_START = "StartEvent_QuarterStarted";
   public static final String WAVE_PLAN = "ServiceTask_PlanWave";
-  public static final String WAVE_BATCH = "ServiceTask_StartFilingBatch";
   public static final String WAVE_END = "EndEvent_WaveStarted";
+
+  public static final String BATCH_KEY = "quarterlyFilingBatch";
+  public static final String BATCH_START = "StartEvent_BatchStarted";
+  public static final String BATCH_TASK = "ServiceTask_StartFilingBatch";
+  public static final String BATCH_END = "EndEvent_BatchDone";
 
   public static final String FORM_FILING = "quarterlyFiling";
   public static final String FORM_REVIEW = "quarterlyFilingReview";
@@ -48,12 +53,10 @@ public final class QuarterlyFilingProcess {
   public static final ProcessVariable<String> PROJECT_CODE = ProcessVariable.of("projectCode", String.class);
   public static final ProcessVariable<String> PROJECT_NAME = ProcessVariable.of("projectName", String.class);
   public static final ProcessVariable<String> APPLICANT_UNIT_NAME = ProcessVariable.of("applicantUnitName", String.class);
-  public static final ProcessVariable<String> FILING_PERIOD = ProcessVariable.of("filingPeriod", String.class);
   public static final ProcessVariable<String> FILING_UNIT = ProcessVariable.of("filingUnit", String.class);
   /** "<unit>-finance,<unit>-<role>": the unit's finance and business departments. */
   public static final ProcessVariable<String> FILING_GROUPS = ProcessVariable.of("filingGroups", String.class);
   public static final ProcessVariable<String> REVIEW_GROUP = ProcessVariable.of("reviewGroup", String.class);
-  public static final ProcessVariable<String> SUPERIOR_FINANCE_GROUP = ProcessVariable.of("superiorFinanceGroup", String.class);
   /** The 15th after the quarter; the engine's working-day calendar moves it. */
   public static final ProcessVariable<String> FILING_DEADLINE = ProcessVariable.of("filingDeadline", String.class);
   public static final ProcessVariable<String> FILING_CONTEXT = ProcessVariable.of("filingContext", String.class);
@@ -77,8 +80,6 @@ public final class QuarterlyFilingProcess {
   public static final ProcessVariable<String> REVIEW_OUTCOME = ProcessVariable.of("filingReviewOutcome", String.class);
   public static final ProcessVariable<String> REVIEW_COMMENT = ProcessVariable.of("filingReviewComment", String.class);
   // the wave
-  @SuppressWarnings("rawtypes")
-  public static final ProcessVariable<List> BATCH_OFFSETS = ProcessVariable.of("batchOffsets", List.class);
   public static final ProcessVariable<Integer> BATCH_OFFSET = ProcessVariable.of("batchOffset", Integer.class);
   public static final ProcessVariable<Integer> BATCH_SIZE = ProcessVariable.of("batchSize", Integer.class);
 

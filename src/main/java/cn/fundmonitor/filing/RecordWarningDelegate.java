@@ -3,6 +3,7 @@ package cn.fundmonitor.filing;
 import static cn.fundmonitor.filing.QuarterlyFilingProcess.*;
 
 import cn.fundmonitor.platform.JsonVariables;
+import cn.fundmonitor.project.ProjectReserveService;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +19,11 @@ import org.springframework.stereotype.Component;
 class RecordWarningDelegate implements JavaDelegate {
 
   private final FilingService filings;
+  private final ProjectReserveService reserve;
 
-  RecordWarningDelegate(FilingService filings) {
+  RecordWarningDelegate(FilingService filings, ProjectReserveService reserve) {
     this.filings = filings;
+    this.reserve = reserve;
   }
 
   @Override
@@ -46,7 +49,10 @@ class RecordWarningDelegate implements JavaDelegate {
           row.put("rate", null);
           return row;
         }).toList()));
-    REVIEW_OUTCOME.set(execution, null);
-    REVIEW_COMMENT.set(execution, null);
+    REVIEW_GROUP.set(execution, reserve.reviewGroup(reserve.get(filings.get(key).projectCode())).id());
+    if (execution.hasVariable(REVIEW_OUTCOME.name())) {
+      REVIEW_OUTCOME.set(execution, null);
+      REVIEW_COMMENT.set(execution, null);
+    }
   }
 }

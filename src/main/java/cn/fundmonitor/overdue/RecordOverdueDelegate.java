@@ -1,5 +1,8 @@
 package cn.fundmonitor.overdue;
 
+import cn.fundmonitor.organisation.OrganisationService;
+import cn.fundmonitor.organisation.Role;
+import cn.fundmonitor.organisation.UnitGroup;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -12,21 +15,27 @@ import org.springframework.stereotype.Component;
  * raises the Cockpit incident and prepares the superior's follow-up (催办). The BPMN says which
  * task through input parameters: overdueActivity (the task's id), overdueStep (its name),
  * overdueUnitVariable (the variable holding the responsible unit's code, which also tells the
- * branches of a multi-instance apart), overdueResponsibleGroup, overdueEscalationGroup; it maps
- * the local {@code overdueInfo} out for the follow-up form.
+ * branches of a multi-instance apart) and overdueResponsibleGroup. The superior unit's finance
+ * department (a county's city, a city's province, a province's ministry) follows up: the BPMN maps
+ * {@code overdueEscalationGroup} and {@code overdueInfo} out for the follow-up task.
  */
 @Component
 class RecordOverdueDelegate implements JavaDelegate {
 
   public static final String OVERDUE_INFO = "overdueInfo";
 
+  public static final String ESCALATION_GROUP = "overdueEscalationGroup";
+
   private final OverdueService overdue;
   private final OverdueIncidents incidents;
+  private final OrganisationService organisation;
   private final ZoneId zone;
 
-  RecordOverdueDelegate(OverdueService overdue, OverdueIncidents incidents, Clock clock) {
+  RecordOverdueDelegate(OverdueService overdue, OverdueIncidents incidents,
+      OrganisationService organisation, Clock clock) {
     this.overdue = overdue;
     this.incidents = incidents;
+    this.organisation = organisation;
     this.zone = clock.getZone();
   }
 
@@ -41,12 +50,13 @@ class RecordOverdueDelegate implements JavaDelegate {
         .filter(t -> unit.equals(tasks.getVariable(t.getId(), unitVariable)))
         .findFirst()
         .orElseThrow(() -> new IllegalStateException("no waiting " + activity + " for " + unit));
+    var escalation = UnitGroup.of(organisation.get(unit).parentCode(), Role.FINANCE).id();
     var step = overdue.record(execution.getProcessInstanceId(), execution.getProcessBusinessKey(),
         activity, (String) execution.getVariableLocal("overdueStep"), unit,
-        (String) execution.getVariableLocal("overdueResponsibleGroup"),
-        (String) execution.getVariableLocal("overdueEscalationGroup"),
+        (String) execution.getVariableLocal("overdueResponsibleGroup"), escalation,
         LocalDate.ofInstant(task.getDueDate().toInstant(), zone), task.getExecutionId());
     incidents.raise(step);
+    execution.setVariableLocal(ESCALATION_GROUP, escalation);
     execution.setVariableLocal(OVERDUE_INFO, overdue.describe(step) + "。请督促"
         + "责任单位尽快办理（候选组 " + step.responsibleGroup() + "）。");
   }

@@ -33,7 +33,6 @@ public class TaskSummaryPlugin extends AbstractProcessEnginePlugin {
     labels.put("projectCode", "项目编码");
     labels.put("projectName", "项目名称");
     labels.put("applicantUnitName", "申报单位");
-    labels.put("filingPeriod", "填报期");
     labels.put("provinceName", "省份");
     labels.put("budgetYear", "预算年度");
     return Collections.unmodifiableMap(labels);

@@ -77,8 +77,7 @@ class QuarterlyFilingProcessTest {
   void runFilingJobs() {
     for (int round = 0; round < 20; round++) {
       var jobs = management.createJobQuery().executable().list().stream()
-          .filter(j -> KEY.equals(j.getProcessDefinitionKey())
-              || WAVE_KEY.equals(j.getProcessDefinitionKey()))
+          .filter(j -> List.of(KEY, WAVE_KEY, BATCH_KEY).contains(j.getProcessDefinitionKey()))
           .toList();
       if (jobs.isEmpty()) {
         return;
@@ -133,8 +132,9 @@ class QuarterlyFilingProcessTest {
     var pi = openQ1();
 
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_OPEN).isWaitingAt(TASK_FILE);
-    var wave = runtime.createProcessInstanceQuery().processDefinitionKey(WAVE_KEY).count();
-    assertThat(wave).as("the wave has finished").isZero();
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(WAVE_KEY).count()
+        + runtime.createProcessInstanceQuery().processDefinitionKey(BATCH_KEY).count())
+        .as("the wave and its batches have finished").isZero();
     var filingTask = task(pi, TASK_FILE);
     assertThat(filingTask.getDueDate()).as("2026-04-15, a Wednesday: stays")
         .isEqualTo(Date.from(OffsetDateTime.of(2026, 4, 15, 23, 59, 59, 0, BEIJING).toInstant()));
