@@ -3,6 +3,7 @@ package cn.fundmonitor.demo;
 import static cn.fundmonitor.warehousing.ApplicationRequest.indicator;
 
 import cn.fundmonitor.allocation.FundAllocationProcess;
+import cn.fundmonitor.filing.QuarterlyFilingProcess;
 import cn.fundmonitor.platform.JsonVariables;
 import cn.fundmonitor.warehousing.AnnualSelectionProcess;
 import cn.fundmonitor.warehousing.ApplicationRequest;
@@ -30,7 +31,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Demo users and a handful of applications in every state, run through the real workflow, so that
- * every demo user finds work in Tasklist and finished instances show in Cockpit. Only on the
+ * every demo user finds work in Tasklist and finished instances show in Cockpit: applications in
+ * every state, allocations at every step, this quarter's filings. Only on the
  * embedded default (fundmonitor.demo.enabled), and only once: a restart keeps what is there.
  */
 @Component
@@ -123,6 +125,7 @@ class DemoData {
 
     startSelection();
     allocations(warehoused1, warehoused2);
+    quarterlyFilings();
     LOG.info("Demo data loaded: {} users (password '{}'), applications in every state", USERS.size(),
         PASSWORD);
   }
@@ -157,6 +160,18 @@ class DemoData {
         .activityId(FundAllocationProcess.TIMER_ISSUE_OVERDUE)
         .processInstanceId(overdueInstance.getId()).singleResult();
     management.executeJob(overdueTimer.getId());
+  }
+
+  /** Opens this quarter's filings for the funded demo projects (the wave runs on 1 January). */
+  private void quarterlyFilings() {
+    var today = LocalDate.now(clock);
+    runtime.createProcessInstanceByKey(QuarterlyFilingProcess.WAVE_KEY)
+        .startBeforeActivity(QuarterlyFilingProcess.WAVE_PLAN)
+        .setVariable(QuarterlyFilingProcess.FILING_YEAR.name(), today.getYear())
+        .setVariable(QuarterlyFilingProcess.FILING_QUARTER.name(), (today.getMonthValue() - 1) / 3 + 1)
+        .execute();
+    management.createJobQuery().processDefinitionKey(QuarterlyFilingProcess.BATCH_KEY).list()
+        .forEach(job -> management.executeJob(job.getId()));
   }
 
   private void receive(String documentNo, String direction, String fundClass, String central,

@@ -67,6 +67,13 @@ class DemoDataTest {
   }
 
   @Test
+  void thisQuartersFilingsAreOpenForTheFundedProjects() {
+    assertThat(jdbc.sql("select count(*) from fm_quarterly_filing").query(Integer.class).single())
+        .as("the two funded demo projects").isEqualTo(2);
+    assertThat(tasks.createTaskQuery().taskDefinitionKey("UserTask_FileQuarter").count()).isEqualTo(2);
+  }
+
+  @Test
   void anOverdueIssueIsEscalatedAndVisibleInCockpit() {
     assertThat(runtime.createIncidentQuery().incidentType("overdue").list())
         .singleElement().satisfies(i -> assertThat(i.getIncidentMessage()).contains("广西壮族自治区 下达资金"));
