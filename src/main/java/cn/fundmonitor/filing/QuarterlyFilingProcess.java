@@ -25,6 +25,9 @@ public final class QuarterlyFilingProcess {
   public static final String TASK_RECORD_FILING = "ServiceTask_RecordQuarterFiling";
   public static final String TASK_CHECK_EXECUTION = "BusinessRuleTask_ExecutionWarning";
   public static final String TASK_RECORD_WARNING = "ServiceTask_RecordWarning";
+  public static final String GATEWAY_WARNING_RAISED = "Gateway_WarningRaised";
+  public static final String TASK_RAISE_PROBLEM = "ServiceTask_RaiseProblem";
+  public static final String GATEWAY_MERGE_WARNING = "Gateway_MergeWarning";
   public static final String TASK_REVIEW = "UserTask_ReviewQuarterFiling";
   public static final String GATEWAY_REVIEW_OUTCOME = "Gateway_QuarterReviewOutcome";
   public static final String TASK_TRANSMIT = "ServiceTask_TransmitToMinistry";

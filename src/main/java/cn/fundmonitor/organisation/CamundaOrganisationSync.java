@@ -37,16 +37,18 @@ public class CamundaOrganisationSync {
 
   /** Processes whose definitions (diagram, forms) every unit may read. */
   static final List<String> READABLE_BY_UNITS = List.of("projectWarehousing",
-      "annualProjectSelection", "fundAllocation", "quarterlyFiling");
+      "annualProjectSelection", "fundAllocation", "quarterlyFiling", "problemEscalation");
 
   /**
    * Which unit groups start which process from Tasklist: cities and counties apply for warehousing
-   * (GX 第十五条); a province's finance department registers money that arrived (MNR 第九条).
+   * (GX 第十五条); a province's finance department registers money that arrived (MNR 第九条);
+   * any unit below the ministry reports a problem (MNR 第十二条).
    */
   static List<String> startableBy(Division division, Role role) {
     return switch (division.level()) {
-      case CITY, COUNTY -> List.of("projectWarehousing");
-      case PROVINCE -> role == Role.FINANCE ? List.of("fundAllocation") : List.of();
+      case CITY, COUNTY -> List.of("projectWarehousing", "problemEscalation");
+      case PROVINCE -> role == Role.FINANCE ? List.of("fundAllocation", "problemEscalation")
+          : List.of("problemEscalation");
       case MINISTRY -> List.of();
     };
   }

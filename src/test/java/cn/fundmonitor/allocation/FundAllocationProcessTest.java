@@ -10,6 +10,7 @@ import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.overdue.OverdueIncidents;
 import cn.fundmonitor.overdue.OverdueService;
 import cn.fundmonitor.platform.JsonVariables;
+import cn.fundmonitor.support.Covers;
 import cn.fundmonitor.support.ProcessTest;
 import cn.fundmonitor.support.Projects;
 import cn.fundmonitor.support.TestUsers;
@@ -41,6 +42,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * targets refused. Time moves with ClockUtil.
  */
 @ProcessTest
+@Covers({"fundAllocation", "overdueRefresh"})
 class FundAllocationProcessTest {
 
   static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);

@@ -180,6 +180,23 @@ class ModelConventionsTest {
   }
 
   @Test
+  void everyProcessIsProvenByAProcessTestClass() {
+    var scanner = new ClassPathScanningCandidateComponentProvider(false);
+    scanner.addIncludeFilter(new AnnotationTypeFilter(cn.fundmonitor.support.Covers.class));
+    var covered = new HashSet<String>();
+    for (var candidate : scanner.findCandidateComponents("cn.fundmonitor")) {
+      try {
+        covered.addAll(List.of(Class.forName(candidate.getBeanClassName())
+            .getAnnotation(cn.fundmonitor.support.Covers.class).value()));
+      } catch (ClassNotFoundException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    processes.values().forEach(m -> m.getModelElementsByType(Process.class).forEach(p ->
+        assertThat(covered).as(p.getId() + " is named by a @Covers process test").contains(p.getId())));
+  }
+
+  @Test
   void everyIdTheCodeNamesExistsInItsModel() throws Exception {
     var modelIds = new HashSet<String>();
     processes.values().forEach(m -> m.getModelElementsByType(BaseElement.class)
@@ -187,7 +204,8 @@ class ModelConventionsTest {
     for (var constants : List.of(cn.fundmonitor.warehousing.ProjectWarehousingProcess.class,
         cn.fundmonitor.warehousing.AnnualSelectionProcess.class,
         cn.fundmonitor.allocation.FundAllocationProcess.class,
-        cn.fundmonitor.filing.QuarterlyFilingProcess.class)) {
+        cn.fundmonitor.filing.QuarterlyFilingProcess.class,
+        cn.fundmonitor.problems.ProblemEscalationProcess.class)) {
       for (var field : constants.getDeclaredFields()) {
         if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
           var value = (String) field.get(null);
@@ -197,6 +215,10 @@ class ModelConventionsTest {
             assertThat(forms).containsKey(value);
           } else if (field.getName().startsWith("DECISION_")) {
             assertThat(decisions).containsKey(value);
+          } else if (field.getName().startsWith("MESSAGE_")) {
+            assertThat(processes.values().stream().flatMap(m -> m.getModelElementsByType(
+                org.camunda.bpm.model.bpmn.instance.Message.class).stream()).map(m -> m.getName()))
+                .as(constants.getSimpleName() + "." + field.getName()).contains(value);
           } else {
             assertThat(modelIds).as(constants.getSimpleName() + "." + field.getName()).contains(value);
           }

@@ -10,6 +10,7 @@ import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.overdue.OverdueService;
 import cn.fundmonitor.platform.JsonVariables;
 import cn.fundmonitor.support.Funding;
+import cn.fundmonitor.support.Covers;
 import cn.fundmonitor.support.ProcessTest;
 import cn.fundmonitor.support.Projects;
 import cn.fundmonitor.support.TestUsers;
@@ -40,6 +41,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * red execution warnings; the server's checks.
  */
 @ProcessTest
+@Covers({"quarterlyFiling", "quarterlyFilingWave", "quarterlyFilingBatch"})
 class QuarterlyFilingProcessTest {
 
   static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
@@ -234,6 +236,11 @@ class QuarterlyFilingProcessTest {
     assertThat(f.warningLevel()).isEqualTo("YELLOW");
     assertThat(f.warningReason()).isEqualTo("资金支出进度滞后于时序进度（进度比60%至80%）：进度比 70%");
     assertThat(WARNING_LEVEL.get(runtime, pi)).isEqualTo("YELLOW");
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_RAISE_PROBLEM).isWaitingAt(TASK_REVIEW);
+    var problem = runtime.createProcessInstanceQuery().processDefinitionKey("problemEscalation")
+        .variableValueEquals("sourceRef", pi.getBusinessKey()).singleResult();
+    assertThat(problem).as("the warning raised a problem (MNR 第十二条)").isNotNull();
+    assertThat((String) runtime.getVariable(problem.getId(), "problemKind")).isEqualTo("SLOW_PAYMENT");
   }
 
   @Test
@@ -246,6 +253,8 @@ class QuarterlyFilingProcessTest {
     assertThat(f.warningReason()).contains("资金支出进度严重滞后于时序进度（进度比低于60%）：进度比 40%")
         .contains("项目实施（实物）进度严重滞后").contains("绩效指标完成进度严重滞后（进度比低于60%）：进度比 20%");
     assertThat(filings.events(pi.getBusinessKey())).contains("WARNING");
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("problemEscalation")
+        .variableValueEquals("sourceRef", pi.getBusinessKey()).count()).isOne();
   }
 
   @Test

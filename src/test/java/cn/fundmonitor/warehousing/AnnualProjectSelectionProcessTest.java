@@ -9,6 +9,7 @@ import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.platform.JsonVariables;
 import cn.fundmonitor.project.ProjectReserveService;
 import cn.fundmonitor.support.Projects;
+import cn.fundmonitor.support.Covers;
 import cn.fundmonitor.support.ProcessTest;
 import cn.fundmonitor.support.TestUsers;
 import java.time.OffsetDateTime;
@@ -30,6 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /** The yearly choice of next year's supported projects (GX 第十五条: 每个预算年度9月前). */
 @ProcessTest
+@Covers("annualProjectSelection")
 class AnnualProjectSelectionProcessTest {
 
   @Autowired ProcessEngine engine;

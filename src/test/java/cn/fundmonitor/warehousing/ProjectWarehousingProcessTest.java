@@ -14,6 +14,7 @@ import cn.fundmonitor.project.InvalidApplicationException;
 import cn.fundmonitor.project.ProjectReserveService;
 import cn.fundmonitor.project.ProjectStatus;
 import cn.fundmonitor.support.Applications;
+import cn.fundmonitor.support.Covers;
 import cn.fundmonitor.support.ProcessTest;
 import cn.fundmonitor.support.TestUsers;
 import cn.fundmonitor.warehousing.ProjectWarehousingProcess.ReviewOutcome;
@@ -32,6 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Every path of projectWarehousing (项目入库; MNR 第九条、第十条; GX 第十五条; 资阳 目标前置). */
 @ProcessTest
+@Covers("projectWarehousing")
 class ProjectWarehousingProcessTest {
 
   @Autowired ProcessEngine engine;

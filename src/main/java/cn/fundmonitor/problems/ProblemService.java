@@ -1,0 +1,214 @@
+package cn.fundmonitor.problems;
+
+import static cn.fundmonitor.common.Inputs.*;
+
+import cn.fundmonitor.common.ConflictException;
+import cn.fundmonitor.common.InvalidInputException;
+import cn.fundmonitor.common.NotFoundException;
+import cn.fundmonitor.money.Yuan;
+import cn.fundmonitor.organisation.DivisionLevel;
+import cn.fundmonitor.organisation.OrganisationService;
+import cn.fundmonitor.organisation.Role;
+import cn.fundmonitor.organisation.UnitGroup;
+import cn.fundmonitor.project.ProjectReserveService;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Problem feedback (问题反馈, MNR 第十二条): the province follows up and resolves its cities' and
+ * counties' problems; major ones go to the ministry at once (重大问题及时报部); a rectification (整改)
+ * is tracked until the superior confirms it, or the problem is dismissed with its reason.
+ */
+@Service
+@Transactional
+public class ProblemService {
+
+  public static final String MINISTRY = "000000";
+  public static final String MAJOR = "MAJOR";
+
+  private final ProblemRepository repository;
+  private final ProjectReserveService reserve;
+  private final OrganisationService organisation;
+  private final Clock clock;
+
+  ProblemService(ProblemRepository repository, ProjectReserveService reserve,
+      OrganisationService organisation, Clock clock) {
+    this.repository = repository;
+    this.reserve = reserve;
+    this.organisation = organisation;
+    this.clock = clock;
+  }
+
+  /** Who works on a problem, and who rectifies it. */
+  public record Assignment(String handlingUnit, String handlingGroup, String rectifyingGroups) {}
+
+  /** Records a problem; idempotent per process instance. */
+  public Problem raise(RawProblem raw, String actor, Collection<String> actorGroups,
+      String processInstanceId) {
+    var existing = repository.findByProcessInstance(processInstanceId);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    var problems = new ArrayList<String>();
+    var projectCode = text(raw.projectCode());
+    String unit = null;
+    if (projectCode != null) {
+      try {
+        unit = reserve.get(projectCode).applicantUnitCode();
+      } catch (NotFoundException e) {
+        problems.add("项目 " + projectCode + " 不存在");
+      }
+    } else {
+      var units = OrganisationService.unitGroups(actorGroups).stream()
+          .map(UnitGroup::divisionCode).distinct().toList();
+      if (units.size() != 1) {
+        problems.add("请填写问题涉及的项目编码（无法从账号确定所属单位）");
+      } else {
+        unit = units.get(0);
+      }
+    }
+    var kind = required(raw.kind(), "问题类型", ProblemKind::parse, problems);
+    Yuan amount = text(raw.amount()) == null ? null : amount(raw.amount(), "涉及金额", problems);
+    var description = requiredText(raw.description(), "问题描述", 2000, problems);
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException("问题反馈有误", problems);
+    }
+    var now = now();
+    var no = "WT" + now.getYear() + "-" + String.format("%06d",
+        repository.nextNumber("problem", now.getYear()));
+    var problem = new Problem(no, projectCode, unit, kind, amount, description, raw.source(),
+        raw.sourceRef(), raw.warningLevel(), null, null, null, ProblemStatus.RAISED, null, null,
+        null, null, null, null, null, null, actor, now, processInstanceId);
+    repository.insert(problem);
+    repository.addEvent(no, "RAISED", actor, now, ("MONITORING".equals(raw.source())
+        ? "执行监控预警自动反馈（" + raw.sourceRef() + "）：" : "问题反馈：") + kind.label() + "，"
+        + description);
+    return problem;
+  }
+
+  /** The division level of the unit concerned, for the DMN problemSeverity. */
+  @Transactional(readOnly = true)
+  public DivisionLevel unitLevel(Problem p) {
+    return organisation.get(p.unitCode()).level();
+  }
+
+  /**
+   * Records the DMN's verdict: a major problem goes to the ministry at once, an ordinary one to
+   * the province of the unit concerned; the department is the one for the problem's kind.
+   */
+  public Assignment recordSeverity(String problemNo, String severity, String reason) {
+    var p = get(problemNo);
+    var major = MAJOR.equals(severity);
+    var handlingUnit = major ? MINISTRY : organisation.provinceOf(p.unitCode())
+        .map(d -> d.code()).orElse(MINISTRY);
+    repository.setSeverity(problemNo, major ? MAJOR : "ORDINARY", reason, handlingUnit);
+    var to = major ? ProblemStatus.REPORTED_TO_MINISTRY : ProblemStatus.HANDLING;
+    move(p, ProblemStatus.RAISED, to);
+    repository.addEvent(problemNo, major ? "REPORTED_TO_MINISTRY" : "ASSIGNED", "system", now(),
+        (major ? "重大问题，报自然资源部：" : "一般问题，由" + organisation.get(handlingUnit).name() + "跟踪处理：")
+            + reason);
+    var role = role(p);
+    return new Assignment(handlingUnit, UnitGroup.of(handlingUnit, role).id(),
+        UnitGroup.of(p.unitCode(), Role.FINANCE).id()
+            + (role == Role.FINANCE ? "" : "," + UnitGroup.of(p.unitCode(), role).id()));
+  }
+
+  /** Money problems go to finance; progress and project changes to the project's department. */
+  private Role role(Problem p) {
+    return switch (p.kind()) {
+      case SLOW_PROGRESS, UNAUTHORISED_CHANGE -> p.projectCode() == null ? Role.FINANCE
+          : reserve.get(p.projectCode()).direction().reviewingRole();
+      default -> Role.FINANCE;
+    };
+  }
+
+  /** The handling unit orders a rectification by a date, or dismisses the problem with reasons. */
+  public void decide(String problemNo, String decision, String reason, Object rectifyBy,
+      String actor) {
+    var p = get(problemNo);
+    var problems = new ArrayList<String>();
+    var text = requiredText(reason, "RECTIFY".equals(decision) ? "整改要求" : "不予整改的理由", 2000,
+        problems);
+    LocalDate due = null;
+    if ("RECTIFY".equals(decision)) {
+      due = date(rectifyBy, "整改期限", problems);
+      if (due != null && !due.isAfter(LocalDate.now(clock))) {
+        problems.add("整改期限应晚于今天");
+      }
+    } else if (!"DISMISS".equals(decision)) {
+      problems.add("请选择处理意见：责令整改，或经核查不成立");
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException("处理意见有误", problems);
+    }
+    repository.recordDecision(problemNo, decision, text, actor, due);
+    var from = p.status();
+    if ("DISMISS".equals(decision)) {
+      move(p, from, ProblemStatus.DISMISSED);
+      repository.close(problemNo, actor, now());
+      repository.addEvent(problemNo, "DISMISSED", actor, now(), "经核查不成立：" + text);
+    } else {
+      move(p, from, ProblemStatus.RECTIFYING);
+      repository.addEvent(problemNo, "RECTIFICATION_ORDERED", actor, now(),
+          "责令整改，期限 " + due + "：" + text);
+    }
+  }
+
+  public void reportRectification(String problemNo, String report, String actor) {
+    var p = get(problemNo);
+    var problems = new ArrayList<String>();
+    var text = requiredText(report, "整改情况", 2000, problems);
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException("整改情况有误", problems);
+    }
+    move(p, ProblemStatus.RECTIFYING, ProblemStatus.RECTIFICATION_REPORTED);
+    repository.recordRectification(problemNo, text, actor);
+    repository.addEvent(problemNo, "RECTIFICATION_REPORTED", actor, now(), text);
+  }
+
+  /** The superior confirms the rectification: only now the problem is closed. */
+  public void confirmRectification(String problemNo, String comment, String actor) {
+    var p = get(problemNo);
+    move(p, ProblemStatus.RECTIFICATION_REPORTED, ProblemStatus.CLOSED);
+    repository.close(problemNo, actor, now());
+    repository.addEvent(problemNo, "CLOSED", actor, now(),
+        "整改已确认" + (comment == null || comment.isBlank() ? "" : "：" + comment.strip()));
+  }
+
+  public void rejectRectification(String problemNo, String reason, String actor) {
+    if (reason == null || reason.isBlank()) {
+      throw new InvalidInputException("确认意见有误", "整改未通过时必须说明原因");
+    }
+    var p = get(problemNo);
+    move(p, ProblemStatus.RECTIFICATION_REPORTED, ProblemStatus.RECTIFYING);
+    repository.addEvent(problemNo, "RECTIFICATION_REJECTED", actor, now(), "整改未通过：" + reason.strip());
+  }
+
+  @Transactional(readOnly = true)
+  public Problem get(String problemNo) {
+    return repository.find(problemNo)
+        .orElseThrow(() -> new NotFoundException("问题不存在：" + problemNo));
+  }
+
+  @Transactional(readOnly = true)
+  public List<String> events(String problemNo) {
+    return repository.events(problemNo);
+  }
+
+  private void move(Problem p, ProblemStatus from, ProblemStatus to) {
+    if (p.status() != from || !repository.move(p.problemNo(), from, to)) {
+      throw new ConflictException("问题 " + p.problemNo() + " 当前为“" + p.status().label() + "”，不能变更为“"
+          + to.label() + "”");
+    }
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock);
+  }
+}

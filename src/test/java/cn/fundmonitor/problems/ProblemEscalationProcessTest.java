@@ -1,0 +1,221 @@
+package cn.fundmonitor.problems;
+
+import static cn.fundmonitor.problems.ProblemEscalationProcess.*;
+import static cn.fundmonitor.support.TestUsers.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.fundmonitor.common.ConflictException;
+import cn.fundmonitor.common.InvalidInputException;
+import cn.fundmonitor.support.Covers;
+import cn.fundmonitor.support.ProcessTest;
+import cn.fundmonitor.support.Projects;
+import cn.fundmonitor.support.TestUsers;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Date;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * problemEscalation (问题反馈、重大问题报部, MNR 第十二条): an ordinary problem handled by the province
+ * and rectified; a major one reported to the ministry; one raised by monitoring; an overdue one
+ * escalated; no closing without confirmed rectification or a reasoned dismissal; a policy owner's
+ * new DMN version used at once.
+ */
+@ProcessTest
+@Covers("problemEscalation")
+class ProblemEscalationProcessTest {
+
+  static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired ManagementService management;
+  @Autowired RepositoryService repository;
+  @Autowired ProblemService problems;
+  @Autowired TestUsers users;
+  @Autowired Projects projects;
+
+  String project;
+
+  @BeforeEach
+  void init() {
+    BpmnAwareTests.init(engine);
+    ClockUtil.setCurrentTime(Date.from(OffsetDateTime.of(2026, 5, 11, 9, 0, 0, 0, BEIJING).toInstant()));
+    project = projects.warehoused(XINGNING_ECO, "450102", "兴宁区问题项目");
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  ProcessInstance report(String user, String kind, String amount) {
+    return users.as(user, () -> runtime.startProcessInstanceByKey(KEY, Variables.createVariables()
+        .putValue(PROJECT_CODE.name(), project).putValue(PROBLEM_KIND.name(), kind)
+        .putValue(PROBLEM_AMOUNT.name(), amount)
+        .putValue(PROBLEM_DESCRIPTION.name(), "修复工程进度明显滞后于计划")));
+  }
+
+  Task task(ProcessInstance pi, String key) {
+    return tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
+  }
+
+  void complete(String user, ProcessInstance pi, String key, VariableMap vars) {
+    var task = task(pi, key);
+    users.run(user, () -> {
+      if (task.getAssignee() == null) {
+        tasks.claim(task.getId(), user);
+      }
+      tasks.complete(task.getId(), vars);
+    });
+  }
+
+  static VariableMap rectify(String requirement, String by) {
+    return Variables.createVariables().putValue(DECISION.name(), "RECTIFY")
+        .putValue(DECISION_REASON.name(), requirement).putValue(RECTIFY_BY.name(), by);
+  }
+
+  @Test
+  void anOrdinaryProblemIsHandledByTheProvinceAndRectifiedUntilConfirmed() {
+    var pi = report(XINGNING_ECO, "SLOW_PROGRESS", "200000");
+
+    BpmnAwareTests.assertThat(pi).hasPassed(START_REPORTED, TASK_REGISTER, TASK_SEVERITY,
+        TASK_RECORD_SEVERITY).hasNotPassed(TASK_REPORT_TO_MINISTRY).isWaitingAt(TASK_DECIDE);
+    var p = problems.get(pi.getBusinessKey());
+    assertThat(p.problemNo()).matches("WT2026-\\d{6}");
+    assertThat(p.severity()).isEqualTo("ORDINARY");
+    assertThat(p.status()).isEqualTo(ProblemStatus.HANDLING);
+    BpmnAwareTests.assertThat(task(pi, TASK_DECIDE)).hasCandidateGroup("450000-eco");
+    assertThat(task(pi, TASK_DECIDE).getDueDate()).as("30 days: 06-10, a Wednesday")
+        .isEqualTo(Date.from(OffsetDateTime.of(2026, 6, 10, 23, 59, 59, 0, BEIJING).toInstant()));
+
+    complete(GUANGXI_ECO, pi, TASK_DECIDE, rectify("一个月内完成边坡复绿并报告", "2026-06-30"));
+    BpmnAwareTests.assertThat(task(pi, TASK_RECTIFY)).hasCandidateGroup("450102-finance")
+        .hasCandidateGroup("450102-eco");
+    complete(XINGNING_ECO, pi, TASK_RECTIFY, Variables.putValue(RECTIFICATION_REPORT.name(), "已完成复绿"));
+
+    assertThatThrownBy(() -> complete(GUANGXI_ECO, pi, TASK_CONFIRM,
+        Variables.putValue(CONFIRMATION_OUTCOME.name(), "REJECT")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("整改未到位时必须说明原因");
+    complete(GUANGXI_ECO, pi, TASK_CONFIRM, Variables.putValue(CONFIRMATION_OUTCOME.name(), "REJECT")
+        .putValue(CONFIRMATION_COMMENT.name(), "复绿面积不足"));
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_REJECT_RECTIFICATION).isWaitingAt(TASK_RECTIFY);
+
+    complete(XINGNING_ECO, pi, TASK_RECTIFY, Variables.putValue(RECTIFICATION_REPORT.name(), "已补种"));
+    complete(GUANGXI_ECO, pi, TASK_CONFIRM, Variables.putValue(CONFIRMATION_OUTCOME.name(), "CONFIRM"));
+
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_CLOSE, END_CLOSED).isEnded();
+    p = problems.get(pi.getBusinessKey());
+    assertThat(p.status()).isEqualTo(ProblemStatus.CLOSED);
+    assertThat(p.confirmedBy()).isEqualTo(GUANGXI_ECO);
+    assertThat(problems.events(p.problemNo())).containsExactly("RAISED", "ASSIGNED",
+        "RECTIFICATION_ORDERED", "RECTIFICATION_REPORTED", "RECTIFICATION_REJECTED",
+        "RECTIFICATION_REPORTED", "CLOSED");
+  }
+
+  @Test
+  void misappropriationIsMajorAndGoesToTheMinistry() {
+    var pi = report(XINGNING_ECO, "MISAPPROPRIATION", "10");
+
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_REPORT_TO_MINISTRY).isWaitingAt(TASK_DECIDE);
+    var p = problems.get(pi.getBusinessKey());
+    assertThat(p.severity()).isEqualTo("MAJOR");
+    assertThat(p.status()).isEqualTo(ProblemStatus.REPORTED_TO_MINISTRY);
+    BpmnAwareTests.assertThat(task(pi, TASK_DECIDE)).hasCandidateGroup("000000-finance");
+
+    assertThatThrownBy(() -> complete(MINISTRY_FINANCE, pi, TASK_DECIDE,
+        Variables.putValue(DECISION.name(), "DISMISS")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("请填写不予整改的理由");
+    complete(MINISTRY_FINANCE, pi, TASK_DECIDE, Variables.putValue(DECISION.name(), "DISMISS")
+        .putValue(DECISION_REASON.name(), "经核查，资金已按规定用途支付，反映情况不属实"));
+
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_DISMISS, END_DISMISSED).isEnded();
+    assertThat(problems.get(pi.getBusinessKey()).status()).isEqualTo(ProblemStatus.DISMISSED);
+  }
+
+  @Test
+  void monitoringRaisesAProblemByMessage() {
+    var pi = runtime.createMessageCorrelation(MESSAGE_PROBLEM_RAISED)
+        .setVariable(PROJECT_CODE.name(), project).setVariable(PROBLEM_KIND.name(), "SLOW_PAYMENT")
+        .setVariable(PROBLEM_AMOUNT.name(), "8000000")
+        .setVariable(PROBLEM_DESCRIPTION.name(), "2026年第1季度执行监控红色预警")
+        .setVariable(SOURCE_REF.name(), project + "-2026Q1")
+        .setVariable(WARNING_LEVEL.name(), "RED")
+        .correlateStartMessage();
+
+    BpmnAwareTests.assertThat(pi).hasPassed(START_RAISED, TASK_REPORT_TO_MINISTRY);
+    var p = problems.get(pi.getBusinessKey());
+    assertThat(p.source()).isEqualTo("MONITORING");
+    assertThat(p.severityReason()).isEqualTo("执行监控红色预警且涉及资金500万元以上");
+    assertThat(p.raisedBy()).isEqualTo("system");
+  }
+
+  @Test
+  void anOverdueProblemIsEscalatedToTheSuperior() {
+    var pi = report(XINGNING_ECO, "SLOW_PAYMENT", "300000");
+    ClockUtil.setCurrentTime(Date.from(OffsetDateTime.of(2026, 6, 11, 9, 0, 0, 0, BEIJING).toInstant()));
+    var timer = management.createJobQuery().processInstanceId(pi.getId())
+        .activityId(TIMER_HANDLING_OVERDUE).singleResult();
+    management.executeJob(timer.getId());
+
+    var followUp = task(pi, TASK_FOLLOW_UP);
+    BpmnAwareTests.assertThat(followUp).hasCandidateGroup("000000-finance");
+    assertThat((String) tasks.getVariable(followUp.getId(), "overdueInfo"))
+        .contains("逾期1天：广西壮族自治区 核查处理问题（截止 2026-06-10）");
+    complete(MINISTRY_FINANCE, pi, TASK_FOLLOW_UP, Variables.putValue("followUpNote", "已督办"));
+    BpmnAwareTests.assertThat(pi).hasPassed(END_FOLLOWED_UP).isWaitingAt(TASK_DECIDE);
+  }
+
+  @Test
+  void aProblemIsNotClosedWithoutAConfirmedRectificationOrAReasonedDismissal() {
+    var pi = report(XINGNING_ECO, "OTHER", null);
+    assertThatThrownBy(() -> complete(GUANGXI_FINANCE, pi, TASK_DECIDE,
+        rectify("整改", null))).hasMessageContaining("请填写整改期限");
+    assertThatThrownBy(() -> complete(GUANGXI_FINANCE, pi, TASK_DECIDE,
+        Variables.putValue(DECISION.name(), "IGNORE"))).hasMessageContaining("请选择处理意见");
+    complete(GUANGXI_FINANCE, pi, TASK_DECIDE, rectify("补充材料", "2026-05-30"));
+
+    assertThatThrownBy(() -> problems.confirmRectification(pi.getBusinessKey(), null, GUANGXI_FINANCE))
+        .as("nothing reported yet").isInstanceOf(ConflictException.class);
+    assertThatThrownBy(() -> complete(XINGNING_FINANCE, pi, TASK_RECTIFY, Variables.createVariables()))
+        .hasMessageContaining("请填写整改情况");
+    assertThat(problems.get(pi.getBusinessKey()).status()).isEqualTo(ProblemStatus.RECTIFYING);
+  }
+
+  @Test
+  void aPolicyOwnersNewRuleVersionIsUsedAtOnce() throws Exception {
+    var original = new String(getClass().getResourceAsStream("/decisions/problem-severity.dmn")
+        .readAllBytes(), StandardCharsets.UTF_8);
+    // the policy owner makes every slow payment major, in Modeler, and deploys
+    var stricter = original.replace("<text>\"ORDINARY\"</text>", "<text>\"MAJOR\"</text>");
+    repository.createDeployment().name("Camunda Modeler").addString("problem-severity.dmn", stricter)
+        .deploy();
+    try {
+      var pi = report(XINGNING_ECO, "SLOW_PAYMENT", "1000");
+      assertThat(problems.get(pi.getBusinessKey()).severity()).isEqualTo("MAJOR");
+    } finally {
+      repository.createDeployment().name("restore").addString("problem-severity.dmn", original)
+          .deploy();
+    }
+    var after = report(XINGNING_ECO, "SLOW_PAYMENT", "1000");
+    assertThat(problems.get(after.getBusinessKey()).severity()).isEqualTo("ORDINARY");
+  }
+}
