@@ -5,6 +5,7 @@ import static cn.fundmonitor.warehousing.ApplicationRequest.indicator;
 import cn.fundmonitor.allocation.FundAllocationProcess;
 import cn.fundmonitor.filing.QuarterlyFilingProcess;
 import cn.fundmonitor.platform.JsonVariables;
+import cn.fundmonitor.problems.ProblemEscalationProcess;
 import cn.fundmonitor.warehousing.AnnualSelectionProcess;
 import cn.fundmonitor.warehousing.ApplicationRequest;
 import cn.fundmonitor.warehousing.ApplicationStarter;
@@ -126,6 +127,7 @@ class DemoData {
     startSelection();
     allocations(warehoused1, warehoused2);
     quarterlyFilings();
+    problems(warehoused1, warehoused2);
     LOG.info("Demo data loaded: {} users (password '{}'), applications in every state", USERS.size(),
         PASSWORD);
   }
@@ -172,6 +174,24 @@ class DemoData {
         .execute();
     management.createJobQuery().processDefinitionKey(QuarterlyFilingProcess.BATCH_KEY).list()
         .forEach(job -> management.executeJob(job.getId()));
+  }
+
+  /** An ordinary problem for the province and a major one for the ministry (MNR 第十二条). */
+  private void problems(String xingningProject, String yangshuoProject) {
+    as("xingning-eco", () -> runtime.startProcessInstanceByKey(ProblemEscalationProcess.KEY,
+        Variables.createVariables()
+            .putValue(ProblemEscalationProcess.PROJECT_CODE.name(), xingningProject)
+            .putValue(ProblemEscalationProcess.PROBLEM_KIND.name(), "SLOW_PROGRESS")
+            .putValue(ProblemEscalationProcess.PROBLEM_AMOUNT.name(), "2500000")
+            .putValue(ProblemEscalationProcess.PROBLEM_DESCRIPTION.name(),
+                "受连续降雨影响，边坡修复工程进度滞后计划约两个月。")));
+    as("yangshuo-geohazard", () -> runtime.startProcessInstanceByKey(ProblemEscalationProcess.KEY,
+        Variables.createVariables()
+            .putValue(ProblemEscalationProcess.PROJECT_CODE.name(), yangshuoProject)
+            .putValue(ProblemEscalationProcess.PROBLEM_KIND.name(), "MISAPPROPRIATION")
+            .putValue(ProblemEscalationProcess.PROBLEM_AMOUNT.name(), "180000")
+            .putValue(ProblemEscalationProcess.PROBLEM_DESCRIPTION.name(),
+                "审计发现施工单位以虚列工程量方式多支取治理资金。")));
   }
 
   private void receive(String documentNo, String direction, String fundClass, String central,

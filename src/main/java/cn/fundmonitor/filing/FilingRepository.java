@@ -105,6 +105,22 @@ class FilingRepository {
         .update();
   }
 
+  void updatePaid(String businessKey, BigDecimal paid) {
+    jdbc.sql("update fm_quarterly_filing set paid_to_date = ? where business_key = ?")
+        .params(paid, businessKey).update();
+  }
+
+  void updatePhysical(String businessKey, BigDecimal physical) {
+    jdbc.sql("update fm_quarterly_filing set physical_progress = ? where business_key = ?")
+        .params(physical, businessKey).update();
+  }
+
+  void replaceActual(String businessKey, IndicatorActual actual) {
+    jdbc.sql("delete from fm_filing_indicator where business_key = ? and position = ?")
+        .params(businessKey, actual.position()).update();
+    insertActual(businessKey, actual);
+  }
+
   void setReviewerRate(String businessKey, int position, int rate) {
     jdbc.sql("update fm_filing_indicator set completion_rate = ?, rate_by_reviewer = true where "
         + "business_key = ? and position = ?").params(rate, businessKey, position).update();

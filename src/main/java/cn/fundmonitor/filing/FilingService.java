@@ -6,6 +6,7 @@ import cn.fundmonitor.calendar.WorkingDayCalendar;
 import cn.fundmonitor.common.ConflictException;
 import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.common.NotFoundException;
+import cn.fundmonitor.common.StaleRecordException;
 import cn.fundmonitor.money.Yuan;
 import cn.fundmonitor.project.Comparator;
 import cn.fundmonitor.project.Indicator;
@@ -22,6 +23,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -337,6 +339,111 @@ public class FilingService {
   private static void requireEditable(QuarterlyFiling f) {
     if (f.status() == FilingStatus.TRANSMITTED) {
       throw new ConflictException("该季度填报已传输至自然资源部并锁定，如需更改请通过数据变更流程办理（MNR 第二十二条）");
+    }
+  }
+
+  // --- data correction (MNR 第二十二条) -----------------------------------------------------------
+
+  /** Fields of a filing that data correction may change. */
+  public static final String PAID_TO_DATE_FIELD = "PAID_TO_DATE";
+  public static final String PHYSICAL_PROGRESS_FIELD = "PHYSICAL_PROGRESS";
+  public static final String INDICATOR_FIELD = "INDICATOR_";
+
+  /** A correctable field's current value as text, or null when nothing was filed. */
+  @Transactional(readOnly = true)
+  public String fieldValue(String businessKey, String field) {
+    var f = get(businessKey);
+    if (PAID_TO_DATE_FIELD.equals(field)) {
+      return f.paidToDate() == null ? null : f.paidToDate().amount().toPlainString();
+    }
+    if (PHYSICAL_PROGRESS_FIELD.equals(field)) {
+      return f.physicalProgress() == null ? null
+          : f.physicalProgress().stripTrailingZeros().toPlainString();
+    }
+    var position = indicatorPosition(field);
+    return actuals(businessKey).stream().filter(a -> a.position() == position).findFirst()
+        .map(IndicatorActual::actualText).orElse(null);
+  }
+
+  /** Checks a proposed value for a field; returns it as it will be stored. */
+  @Transactional(readOnly = true)
+  public String checkCorrection(String businessKey, String field, String value) {
+    var f = get(businessKey);
+    var problems = new ArrayList<String>();
+    String normalised = null;
+    if (PAID_TO_DATE_FIELD.equals(field)) {
+      var paid = amount(value, "累计支付金额", problems);
+      if (paid != null && paid.compareTo(f.receivedAmount()) > 0) {
+        problems.add("累计支付 " + paid + " 超过到位资金 " + f.receivedAmount());
+      }
+      normalised = paid == null ? null : paid.amount().toPlainString();
+    } else if (PHYSICAL_PROGRESS_FIELD.equals(field)) {
+      var p = percent(value, "实物工作量完成进度（%）", problems);
+      normalised = p == null ? null : p.stripTrailingZeros().toPlainString();
+    } else {
+      var position = indicatorPosition(field);
+      var indicators = reserve.get(f.projectCode()).indicators();
+      if (position < 1 || position > indicators.size()) {
+        problems.add("没有第" + position + "项指标");
+      } else if ("未达监控节点".equals(value)) {
+        normalised = value;
+      } else {
+        var ind = indicators.get(position - 1);
+        var actual = actual(ind, value == null ? "" : value.strip(),
+            "第" + position + "项指标“" + ind.name() + "”", problems);
+        normalised = actual == null ? null : actual.text();
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException("变更内容有误", problems);
+    }
+    return normalised;
+  }
+
+  /**
+   * Applies an approved correction, if the field still holds the value the request was made
+   * against (an optimistic check: nothing is silently overwritten). This path alone changes a
+   * transmitted, locked filing.
+   */
+  public void applyCorrection(String businessKey, String field, String expected, String value,
+      String actor) {
+    var current = fieldValue(businessKey, field);
+    if (!Objects.equals(current, expected)) {
+      throw new StaleRecordException("记录已在申请后被修改（申请时为“" + expected + "”，现为“" + current
+          + "”），本次变更不予执行，请按现值重新申请");
+    }
+    if (PAID_TO_DATE_FIELD.equals(field)) {
+      repository.updatePaid(businessKey, new BigDecimal(value));
+    } else if (PHYSICAL_PROGRESS_FIELD.equals(field)) {
+      repository.updatePhysical(businessKey, new BigDecimal(value));
+    } else {
+      var position = indicatorPosition(field);
+      var old = actuals(businessKey).stream().filter(a -> a.position() == position).findFirst()
+          .orElseThrow();
+      var ind = old.indicator();
+      IndicatorActual updated;
+      if ("未达监控节点".equals(value)) {
+        updated = new IndicatorActual(position, ind, null, true, null, false);
+      } else {
+        var actual = actual(ind, value, ind.name(), new ArrayList<>());
+        var rate = CompletionRate.of(ind.comparator(), ind.target(), actual);
+        updated = rate.isPresent()
+            ? new IndicatorActual(position, ind, actual, false, rate.getAsInt(), false)
+            : new IndicatorActual(position, ind, actual, false, old.completionRate(), old.rateByReviewer());
+      }
+      repository.replaceActual(businessKey, updated);
+    }
+    repository.addEvent(businessKey, "CORRECTED", actor, now(), field + "：" + expected + " → " + value);
+  }
+
+  private static int indicatorPosition(String field) {
+    if (field == null || !field.startsWith(INDICATOR_FIELD)) {
+      throw new InvalidInputException("变更内容有误", "可变更的字段为累计支付金额、实物工作量进度或第N项指标的实际完成值");
+    }
+    try {
+      return Integer.parseInt(field.substring(INDICATOR_FIELD.length()));
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException("变更内容有误", "指标序号应为数字：" + field);
     }
   }
 

@@ -19,18 +19,6 @@ class ProblemRepository {
     this.jdbc = jdbc;
   }
 
-  int nextNumber(String series, int year) {
-    var updated = jdbc.sql("update fm_number_counter set last_value = last_value + 1 where series = ? "
-        + "and year_value = ?").params(series, year).update();
-    if (updated == 0) {
-      jdbc.sql("insert into fm_number_counter (series, year_value, last_value) values (?, ?, 1)")
-          .params(series, year).update();
-      return 1;
-    }
-    return jdbc.sql("select last_value from fm_number_counter where series = ? and year_value = ?")
-        .params(series, year).query(Integer.class).single();
-  }
-
   void insert(Problem p) {
     jdbc.sql("insert into fm_problem (problem_no, project_code, unit_code, kind, amount, description, "
             + "source, source_ref, warning_level, status, raised_by, raised_at, process_instance_id) "

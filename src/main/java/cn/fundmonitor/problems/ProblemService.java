@@ -5,6 +5,7 @@ import static cn.fundmonitor.common.Inputs.*;
 import cn.fundmonitor.common.ConflictException;
 import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.common.NotFoundException;
+import cn.fundmonitor.common.NumberSequences;
 import cn.fundmonitor.money.Yuan;
 import cn.fundmonitor.organisation.DivisionLevel;
 import cn.fundmonitor.organisation.OrganisationService;
@@ -33,13 +34,15 @@ public class ProblemService {
   public static final String MAJOR = "MAJOR";
 
   private final ProblemRepository repository;
+  private final NumberSequences numbers;
   private final ProjectReserveService reserve;
   private final OrganisationService organisation;
   private final Clock clock;
 
-  ProblemService(ProblemRepository repository, ProjectReserveService reserve,
-      OrganisationService organisation, Clock clock) {
+  ProblemService(ProblemRepository repository, NumberSequences numbers,
+      ProjectReserveService reserve, OrganisationService organisation, Clock clock) {
     this.repository = repository;
+    this.numbers = numbers;
     this.reserve = reserve;
     this.organisation = organisation;
     this.clock = clock;
@@ -80,8 +83,7 @@ public class ProblemService {
       throw new InvalidInputException("问题反馈有误", problems);
     }
     var now = now();
-    var no = "WT" + now.getYear() + "-" + String.format("%06d",
-        repository.nextNumber("problem", now.getYear()));
+    var no = numbers.next("WT", now.getYear());
     var problem = new Problem(no, projectCode, unit, kind, amount, description, raw.source(),
         raw.sourceRef(), raw.warningLevel(), null, null, null, ProblemStatus.RAISED, null, null,
         null, null, null, null, null, null, actor, now, processInstanceId);

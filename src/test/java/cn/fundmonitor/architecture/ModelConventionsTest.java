@@ -205,7 +205,8 @@ class ModelConventionsTest {
         cn.fundmonitor.warehousing.AnnualSelectionProcess.class,
         cn.fundmonitor.allocation.FundAllocationProcess.class,
         cn.fundmonitor.filing.QuarterlyFilingProcess.class,
-        cn.fundmonitor.problems.ProblemEscalationProcess.class)) {
+        cn.fundmonitor.problems.ProblemEscalationProcess.class,
+        cn.fundmonitor.correction.DataCorrectionProcess.class)) {
       for (var field : constants.getDeclaredFields()) {
         if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
           var value = (String) field.get(null);
@@ -215,6 +216,10 @@ class ModelConventionsTest {
             assertThat(forms).containsKey(value);
           } else if (field.getName().startsWith("DECISION_")) {
             assertThat(decisions).containsKey(value);
+          } else if (field.getName().startsWith("ERROR_") && !field.getName().startsWith("ERROR_EVENT")) {
+            assertThat(processes.values().stream().flatMap(m -> m.getModelElementsByType(
+                org.camunda.bpm.model.bpmn.instance.Error.class).stream()).map(e -> e.getErrorCode()))
+                .as(constants.getSimpleName() + "." + field.getName()).contains(value);
           } else if (field.getName().startsWith("MESSAGE_")) {
             assertThat(processes.values().stream().flatMap(m -> m.getModelElementsByType(
                 org.camunda.bpm.model.bpmn.instance.Message.class).stream()).map(m -> m.getName()))

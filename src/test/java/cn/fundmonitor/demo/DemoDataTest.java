@@ -74,6 +74,15 @@ class DemoDataTest {
   }
 
   @Test
+  void anOrdinaryAndAMajorProblemWait() {
+    assertThat(jdbc.sql("select severity from fm_problem order by problem_no").query(String.class)
+        .list()).containsExactly("ORDINARY", "MAJOR");
+    assertThat(tasks.createTaskQuery().taskDefinitionKey("UserTask_DecideProblem")
+        .taskCandidateGroup("000000-finance").count()).as("the ministry handles the major one")
+        .isOne();
+  }
+
+  @Test
   void anOverdueIssueIsEscalatedAndVisibleInCockpit() {
     assertThat(runtime.createIncidentQuery().incidentType("overdue").list())
         .singleElement().satisfies(i -> assertThat(i.getIncidentMessage()).contains("广西壮族自治区 下达资金"));

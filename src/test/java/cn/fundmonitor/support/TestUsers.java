@@ -26,6 +26,7 @@ public class TestUsers {
   public static final String XINJIANG_ECO = "t-xinjiang-eco";
   public static final String QIEMO_ECO = "t-qiemo-eco";
   public static final String MINISTRY_FINANCE = "t-ministry-finance";
+  public static final String MINISTRY_ECO = "t-ministry-eco";
   public static final String XINGNING_FINANCE = "t-xingning-finance";
   public static final String YANGSHUO_FINANCE = "t-yangshuo-finance";
   public static final String NANNING_FINANCE = "t-nanning-finance";
@@ -45,6 +46,7 @@ public class TestUsers {
       new String[] {XINJIANG_ECO, "650000-eco"},
       new String[] {QIEMO_ECO, "652825-eco"},
       new String[] {MINISTRY_FINANCE, "000000-finance"},
+      new String[] {MINISTRY_ECO, "000000-eco"},
       new String[] {ADMIN, "camunda-admin"},
       new String[] {XINGNING_FINANCE, "450102-finance"},
       new String[] {YANGSHUO_FINANCE, "450321-finance"},

@@ -1,0 +1,239 @@
+package cn.fundmonitor.correction;
+
+import static cn.fundmonitor.common.Inputs.*;
+
+import cn.fundmonitor.common.ConflictException;
+import cn.fundmonitor.common.InvalidInputException;
+import cn.fundmonitor.common.NotFoundException;
+import cn.fundmonitor.common.NumberSequences;
+import cn.fundmonitor.filing.FilingService;
+import cn.fundmonitor.filing.FilingStatus;
+import cn.fundmonitor.organisation.OrganisationService;
+import cn.fundmonitor.organisation.Role;
+import cn.fundmonitor.organisation.UnitGroup;
+import cn.fundmonitor.project.ProjectReserveService;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Two-stage data correction (数据变更, MNR 第二十二条): before transmission the superior department
+ * consents; after it the province's finance department reports the changes in a batch to the
+ * ministry's finance department, which decides with the responsible business department, and the
+ * province's counterpart applies them. The old value is never lost.
+ */
+@Service
+@Transactional
+public class CorrectionService {
+
+  public static final String QUARTERLY_FILING = "QUARTERLY_FILING";
+  public static final String MINISTRY = "000000";
+
+  private final CorrectionRepository repository;
+  private final NumberSequences numbers;
+  private final FilingService filings;
+  private final ProjectReserveService reserve;
+  private final OrganisationService organisation;
+  private final Clock clock;
+
+  CorrectionService(CorrectionRepository repository, NumberSequences numbers,
+      FilingService filings, ProjectReserveService reserve, OrganisationService organisation,
+      Clock clock) {
+    this.repository = repository;
+    this.numbers = numbers;
+    this.filings = filings;
+    this.reserve = reserve;
+    this.organisation = organisation;
+    this.clock = clock;
+  }
+
+  /** Records a unit's request to change one field of its own filed data. */
+  public CorrectionRequest request(Object recordKey, Object field, Object newValue, Object reason,
+      String actor, Collection<String> actorGroups, String processInstanceId) {
+    var existing = repository.findByProcessInstance(processInstanceId);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    var problems = new ArrayList<String>();
+    var key = requiredText(recordKey, "要变更的填报记录", 100, problems);
+    var fieldName = requiredText(field, "要变更的字段", 40, problems);
+    var why = requiredText(reason, "变更原因", 2000, problems);
+    var value = requiredText(newValue, "变更后的值", 200, problems);
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException("变更申请有误", problems);
+    }
+    var filing = filings.get(key);
+    var project = reserve.get(filing.projectCode());
+    var unit = project.applicantUnitCode();
+    var ownUnit = OrganisationService.unitGroups(actorGroups).stream()
+        .anyMatch(g -> g.divisionCode().equals(unit));
+    if (!ownUnit) {
+      throw new InvalidInputException("变更申请有误",
+          "只能由填报单位申请变更本单位填报的数据（MNR 第二十条：谁产生、谁负责）");
+    }
+    var normalised = filings.checkCorrection(key, fieldName, value);
+    var old = filings.fieldValue(key, fieldName);
+    if (Objects.equals(old, normalised)) {
+      throw new InvalidInputException("变更申请有误", "变更后的值与现值相同");
+    }
+    var afterTransmission = filing.status() == FilingStatus.TRANSMITTED;
+    var now = now();
+    var request = new CorrectionRequest(numbers.next("BG", now.getYear()), QUARTERLY_FILING, key,
+        fieldName, old, normalised, why, unit,
+        organisation.provinceOf(unit).map(d -> d.code()).orElse(MINISTRY),
+        project.direction().reviewingRole().id(), afterTransmission,
+        afterTransmission ? CorrectionStatus.QUEUED : CorrectionStatus.AWAITING_SUPERIOR, null,
+        null, null, null, actor, now, processInstanceId);
+    repository.insert(request);
+    return request;
+  }
+
+  /** Before transmission: the unit's superior department consents (MNR 第二十二条). */
+  public String superiorGroup(CorrectionRequest r) {
+    return UnitGroup.of(organisation.get(r.unitCode()).parentCode(), Role.FINANCE).id();
+  }
+
+  /** After transmission: the province's counterpart (对口) department applies the change. */
+  public String counterpartGroup(CorrectionRequest r) {
+    return UnitGroup.of(r.provinceCode(), Role.byId(r.businessRole()).orElseThrow()).id();
+  }
+
+  public void superiorDecision(String requestNo, boolean approved, String comment, String actor) {
+    var r = get(requestNo);
+    if (!approved && (comment == null || comment.isBlank())) {
+      throw new InvalidInputException("审核意见有误", "不同意变更时必须说明理由");
+    }
+    move(r, CorrectionStatus.AWAITING_SUPERIOR,
+        approved ? CorrectionStatus.APPROVED : CorrectionStatus.REFUSED);
+    repository.recordDecision(requestNo, actor, now(), comment == null ? null : comment.strip());
+  }
+
+  /** Applies an approved change, if the record still holds the value the request saw. */
+  public void apply(String requestNo, String actor) {
+    var r = get(requestNo);
+    if (r.status() != CorrectionStatus.APPROVED) {
+      throw new ConflictException("变更申请 " + requestNo + " 当前为“" + r.status().label() + "”，不能执行");
+    }
+    filings.applyCorrection(r.recordKey(), r.field(), r.oldValue(), r.newValue(), actor);
+    var now = now();
+    repository.insertChange(new DataChange(r.recordType(), r.recordKey(), r.field(), r.oldValue(),
+        r.newValue(), requestNo, r.requestedBy(), r.decidedBy(), actor, now, r.reason()));
+    move(r, CorrectionStatus.APPROVED, CorrectionStatus.APPLIED);
+    repository.recordApplied(requestNo, actor, now);
+  }
+
+  /** Whether the record still holds the value the request was made against. */
+  @Transactional(readOnly = true)
+  public boolean stillCurrent(String requestNo) {
+    var r = get(requestNo);
+    return Objects.equals(filings.fieldValue(r.recordKey(), r.field()), r.oldValue());
+  }
+
+  /** The optimistic check failed: the request is closed without changing anything. */
+  public void markStale(String requestNo) {
+    var r = get(requestNo);
+    move(r, r.status(), CorrectionStatus.STALE);
+  }
+
+  // --- the batch report to the ministry -----------------------------------------------------
+
+  /** Province and business role of every queued request, one report each. */
+  @Transactional(readOnly = true)
+  public List<String[]> queuedGroups() {
+    return repository.queuedGroups();
+  }
+
+  /** Collects a province's queued requests of one line of business into a report. */
+  public String collect(String province, String role) {
+    var now = now();
+    var reportId = numbers.next("BGBS", now.getYear());
+    repository.createReport(reportId, province, role, now);
+    return reportId;
+  }
+
+  @Transactional(readOnly = true)
+  public List<CorrectionRequest> reportItems(String reportId) {
+    return repository.ofReport(reportId);
+  }
+
+  public void submitReport(String reportId, String note, String actor) {
+    repository.submitReport(reportId, note, actor, now());
+  }
+
+  /** The ministry's business department gives its opinion (部财务司商归口管理业务司局). */
+  public void businessOpinion(String reportId, String opinion, String actor) {
+    if (opinion == null || opinion.isBlank()) {
+      throw new InvalidInputException("意见有误", "请填写业务司局意见");
+    }
+    repository.recordOpinion(reportId, opinion.strip(), actor);
+  }
+
+  /** The ministry's finance department decides every request of the report. */
+  public Map<String, Boolean> decideReport(String reportId, List<Map<String, Object>> decisions,
+      String actor) {
+    var items = reportItems(reportId);
+    var problems = new ArrayList<String>();
+    var result = new LinkedHashMap<String, Boolean>();
+    for (var item : items) {
+      var row = decisions.stream().filter(d -> item.requestNo().equals(text(d.get("requestNo"))))
+          .findFirst().orElse(Map.of());
+      var decision = text(row.get("decision"));
+      if (!"APPROVE".equals(decision) && !"REFUSE".equals(decision)) {
+        problems.add(item.requestNo() + "：请选择同意或不同意");
+      } else if ("REFUSE".equals(decision) && text(row.get("reason")) == null) {
+        problems.add(item.requestNo() + "：不同意时必须说明理由");
+      } else {
+        result.put(item.requestNo(), "APPROVE".equals(decision));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException("认定意见有误", problems);
+    }
+    var now = now();
+    for (var item : items) {
+      var approved = result.get(item.requestNo());
+      var row = decisions.stream().filter(d -> item.requestNo().equals(text(d.get("requestNo"))))
+          .findFirst().orElseThrow();
+      move(item, CorrectionStatus.REPORTED,
+          approved ? CorrectionStatus.APPROVED : CorrectionStatus.REFUSED);
+      repository.recordDecision(item.requestNo(), actor, now, text(row.get("reason")));
+    }
+    repository.decideReport(reportId, actor, now);
+    return result;
+  }
+
+  // --- reading ---------------------------------------------------------------------------------
+
+  @Transactional(readOnly = true)
+  public CorrectionRequest get(String requestNo) {
+    return repository.find(requestNo)
+        .orElseThrow(() -> new NotFoundException("变更申请不存在：" + requestNo));
+  }
+
+  /**
+   * Every applied change of a record, oldest first: the first one's "before" is the value as
+   * originally filed, the last one's "after" the value now.
+   */
+  @Transactional(readOnly = true)
+  public List<DataChange> history(String recordType, String recordKey) {
+    return repository.changes(recordType, recordKey);
+  }
+
+  private void move(CorrectionRequest r, CorrectionStatus from, CorrectionStatus to) {
+    if (!repository.move(r.requestNo(), from, to)) {
+      throw new ConflictException("变更申请 " + r.requestNo() + " 当前为“" + r.status().label() + "”，不能变更为“"
+          + to.label() + "”");
+    }
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock);
+  }
+}

@@ -1,0 +1,232 @@
+package cn.fundmonitor.correction;
+
+import static cn.fundmonitor.correction.DataCorrectionProcess.*;
+import static cn.fundmonitor.support.TestUsers.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.fundmonitor.common.InvalidInputException;
+import cn.fundmonitor.filing.FilingService;
+import cn.fundmonitor.filing.Quarter;
+import cn.fundmonitor.platform.JsonVariables;
+import cn.fundmonitor.support.Covers;
+import cn.fundmonitor.support.Funding;
+import cn.fundmonitor.support.ProcessTest;
+import cn.fundmonitor.support.Projects;
+import cn.fundmonitor.support.TestUsers;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * dataCorrection and correctionReport (数据变更, MNR 第二十二条): before transmission the superior
+ * consents or refuses; after it the province reports a batch to the ministry, which decides with
+ * the business department, and the province's counterpart applies; a stale request is refused;
+ * the audit trail keeps every change back to the original filing.
+ */
+@ProcessTest
+@Covers({"dataCorrection", "correctionReport"})
+class DataCorrectionProcessTest {
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired ManagementService management;
+  @Autowired CorrectionService corrections;
+  @Autowired FilingService filings;
+  @Autowired TestUsers users;
+  @Autowired Projects projects;
+  @Autowired Funding funding;
+
+  @BeforeEach
+  void init() {
+    BpmnAwareTests.init(engine);
+  }
+
+  /** A project's 2026Q1 filing, filed with 250,000 paid and 25% done; transmitted if asked. */
+  String filed(String name, boolean transmitted) {
+    var project = projects.warehoused(XINGNING_ECO, "450102", name);
+    funding.fund(project, "450102", "1000000", LocalDate.now().minusDays(1));
+    var q = new Quarter(2026, 1);
+    var key = q.key(project);
+    filings.open(key, q, null);
+    filings.file(key, "250000", Map.of("CENTRAL", "250000"), "25", List.of(
+        Map.of("position", 1, "actual", "30", "notYetDue", false),
+        Map.of("position", 2, "notYetDue", true), Map.of("position", 3, "notYetDue", true),
+        Map.of("position", 4, "notYetDue", true)), XINGNING_FINANCE);
+    if (transmitted) {
+      filings.transmit(key, List.of(), GUANGXI_ECO);
+    }
+    return key;
+  }
+
+  ProcessInstance request(String user, String key, String field, String value) {
+    return users.as(user, () -> runtime.startProcessInstanceByKey(KEY, Variables.createVariables()
+        .putValue(RECORD_KEY.name(), key).putValue(FIELD.name(), field)
+        .putValue(NEW_VALUE.name(), value).putValue(REASON.name(), "与国库集中支付系统核对后更正")));
+  }
+
+  Task task(ProcessInstance pi, String key) {
+    return tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
+  }
+
+  void complete(String user, Task task, VariableMap vars) {
+    users.run(user, () -> {
+      if (task.getAssignee() == null) {
+        tasks.claim(task.getId(), user);
+      }
+      tasks.complete(task.getId(), vars);
+    });
+  }
+
+  static VariableMap consent(String decision, String comment) {
+    return Variables.createVariables().putValue(CONSENT.name(), decision)
+        .putValue(CONSENT_COMMENT.name(), comment);
+  }
+
+  @Test
+  void beforeTransmissionTheSuperiorConsentsAndTheChangeIsApplied() {
+    var key = filed("兴宁区变更项目（上级同意）", false);
+    var pi = request(XINGNING_FINANCE, key, "PAID_TO_DATE", "260000");
+
+    BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_CONSENT);
+    assertThat(pi.getBusinessKey()).matches("BG\\d{4}-\\d{6}");
+    BpmnAwareTests.assertThat(task(pi, TASK_CONSENT)).hasCandidateGroup("450100-finance");
+    complete(NANNING_FINANCE, task(pi, TASK_CONSENT), consent("APPROVE", "同意"));
+
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_RECORD_CONSENT, TASK_APPLY, END_APPLIED).isEnded();
+    assertThat(filings.get(key).paidToDate().amount()).isEqualByComparingTo("260000");
+    assertThat(corrections.history(CorrectionService.QUARTERLY_FILING, key)).singleElement()
+        .satisfies(c -> {
+          assertThat(c.before()).isEqualTo("250000.00");
+          assertThat(c.after()).isEqualTo("260000.00");
+          assertThat(c.requestedBy()).isEqualTo(XINGNING_FINANCE);
+          assertThat(c.approvedBy()).isEqualTo(NANNING_FINANCE);
+          assertThat(c.appliedBy()).isEqualTo(XINGNING_FINANCE);
+        });
+  }
+
+  @Test
+  void theSuperiorMayRefuseWithReasons() {
+    var key = filed("兴宁区变更项目（上级不同意）", false);
+    var pi = request(XINGNING_FINANCE, key, "PHYSICAL_PROGRESS", "40");
+
+    assertThatThrownBy(() -> complete(NANNING_FINANCE, task(pi, TASK_CONSENT), consent("REFUSE", "")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("不同意变更时必须说明理由");
+    complete(NANNING_FINANCE, task(pi, TASK_CONSENT), consent("REFUSE", "实物进度与监理报告不符"));
+
+    BpmnAwareTests.assertThat(pi).hasPassed(END_REFUSED).isEnded();
+    assertThat(filings.get(key).physicalProgress()).isEqualByComparingTo("25");
+    assertThat(corrections.get(pi.getBusinessKey()).status()).isEqualTo(CorrectionStatus.REFUSED);
+  }
+
+  @Test
+  void afterTransmissionTheMinistryDecidesABatchAndTheProvinceApplies() {
+    var key = filed("兴宁区变更项目（已报部）", true);
+    var approved = request(XINGNING_FINANCE, key, "PAID_TO_DATE", "255000");
+    var refused = request(XINGNING_FINANCE, key, "INDICATOR_1", "36");
+    BpmnAwareTests.assertThat(approved).isWaitingAt(EVENT_MINISTRY_DECIDED);
+    BpmnAwareTests.assertThat(refused).isWaitingAt(EVENT_MINISTRY_DECIDED);
+
+    var timer = management.createJobQuery().processDefinitionKey(REPORT_KEY).timers().singleResult();
+    management.executeJob(timer.getId());
+    var report = runtime.createProcessInstanceQuery().processDefinitionKey(REPORT_KEY).active()
+        .singleResult();
+    BpmnAwareTests.assertThat(report).hasPassed(REPORT_COLLECT).isWaitingAt(REPORT_SUBMIT);
+    var submit = tasks.createTaskQuery().processInstanceId(report.getId())
+        .taskDefinitionKey(REPORT_SUBMIT).singleResult();
+    BpmnAwareTests.assertThat(submit).hasCandidateGroup("450000-finance");
+    complete(GUANGXI_FINANCE, submit, Variables.putValue(SUBMISSION_NOTE.name(), "本月变更2项"));
+    var opinion = tasks.createTaskQuery().processInstanceId(report.getId())
+        .taskDefinitionKey(REPORT_OPINION).singleResult();
+    BpmnAwareTests.assertThat(opinion).hasCandidateGroup("000000-eco");
+    complete(MINISTRY_ECO, opinion, Variables.putValue(BUSINESS_OPINION.name(), "支付数可更正，指标数需核实"));
+    var decide = tasks.createTaskQuery().processInstanceId(report.getId())
+        .taskDefinitionKey(REPORT_DECIDE).singleResult();
+    var rows = JsonVariables.rows(tasks.getVariable(decide.getId(), REPORT_DECISIONS.name()));
+    assertThat(rows).hasSize(2);
+    complete(MINISTRY_FINANCE, decide, Variables.createVariables().putValueTyped(
+        REPORT_DECISIONS.name(), JsonVariables.json(List.of(
+            Map.of("requestNo", approved.getBusinessKey(), "decision", "APPROVE"),
+            Map.of("requestNo", refused.getBusinessKey(), "decision", "REFUSE",
+                "reason", "指标实际值未提供佐证材料")))));
+
+    BpmnAwareTests.assertThat(report).hasPassed(REPORT_RECORD_DECISIONS, REPORT_END).isEnded();
+    BpmnAwareTests.assertThat(refused).hasPassed(END_REFUSED).isEnded();
+    BpmnAwareTests.assertThat(approved).isWaitingAt(TASK_APPLY_BY_PROVINCE);
+    BpmnAwareTests.assertThat(task(approved, TASK_APPLY_BY_PROVINCE)).hasCandidateGroup("450000-eco");
+    complete(GUANGXI_ECO, task(approved, TASK_APPLY_BY_PROVINCE), Variables.createVariables());
+
+    BpmnAwareTests.assertThat(approved).hasPassed(END_APPLIED).isEnded();
+    assertThat(filings.get(key).paidToDate().amount()).isEqualByComparingTo("255000");
+    assertThat(corrections.history(CorrectionService.QUARTERLY_FILING, key)).singleElement()
+        .satisfies(c -> {
+          assertThat(c.approvedBy()).isEqualTo(MINISTRY_FINANCE);
+          assertThat(c.appliedBy()).isEqualTo(GUANGXI_ECO);
+        });
+
+    // next period, nothing is waiting: nothing is reported
+    var next = management.createJobQuery().processDefinitionKey(REPORT_KEY).timers().singleResult();
+    management.executeJob(next.getId());
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey(REPORT_KEY).finished().list())
+        .anySatisfy(h -> assertThat(h.getEndActivityId()).isEqualTo(REPORT_END_NOTHING));
+  }
+
+  @Test
+  void aRequestAgainstARecordThatChangedSinceIsRefused() {
+    var key = filed("兴宁区变更项目（过期申请）", false);
+    var first = request(XINGNING_FINANCE, key, "PAID_TO_DATE", "260000");
+    var second = request(XINGNING_FINANCE, key, "PAID_TO_DATE", "270000");
+    complete(NANNING_FINANCE, task(first, TASK_CONSENT), consent("APPROVE", null));
+
+    complete(NANNING_FINANCE, task(second, TASK_CONSENT), consent("APPROVE", null));
+
+    BpmnAwareTests.assertThat(second).hasPassed(ERROR_EVENT_STALE, TASK_RECORD_STALE, END_STALE)
+        .isEnded();
+    assertThat(corrections.get(second.getBusinessKey()).status()).isEqualTo(CorrectionStatus.STALE);
+    assertThat(filings.get(key).paidToDate().amount()).as("not silently overwritten")
+        .isEqualByComparingTo("260000");
+  }
+
+  @Test
+  void theAuditTrailKeepsEveryChangeBackToTheOriginalFiling() {
+    var key = filed("兴宁区变更项目（两次变更）", false);
+    complete(NANNING_FINANCE, task(request(XINGNING_FINANCE, key, "PAID_TO_DATE", "260000"),
+        TASK_CONSENT), consent("APPROVE", null));
+    complete(NANNING_FINANCE, task(request(XINGNING_FINANCE, key, "PAID_TO_DATE", "265000.50"),
+        TASK_CONSENT), consent("APPROVE", "二次更正"));
+
+    var history = corrections.history(CorrectionService.QUARTERLY_FILING, key);
+    assertThat(history).extracting(DataChange::before, DataChange::after).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("250000.00", "260000.00"),
+        org.assertj.core.groups.Tuple.tuple("260000.00", "265000.50"));
+    assertThat(history.get(0).before()).as("the original filing").isEqualTo("250000.00");
+    assertThat(history.get(1).after()).as("the value now")
+        .isEqualTo(filings.get(key).paidToDate().amount().toPlainString());
+    assertThat(history).allSatisfy(c -> assertThat(c.reason()).isNotBlank());
+  }
+
+  @Test
+  void onlyTheFilingUnitMayRequestAndOnlyAValidValue() {
+    var key = filed("兴宁区变更项目（他单位）", false);
+    assertThatThrownBy(() -> request(YANGSHUO_ECO, key, "PAID_TO_DATE", "1"))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("只能由填报单位申请变更");
+    assertThatThrownBy(() -> request(XINGNING_FINANCE, key, "PAID_TO_DATE", "2000000"))
+        .hasMessageContaining("超过到位资金");
+    assertThatThrownBy(() -> request(XINGNING_FINANCE, key, "PAID_TO_DATE", "250000"))
+        .hasMessageContaining("变更后的值与现值相同");
+  }
+}

@@ -1,0 +1,121 @@
+package cn.fundmonitor.correction;
+
+import static cn.fundmonitor.support.TestUsers.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.fundmonitor.filing.FilingService;
+import cn.fundmonitor.filing.Quarter;
+import cn.fundmonitor.support.Funding;
+import cn.fundmonitor.support.Http;
+import cn.fundmonitor.support.Projects;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.DriverManager;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * problemEscalation and dataCorrection once each on PostgreSQL, through /engine-rest as Tasklist
+ * drives them; the problem, the applied change and its audit row are read back from PostgreSQL.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "camunda.bpm.admin-user.password=it-admin",
+    "camunda.bpm.job-execution.enabled=false"})
+@ActiveProfiles("postgres")
+class ProblemAndCorrectionPostgresIT {
+
+  @LocalServerPort int port;
+  @Autowired Projects projects;
+  @Autowired Funding funding;
+  @Autowired FilingService filings;
+  @Value("${spring.datasource.url}") String url;
+  @Value("${spring.datasource.username}") String user;
+  @Value("${spring.datasource.password}") String password;
+  final ObjectMapper json = new ObjectMapper();
+  Http http;
+
+  String vars(Map<String, Object> values) throws Exception {
+    var body = new java.util.LinkedHashMap<String, Object>();
+    values.forEach((k, v) -> body.put(k, Map.of("value", v)));
+    return json.writeValueAsString(Map.of("variables", body));
+  }
+
+  String start(String key, String as, Map<String, Object> values) throws Exception {
+    var response = http.post("/engine-rest/process-definition/key/" + key + "/submit-form",
+        vars(values), as, PASSWORD);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return json.readTree(response.body()).get("businessKey").asText();
+  }
+
+  void complete(String businessKey, String taskKey, String as, Map<String, Object> values)
+      throws Exception {
+    var tasks = json.readTree(http.get("/engine-rest/task?processInstanceBusinessKey=" + businessKey
+        + "&taskDefinitionKey=" + taskKey, as, PASSWORD).body());
+    assertThat(tasks).as(taskKey + " for " + as).hasSize(1);
+    var id = tasks.get(0).get("id").asText();
+    http.post("/engine-rest/task/" + id + "/claim", "{\"userId\":\"" + as + "\"}", as, PASSWORD);
+    var response = http.post("/engine-rest/task/" + id + "/submit-form", vars(values), as, PASSWORD);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+  }
+
+  @Test
+  void aProblemIsRectifiedAndAFilingCorrectedOnPostgres() throws Exception {
+    http = new Http(port);
+    var project = projects.warehoused(XINGNING_ECO, "450102", "PG 问题与变更项目");
+
+    var problem = start("problemEscalation", XINGNING_ECO, Map.of("projectCode", project,
+        "problemKind", "SLOW_PROGRESS", "problemDescription", "施工进度滞后"));
+    complete(problem, "UserTask_DecideProblem", GUANGXI_ECO, Map.of("problemDecision", "RECTIFY",
+        "decisionReason", "限期追赶进度", "rectifyBy", LocalDate.now().plusDays(20).toString()));
+    complete(problem, "UserTask_Rectify", XINGNING_ECO, Map.of("rectificationReport", "已增加施工班组"));
+    complete(problem, "UserTask_ConfirmRectification", GUANGXI_ECO,
+        Map.of("confirmationOutcome", "CONFIRM"));
+
+    funding.fund(project, "450102", "500000", LocalDate.now());
+    var q = new Quarter(2026, 1);
+    var key = q.key(project);
+    filings.open(key, q, null);
+    filings.file(key, "100000", Map.of("CENTRAL", "100000"), "20", List.of(
+        Map.of("position", 1, "notYetDue", true), Map.of("position", 2, "notYetDue", true),
+        Map.of("position", 3, "notYetDue", true), Map.of("position", 4, "notYetDue", true)),
+        XINGNING_FINANCE);
+    var request = start("dataCorrection", XINGNING_FINANCE, Map.of("recordKey", key,
+        "correctionField", "PAID_TO_DATE", "newValue", "120000", "correctionReason", "漏报一笔支付"));
+    complete(request, "UserTask_SuperiorConsent", NANNING_FINANCE, Map.of("consent", "APPROVE"));
+
+    try (var db = DriverManager.getConnection(url, user, password)) {
+      assertThat(db.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
+      try (var ps = db.prepareStatement("select status, severity, confirmed_by from fm_problem "
+          + "where problem_no = ?")) {
+        ps.setString(1, problem);
+        var rs = ps.executeQuery();
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getString(1)).isEqualTo("CLOSED");
+        assertThat(rs.getString(2)).isEqualTo("ORDINARY");
+        assertThat(rs.getString(3)).isEqualTo(GUANGXI_ECO);
+      }
+      try (var ps = db.prepareStatement("select before_value, after_value, approved_by from "
+          + "fm_data_change where request_no = ?")) {
+        ps.setString(1, request);
+        var rs = ps.executeQuery();
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getString(1)).isEqualTo("100000.00");
+        assertThat(rs.getString(2)).isEqualTo("120000.00");
+        assertThat(rs.getString(3)).isEqualTo(NANNING_FINANCE);
+      }
+      try (var ps = db.prepareStatement("select paid_to_date from fm_quarterly_filing where "
+          + "business_key = ?")) {
+        ps.setString(1, key);
+        var rs = ps.executeQuery();
+        rs.next();
+        assertThat(rs.getBigDecimal(1)).isEqualByComparingTo("120000");
+      }
+    }
+  }
+}
