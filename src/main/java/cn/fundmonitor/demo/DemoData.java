@@ -4,6 +4,7 @@ import static cn.fundmonitor.warehousing.ApplicationRequest.indicator;
 
 import cn.fundmonitor.allocation.FundAllocationProcess;
 import cn.fundmonitor.filing.QuarterlyFilingProcess;
+import cn.fundmonitor.organisation.CamundaOrganisationSync;
 import cn.fundmonitor.platform.JsonVariables;
 import cn.fundmonitor.problems.ProblemEscalationProcess;
 import cn.fundmonitor.warehousing.AnnualSelectionProcess;
@@ -55,7 +56,8 @@ class DemoData {
       new DemoUser("xingning-eco", "兴宁区自然资源局", "生态保护修复股", "450102-eco"),
       new DemoUser("xingning-geohazard", "兴宁区自然资源局", "地质灾害防治股", "450102-geohazard"),
       new DemoUser("yangshuo-finance", "阳朔县自然资源局", "财务与资金运用股", "450321-finance"),
-      new DemoUser("yangshuo-geohazard", "阳朔县自然资源局", "地质灾害防治股", "450321-geohazard"));
+      new DemoUser("yangshuo-geohazard", "阳朔县自然资源局", "地质灾害防治股", "450321-geohazard"),
+      new DemoUser("policy-owner", "广西壮族自治区自然资源厅", "规则维护人", CamundaOrganisationSync.POLICY_OWNERS));
 
   record DemoUser(String id, String unit, String department, String group) {}
 

@@ -54,6 +54,13 @@ public class CamundaOrganisationSync {
     };
   }
 
+  /**
+   * Policy owners (规则维护人) change the DMN tables without a code change: they deploy new
+   * versions from Camunda Modeler through /engine-rest or import a rules sheet, and watch the
+   * decisions in Cockpit. They see no unit's tasks or instances.
+   */
+  public static final String POLICY_OWNERS = "policy-owners";
+
   private static final Logger LOG = LoggerFactory.getLogger(CamundaOrganisationSync.class);
 
   private final OrganisationService organisation;
@@ -98,6 +105,15 @@ public class CamundaOrganisationSync {
         grantFor(division, role, group.id());
       }
     }
+    if (!groups.contains(POLICY_OWNERS)) {
+      var g = identity.newGroup(POLICY_OWNERS);
+      g.setName("规则维护人（决策表）");
+      g.setType("SYSTEM");
+      identity.saveGroup(g);
+      created++;
+    }
+    grantPolicyOwners();
+    grantPolicyToEveryone();
     ensureFilters();
     LOG.info("Organisation synchronised: {} divisions, {} groups created", organisation.all().size(),
         created);
@@ -124,6 +140,44 @@ public class CamundaOrganisationSync {
           Permissions.READ_HISTORY);
       grant(groupId, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
     }
+  }
+
+  private void grantPolicyOwners() {
+    grant(POLICY_OWNERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(POLICY_OWNERS, Resources.DEPLOYMENT, Authorization.ANY, Permissions.CREATE, Permissions.READ);
+    grant(POLICY_OWNERS, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ,
+        Permissions.READ_HISTORY);
+    grant(POLICY_OWNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, Authorization.ANY,
+        Permissions.READ);
+  }
+
+  /**
+   * Policy is public: every user may read every decision table (the expense check, the rules
+   * sheet export) and evaluate the factor-method weights. Global grants, one row each, however
+   * many divisions there are.
+   */
+  private void grantPolicyToEveryone() {
+    ensureGlobal(Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ);
+    ensureGlobal(Resources.DECISION_DEFINITION, "allocationFactorWeights",
+        Permissions.CREATE_INSTANCE);
+  }
+
+  private void ensureGlobal(Resource resource, String resourceId, Permission permission) {
+    var existing = authorizations.createAuthorizationQuery()
+        .authorizationType(Authorization.AUTH_TYPE_GLOBAL).resourceType(resource)
+        .resourceId(resourceId).list();
+    if (existing.stream().anyMatch(a -> a.isPermissionGranted(permission))) {
+      return;
+    }
+    var auth = existing.isEmpty()
+        ? authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL) : existing.get(0);
+    if (existing.isEmpty()) {
+      auth.setUserId(Authorization.ANY);
+      auth.setResource(resource);
+      auth.setResourceId(resourceId);
+    }
+    auth.addPermission(permission);
+    authorizations.saveAuthorization(auth);
   }
 
   private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {

@@ -10,6 +10,7 @@ import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.overdue.OverdueIncidents;
 import cn.fundmonitor.overdue.OverdueService;
 import cn.fundmonitor.platform.JsonVariables;
+import cn.fundmonitor.rules.FactorAllocationService;
 import cn.fundmonitor.support.Covers;
 import cn.fundmonitor.support.ProcessTest;
 import cn.fundmonitor.support.Projects;
@@ -56,6 +57,7 @@ class FundAllocationProcessTest {
   @Autowired TestUsers users;
   @Autowired Projects projects;
   @Autowired JdbcClient jdbc;
+  @Autowired FactorAllocationService factorMethod;
 
   String xingningProject;
   String yangshuoProject;
@@ -84,13 +86,17 @@ class FundAllocationProcessTest {
   // --- steps, as the forms submit them ---
 
   ProcessInstance receive(String documentNo) {
-    var vars = Variables.createVariables()
+    return receive(documentNo, "200000.00", Variables.createVariables());
+  }
+
+  ProcessInstance receive(String documentNo, String provincial, VariableMap more) {
+    var vars = Variables.fromMap(more)
         .putValue(DOCUMENT_NO.name(), documentNo)
         .putValue(FUND_CLASS.name(), "CENTRAL")
         .putValue(DIRECTION.name(), "ECO_RESTORATION")
         .putValue(BUDGET_YEAR.name(), 2025)
         .putValue(CENTRAL_AMOUNT.name(), "1000000.00")
-        .putValue(PROVINCIAL_AMOUNT.name(), "200000.00")
+        .putValue(PROVINCIAL_AMOUNT.name(), provincial)
         .putValue(RECEIVED_ON.name(), "2025-09-05")
         .putValueTyped(APPROVED_TARGETS.name(), JsonVariables.json(List.of(
             indicator("OUTPUT", "QUANTITY", "修复治理面积", "GE", "100", "公顷"),
@@ -302,6 +308,38 @@ class FundAllocationProcessTest {
     assertThat(allocations.projectTargets(pi.getBusinessKey(), "450102"))
         .filteredOn(t -> t.approved().name().equals("修复治理面积"))
         .extracting(t -> t.target().text()).containsExactly("65");
+  }
+
+  @Test
+  void factorMethodSharesStartTheIssue_gxArticle16() {
+    // the province computes the counties' shares (GX 第十六条) and starts fundAllocation with them
+    // as the issue lines, as a client does through /engine-rest with the calculation's issueLines
+    var shares = factorMethod.allocate(new FactorAllocationService.Request(2025, "1000000.00",
+        "CENTRAL", List.of(
+            new FactorAllocationService.CountyData("450102", xingningProject, Map.of(
+                "HAZARD_POINTS", 30, "HIGH_RISK_AREA", "20.5", "THREATENED_POPULATION", 1000)),
+            new FactorAllocationService.CountyData("450321", yangshuoProject, Map.of(
+                "HAZARD_POINTS", 50, "HIGH_RISK_AREA", "20", "THREATENED_POPULATION", 2000)))));
+    var pi = receive("财资环〔2025〕7号", "0", Variables.createVariables().putValueTyped(
+        ISSUE_LINES.name(), JsonVariables.json(shares.issueLines())));
+    var issue = task(pi, TASK_ISSUE, "450000-finance");
+    assertThat(JsonVariables.rows(tasks.getVariable(issue.getId(), ISSUE_LINES.name())))
+        .as("the issue form opens with the shares filled in").isEqualTo(shares.issueLines());
+
+    complete(GUANGXI_FINANCE, issue, Variables.createVariables()
+        .putValue(ISSUE_DOCUMENT_NO.name(), "桂财资环〔2025〕89号")
+        .putValue(ISSUED_ON.name(), "2025-09-10")
+        .putValueTyped(DECOMPOSED_TARGETS.name(), JsonVariables.json(List.of(
+            target("recipientCode", "450102", "修复治理面积", "40"),
+            target("recipientCode", "450321", "修复治理面积", "60")))));
+
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_RECORD_ISSUE);
+    var parts = allocations.parts("财资环〔2025〕7号");
+    assertThat(parts).extracting(p -> p.recipientCode() + " " + p.central().amount().toPlainString())
+        .containsExactlyElementsOf(shares.shares().stream()
+            .map(s -> s.divisionCode() + " " + s.amount().amount().toPlainString()).toList());
+    assertThat(parts.get(0).central().plus(parts.get(1).central()).amount())
+        .isEqualByComparingTo("1000000.00");
   }
 
   @Test

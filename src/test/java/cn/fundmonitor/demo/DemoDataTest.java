@@ -20,7 +20,8 @@ import org.springframework.test.context.ActiveProfiles;
 /** The demo a newcomer clicks through: every demo user finds work, Cockpit has history. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK, properties = {
     "fundmonitor.demo.enabled=true",
-    "spring.datasource.url=jdbc:h2:mem:fundmonitor-demo-test;DB_CLOSE_DELAY=-1"})
+    "spring.datasource.url=jdbc:h2:mem:fundmonitor-demo-test;DB_CLOSE_DELAY=-1",
+    "camunda.bpm.process-engine-name=demoTest"})
 @ActiveProfiles("test")
 class DemoDataTest {
 
@@ -46,6 +47,14 @@ class DemoDataTest {
       }
       if (user.id().equals("guilin-finance")) {
         continue; // acknowledges Yangshuo's filing once Yangshuo has refined
+      }
+      if (user.id().equals("policy-owner")) {
+        // changes decision tables: deploys from Modeler and watches decisions in Cockpit
+        assertThat(authorizations.isUserAuthorized(user.id(), groups(user.id()), Permissions.CREATE,
+            Resources.DEPLOYMENT, "*")).as("the policy owner deploys").isTrue();
+        assertThat(authorizations.isUserAuthorized(user.id(), groups(user.id()), Permissions.ACCESS,
+            Resources.APPLICATION, "cockpit")).as("the policy owner sees decisions").isTrue();
+        continue;
       }
       identity.setAuthentication(user.id(), groups(user.id()));
       try {

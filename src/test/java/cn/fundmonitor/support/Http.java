@@ -1,11 +1,13 @@
 package cn.fundmonitor.support;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 
 /** A plain HTTP client for the running test server (Jersey's /engine-rest is not on MockMvc). */
 public final class Http {
@@ -31,6 +33,46 @@ public final class Http {
         .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
   }
 
+  /** A GET whose answer is a file (e.g. an .xlsx), asking for the given media type. */
+  public HttpResponse<byte[]> download(String path, String accept, String user, String password) {
+    return sendBytes(request(path, user, password).setHeader("Accept", accept).GET());
+  }
+
+  /** A JSON POST whose answer is a file. */
+  public HttpResponse<byte[]> postForFile(String path, String json, String accept, String user,
+      String password) {
+    return sendBytes(request(path, user, password).setHeader("Accept", accept)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+  }
+
+  /** A multipart/form-data POST of one file (and plain fields), as a browser's upload sends it. */
+  public HttpResponse<byte[]> upload(String path, String field, String fileName, byte[] content,
+      Map<String, String> fields, String accept, String user, String password) {
+    var boundary = "----fundmonitor" + System.nanoTime();
+    var body = new ByteArrayOutputStream();
+    try {
+      for (var f : fields.entrySet()) {
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey()
+            + "\"\r\n\r\n" + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+      }
+      body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field
+          + "\"; filename=\"" + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+          .getBytes(StandardCharsets.UTF_8));
+      body.write(content);
+      body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return sendBytes(request(path, user, password).setHeader("Accept", accept)
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+  }
+
+  public static String text(HttpResponse<byte[]> response) {
+    return new String(response.body(), StandardCharsets.UTF_8);
+  }
+
   private HttpRequest.Builder request(String path, String user, String password) {
     var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
         .header("Accept", "application/json");
@@ -40,6 +82,14 @@ public final class Http {
       builder.header("Authorization", "Basic " + token);
     }
     return builder;
+  }
+
+  private static HttpResponse<byte[]> sendBytes(HttpRequest.Builder builder) {
+    try {
+      return CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static HttpResponse<String> send(HttpRequest.Builder builder) {

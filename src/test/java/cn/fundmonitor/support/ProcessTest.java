@@ -18,7 +18,9 @@ import org.springframework.test.context.TestExecutionListeners;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK,
-    properties = "spring.datasource.url=jdbc:h2:mem:fundmonitor-process-test;DB_CLOSE_DELAY=-1")
+    properties = {"spring.datasource.url=jdbc:h2:mem:fundmonitor-process-test;DB_CLOSE_DELAY=-1",
+        // not "default": /engine-rest of the HTTP tests' server must keep finding their engine
+        "camunda.bpm.process-engine-name=processTest"})
 @ActiveProfiles("test")
 @Import(TestConfiguration.class)
 @TestExecutionListeners(listeners = CoverageGate.class,

@@ -33,6 +33,7 @@ public class TestUsers {
   public static final String GUILIN_FINANCE = "t-guilin-finance";
   /** A Camunda administrator (group camunda-admin). */
   public static final String ADMIN = "t-admin";
+  public static final String POLICY_OWNER = "t-policy-owner";
 
   private static final List<String[]> USERS = List.of(
       new String[] {XINGNING_ECO, "450102-eco"},
@@ -51,7 +52,8 @@ public class TestUsers {
       new String[] {XINGNING_FINANCE, "450102-finance"},
       new String[] {YANGSHUO_FINANCE, "450321-finance"},
       new String[] {NANNING_FINANCE, "450100-finance"},
-      new String[] {GUILIN_FINANCE, "450300-finance"});
+      new String[] {GUILIN_FINANCE, "450300-finance"},
+      new String[] {POLICY_OWNER, "policy-owners"});
 
   private final IdentityService identity;
 
