@@ -136,7 +136,8 @@ class DemoData {
 
   /**
    * Money in every state: one allocation waiting at each step of the 30-day issue and filing, and
-   * one whose issue deadline has passed, escalated to the ministry and shown in Cockpit.
+   * one whose issue deadline has passed, escalated to the ministry and shown in Cockpit; and
+   * geohazard money waiting to be split by the factor method.
    */
   private void allocations(String xingningProject, String yangshuoProject) {
     var eco = List.of(indicator("OUTPUT", "QUANTITY", "修复治理面积", "GE", "120", "公顷"),
@@ -156,6 +157,11 @@ class DemoData {
 
     receive("桂财资环〔2026〕30号", "GEOHAZARD", "PROVINCIAL", "0", "3961869.98", 5, geohazard);
     issue("桂财资环〔2026〕30号", "450321", yangshuoProject, "0", "3961869.98");
+
+    // geohazard monitoring money to be split by the factor method (GX 第十六条) at /tools/
+    receive("财资环〔2026〕12号", "GEOHAZARD", "CENTRAL", "12000000", "0", 3, List.of(
+        indicator("OUTPUT", "QUANTITY", "专业监测隐患点", "GE", "120", "处"),
+        indicator("BENEFIT", "SOCIAL", "受威胁群众转移避险", "QUALITATIVE", "及时有效", "")));
 
     receive("财资环〔2026〕7号", "ECO_RESTORATION", "CENTRAL", "5000000", "0", 45, eco);
     var overdueInstance = runtime.createProcessInstanceQuery()

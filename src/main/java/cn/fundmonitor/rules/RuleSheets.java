@@ -279,7 +279,7 @@ public class RuleSheets {
     var unquoted = entry.replaceAll("\"(\\\\.|[^\"\\\\])*\"", "\"\"");
     var bare = BARE_CODE.matcher(unquoted);
     if (type.equals("string") && bare.find()) {
-      return "“" + bare.group() + "”是代码文本，应写作 \"" + bare.group() + "\"（加英文双引号）；不加引号会被当作变量名，规则永远不会命中";
+      return "“" + bare.group() + "”是代码文本，应写作 \"" + bare.group() + "\"（加英文双引号），否则会被当作变量名，规则永远不会命中";
     }
     if (column.kind() == Kind.OUTPUT) {
       switch (type) {

@@ -80,6 +80,14 @@ class ExpenseApiTest {
   }
 
   @Test
+  void theToolsPageOffersTheUploadsOverTheApi() {
+    var page = http.get("/tools/", null, null);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("支出核查", "因素法资金分配测算", "决策表", "/api/expenses/check-sheet",
+        "/api/factor-allocation/sheet", "/api/allocations/issue-lines", "/api/rules");
+  }
+
+  @Test
   void theOptionsNameEveryCategoryInChinese() throws Exception {
     var options = json.readTree(http.get("/api/expenses/options", XINGNING_FINANCE, PASSWORD).body());
     assertThat(options.get("expenseCategory")).hasSize(ExpenseCategory.values().length);

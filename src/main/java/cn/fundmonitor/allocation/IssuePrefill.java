@@ -1,0 +1,69 @@
+package cn.fundmonitor.allocation;
+
+import static cn.fundmonitor.common.Inputs.amountOrZero;
+import static cn.fundmonitor.common.Inputs.text;
+
+import cn.fundmonitor.common.InvalidInputException;
+import cn.fundmonitor.common.NotFoundException;
+import cn.fundmonitor.platform.JsonVariables;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.springframework.stereotype.Component;
+
+/**
+ * Fills in the issue lines of money waiting to be issued (e.g. a factor-method calculation, GX
+ * 第十六条), so that the province's 下达资金 task opens with them. Only a unit that may work on
+ * that task can fill it in; the lines are checked in full when the task is completed, as if typed.
+ */
+@Component
+public class IssuePrefill {
+
+  private final TaskService tasks;
+
+  IssuePrefill(TaskService tasks) {
+    this.tasks = tasks;
+  }
+
+  /** Returns the id of the issue task that now shows the lines. */
+  public String prefill(String documentNo, List<Map<String, Object>> lines) {
+    // the query runs as the caller: it finds the task only if the caller may work on it
+    var task = tasks.createTaskQuery().processDefinitionKey(FundAllocationProcess.KEY)
+        .processInstanceBusinessKey(documentNo)
+        .taskDefinitionKey(FundAllocationProcess.TASK_ISSUE).singleResult();
+    if (task == null) {
+      throw new NotFoundException("没有待下达的资金“" + documentNo + "”：文号有误、资金已下达，或您所在单位不负责下达");
+    }
+    var problems = new ArrayList<String>();
+    var rows = new ArrayList<Map<String, Object>>();
+    if (lines == null || lines.isEmpty()) {
+      problems.add("下达明细为空");
+    } else {
+      for (int i = 0; i < lines.size(); i++) {
+        var line = lines.get(i);
+        var rowProblems = new ArrayList<String>();
+        if (text(line.get("recipientCode")) == null) {
+          rowProblems.add("请填写下达单位");
+        }
+        amountOrZero(line.get("centralShare"), "中央财政资金", rowProblems);
+        amountOrZero(line.get("provincialShare"), "省级财政资金", rowProblems);
+        var prefix = "第" + (i + 1) + "行：";
+        rowProblems.forEach(p -> problems.add(prefix + p));
+        var row = new LinkedHashMap<String, Object>();
+        row.put("recipientCode", text(line.get("recipientCode")));
+        row.put("projectCode", text(line.get("projectCode")));
+        row.put("centralShare", text(line.get("centralShare")));
+        row.put("provincialShare", text(line.get("provincialShare")));
+        rows.add(row);
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException("下达明细有误", problems);
+    }
+    // as the caller: the engine checks that the caller may work on the task
+    tasks.setVariable(task.getId(), FundAllocationProcess.ISSUE_LINES.name(), JsonVariables.json(rows));
+    return task.getId();
+  }
+}

@@ -1,0 +1,124 @@
+package cn.fundmonitor.allocation;
+
+import static cn.fundmonitor.allocation.FundAllocationProcess.*;
+import static cn.fundmonitor.support.TestUsers.*;
+import static cn.fundmonitor.warehousing.ApplicationRequest.indicator;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.fundmonitor.platform.JsonVariables;
+import cn.fundmonitor.support.FundMonitorTest;
+import cn.fundmonitor.support.Http;
+import cn.fundmonitor.support.Projects;
+import cn.fundmonitor.support.TestUsers;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A factor-method calculation (GX 第十六条) filled into money waiting to be issued: the province's
+ * 下达资金 task opens with the shares and completes with them; nobody else can fill it in.
+ */
+@FundMonitorTest
+class IssuePrefillApiTest {
+
+  @LocalServerPort int port;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired TestUsers users;
+  @Autowired Projects projects;
+  @Autowired AllocationService allocations;
+  @Autowired Clock clock;
+  final ObjectMapper json = new ObjectMapper();
+  Http http;
+
+  @BeforeEach
+  void client() {
+    http = new Http(port);
+  }
+
+  String receive(String documentNo) {
+    var today = LocalDate.now(clock);
+    var vars = Variables.createVariables()
+        .putValue(DOCUMENT_NO.name(), documentNo).putValue(FUND_CLASS.name(), "CENTRAL")
+        .putValue(DIRECTION.name(), "ECO_RESTORATION").putValue(BUDGET_YEAR.name(), today.getYear())
+        .putValue(CENTRAL_AMOUNT.name(), "1000000.00").putValue(PROVINCIAL_AMOUNT.name(), "0")
+        .putValue(RECEIVED_ON.name(), today.toString())
+        .putValueTyped(APPROVED_TARGETS.name(), JsonVariables.json(List.of(
+            indicator("OUTPUT", "QUANTITY", "修复治理面积", "GE", "100", "公顷"))));
+    return users.as(GUANGXI_FINANCE, () -> runtime.startProcessInstanceByKey(KEY, documentNo, vars))
+        .getId();
+  }
+
+  JsonNode post(String path, Object body, String user, int status) throws Exception {
+    var response = http.post(path, json.writeValueAsString(body), user, PASSWORD);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    return json.readTree(response.body());
+  }
+
+  @Test
+  void factorSharesAreFilledIntoTheIssueTaskAndIssued_gxArticle16() throws Exception {
+    var xingning = projects.warehoused(XINGNING_ECO, "450102", "兴宁区因素法项目");
+    var yangshuo = projects.warehoused(YANGSHUO_ECO, "450321", "阳朔县因素法项目");
+    var documentNo = "桂财资环〔因素法〕" + System.nanoTime() + "号";
+    var instance = receive(documentNo);
+
+    var calculation = post("/api/factor-allocation", Map.of("budgetYear", 2026, "total", "1000000",
+        "counties", List.of(
+            Map.of("divisionCode", "450102", "projectCode", xingning, "factors",
+                Map.of("HAZARD_POINTS", 1, "HIGH_RISK_AREA", 1, "THREATENED_POPULATION", 1)),
+            Map.of("divisionCode", "450321", "projectCode", yangshuo, "factors",
+                Map.of("HAZARD_POINTS", 3, "HIGH_RISK_AREA", 1, "THREATENED_POPULATION", 1)))),
+        GUANGXI_FINANCE, 200);
+    var lines = json.convertValue(calculation.get("issueLines"), List.class);
+
+    assertThat(post("/api/allocations/issue-lines", Map.of("documentNo", documentNo,
+        "issueLines", lines), XINGNING_FINANCE, 404).get("detail").asText())
+        .contains("您所在单位不负责下达");
+    var filled = post("/api/allocations/issue-lines", Map.of("documentNo", documentNo,
+        "issueLines", lines), GUANGXI_FINANCE, 200);
+    assertThat(filled.get("lines").asInt()).isEqualTo(2);
+
+    var task = tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey(TASK_ISSUE)
+        .singleResult();
+    assertThat(JsonVariables.rows(tasks.getVariable(task.getId(), ISSUE_LINES.name())))
+        .extracting(r -> r.get("recipientCode") + " " + r.get("centralShare"))
+        .containsExactly("450102 375000.00", "450321 625000.00");
+
+    users.run(GUANGXI_FINANCE, () -> {
+      tasks.claim(task.getId(), GUANGXI_FINANCE);
+      tasks.complete(task.getId(), Variables.createVariables()
+          .putValue(ISSUE_DOCUMENT_NO.name(), "桂财资环〔2026〕16号")
+          .putValue(ISSUED_ON.name(), LocalDate.now(clock).toString())
+          .putValueTyped(DECOMPOSED_TARGETS.name(), JsonVariables.json(List.of(
+              Map.of("recipientCode", "450102", "indicatorName", "修复治理面积", "target", "40"),
+              Map.of("recipientCode", "450321", "indicatorName", "修复治理面积", "target", "60")))));
+    });
+    assertThat(allocations.parts(documentNo))
+        .extracting(p -> p.recipientCode() + " " + p.central().amount().toPlainString())
+        .containsExactly("450102 375000.00", "450321 625000.00");
+  }
+
+  @Test
+  void badLinesAndUnknownMoneyAreRefused() throws Exception {
+    var documentNo = "桂财资环〔校验〕" + System.nanoTime() + "号";
+    receive(documentNo);
+    assertThat(post("/api/allocations/issue-lines", Map.of("documentNo", documentNo,
+        "issueLines", List.of(Map.of("centralShare", "一百万"))), GUANGXI_FINANCE, 400)
+        .get("detail").asText())
+        .contains("第1行：请填写下达单位", "第1行：中央财政资金“一百万”不是有效的数字");
+    assertThat(post("/api/allocations/issue-lines", Map.of("documentNo", "不存在的文号",
+        "issueLines", List.of()), GUANGXI_FINANCE, 404).get("title").asText()).isEqualTo("未找到");
+    assertThat(post("/api/allocations/issue-lines", Map.of("issueLines", List.of()),
+        GUANGXI_FINANCE, 400).get("detail").asText()).isEqualTo("请填写资金批复文号");
+  }
+}
