@@ -197,6 +197,19 @@ class ModelConventionsTest {
   }
 
   @Test
+  void everyDecisionHasItsRowByRowTestClass() {
+    // by convention <Key>DecisionTest, e.g. ExpenditureProhibitionDecisionTest, one test per rule
+    decisions.keySet().forEach(key -> {
+      var name = Character.toUpperCase(key.charAt(0)) + key.substring(1) + "DecisionTest";
+      var scanner = new ClassPathScanningCandidateComponentProvider(false);
+      scanner.addIncludeFilter((reader, factory) ->
+          reader.getClassMetadata().getClassName().endsWith("." + name));
+      assertThat(scanner.findCandidateComponents("cn.fundmonitor")).as(key + " is tested by " + name)
+          .isNotEmpty();
+    });
+  }
+
+  @Test
   void everyIdTheCodeNamesExistsInItsModel() throws Exception {
     var modelIds = new HashSet<String>();
     processes.values().forEach(m -> m.getModelElementsByType(BaseElement.class)
