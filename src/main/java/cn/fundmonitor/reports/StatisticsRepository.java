@@ -1,0 +1,107 @@
+package cn.fundmonitor.reports;
+
+import cn.fundmonitor.filing.FilingStatus;
+import cn.fundmonitor.project.Direction;
+import cn.fundmonitor.project.FundClass;
+import cn.fundmonitor.project.IndicatorCategory;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reads the persisted allocations, filings and problems for the statistics (MNR 第十三条). */
+@Repository
+class StatisticsRepository {
+
+  private final JdbcClient jdbc;
+
+  StatisticsRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** One indicator of a filed quarter, with its place in the target frame. */
+  record IndicatorFact(String projectCode, IndicatorCategory category, Integer rate,
+      boolean notYetDue) {}
+
+  /** Projects with money issued in the budget year or a filing for the quarter. */
+  List<ProjectFact> projects(int budgetYear, int quarter) {
+    var indicators = new HashMap<String, int[]>();
+    for (var i : indicators(budgetYear, quarter)) {
+      var counts = indicators.computeIfAbsent(i.projectCode(), k -> new int[5]);
+      counts[0]++;
+      if (i.notYetDue()) {
+        counts[4]++;
+      } else if (i.rate() != null) {
+        counts[1]++;
+        counts[3] += i.rate();
+        if (i.rate() >= 100) {
+          counts[2]++;
+        }
+      }
+    }
+    return jdbc.sql("select p.code, p.region_code, p.fund_class, p.direction, coalesce(i.issued, 0) issued, "
+            + "f.status, f.due_on, f.paid_to_date, f.warning_level "
+            + "from fm_project p "
+            + "left join (select l.project_code, sum(l.central_amount + l.provincial_amount) issued "
+            + "  from fm_allocation_line l join fm_allocation a on a.document_no = l.document_no "
+            + "  where l.stage = 'ISSUE' and a.budget_year = ? group by l.project_code) i "
+            + "  on i.project_code = p.code "
+            + "left join fm_quarterly_filing f on f.project_code = p.code and f.filing_year = ? "
+            + "  and f.quarter = ? "
+            + "where i.project_code is not null or f.business_key is not null")
+        .params(budgetYear, budgetYear, quarter)
+        .query((rs, n) -> {
+          var code = rs.getString("code");
+          var counts = indicators.getOrDefault(code, new int[5]);
+          var status = rs.getString("status");
+          var due = rs.getDate("due_on");
+          return new ProjectFact(code, rs.getString("region_code"),
+              FundClass.valueOf(rs.getString("fund_class")), Direction.valueOf(rs.getString("direction")),
+              rs.getBigDecimal("issued"), status == null ? null : FilingStatus.valueOf(status),
+              due == null ? null : due.toLocalDate(), rs.getBigDecimal("paid_to_date"),
+              rs.getString("warning_level"), counts[0], counts[1], counts[2], counts[3], counts[4]);
+        }).list();
+  }
+
+  /** The indicators of the quarter's filed (or transmitted) filings. */
+  List<IndicatorFact> indicators(int year, int quarter) {
+    return jdbc.sql("select f.project_code, pi.level2, fi.completion_rate, fi.not_yet_due "
+            + "from fm_filing_indicator fi "
+            + "join fm_quarterly_filing f on f.business_key = fi.business_key "
+            + "join fm_project_indicator pi on pi.project_code = f.project_code "
+            + "  and pi.position = fi.position "
+            + "where f.filing_year = ? and f.quarter = ? and f.status in (?, ?)")
+        .params(year, quarter, FilingStatus.FILED.name(), FilingStatus.TRANSMITTED.name())
+        .query((rs, n) -> {
+          var rate = rs.getObject("completion_rate");
+          return new IndicatorFact(rs.getString("project_code"),
+              IndicatorCategory.valueOf(rs.getString("level2")),
+              rate == null ? null : ((Number) rate).intValue(), rs.getBoolean("not_yet_due"));
+        }).list();
+  }
+
+  /** Money that reached each province in the budget year, by fund class and direction. */
+  record Receipt(String provinceCode, FundClass fundClass, Direction direction, BigDecimal amount) {}
+
+  List<Receipt> receipts(int budgetYear) {
+    return jdbc.sql("select province_code, fund_class, direction, "
+            + "sum(central_amount + provincial_amount) amount from fm_allocation "
+            + "where budget_year = ? group by province_code, fund_class, direction")
+        .param(budgetYear)
+        .query((rs, n) -> new Receipt(rs.getString("province_code"),
+            FundClass.valueOf(rs.getString("fund_class")), Direction.valueOf(rs.getString("direction")),
+            rs.getBigDecimal("amount"))).list();
+  }
+
+  /** A problem not yet closed or dismissed, with where it is and when it was raised. */
+  record OpenProblem(String unitCode, String projectCode, LocalDate raisedOn) {}
+
+  List<OpenProblem> openProblems() {
+    return jdbc.sql("select unit_code, project_code, raised_at from fm_problem "
+            + "where status not in ('CLOSED', 'DISMISSED')")
+        .query((rs, n) -> new OpenProblem(rs.getString("unit_code"), rs.getString("project_code"),
+            rs.getTimestamp("raised_at").toLocalDateTime().toLocalDate())).list();
+  }
+}

@@ -1,0 +1,289 @@
+package cn.fundmonitor.reports;
+
+import cn.fundmonitor.common.InvalidInputException;
+import cn.fundmonitor.organisation.Division;
+import cn.fundmonitor.organisation.DivisionLevel;
+import cn.fundmonitor.organisation.OrganisationService;
+import cn.fundmonitor.project.Direction;
+import cn.fundmonitor.project.FundClass;
+import cn.fundmonitor.project.IndicatorCategory;
+import cn.fundmonitor.project.IndicatorLevel;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Statistics over the persisted data (MNR 第十三条): by region rolled up county → city → province
+ * → nation, by fund class, by direction, by quarter and by target achievement, for one budget
+ * year at one monitoring point (a quarter's end), within what the user may see.
+ */
+@Service
+public class StatisticsService {
+
+  public static final String ADMIN_GROUP = "camunda-admin";
+  public static final String MINISTRY = "000000";
+
+  private final StatisticsRepository repository;
+  private final OrganisationService organisation;
+  private final Clock clock;
+
+  StatisticsService(StatisticsRepository repository, OrganisationService organisation, Clock clock) {
+    this.repository = repository;
+    this.organisation = organisation;
+    this.clock = clock;
+  }
+
+  public record Row(String key, String label, int depth, Figures figures) {}
+
+  public record View(String name, String title, List<Row> rows, Figures total) {}
+
+  public record Statistics(int year, int quarter, List<String> scope, View region, View fundClass,
+      View direction, View quarters, View targets) {
+
+    public List<View> views() {
+      return List.of(region, fundClass, direction, quarters, targets);
+    }
+  }
+
+  /** The user's scope, or the part of it under {@code divisionCode}. */
+  public Scope scope(Collection<String> groupIds, String divisionCode) {
+    var units = groupIds.contains(ADMIN_GROUP) ? List.of(MINISTRY)
+        : OrganisationService.unitGroups(groupIds).stream().map(g -> g.divisionCode()).distinct()
+            .toList();
+    var roots = units.stream()
+        .filter(u -> units.stream().noneMatch(o -> !o.equals(u) && organisation.isWithin(u, o)))
+        .sorted().toList();
+    if (roots.isEmpty()) {
+      throw new AccessDeniedException("no unit");
+    }
+    if (divisionCode == null || divisionCode.isBlank()) {
+      return new Scope(roots);
+    }
+    if (organisation.find(divisionCode).isEmpty()) {
+      throw new InvalidInputException("查询条件有误", "行政区划代码“" + divisionCode + "”不存在");
+    }
+    if (roots.stream().noneMatch(r -> organisation.isWithin(divisionCode, r))) {
+      throw new AccessDeniedException("outside the user's units");
+    }
+    return new Scope(List.of(divisionCode));
+  }
+
+  @Transactional(readOnly = true)
+  public Statistics compute(int year, int quarter, Scope scope) {
+    check(year, quarter);
+    var today = LocalDate.now(clock);
+    var visible = new java.util.HashSet<String>();
+    scope.roots().forEach(r -> visible.addAll(organisation.subtree(r)));
+    var facts = inScope(repository.projects(year, quarter), visible);
+    var receipts = repository.receipts(year).stream()
+        .filter(r -> visible.contains(r.provinceCode())).toList();
+    var problems = repository.openProblems().stream()
+        .filter(p -> visible.contains(p.unitCode())).toList();
+    var byProject = new HashMap<String, ProjectFact>();
+    facts.forEach(f -> byProject.put(f.projectCode(), f));
+    var months = quarter * 3;
+    var provincesOrAbove = scope.roots().stream().map(organisation::get)
+        .allMatch(d -> d.level() == DivisionLevel.PROVINCE || d.level() == DivisionLevel.MINISTRY);
+
+    var region = regionView(scope, facts, receipts, problems, months, today);
+    var fundClass = groupedView("FUND_CLASS", "按资金类别", FundClass.values(), FundClass::label,
+        facts, ProjectFact::fundClass, receipts, StatisticsRepository.Receipt::fundClass,
+        problems, p -> Optional.ofNullable(byProject.get(p.projectCode())).map(ProjectFact::fundClass),
+        provincesOrAbove, months, today);
+    var direction = groupedView("DIRECTION", "按资金方向", Direction.values(), Direction::label,
+        facts, ProjectFact::direction, receipts, StatisticsRepository.Receipt::direction,
+        problems, p -> Optional.ofNullable(byProject.get(p.projectCode())).map(ProjectFact::direction),
+        provincesOrAbove, months, today);
+    var quarters = quarterView(year, quarter, visible, receipts, problems, provincesOrAbove, today);
+    var targets = targetView(year, quarter, byProject.keySet(), months);
+    return new Statistics(year, quarter,
+        scope.roots().stream().map(r -> organisation.get(r).name()).toList(),
+        region, fundClass, direction, quarters, targets);
+  }
+
+  private static void check(int year, int quarter) {
+    var problems = new ArrayList<String>();
+    if (year < 2000 || year > 2100) {
+      problems.add("年度应为2000至2100之间的年份");
+    }
+    if (quarter < 1 || quarter > 4) {
+      problems.add("季度应为1至4");
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException("查询条件有误", problems);
+    }
+  }
+
+  private static List<ProjectFact> inScope(List<ProjectFact> facts, java.util.Set<String> visible) {
+    return facts.stream().filter(f -> visible.contains(f.regionCode())).toList();
+  }
+
+  // --- by region, rolled up -----------------------------------------------------------------------
+
+  private View regionView(Scope scope, List<ProjectFact> facts,
+      List<StatisticsRepository.Receipt> receipts, List<StatisticsRepository.OpenProblem> problems,
+      int months, LocalDate today) {
+    var nodes = new HashMap<String, Figures>();
+    Function<String, Figures> node = code -> nodes.computeIfAbsent(code, c -> new Figures(months));
+    for (var f : facts) {
+      up(scope, f.regionCode()).forEach(code -> node.apply(code).add(f, today));
+    }
+    for (var p : problems) {
+      up(scope, p.unitCode()).forEach(code -> node.apply(code).addOpenProblem());
+    }
+    for (var r : receipts) {
+      // what reached a province from the ministry; below the province, what reached a unit is
+      // what the province issued to it
+      up(scope, r.provinceCode()).stream()
+          .filter(code -> levelOf(code).ordinal() <= DivisionLevel.PROVINCE.ordinal())
+          .forEach(code -> node.apply(code).addReceived(r.amount()));
+    }
+    nodes.forEach((code, figures) -> {
+      if (levelOf(code).ordinal() > DivisionLevel.PROVINCE.ordinal()) {
+        figures.addReceived(figures.issued().amount());
+      }
+    });
+    var children = new HashMap<String, List<Division>>();
+    for (var d : organisation.all()) {
+      if (d.parentCode() != null && nodes.containsKey(d.code())) {
+        children.computeIfAbsent(d.parentCode(), k -> new ArrayList<>()).add(d);
+      }
+    }
+    children.values().forEach(list -> list.sort(Comparator.comparing(Division::code)));
+    var rows = new ArrayList<Row>();
+    var total = new Figures(months);
+    for (var root : scope.roots()) {
+      node.apply(root);
+      walk(root, 0, nodes, children, rows);
+      total.plus(nodes.get(root));
+    }
+    return new View("REGION", "按地区", rows, total);
+  }
+
+  /** The division and its ancestors up to the scope's root (inclusive); empty outside the scope. */
+  private List<String> up(Scope scope, String code) {
+    var chain = new ArrayList<String>();
+    Optional<Division> d = organisation.find(code);
+    while (d.isPresent()) {
+      chain.add(d.get().code());
+      if (scope.roots().contains(d.get().code())) {
+        return chain;
+      }
+      d = organisation.find(d.get().parentCode());
+    }
+    return List.of();
+  }
+
+  private DivisionLevel levelOf(String code) {
+    return organisation.get(code).level();
+  }
+
+  private void walk(String code, int depth, Map<String, Figures> nodes,
+      Map<String, List<Division>> children, List<Row> rows) {
+    rows.add(new Row(code, organisation.get(code).name(), depth, nodes.get(code)));
+    for (var child : children.getOrDefault(code, List.of())) {
+      walk(child.code(), depth + 1, nodes, children, rows);
+    }
+  }
+
+  // --- by fund class, by direction -----------------------------------------------------------------
+
+  private <K extends Enum<K>> View groupedView(String name, String title, K[] keys,
+      Function<K, String> label, List<ProjectFact> facts, Function<ProjectFact, K> keyOf,
+      List<StatisticsRepository.Receipt> receipts, Function<StatisticsRepository.Receipt, K> receiptKey,
+      List<StatisticsRepository.OpenProblem> problems,
+      Function<StatisticsRepository.OpenProblem, Optional<K>> problemKey, boolean receiptsCount,
+      int months, LocalDate today) {
+    var groups = new LinkedHashMap<K, Figures>();
+    for (var k : keys) {
+      groups.put(k, new Figures(months));
+    }
+    facts.forEach(f -> groups.get(keyOf.apply(f)).add(f, today));
+    problems.forEach(p -> problemKey.apply(p).ifPresent(k -> groups.get(k).addOpenProblem()));
+    if (receiptsCount) {
+      receipts.forEach(r -> groups.get(receiptKey.apply(r)).addReceived(r.amount()));
+    } else {
+      groups.values().forEach(g -> g.addReceived(g.issued().amount()));
+    }
+    var rows = new ArrayList<Row>();
+    var total = new Figures(months);
+    groups.forEach((k, g) -> {
+      if (g.projects() > 0 || g.received().isPositive() || g.openProblems() > 0) {
+        rows.add(new Row(k.name(), label.apply(k), 0, g));
+        total.plus(g);
+      }
+    });
+    return new View(name, title, rows, total);
+  }
+
+  // --- by quarter ----------------------------------------------------------------------------------
+
+  private View quarterView(int year, int quarter, java.util.Set<String> visible,
+      List<StatisticsRepository.Receipt> receipts, List<StatisticsRepository.OpenProblem> problems,
+      boolean receiptsCount, LocalDate today) {
+    var rows = new ArrayList<Row>();
+    Figures last = null;
+    for (int q = 1; q <= quarter; q++) {
+      var figures = new Figures(q * 3);
+      for (var f : inScope(repository.projects(year, q), visible)) {
+        figures.add(f, today);
+      }
+      if (receiptsCount) {
+        receipts.forEach(r -> figures.addReceived(r.amount()));
+      } else {
+        figures.addReceived(figures.issued().amount());
+      }
+      var from = LocalDate.of(year, q * 3 - 2, 1);
+      var to = from.plusMonths(3);
+      problems.stream().filter(p -> !p.raisedOn().isBefore(from) && p.raisedOn().isBefore(to))
+          .forEach(p -> figures.addOpenProblem());
+      rows.add(new Row(year + "Q" + q, year + "年第" + q + "季度", 0, figures));
+      last = figures;
+    }
+    // amounts to date are cumulative: the year so far is the last quarter, not a sum of quarters
+    return new View("QUARTER", "按季度", rows, last);
+  }
+
+  // --- by target achievement -----------------------------------------------------------------------
+
+  private View targetView(int year, int quarter, java.util.Set<String> projects, int months) {
+    var byCategory = new LinkedHashMap<IndicatorCategory, Figures>();
+    for (var c : IndicatorCategory.values()) {
+      byCategory.put(c, new Figures(months));
+    }
+    for (var i : repository.indicators(year, quarter)) {
+      if (projects.contains(i.projectCode())) {
+        byCategory.get(i.category()).addIndicator(i.rate(), i.notYetDue());
+      }
+    }
+    var rows = new ArrayList<Row>();
+    var total = new Figures(months);
+    for (var level : IndicatorLevel.values()) {
+      var levelFigures = new Figures(months);
+      var children = new ArrayList<Row>();
+      byCategory.forEach((c, f) -> {
+        if (c.level() == level && f.indicators() > 0) {
+          children.add(new Row(c.name(), c.label(), 1, f));
+          levelFigures.plus(f);
+        }
+      });
+      if (!children.isEmpty()) {
+        rows.add(new Row(level.name(), level.label(), 0, levelFigures));
+        rows.addAll(children);
+        total.plus(levelFigures);
+      }
+    }
+    return new View("TARGET", "绩效目标完成情况", rows, total);
+  }
+}
