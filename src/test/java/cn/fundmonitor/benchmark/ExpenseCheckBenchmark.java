@@ -10,12 +10,6 @@ import cn.fundmonitor.rules.ExpenseSheets;
 import cn.fundmonitor.rules.HazardParty;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import com.sun.management.GarbageCollectionNotificationInfo;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryType;
-import javax.management.NotificationEmitter;
-import javax.management.NotificationListener;
-import javax.management.openmbean.CompositeData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.engine.RepositoryService;
@@ -159,52 +152,21 @@ class ExpenseCheckBenchmark {
     for (int warm = 0; warm < 1; warm++) {
       sheets.check(new ByteArrayInputStream(workbook));
     }
-    System.gc();
-    var heap = ManagementFactory.getMemoryMXBean();
-    var baseline = heap.getHeapMemoryUsage().getUsed();
-    var peakUsed = new AtomicLong(baseline);
-    var peakLive = new AtomicLong(baseline);
-    var gcs = new java.util.concurrent.atomic.AtomicInteger();
-    // live heap: what each collection during the run leaves behind (garbage excluded)
-    NotificationListener afterGc = (notification, handback) -> {
-      if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
-        var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-        long live = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
-            .filter(e -> isHeap(e.getKey())).mapToLong(e -> e.getValue().getUsed()).sum();
-        peakLive.accumulateAndGet(live, Math::max);
-        gcs.incrementAndGet();
-      }
-    };
-    var emitters = ManagementFactory.getGarbageCollectorMXBeans().stream()
-        .map(b -> (NotificationEmitter) b).toList();
-    emitters.forEach(e -> e.addNotificationListener(afterGc, null, null));
-    var sampler = new Thread(() -> {
-      while (!Thread.currentThread().isInterrupted()) {
-        peakUsed.accumulateAndGet(heap.getHeapMemoryUsage().getUsed(), Math::max);
-        try {
-          Thread.sleep(2);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    });
-    sampler.setDaemon(true);
-    sampler.start();
-    var t0 = System.nanoTime();
-    var result = sheets.check(new ByteArrayInputStream(workbook));
-    var elapsed = System.nanoTime() - t0;
-    sampler.interrupt();
-    sampler.join();
-    for (var e : emitters) {
-      e.removeNotificationListener(afterGc);
+    long elapsed;
+    ExpenseSheets.Result result;
+    String heap;
+    try (var watch = new HeapWatch()) {
+      var t0 = System.nanoTime();
+      result = sheets.check(new ByteArrayInputStream(workbook));
+      elapsed = System.nanoTime() - t0;
+      watch.close();
+      heap = watch.describe();
     }
     say("whole sheet through ExpenseSheets (SAX in, SXSSF out, both tables): %.1f s = %,.0f rows/s;"
         + " %d allowed, %d refused, %d invalid; result %,d bytes", elapsed / 1e9,
         ROWS / (elapsed / 1e9), result.allowed(), result.refused(), result.invalid(),
         result.workbook().length);
-    say("heap during the sheet: %d MB before; live after GC at most %d MB (%d collections);"
-        + " used incl. garbage at most %d MB (max heap %d MB)", baseline >> 20, peakLive.get() >> 20,
-        gcs.get(), peakUsed.get() >> 20, heap.getHeapMemoryUsage().getMax() >> 20);
+    say("heap during the sheet: %s", heap);
     assertThat(result.rows()).isEqualTo(ROWS);
     write(feelVersion);
 
@@ -295,11 +257,6 @@ class ExpenseCheckBenchmark {
       properties.load(in);
       return properties.getProperty("version");
     }
-  }
-
-  static boolean isHeap(String pool) {
-    return ManagementFactory.getMemoryPoolMXBeans().stream()
-        .anyMatch(p -> p.getName().equals(pool) && p.getType() == MemoryType.HEAP);
   }
 
   static long median(long[] values) {

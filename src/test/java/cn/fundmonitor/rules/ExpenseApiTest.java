@@ -1,5 +1,6 @@
 package cn.fundmonitor.rules;
 
+import cn.fundmonitor.support.Sheets;
 import static cn.fundmonitor.support.TestUsers.PASSWORD;
 import static cn.fundmonitor.support.TestUsers.XINGNING_FINANCE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -84,7 +85,8 @@ class ExpenseApiTest {
     var page = http.get("/tools/", null, null);
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("支出核查", "因素法资金分配测算", "决策表", "/api/expenses/check-sheet",
-        "/api/factor-allocation/sheet", "/api/allocations/issue-lines", "/api/rules");
+        "/api/factor-allocation/sheet", "/api/allocations/issue-lines", "/api/rules",
+        "/api/statistics", "/api/exports/filings");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package cn.fundmonitor.rules;
 
+import cn.fundmonitor.support.Sheets;
 import static cn.fundmonitor.support.TestUsers.PASSWORD;
 import static cn.fundmonitor.support.TestUsers.POLICY_OWNER;
 import static cn.fundmonitor.support.TestUsers.XINGNING_ECO;

@@ -1,4 +1,4 @@
-package cn.fundmonitor.rules;
+package cn.fundmonitor.support;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -13,11 +13,11 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /** Workbooks for the tests: written from rows of text, read back as rows of text. */
-final class Sheets {
+public final class Sheets {
 
   private Sheets() {}
 
-  static byte[] xlsx(List<List<String>> rows) {
+  public static byte[] xlsx(List<List<String>> rows) {
     try (var wb = new XSSFWorkbook()) {
       var sheet = wb.createSheet("Sheet1");
       for (int r = 0; r < rows.size(); r++) {
@@ -36,11 +36,11 @@ final class Sheets {
     }
   }
 
-  static List<List<String>> read(byte[] xlsx) {
+  public static List<List<String>> read(byte[] xlsx) {
     return read(xlsx, 0);
   }
 
-  static List<List<String>> read(byte[] xlsx, int sheetIndex) {
+  public static List<List<String>> read(byte[] xlsx, int sheetIndex) {
     try (var wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
       var format = new DataFormatter();
       var rows = new ArrayList<List<String>>();
@@ -65,7 +65,7 @@ final class Sheets {
    * A zip bomb in .xlsx clothing: the first sheet's XML padded with megabytes of spaces, which
    * deflate a thousandfold.
    */
-  static byte[] zipBomb(byte[] xlsx, int megabytes) {
+  public static byte[] zipBomb(byte[] xlsx, int megabytes) {
     try (var in = new ZipInputStream(new ByteArrayInputStream(xlsx))) {
       var out = new ByteArrayOutputStream();
       try (var zip = new ZipOutputStream(out)) {

@@ -1,0 +1,118 @@
+package cn.fundmonitor.reports;
+
+import cn.fundmonitor.common.ConflictException;
+import cn.fundmonitor.common.NotFoundException;
+import cn.fundmonitor.common.Workbooks;
+import cn.fundmonitor.platform.CurrentUser;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * Exports of quarterly filings: streamed straight to the response, or as a background job whose
+ * progress a client polls (a hundred thousand rows take a while).
+ */
+@RestController
+@RequestMapping("/api/exports")
+class ExportApiController {
+
+  private final FilingExport export;
+  private final ExportJobs jobs;
+  private final StatisticsService statistics;
+
+  ExportApiController(FilingExport export, ExportJobs jobs, StatisticsService statistics) {
+    this.export = export;
+    this.jobs = jobs;
+    this.statistics = statistics;
+  }
+
+  /** The quarter's filings, streamed as they are read. */
+  @GetMapping(value = "/filings", produces = Workbooks.XLSX)
+  ResponseEntity<StreamingResponseBody> filings(@AuthenticationPrincipal CurrentUser user,
+      @RequestParam int year, @RequestParam int quarter,
+      @RequestParam(required = false) String divisionCode) {
+    var scope = statistics.scope(user.groupIds(), divisionCode);
+    checkQuarter(quarter);
+    StreamingResponseBody body = out -> export.write(year, quarter, scope, out, n -> { });
+    return ResponseEntity.ok().contentType(MediaType.parseMediaType(Workbooks.XLSX))
+        .header(HttpHeaders.CONTENT_DISPOSITION, attachment(fileName(year, quarter))).body(body);
+  }
+
+  /** Starts the export in the background; poll the Location for progress. */
+  @PostMapping("/filings")
+  ResponseEntity<JobView> start(@AuthenticationPrincipal CurrentUser user, @RequestParam int year,
+      @RequestParam int quarter, @RequestParam(required = false) String divisionCode) {
+    var scope = statistics.scope(user.groupIds(), divisionCode);
+    checkQuarter(quarter);
+    var total = export.count(year, quarter, scope);
+    var job = jobs.start(user.userId(), fileName(year, quarter), total,
+        (out, progress) -> export.write(year, quarter, scope, out, progress));
+    return ResponseEntity.accepted().location(URI.create("/api/exports/" + job.id()))
+        .body(JobView.of(job));
+  }
+
+  @GetMapping("/{id}")
+  JobView progress(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
+    return JobView.of(job(user, id));
+  }
+
+  @GetMapping("/{id}/file")
+  ResponseEntity<Resource> file(@AuthenticationPrincipal CurrentUser user, @PathVariable String id)
+      throws IOException {
+    var job = job(user, id);
+    switch (job.state()) {
+      case RUNNING -> throw new ConflictException("导出尚未完成（已写出 " + job.written() + " / " + job.total()
+          + " 行），请稍后再下载");
+      case FAILED -> throw new ConflictException(job.error());
+      default -> { }
+    }
+    return ResponseEntity.ok().contentType(MediaType.parseMediaType(Workbooks.XLSX))
+        .contentLength(Files.size(job.file()))
+        .header(HttpHeaders.CONTENT_DISPOSITION, attachment(job.fileName()))
+        .body(new FileSystemResource(job.file()));
+  }
+
+  private ExportJobs.Job job(CurrentUser user, String id) {
+    return jobs.find(id, user.userId())
+        .orElseThrow(() -> new NotFoundException("导出任务不存在或已过期（完成一小时后清除）：" + id));
+  }
+
+  private static void checkQuarter(int quarter) {
+    if (quarter < 1 || quarter > 4) {
+      throw new cn.fundmonitor.common.InvalidInputException("查询条件有误", "季度应为1至4");
+    }
+  }
+
+  static String fileName(int year, int quarter) {
+    return year + "年第" + quarter + "季度填报明细.xlsx";
+  }
+
+  static String attachment(String fileName) {
+    return ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build()
+        .toString();
+  }
+
+  record JobView(String id, String state, long written, long total, int percent, String error,
+      String file) {
+    static JobView of(ExportJobs.Job job) {
+      return new JobView(job.id(), job.state().name(), job.written(), job.total(), job.percent(),
+          job.error(), job.state() == ExportJobs.State.DONE ? "/api/exports/" + job.id() + "/file"
+              : null);
+    }
+  }
+}
