@@ -175,7 +175,7 @@ public class FilingService {
   }
 
   /** An actual value of the indicator's kind and unit (a number, a date, or words). */
-  static IndicatorTarget actual(Indicator ind, String text, String label, List<String> problems) {
+  public static IndicatorTarget actual(Indicator ind, String text, String label, List<String> problems) {
     if (ind.target() instanceof IndicatorTarget.Qualitative) {
       if (text.length() > 100) {
         problems.add(label + "：实际完成情况不能超过100个字");
