@@ -1,0 +1,362 @@
+package cn.fundmonitor.filing;
+
+import static cn.fundmonitor.filing.QuarterlyFilingProcess.*;
+
+import cn.fundmonitor.common.ConflictException;
+import cn.fundmonitor.common.InvalidInputException;
+import cn.fundmonitor.common.NotFoundException;
+import cn.fundmonitor.common.Workbooks;
+import cn.fundmonitor.platform.JsonVariables;
+import cn.fundmonitor.project.ProjectReserveService;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.ss.util.NumberToTextConverter;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.camunda.bpm.engine.TaskService;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Quarterly filings from a spreadsheet, for units that collect their data in Excel: a template
+ * of the filings waiting for the caller, filled and uploaded; each row goes through the same
+ * 填报季度执行情况 task and the same server checks as the form, in a transaction of its own, so a
+ * bad row loses nothing and stops nothing else. A filing already filed is not filed again.
+ */
+@Component
+public class FilingSheetImport {
+
+  static final String FILINGS = "填报";
+  static final String INDICATORS = "指标";
+  static final List<String> FILING_COLUMNS = List.of("业务编号", "项目编码", "项目名称", "到位资金（元）",
+      "上季度累计支付（元）", "累计支付金额（元）", "中央财政资金（元）", "省级财政资金（元）", "市县财政资金（元）",
+      "社会资金（元）", "实物工作量完成进度（%）");
+  static final List<String> INDICATOR_COLUMNS = List.of("业务编号", "序号", "一级指标", "二级指标", "指标名称",
+      "目标值", "计量单位", "实际完成值", "未达监控节点（是/否）");
+  static final int PAID = 5;
+  static final int FIRST_SOURCE = 6;
+  static final int PHYSICAL = 10;
+  static final int ACTUAL = 7;
+  static final int NOT_YET = 8;
+  static final int MAX_ROWS = 5_000;
+  private static final Pattern INDICATOR_PROBLEM = Pattern.compile("第(\\d+)项指标");
+
+  private final TaskService tasks;
+  private final FilingService filings;
+  private final ProjectReserveService reserve;
+  private final TransactionTemplate transaction;
+
+  FilingSheetImport(TaskService tasks, FilingService filings, ProjectReserveService reserve,
+      TransactionTemplate transaction) {
+    this.tasks = tasks;
+    this.filings = filings;
+    this.reserve = reserve;
+    this.transaction = transaction;
+  }
+
+  /** What happened to one row. */
+  public enum Outcome { FILED, ALREADY_FILED, EMPTY, INVALID }
+
+  public record RowResult(int row, String businessKey, String projectCode, Outcome outcome,
+      List<String> problems) {}
+
+  public record Result(int rows, int filed, int alreadyFiled, int empty, int invalid,
+      List<RowResult> results) {}
+
+  // --- the template ------------------------------------------------------------------------------
+
+  /** The filings of a quarter waiting for the caller's units, one row each, indicators apart. */
+  public byte[] template(Quarter q, Collection<String> groupIds) {
+    var wb = new XSSFWorkbook();
+    var filingSheet = wb.createSheet(FILINGS);
+    var indicatorSheet = wb.createSheet(INDICATORS);
+    header(wb, filingSheet, FILING_COLUMNS);
+    header(wb, indicatorSheet, INDICATOR_COLUMNS);
+    int r = 1;
+    int i = 1;
+    for (var key : waiting(q, groupIds)) {
+      var f = filings.get(key);
+      var project = reserve.get(f.projectCode());
+      var row = filingSheet.createRow(r++);
+      row.createCell(0).setCellValue(key);
+      row.createCell(1).setCellValue(project.code());
+      row.createCell(2).setCellValue(project.name());
+      if (f.receivedAmount() != null) {
+        row.createCell(3).setCellValue(f.receivedAmount().amount().toPlainString());
+      }
+      row.createCell(4).setCellValue(filings.previousPaid(f).amount().toPlainString());
+      for (int p = 0; p < project.indicators().size(); p++) {
+        var ind = project.indicators().get(p);
+        var line = indicatorSheet.createRow(i++);
+        line.createCell(0).setCellValue(key);
+        line.createCell(1).setCellValue(p + 1);
+        line.createCell(2).setCellValue(ind.level().label());
+        line.createCell(3).setCellValue(ind.category().label());
+        line.createCell(4).setCellValue(ind.name());
+        line.createCell(5).setCellValue(ind.comparator().symbol() + " " + ind.target().text());
+        line.createCell(6).setCellValue(ind.unit() == null ? "" : ind.unit());
+      }
+    }
+    filingSheet.createFreezePane(3, 1);
+    indicatorSheet.createFreezePane(5, 1);
+    for (int c = 0; c < FILING_COLUMNS.size(); c++) {
+      filingSheet.setColumnWidth(c, (c == 2 ? 36 : 18) * 256);
+    }
+    for (int c = 0; c < INDICATOR_COLUMNS.size(); c++) {
+      indicatorSheet.setColumnWidth(c, (c == 4 ? 30 : 16) * 256);
+    }
+    return Workbooks.bytes(wb);
+  }
+
+  /** The business keys of the quarter's filing tasks the caller's units may work on. */
+  private List<String> waiting(Quarter q, Collection<String> groupIds) {
+    return tasks.createTaskQuery().processDefinitionKey(KEY).taskDefinitionKey(TASK_FILE)
+        .taskCandidateGroupIn(List.copyOf(groupIds)).includeAssignedTasks()
+        .processInstanceBusinessKeyLike("%-" + q.year() + "Q" + q.quarter()).list().stream()
+        .map(t -> q.key((String) tasks.getVariable(t.getId(), PROJECT_CODE.name())))
+        .sorted().toList();
+  }
+
+  private static void header(XSSFWorkbook wb, Sheet sheet, List<String> columns) {
+    var bold = wb.createCellStyle();
+    var font = wb.createFont();
+    font.setBold(true);
+    bold.setFont(font);
+    var row = sheet.createRow(0);
+    for (int c = 0; c < columns.size(); c++) {
+      var cell = row.createCell(c);
+      cell.setCellValue(columns.get(c));
+      cell.setCellStyle(bold);
+    }
+  }
+
+  // --- the upload --------------------------------------------------------------------------------
+
+  public Result importSheet(InputStream upload, String userId) {
+    try (var wb = Workbooks.open(upload)) {
+      var filingSheet = wb.getSheet(FILINGS);
+      var indicatorSheet = wb.getSheet(INDICATORS);
+      if (filingSheet == null || indicatorSheet == null) {
+        throw new InvalidInputException("表格有误", "工作簿应有“" + FILINGS + "”和“" + INDICATORS
+            + "”两个工作表（请下载模板填写）");
+      }
+      checkHeader(filingSheet, FILING_COLUMNS);
+      checkHeader(indicatorSheet, INDICATOR_COLUMNS);
+      if (filingSheet.getLastRowNum() > MAX_ROWS || indicatorSheet.getLastRowNum() > MAX_ROWS * 50) {
+        throw new InvalidInputException("表格过大", "一次最多导入 " + MAX_ROWS + " 个项目的填报");
+      }
+      var indicatorRows = indicatorRows(indicatorSheet);
+      var results = new ArrayList<RowResult>();
+      for (int r = 1; r <= filingSheet.getLastRowNum(); r++) {
+        var row = filingSheet.getRow(r);
+        var key = text(row, 0);
+        if (key.isEmpty()) {
+          continue;
+        }
+        results.add(importRow(r, key, row, indicatorRows.getOrDefault(key, List.of()), userId));
+      }
+      int filed = 0;
+      int already = 0;
+      int empty = 0;
+      int invalid = 0;
+      for (var result : results) {
+        switch (result.outcome()) {
+          case FILED -> filed++;
+          case ALREADY_FILED -> already++;
+          case EMPTY -> empty++;
+          case INVALID -> invalid++;
+        }
+      }
+      return new Result(results.size(), filed, already, empty, invalid, results);
+    } catch (IOException e) {
+      throw Workbooks.refusal(e);
+    }
+  }
+
+  private RowResult importRow(int r, String key, Row row, List<Row> indicatorRows, String userId) {
+    var excelRow = r + 1;
+    var project = key.contains("-") ? key.substring(0, Math.max(0, key.lastIndexOf('-'))) : key;
+    QuarterlyFiling filing;
+    try {
+      filing = filings.get(key);
+    } catch (NotFoundException e) {
+      return new RowResult(excelRow, key, project, Outcome.INVALID,
+          List.of(cell(FILINGS, 0, r) + "：业务编号“" + key + "”不存在，请使用系统下载的模板"));
+    }
+    if (filing.status() == FilingStatus.FILED || filing.status() == FilingStatus.TRANSMITTED) {
+      return new RowResult(excelRow, key, filing.projectCode(), Outcome.ALREADY_FILED,
+          List.of("已填报（" + filing.status().label() + "），未重复提交"));
+    }
+    var problems = new ArrayList<String>();
+    var paid = number(row, PAID, r, problems);
+    if (paid == null && problems.isEmpty() && blankRow(row) && indicatorRows.stream().allMatch(
+        i -> text(i, ACTUAL).isEmpty() && text(i, NOT_YET).isEmpty())) {
+      return new RowResult(excelRow, key, filing.projectCode(), Outcome.EMPTY, List.of("未填写，未提交"));
+    }
+    var vars = new LinkedHashMap<String, Object>();
+    vars.put(PAID_TO_DATE.name(), paid);
+    var sources = FundSource.values();
+    for (int s = 0; s < sources.length; s++) {
+      vars.put(paidField(sources[s]), number(row, FIRST_SOURCE + s, r, problems));
+    }
+    vars.put(PHYSICAL_PROGRESS.name(), number(row, PHYSICAL, r, problems));
+    var actuals = new ArrayList<Map<String, Object>>();
+    var indicatorCells = new LinkedHashMap<Integer, String>();
+    for (var line : indicatorRows) {
+      var positionText = text(line, 1);
+      int position;
+      try {
+        position = new BigDecimal(positionText).intValueExact();
+      } catch (RuntimeException e) {
+        problems.add(cell(INDICATORS, 1, line.getRowNum()) + "：序号“" + positionText + "”有误，请勿修改模板中的序号");
+        continue;
+      }
+      var notYet = flag(text(line, NOT_YET), line.getRowNum(), problems);
+      var actual = new LinkedHashMap<String, Object>();
+      actual.put("position", position);
+      actual.put("actual", text(line, ACTUAL).isEmpty() ? null : text(line, ACTUAL));
+      actual.put("notYetDue", notYet);
+      actuals.add(actual);
+      indicatorCells.put(position, cell(INDICATORS, ACTUAL, line.getRowNum()));
+    }
+    if (!problems.isEmpty()) {
+      return new RowResult(excelRow, key, filing.projectCode(), Outcome.INVALID, problems);
+    }
+    vars.put(INDICATOR_ACTUALS.name(), JsonVariables.json(actuals));
+    var task = tasks.createTaskQuery().processInstanceBusinessKey(key).taskDefinitionKey(TASK_FILE)
+        .singleResult();
+    if (task == null) {
+      return new RowResult(excelRow, key, filing.projectCode(), Outcome.INVALID,
+          List.of(cell(FILINGS, 0, r) + "：“" + key + "”不是您所在单位待填报的任务"));
+    }
+    try {
+      transaction.executeWithoutResult(status -> {
+        if (task.getAssignee() == null) {
+          tasks.claim(task.getId(), userId);
+        } else if (!task.getAssignee().equals(userId)) {
+          throw new ConflictException("该填报已由 " + task.getAssignee() + " 认领，请由其填报或先取消认领");
+        }
+        tasks.complete(task.getId(), vars);
+      });
+      return new RowResult(excelRow, key, filing.projectCode(), Outcome.FILED, List.of());
+    } catch (InvalidInputException e) {
+      return new RowResult(excelRow, key, filing.projectCode(), Outcome.INVALID,
+          e.problems().stream().map(p -> where(p, r, indicatorCells) + p).toList());
+    } catch (ConflictException e) {
+      return new RowResult(excelRow, key, filing.projectCode(), Outcome.INVALID, List.of(e.getMessage()));
+    }
+  }
+
+  /** The cell a server check's problem is about, as "F5：". */
+  private static String where(String problem, int r, Map<Integer, String> indicatorCells) {
+    var m = INDICATOR_PROBLEM.matcher(problem);
+    if (m.find() && indicatorCells.containsKey(Integer.parseInt(m.group(1)))) {
+      return indicatorCells.get(Integer.parseInt(m.group(1))) + "：";
+    }
+    if (problem.contains("分资金来源")) {
+      return cell(FILINGS, FIRST_SOURCE, r) + "至" + new CellReference(r, FIRST_SOURCE + 3).formatAsString()
+          + "：";
+    }
+    if (problem.contains("支付金额")) {
+      for (var source : FundSource.values()) {
+        if (problem.startsWith(source.label())) {
+          return cell(FILINGS, FIRST_SOURCE + source.ordinal(), r) + "：";
+        }
+      }
+    }
+    if (problem.contains("累计支付")) {
+      return cell(FILINGS, PAID, r) + "：";
+    }
+    if (problem.contains("实物工作量")) {
+      return cell(FILINGS, PHYSICAL, r) + "：";
+    }
+    return FILINGS + "表第" + (r + 1) + "行：";
+  }
+
+  private static Map<String, List<Row>> indicatorRows(Sheet sheet) {
+    var byKey = new LinkedHashMap<String, List<Row>>();
+    for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+      var row = sheet.getRow(r);
+      var key = text(row, 0);
+      if (!key.isEmpty()) {
+        byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
+      }
+    }
+    return byKey;
+  }
+
+  private static void checkHeader(Sheet sheet, List<String> columns) {
+    var header = sheet.getRow(0);
+    for (int c = 0; c < columns.size(); c++) {
+      if (!columns.get(c).equals(text(header, c))) {
+        throw new InvalidInputException("表格有误", "“" + sheet.getSheetName() + "”表第1行"
+            + CellReference.convertNumToColString(c) + "列应为“" + columns.get(c) + "”（请使用系统下载的模板，不要增删或调换列）");
+      }
+    }
+  }
+
+  private static boolean blankRow(Row row) {
+    for (int c = PAID; c <= PHYSICAL; c++) {
+      if (!text(row, c).isEmpty()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String number(Row row, int column, int r, List<String> problems) {
+    var text = text(row, column);
+    if (text.isEmpty()) {
+      return null;
+    }
+    try {
+      return new BigDecimal(text.replace(",", "").replace("%", "").strip()).toPlainString();
+    } catch (NumberFormatException e) {
+      problems.add(cell(FILINGS, column, r) + "：" + FILING_COLUMNS.get(column) + "“" + text + "”不是有效的数字");
+      return null;
+    }
+  }
+
+  private static boolean flag(String text, int r, List<String> problems) {
+    return switch (text.toUpperCase()) {
+      case "", "否", "N", "NO", "FALSE", "0" -> false;
+      case "是", "Y", "YES", "TRUE", "1" -> true;
+      default -> {
+        problems.add(cell(INDICATORS, NOT_YET, r) + "：应填“是”或“否”，收到“" + text + "”");
+        yield false;
+      }
+    };
+  }
+
+  static String cell(String sheet, int column, int r) {
+    return (sheet.equals(FILINGS) ? "" : sheet + "表") + new CellReference(r, column).formatAsString();
+  }
+
+  private static final DataFormatter FORMAT = new DataFormatter();
+
+  static String text(Row row, int column) {
+    if (row == null) {
+      return "";
+    }
+    Cell cell = row.getCell(column);
+    if (cell == null) {
+      return "";
+    }
+    if (cell.getCellType() == CellType.NUMERIC) {
+      return NumberToTextConverter.toText(cell.getNumericCellValue());
+    }
+    return FORMAT.formatCellValue(cell).strip();
+  }
+}

@@ -1,0 +1,199 @@
+package cn.fundmonitor.filing;
+
+import static cn.fundmonitor.support.TestUsers.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.fundmonitor.common.Workbooks;
+import cn.fundmonitor.support.FundMonitorTest;
+import cn.fundmonitor.support.Funding;
+import cn.fundmonitor.support.Http;
+import cn.fundmonitor.support.Projects;
+import cn.fundmonitor.support.Sheets;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Quarterly filings imported from Excel: the template lists the caller's open filings; each row
+ * goes through the 填报季度执行情况 task with the form's checks; errors name the cell; a second
+ * upload files nothing twice.
+ */
+@FundMonitorTest
+class FilingImportApiTest {
+
+  static final Quarter Q = new Quarter(2026, 3);
+
+  @LocalServerPort int port;
+  @Autowired Projects projects;
+  @Autowired Funding funding;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired FilingService filings;
+  final ObjectMapper json = new ObjectMapper();
+  Http http;
+  String good;
+  String tooMuch;
+  String untouched;
+  String yangshuo;
+
+  @BeforeEach
+  void open() {
+    http = new Http(port);
+    good = funded(XINGNING_ECO, "450102", "导入项目甲");
+    tooMuch = funded(XINGNING_ECO, "450102", "导入项目乙");
+    untouched = funded(XINGNING_ECO, "450102", "导入项目丙");
+    yangshuo = funded(YANGSHUO_ECO, "450321", "导入项目丁");
+  }
+
+  String funded(String applicant, String region, String name) {
+    var code = projects.warehoused(applicant, region, name);
+    funding.fund(code, region, "1000000", LocalDate.of(2026, 4, 1));
+    runtime.startProcessInstanceByKey(QuarterlyFilingProcess.KEY, Q.key(code), Variables
+        .createVariables().putValue("filingYear", Q.year()).putValue("filingQuarter", Q.quarter())
+        .putValue("projectCode", code));
+    return code;
+  }
+
+  byte[] template() {
+    var response = http.download("/api/filings/import-template?year=2026&quarter=3", Workbooks.XLSX,
+        XINGNING_FINANCE, PASSWORD);
+    assertThat(response.statusCode()).isEqualTo(200);
+    return response.body();
+  }
+
+  static byte[] fill(byte[] template, Consumer<XSSFWorkbook> edit) throws Exception {
+    try (var wb = new XSSFWorkbook(new ByteArrayInputStream(template))) {
+      edit.accept(wb);
+      var out = new ByteArrayOutputStream();
+      wb.write(out);
+      return out.toByteArray();
+    }
+  }
+
+  static Row row(XSSFWorkbook wb, String sheet, String key, int position) {
+    var s = wb.getSheet(sheet);
+    for (int r = 1; r <= s.getLastRowNum(); r++) {
+      var row = s.getRow(r);
+      if (row.getCell(0).getStringCellValue().equals(key)
+          && (position == 0 || (int) row.getCell(1).getNumericCellValue() == position)) {
+        return row;
+      }
+    }
+    throw new AssertionError(key + " not in " + sheet);
+  }
+
+  static void filing(XSSFWorkbook wb, String key, String paid, String central, String physical) {
+    var row = row(wb, "填报", key, 0);
+    row.createCell(5).setCellValue(paid);
+    row.createCell(6).setCellValue(central);
+    row.createCell(10).setCellValue(physical);
+  }
+
+  static void indicators(XSSFWorkbook wb, String key, String area, String satisfaction) {
+    row(wb, "指标", key, 1).createCell(7).setCellValue(area);
+    row(wb, "指标", key, 2).createCell(8).setCellValue("是");
+    row(wb, "指标", key, 3).createCell(7).setCellValue("有所改善");
+    row(wb, "指标", key, 4).createCell(7).setCellValue(satisfaction);
+  }
+
+  JsonNode upload(byte[] xlsx, int status) throws Exception {
+    var response = http.upload("/api/filings/import", "file", "填报.xlsx", xlsx, Map.of(),
+        "application/json", XINGNING_FINANCE, PASSWORD);
+    assertThat(response.statusCode()).as(Http.text(response)).isEqualTo(status);
+    return json.readTree(response.body());
+  }
+
+  static JsonNode result(JsonNode import_, String key) {
+    for (var r : import_.get("results")) {
+      if (r.get("businessKey").asText().equals(key)) {
+        return r;
+      }
+    }
+    throw new AssertionError("no result for " + key);
+  }
+
+  @Test
+  void validRowsAreFiledThroughTheWorkflowAndBadOnesNamedByCell() throws Exception {
+    var template = template();
+    var keys = new ArrayList<String>();
+    Sheets.read(template).stream().skip(1).forEach(r -> keys.add(r.get(0)));
+    assertThat(keys).contains(Q.key(good), Q.key(tooMuch), Q.key(untouched))
+        .doesNotContain(Q.key(yangshuo));
+    var indicatorRows = Sheets.read(template, 1);
+    assertThat(indicatorRows.get(0)).containsExactly("业务编号", "序号", "一级指标", "二级指标", "指标名称",
+        "目标值", "计量单位", "实际完成值", "未达监控节点（是/否）");
+
+    var filled = fill(template, wb -> {
+      filing(wb, Q.key(good), "300000", "300000", "45");
+      indicators(wb, Q.key(good), "60", "92");
+      filing(wb, Q.key(tooMuch), "1200000", "1200000", "50");
+      indicators(wb, Q.key(tooMuch), "六十", "95");
+    });
+    var first = upload(filled, 200);
+    assertThat(result(first, Q.key(good)).get("outcome").asText()).isEqualTo("FILED");
+    assertThat(filings.get(Q.key(good)).status()).isEqualTo(FilingStatus.FILED);
+    assertThat(filings.get(Q.key(good)).paidToDate().amount()).isEqualByComparingTo("300000");
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(Q.key(good))
+        .taskDefinitionKey(QuarterlyFilingProcess.TASK_REVIEW).count()).isOne();
+
+    var bad = result(first, Q.key(tooMuch));
+    assertThat(bad.get("outcome").asText()).isEqualTo("INVALID");
+    var problems = new ArrayList<String>();
+    bad.get("problems").forEach(p -> problems.add(p.asText()));
+    assertThat(String.join("\n", problems))
+        .contains("累计支付 1200000.00 元 超过到位资金 1000000.00 元")
+        .containsPattern("F\\d+：累计支付")
+        .containsPattern("指标表H\\d+：第1项指标“修复治理面积”：实际完成值应为数字，收到“六十”");
+    assertThat(filings.get(Q.key(tooMuch)).status()).isEqualTo(FilingStatus.OPEN);
+    assertThat(result(first, Q.key(untouched)).get("outcome").asText()).isEqualTo("EMPTY");
+    assertThat(first.get("filed").asInt()).isGreaterThanOrEqualTo(1);
+
+    // the same file again: nothing is filed twice
+    var second = upload(filled, 200);
+    assertThat(result(second, Q.key(good)).get("outcome").asText()).isEqualTo("ALREADY_FILED");
+    assertThat(result(second, Q.key(tooMuch)).get("outcome").asText()).isEqualTo("INVALID");
+
+    var fixed = fill(filled, wb -> {
+      filing(wb, Q.key(tooMuch), "500000", "500000", "50");
+      indicators(wb, Q.key(tooMuch), "80", "95");
+    });
+    var third = upload(fixed, 200);
+    assertThat(result(third, Q.key(tooMuch)).get("outcome").asText()).isEqualTo("FILED");
+    assertThat(result(third, Q.key(good)).get("outcome").asText()).isEqualTo("ALREADY_FILED");
+    assertThat(filings.actuals(Q.key(tooMuch)).get(0).completionRate()).isEqualTo(67);
+  }
+
+  @Test
+  void anotherUnitsFilingAndForeignWorkbooksAreRefused() throws Exception {
+    var foreign = fill(template(), wb -> {
+      var row = wb.getSheet("填报").createRow(wb.getSheet("填报").getLastRowNum() + 1);
+      row.createCell(0).setCellValue(Q.key(yangshuo));
+      row.createCell(5).setCellValue("1000");
+    });
+    var result = result(upload(foreign, 200), Q.key(yangshuo));
+    assertThat(result.get("outcome").asText()).isEqualTo("INVALID");
+    assertThat(result.get("problems").get(0).asText()).contains("不是您所在单位待填报的任务");
+    assertThat(filings.get(Q.key(yangshuo)).status()).isEqualTo(FilingStatus.OPEN);
+
+    assertThat(upload(Sheets.xlsx(List.of(List.of("项目", "金额"))), 400).get("detail").asText())
+        .contains("工作簿应有“填报”和“指标”两个工作表");
+    var moved = fill(template(), wb -> wb.getSheet("填报").getRow(0).getCell(5).setCellValue("金额"));
+    assertThat(upload(moved, 400).get("detail").asText())
+        .isEqualTo("“填报”表第1行F列应为“累计支付金额（元）”（请使用系统下载的模板，不要增删或调换列）");
+  }
+}
