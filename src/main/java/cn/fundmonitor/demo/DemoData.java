@@ -3,6 +3,8 @@ package cn.fundmonitor.demo;
 import static cn.fundmonitor.warehousing.ApplicationRequest.indicator;
 
 import cn.fundmonitor.allocation.FundAllocationProcess;
+import cn.fundmonitor.evaluation.SelfEvaluation;
+import cn.fundmonitor.evaluation.SelfEvaluationProcess;
 import cn.fundmonitor.filing.QuarterlyFilingProcess;
 import cn.fundmonitor.organisation.CamundaOrganisationSync;
 import cn.fundmonitor.platform.JsonVariables;
@@ -129,6 +131,7 @@ class DemoData {
     startSelection();
     allocations(warehoused1, warehoused2);
     quarterlyFilings();
+    selfEvaluation(warehoused1);
     problems(warehoused1, warehoused2);
     LOG.info("Demo data loaded: {} users (password '{}'), applications in every state", USERS.size(),
         PASSWORD);
@@ -182,6 +185,16 @@ class DemoData {
         .execute();
     management.createJobQuery().processDefinitionKey(QuarterlyFilingProcess.BATCH_KEY).list()
         .forEach(job -> management.executeJob(job.getId()));
+  }
+
+  /** This year's self-evaluation of Xingning's project, opened early for the demo (GX 第二十八条). */
+  private void selfEvaluation(String project) {
+    var year = LocalDate.now(clock).getYear();
+    runtime.createProcessInstanceByKey(SelfEvaluationProcess.KEY)
+        .businessKey(SelfEvaluation.key(project, year))
+        .setVariable(SelfEvaluationProcess.EVALUATION_YEAR.name(), year)
+        .setVariable(SelfEvaluationProcess.PROJECT_CODE.name(), project)
+        .execute();
   }
 
   /** An ordinary problem for the province and a major one for the ministry (MNR 第十二条). */

@@ -71,6 +71,14 @@ class FilingRepository {
         .query((rs, i) -> filing(rs)).optional();
   }
 
+  /** The project's latest filing of the year that was filed (or transmitted). */
+  Optional<QuarterlyFiling> latestFiled(String projectCode, int year) {
+    return jdbc.sql("select * from fm_quarterly_filing where project_code = ? and filing_year = ? "
+            + "and status in (?, ?) order by quarter desc fetch first 1 rows only")
+        .params(projectCode, year, FilingStatus.FILED.name(), FilingStatus.TRANSMITTED.name())
+        .query((rs, i) -> filing(rs)).optional();
+  }
+
   /** The cumulative payments of the project's latest earlier filing that was filed. */
   Optional<Yuan> previousPaid(String projectCode, Quarter q) {
     return jdbc.sql("select paid_to_date from fm_quarterly_filing where project_code = ? and "

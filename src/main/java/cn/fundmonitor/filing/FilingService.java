@@ -84,6 +84,12 @@ public class FilingService {
     return get(businessKey);
   }
 
+  /** The project's latest filed (or transmitted) filing of the year, for the year-end evaluation. */
+  @Transactional(readOnly = true)
+  public java.util.Optional<QuarterlyFiling> latestFiled(String projectCode, int year) {
+    return repository.latestFiled(projectCode, year);
+  }
+
   @Transactional(readOnly = true)
   public Yuan previousPaid(QuarterlyFiling f) {
     return repository.previousPaid(f.projectCode(), f.quarter()).orElse(Yuan.ZERO);

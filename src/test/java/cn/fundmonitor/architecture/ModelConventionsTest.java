@@ -219,7 +219,8 @@ class ModelConventionsTest {
         cn.fundmonitor.allocation.FundAllocationProcess.class,
         cn.fundmonitor.filing.QuarterlyFilingProcess.class,
         cn.fundmonitor.problems.ProblemEscalationProcess.class,
-        cn.fundmonitor.correction.DataCorrectionProcess.class)) {
+        cn.fundmonitor.correction.DataCorrectionProcess.class,
+        cn.fundmonitor.evaluation.SelfEvaluationProcess.class)) {
       for (var field : constants.getDeclaredFields()) {
         if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
           var value = (String) field.get(null);

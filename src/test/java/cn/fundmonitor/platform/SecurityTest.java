@@ -71,7 +71,7 @@ class SecurityTest {
     assertThat(http.get("/engine-rest/task", null, null).statusCode()).isEqualTo(401);
     assertThat(http.get("/engine-rest/process-definition", null, null).statusCode()).isEqualTo(401);
     // (a failed login locks that user for a moment, so the wrong password is tried on another)
-    assertThat(http.get("/engine-rest/task", QIEMO_ECO, "wrong").statusCode()).isEqualTo(401);
+    assertThat(http.get("/engine-rest/task", WRONG_PASSWORD_USER, "wrong").statusCode()).isEqualTo(401);
     assertThat(http.get("/engine-rest/task", XINGNING_ECO, PASSWORD).statusCode()).isEqualTo(200);
     assertThat(http.get("/engine-rest/engine", null, null).statusCode())
         .as("the engine list stays open by Camunda's design").isEqualTo(200);

@@ -29,8 +29,14 @@ public class Funding {
 
   /** Issues {@code central} yuan of central money to one warehoused eco project of a county. */
   public String fund(String projectCode, String recipient, String central, LocalDate receivedOn) {
+    return fund(projectCode, recipient, central, receivedOn, "ECO_RESTORATION");
+  }
+
+  /** The same for a project of another direction (the money's direction must match). */
+  public String fund(String projectCode, String recipient, String central, LocalDate receivedOn,
+      String direction) {
     var documentNo = "测试资金〔" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() + "〕号";
-    allocations.register(new RawReceipt(documentNo, "CENTRAL", "ECO_RESTORATION",
+    allocations.register(new RawReceipt(documentNo, "CENTRAL", direction,
             receivedOn.getYear(), central, "0", receivedOn.toString(),
             List.of(indicator("OUTPUT", "QUANTITY", "修复治理面积", "GE", "1", "公顷"))),
         GUANGXI_FINANCE, users.groups(GUANGXI_FINANCE), null);

@@ -29,6 +29,17 @@ public class Projects {
     return code;
   }
 
+  /** A warehoused project of another direction (e.g. GEOHAZARD), reviewed by its department. */
+  public String warehoused(String applicant, String region, String name, String direction) {
+    var r = Applications.withRegion(Applications.xingningRestoration(name), region);
+    var p = reserve.register(null, new RawApplication(r.projectName(), r.regionCode(), direction,
+        r.fundClass(), r.requestedAmount(), r.projectDescription(), r.indicators()), applicant,
+        users.groups(applicant), null);
+    reserve.recordEligibility(p.code(), List.of());
+    reserve.warehouse(p.code(), GUANGXI_ECO, "同意入库");
+    return p.code();
+  }
+
   /** An application still waiting for the province's review: not in the reserve yet. */
   public String underReview(String applicant, String region, String name) {
     var r = Applications.withRegion(Applications.xingningRestoration(name), region);

@@ -34,6 +34,11 @@ public class TestUsers {
   /** A Camunda administrator (group camunda-admin). */
   public static final String ADMIN = "t-admin";
   public static final String POLICY_OWNER = "t-policy-owner";
+  /**
+   * Only ever logs in with a wrong password: Camunda then refuses that user for a moment
+   * (login-delay), so no other test may share it.
+   */
+  public static final String WRONG_PASSWORD_USER = "t-wrong-password";
 
   private static final List<String[]> USERS = List.of(
       new String[] {XINGNING_ECO, "450102-eco"},
@@ -53,7 +58,8 @@ public class TestUsers {
       new String[] {YANGSHUO_FINANCE, "450321-finance"},
       new String[] {NANNING_FINANCE, "450100-finance"},
       new String[] {GUILIN_FINANCE, "450300-finance"},
-      new String[] {POLICY_OWNER, "policy-owners"});
+      new String[] {POLICY_OWNER, "policy-owners"},
+      new String[] {WRONG_PASSWORD_USER, "652825-eco"});
 
   private final IdentityService identity;
 

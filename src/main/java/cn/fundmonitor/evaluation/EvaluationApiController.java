@@ -1,0 +1,102 @@
+package cn.fundmonitor.evaluation;
+
+import cn.fundmonitor.common.Workbooks;
+import cn.fundmonitor.organisation.OrganisationService;
+import cn.fundmonitor.platform.CurrentUser;
+import cn.fundmonitor.project.ProjectReserveService;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The year's self-evaluations as the province collects them (GX 第二十八条): score, grade, status
+ * and whether next year's money is reduced (GX 第二十九条), for the caller's units and below.
+ */
+@RestController
+@RequestMapping("/api/evaluations")
+class EvaluationApiController {
+
+  static final String ADMIN_GROUP = "camunda-admin";
+
+  private final SelfEvaluationService evaluations;
+  private final ProjectReserveService reserve;
+  private final OrganisationService organisation;
+
+  EvaluationApiController(SelfEvaluationService evaluations, ProjectReserveService reserve,
+      OrganisationService organisation) {
+    this.evaluations = evaluations;
+    this.reserve = reserve;
+    this.organisation = organisation;
+  }
+
+  @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+  List<EvaluationView> list(@AuthenticationPrincipal CurrentUser user, @RequestParam int year) {
+    return visible(user, year).stream().map(this::view).toList();
+  }
+
+  @GetMapping(produces = Workbooks.XLSX)
+  ResponseEntity<byte[]> export(@AuthenticationPrincipal CurrentUser user, @RequestParam int year) {
+    var wb = new SXSSFWorkbook(100);
+    var sheet = wb.createSheet(year + "年度绩效自评汇总");
+    var headers = List.of("项目编码", "项目名称", "承担单位", "资金方向", "状态", "得分", "等级", "地质灾害应急项目",
+        "下一年度少安排资金", "说明", "审核人", "审核意见");
+    var header = sheet.createRow(0);
+    for (int c = 0; c < headers.size(); c++) {
+      header.createCell(c).setCellValue(headers.get(c));
+      sheet.setColumnWidth(c, (c == 1 || c == 9 ? 36 : 14) * 256);
+    }
+    int r = 1;
+    for (var e : visible(user, year)) {
+      var v = view(e);
+      var row = sheet.createRow(r++);
+      row.createCell(0).setCellValue(v.projectCode());
+      row.createCell(1).setCellValue(v.projectName());
+      row.createCell(2).setCellValue(v.unitName());
+      row.createCell(3).setCellValue(v.direction());
+      row.createCell(4).setCellValue(v.status());
+      if (v.score() != null) {
+        row.createCell(5).setCellValue(v.score().doubleValue());
+      }
+      row.createCell(6).setCellValue(v.grade() == null ? "" : v.grade());
+      row.createCell(7).setCellValue(v.emergency() ? "是" : "否");
+      row.createCell(8).setCellValue(v.allocationReduced() ? "是" : "否");
+      row.createCell(9).setCellValue(v.flagReason() == null ? "" : v.flagReason());
+      row.createCell(10).setCellValue(v.reviewedBy() == null ? "" : v.reviewedBy());
+      row.createCell(11).setCellValue(v.reviewComment() == null ? "" : v.reviewComment());
+    }
+    sheet.createFreezePane(2, 1);
+    return ResponseEntity.ok().contentType(MediaType.parseMediaType(Workbooks.XLSX))
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+            .filename(year + "年度绩效自评汇总.xlsx", StandardCharsets.UTF_8).build().toString())
+        .body(Workbooks.bytes(wb));
+  }
+
+  private List<SelfEvaluation> visible(CurrentUser user, int year) {
+    Set<String> regions = user.groupIds().contains(ADMIN_GROUP) ? organisation.subtree("000000")
+        : reserve.jurisdiction(user.groupIds());
+    return evaluations.ofYear(year, regions);
+  }
+
+  private EvaluationView view(SelfEvaluation e) {
+    var project = reserve.get(e.projectCode());
+    return new EvaluationView(e.projectCode(), project.name(),
+        organisation.get(project.applicantUnitCode()).name(), project.direction().label(),
+        e.status().label(), e.score(), e.grade() == null ? null : e.grade().label(), e.emergency(),
+        e.flagged(), e.flagReason(), e.dueOn().toString(), e.reviewedBy(), e.reviewComment());
+  }
+
+  record EvaluationView(String projectCode, String projectName, String unitName, String direction,
+      String status, BigDecimal score, String grade, boolean emergency, boolean allocationReduced,
+      String flagReason, String dueOn, String reviewedBy, String reviewComment) {}
+}

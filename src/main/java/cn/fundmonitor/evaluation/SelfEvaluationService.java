@@ -1,0 +1,206 @@
+package cn.fundmonitor.evaluation;
+
+import static cn.fundmonitor.common.Inputs.requiredText;
+
+import cn.fundmonitor.calendar.WorkingDayCalendar;
+import cn.fundmonitor.common.ConflictException;
+import cn.fundmonitor.common.InvalidInputException;
+import cn.fundmonitor.common.NotFoundException;
+import cn.fundmonitor.filing.FilingService;
+import cn.fundmonitor.money.Yuan;
+import cn.fundmonitor.project.Direction;
+import cn.fundmonitor.project.ProjectReserveService;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Annual self-evaluation of funded projects (绩效自评, GX 第二十八条): opened for every project
+ * funded in the year, due on 31 January of the next year; the unit writes its report and the
+ * score is computed from its filed data; the city reviews; a poor grade reduces the region's
+ * money next year (GX 第二十九条) unless the project is a geohazard emergency.
+ */
+@Service
+public class SelfEvaluationService {
+
+  public static final int MAX_REPORT = 4000;
+
+  private final SelfEvaluationRepository repository;
+  private final FilingService filings;
+  private final ProjectReserveService reserve;
+  private final WorkingDayCalendar calendar;
+  private final Clock clock;
+
+  SelfEvaluationService(SelfEvaluationRepository repository, FilingService filings,
+      ProjectReserveService reserve, WorkingDayCalendar calendar, Clock clock) {
+    this.repository = repository;
+    this.filings = filings;
+    this.reserve = reserve;
+    this.calendar = calendar;
+    this.clock = clock;
+  }
+
+  /** Due by 31 January of the next year (GX 第二十八条), before the working-day calendar moves it. */
+  public static LocalDate nominalDueDate(int year) {
+    return LocalDate.of(year + 1, 1, 31);
+  }
+
+  @Transactional(readOnly = true)
+  public int countFundedIn(int year) {
+    return repository.countFundedIn(year);
+  }
+
+  @Transactional(readOnly = true)
+  public List<String> fundedIn(int year, int offset, int limit) {
+    return repository.fundedIn(year, offset, limit);
+  }
+
+  /** Creates the project's evaluation of the year unless it exists (a retried batch). */
+  public boolean prepare(String projectCode, int year) {
+    return repository.createIfAbsent(SelfEvaluation.key(projectCode, year), projectCode, year,
+        calendar.onOrAfter(nominalDueDate(year)), now());
+  }
+
+  public SelfEvaluation open(String key, String projectCode, int year, String processInstanceId) {
+    if (repository.find(key).isEmpty()) {
+      prepare(projectCode, year);
+    }
+    repository.attachProcess(key, processInstanceId);
+    return get(key);
+  }
+
+  /**
+   * The weights of the parts as the DMN {@code selfEvaluationWeights} gives them (rows of {part,
+   * weight}); they must add up to 100.
+   */
+  public static Map<EvaluationPart, BigDecimal> weights(List<Map<String, Object>> rows) {
+    var weights = new EnumMap<EvaluationPart, BigDecimal>(EvaluationPart.class);
+    var problems = new ArrayList<String>();
+    for (var row : rows) {
+      var part = EvaluationPart.parse(String.valueOf(row.get("part")));
+      var weight = row.get("weight") == null ? null : new BigDecimal(row.get("weight").toString());
+      if (part.isEmpty() || weight == null || weight.signum() < 0) {
+        problems.add("规则“" + row.get("part") + "”的评价部分或权重有误");
+      } else {
+        weights.merge(part.get(), weight, BigDecimal::add);
+      }
+    }
+    var sum = weights.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    if (problems.isEmpty() && sum.compareTo(BigDecimal.valueOf(100)) != 0) {
+      problems.add("各部分权重合计为 " + sum.stripTrailingZeros().toPlainString() + "，应为 100");
+    }
+    if (!problems.isEmpty()) {
+      throw new ConflictException("决策表“绩效自评权重”（selfEvaluationWeights）配置有误：" + String.join("；", problems));
+    }
+    return weights;
+  }
+
+  /** The unit submits its report; the score is computed from the year's filed data. */
+  public EvaluationScore.Result submit(String key, Map<EvaluationPart, BigDecimal> weights,
+      Object report, Object emergency, String actor) {
+    var e = get(key);
+    if (e.status() != EvaluationStatus.OPEN && e.status() != EvaluationStatus.RETURNED) {
+      throw new ConflictException("绩效自评当前为“" + e.status().label() + "”，不能再次提交");
+    }
+    var project = reserve.get(e.projectCode());
+    var problems = new ArrayList<String>();
+    var text = requiredText(report, "自评报告", MAX_REPORT, problems);
+    var isEmergency = Boolean.parseBoolean(String.valueOf(emergency));
+    if (isEmergency && project.direction() != Direction.GEOHAZARD) {
+      problems.add("只有地质灾害防治项目可以标明为地质灾害应急项目（GX 第二十九条）");
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException("绩效自评有误，请修改后重新提交", problems);
+    }
+    var result = compute(e, weights);
+    repository.recordSubmission(key, result.score(), details(result), text, isEmergency, actor, now());
+    return result;
+  }
+
+  /** The score from the project's latest filed data of the year. */
+  @Transactional(readOnly = true)
+  public EvaluationScore.Result compute(SelfEvaluation e, Map<EvaluationPart, BigDecimal> weights) {
+    var filing = filings.latestFiled(e.projectCode(), e.year());
+    if (filing.isEmpty()) {
+      return EvaluationScore.score(weights, List.of(), Yuan.ZERO, Yuan.ZERO);
+    }
+    var f = filing.get();
+    return EvaluationScore.score(weights, filings.actuals(f.businessKey()), f.paidToDate(),
+        f.receivedAmount());
+  }
+
+  /**
+   * Records the grade; a poor one is flagged for less money next year (GX 第二十九条) unless the
+   * project is a geohazard emergency.
+   */
+  public boolean recordGrade(String key, Object gradeCode) {
+    var e = get(key);
+    var grade = Grade.parse(String.valueOf(gradeCode)).orElseThrow(() -> new ConflictException(
+        "决策表“绩效自评等级”（selfEvaluationGrade）给出的等级“" + gradeCode + "”无法识别"));
+    var direction = reserve.get(e.projectCode()).direction();
+    var flagged = grade == Grade.POOR && !(direction == Direction.GEOHAZARD && e.emergency());
+    String reason = null;
+    if (grade == Grade.POOR) {
+      reason = flagged ? "GX 第二十九条：绩效自评结果为差，少安排或不安排项目所在市县下一年度专项资金"
+          : "GX 第二十九条：地质灾害应急项目，评价结果为差不影响下一年度资金安排";
+    }
+    repository.recordGrade(key, grade, flagged, reason);
+    return flagged;
+  }
+
+  /** The city approved: the evaluation is collected by the province. */
+  public void collect(String key, String comment, String actor) {
+    requireStatus(key, EvaluationStatus.SUBMITTED);
+    repository.recordReview(key, EvaluationStatus.COLLECTED, actor, now(), comment);
+  }
+
+  public void returnEvaluation(String key, String comment, String actor) {
+    requireStatus(key, EvaluationStatus.SUBMITTED);
+    repository.recordReview(key, EvaluationStatus.RETURNED, actor, now(), comment);
+  }
+
+  @Transactional(readOnly = true)
+  public SelfEvaluation get(String key) {
+    return repository.find(key).orElseThrow(() -> new NotFoundException("绩效自评不存在：" + key));
+  }
+
+  @Transactional(readOnly = true)
+  public List<SelfEvaluation> ofYear(int year, Collection<String> regions) {
+    return repository.ofYear(year, regions);
+  }
+
+  private void requireStatus(String key, EvaluationStatus expected) {
+    var e = get(key);
+    if (e.status() != expected) {
+      throw new ConflictException("绩效自评当前为“" + e.status().label() + "”");
+    }
+  }
+
+  /** The breakdown, one line per judged item, for the review form and the record. */
+  static String details(EvaluationScore.Result result) {
+    var lines = new ArrayList<String>();
+    for (var l : result.lines()) {
+      lines.add(l.part().label() + "｜" + l.item() + "｜权重 " + l.weight().setScale(2, java.math.RoundingMode.HALF_UP)
+          .stripTrailingZeros().toPlainString() + "｜完成 " + l.achievement().movePointRight(2)
+          .setScale(0, java.math.RoundingMode.HALF_UP) + "%｜得分 " + l.earned()
+          .setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString());
+    }
+    if (lines.isEmpty()) {
+      lines.add("本年度没有可评价的填报数据（无已填报的季度执行情况），得分为 0");
+    }
+    lines.add(result.summary());
+    return String.join("\n", lines);
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock);
+  }
+}

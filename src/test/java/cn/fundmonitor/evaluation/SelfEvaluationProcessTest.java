@@ -1,0 +1,241 @@
+package cn.fundmonitor.evaluation;
+
+import static cn.fundmonitor.evaluation.SelfEvaluationProcess.*;
+import static cn.fundmonitor.support.TestUsers.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.fundmonitor.common.InvalidInputException;
+import cn.fundmonitor.filing.FilingService;
+import cn.fundmonitor.filing.Quarter;
+import cn.fundmonitor.support.Covers;
+import cn.fundmonitor.support.Funding;
+import cn.fundmonitor.support.ProcessTest;
+import cn.fundmonitor.support.Projects;
+import cn.fundmonitor.support.TestUsers;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * projectSelfEvaluation (项目绩效自评, GX 第二十八条、第二十九条): the wave opens one evaluation per
+ * project funded in the year; the unit reports, the score comes from the data and the DMN weights,
+ * the grade from the DMN; the city approves or returns; a poor grade is flagged for next year's
+ * money unless the project is a geohazard emergency; a late evaluation is escalated.
+ */
+@ProcessTest
+@Covers({"projectSelfEvaluation", "selfEvaluationWave"})
+class SelfEvaluationProcessTest {
+
+  static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
+  static final int YEAR = 2026;
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired ManagementService management;
+  @Autowired SelfEvaluationService evaluations;
+  @Autowired FilingService filings;
+  @Autowired TestUsers users;
+  @Autowired Projects projects;
+  @Autowired Funding funding;
+
+  @BeforeEach
+  void init() {
+    BpmnAwareTests.init(engine);
+    at(2026, 3, 2, 9);
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  static void at(int y, int m, int d, int h) {
+    ClockUtil.setCurrentTime(Date.from(OffsetDateTime.of(y, m, d, h, 0, 0, 0, BEIJING).toInstant()));
+  }
+
+  String funded(String applicant, String region, String name, String direction) {
+    var code = direction.equals("ECO_RESTORATION") ? projects.warehoused(applicant, region, name)
+        : projects.warehoused(applicant, region, name, direction);
+    funding.fund(code, region, "1000000", LocalDate.of(YEAR, 3, 2), direction);
+    return code;
+  }
+
+  /** The year-end (Q4) filing: area of ≥ 120 公顷, satisfaction of ≥ 90%, money paid. */
+  void fileQ4(String project, String paid, String area, String satisfaction) {
+    var q4 = new Quarter(YEAR, 4);
+    filings.prepare(project, q4);
+    filings.open(q4.key(project), q4, null);
+    filings.file(q4.key(project), paid, Map.of("CENTRAL", paid), "80", List.of(
+        Map.of("position", 1, "actual", area), Map.of("position", 2, "notYetDue", true),
+        Map.of("position", 3, "actual", "有所改善"), Map.of("position", 4, "actual", satisfaction)),
+        XINGNING_FINANCE);
+  }
+
+  /** The year ends: the wave's timer fires and opens the evaluations, batch by batch. */
+  void yearEnds() {
+    at(YEAR + 1, 1, 2, 2);
+    var timer = management.createJobQuery().processDefinitionKey(WAVE_KEY).timers().singleResult();
+    management.executeJob(timer.getId());
+    for (int round = 0; round < 10; round++) {
+      var jobs = management.createJobQuery().executable().list().stream()
+          .filter(j -> WAVE_KEY.equals(j.getProcessDefinitionKey())).toList();
+      if (jobs.isEmpty()) {
+        return;
+      }
+      jobs.forEach(j -> management.executeJob(j.getId()));
+    }
+  }
+
+  ProcessInstance evaluation(String project) {
+    return runtime.createProcessInstanceQuery()
+        .processInstanceBusinessKey(SelfEvaluation.key(project, YEAR)).singleResult();
+  }
+
+  Task task(ProcessInstance pi, String key) {
+    return tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
+  }
+
+  void complete(String user, Task task, VariableMap vars) {
+    users.run(user, () -> {
+      if (task.getAssignee() == null) {
+        tasks.claim(task.getId(), user);
+      }
+      tasks.complete(task.getId(), vars);
+    });
+  }
+
+  static VariableMap report(String text, boolean emergency) {
+    return Variables.createVariables().putValue(SELF_REPORT.name(), text)
+        .putValue(EMERGENCY.name(), emergency);
+  }
+
+  static VariableMap review(String outcome, String comment) {
+    return Variables.createVariables().putValue(REVIEW_OUTCOME.name(), outcome)
+        .putValue(REVIEW_COMMENT.name(), comment);
+  }
+
+  @Test
+  void theYearsProjectsAreEvaluatedScoredReviewedAndCollected_gxArticle28() {
+    var project = funded(XINGNING_ECO, "450102", "兴宁区自评项目", "ECO_RESTORATION");
+    yearEnds();
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(WAVE_KEY).count())
+        .as("the wave and its batches have finished").isZero();
+    var pi = evaluation(project);
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_OPEN).isWaitingAt(TASK_EVALUATE);
+    var task = task(pi, TASK_EVALUATE);
+    BpmnAwareTests.assertThat(task).hasCandidateGroup("450102-finance").hasCandidateGroup("450102-eco");
+    assertThat(task.getDueDate()).as("2027-01-31 is a Sunday: moved to Monday 1 February")
+        .isEqualTo(Date.from(OffsetDateTime.of(2027, 2, 1, 23, 59, 59, 0, BEIJING).toInstant()));
+
+    at(YEAR + 1, 1, 10, 9);
+    fileQ4(project, "800000", "100", "95");
+    at(YEAR + 1, 1, 20, 9);
+    complete(XINGNING_FINANCE, task, report("修复治理面积完成100公顷，群众满意度95%。", false));
+
+    // 产出 50: area 100 of 120 → 41.67; 效益: only a qualitative actual without a rate, not judged;
+    // 满意度 10: 95 of ≥ 90 → 10; 预算执行率 10: 800,000 of 1,000,000 → 8; 59.67 of 70 judged → 85.2
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_WEIGHTS, TASK_SCORE, TASK_GRADE, TASK_RECORD_GRADE)
+        .isWaitingAt(TASK_REVIEW);
+    var e = evaluations.get(pi.getBusinessKey());
+    assertThat(e.score()).isEqualByComparingTo("85.2");
+    assertThat(e.grade()).isEqualTo(Grade.GOOD);
+    assertThat(e.flagged()).isFalse();
+    assertThat(e.details()).contains("产出｜修复治理面积｜权重 50｜完成 83%｜得分 41.67", "得分 85.2");
+    var review = task(pi, TASK_REVIEW);
+    BpmnAwareTests.assertThat(review).hasCandidateGroup("450100-finance");
+    assertThat((String) tasks.getVariable(review.getId(), GRADE.name())).isEqualTo("良（85.2分）");
+
+    assertThatThrownBy(() -> complete(NANNING_FINANCE, task(pi, TASK_REVIEW), review("RETURN", " ")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("退回修改时必须填写审核意见");
+    complete(NANNING_FINANCE, task(pi, TASK_REVIEW), review("APPROVE", "同意，报省汇总"));
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_COLLECT, END_COLLECTED).isEnded();
+    assertThat(evaluations.get(pi.getBusinessKey()).status()).isEqualTo(EvaluationStatus.COLLECTED);
+    assertThat(evaluations.get(pi.getBusinessKey()).reviewedBy()).isEqualTo(NANNING_FINANCE);
+  }
+
+  @Test
+  void aPoorResultIsFlaggedForLessMoneyNextYear_gxArticle29() {
+    var project = funded(XINGNING_ECO, "450102", "兴宁区未填报项目", "ECO_RESTORATION");
+    yearEnds();
+    var pi = evaluation(project);
+    complete(XINGNING_FINANCE, task(pi, TASK_EVALUATE), report("全年未开工。", false));
+    var e = evaluations.get(pi.getBusinessKey());
+    assertThat(e.score()).isEqualByComparingTo("0.0");
+    assertThat(e.grade()).isEqualTo(Grade.POOR);
+    assertThat(e.flagged()).isTrue();
+    assertThat(e.flagReason()).contains("GX 第二十九条");
+    assertThat(e.details()).contains("本年度没有可评价的填报数据");
+    assertThat((Boolean) runtime.getVariable(pi.getId(), FLAGGED.name())).isTrue();
+  }
+
+  @Test
+  void aGeohazardEmergencyIsNotFlagged_gxArticle29() {
+    var project = funded(XINGNING_GEOHAZARD, "450102", "兴宁区滑坡应急排危除险", "GEOHAZARD");
+    yearEnds();
+    var pi = evaluation(project);
+    assertThat(runtime.getVariable(pi.getId(), DIRECTION.name())).isEqualTo("GEOHAZARD");
+    complete(XINGNING_FINANCE, task(pi, TASK_EVALUATE), report("汛期突发滑坡，应急排危除险。", true));
+    var e = evaluations.get(pi.getBusinessKey());
+    assertThat(e.grade()).isEqualTo(Grade.POOR);
+    assertThat(e.emergency()).isTrue();
+    assertThat(e.flagged()).isFalse();
+    assertThat(e.flagReason()).contains("地质灾害应急项目");
+  }
+
+  @Test
+  void aReturnedEvaluationIsRewrittenAndOnlyGeohazardProjectsAreEmergencies() {
+    var project = funded(XINGNING_ECO, "450102", "兴宁区退回项目", "ECO_RESTORATION");
+    yearEnds();
+    var pi = evaluation(project);
+    assertThatThrownBy(() -> complete(XINGNING_FINANCE, task(pi, TASK_EVALUATE), report("应急", true)))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("只有地质灾害防治项目");
+    assertThatThrownBy(() -> complete(XINGNING_FINANCE, task(pi, TASK_EVALUATE), report(" ", false)))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("请填写自评报告");
+    complete(XINGNING_FINANCE, task(pi, TASK_EVALUATE), report("简略", false));
+    complete(NANNING_FINANCE, task(pi, TASK_REVIEW), review("RETURN", "请说明未完成的原因"));
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_RETURN).isWaitingAt(TASK_EVALUATE);
+    assertThat(evaluations.get(pi.getBusinessKey()).status()).isEqualTo(EvaluationStatus.RETURNED);
+    complete(XINGNING_FINANCE, task(pi, TASK_EVALUATE), report("受征地影响未开工，已调整计划。", false));
+    assertThat(evaluations.get(pi.getBusinessKey()).selfReport()).startsWith("受征地影响");
+    complete(NANNING_FINANCE, task(pi, TASK_REVIEW), review("APPROVE", null));
+    BpmnAwareTests.assertThat(pi).isEnded();
+  }
+
+  @Test
+  void aLateEvaluationIsEscalatedToTheCity() {
+    var project = funded(XINGNING_ECO, "450102", "兴宁区逾期项目", "ECO_RESTORATION");
+    yearEnds();
+    var pi = evaluation(project);
+    at(YEAR + 1, 2, 2, 8);
+    var timer = management.createJobQuery().processInstanceId(pi.getId()).activityId(TIMER_OVERDUE)
+        .singleResult();
+    management.executeJob(timer.getId());
+    var followUp = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(TASK_FOLLOW_UP)
+        .taskCandidateGroup("450100-finance").singleResult();
+    assertThat((String) tasks.getVariable(followUp.getId(), "overdueInfo"))
+        .contains("逾期1天：兴宁区 撰写绩效自评报告（截止 2027-02-01）");
+    complete(NANNING_FINANCE, followUp, Variables.putValue("followUpNote", "已电话督办"));
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_RECORD_OVERDUE, END_FOLLOWED_UP).isWaitingAt(TASK_EVALUATE);
+    complete(XINGNING_FINANCE, task(pi, TASK_EVALUATE), report("逾期提交。", false));
+    BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_REVIEW);
+  }
+}
