@@ -2,6 +2,7 @@ package cn.fundmonitor.allocation;
 
 import static cn.fundmonitor.allocation.FundAllocationProcess.*;
 
+import cn.fundmonitor.lifecycle.LifecycleStarter;
 import cn.fundmonitor.platform.Actors;
 import cn.fundmonitor.platform.JsonVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -13,9 +14,11 @@ import org.springframework.stereotype.Component;
 class IssueFundsDelegate implements JavaDelegate {
 
   private final AllocationService allocations;
+  private final LifecycleStarter lifecycles;
 
-  IssueFundsDelegate(AllocationService allocations) {
+  IssueFundsDelegate(AllocationService allocations, LifecycleStarter lifecycles) {
     this.allocations = allocations;
+    this.lifecycles = lifecycles;
   }
 
   @Override
@@ -25,5 +28,8 @@ class IssueFundsDelegate implements JavaDelegate {
         JsonVariables.rows(ISSUE_LINES.get(execution)),
         JsonVariables.rows(DECOMPOSED_TARGETS.get(execution)), Actors.current(execution));
     RECIPIENT_CODES.set(execution, recipients);
+    // each project's life after the money is followed from its first money on (GX 第二十二条)
+    lifecycles.startIfAbsent(allocations.issuedLines(execution.getProcessBusinessKey()).stream()
+        .map(MoneyLine::projectCode).distinct().toList());
   }
 }

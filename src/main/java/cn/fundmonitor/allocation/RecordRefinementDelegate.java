@@ -2,6 +2,7 @@ package cn.fundmonitor.allocation;
 
 import static cn.fundmonitor.allocation.FundAllocationProcess.*;
 
+import cn.fundmonitor.lifecycle.LifecycleStarter;
 import cn.fundmonitor.platform.Actors;
 import cn.fundmonitor.platform.JsonVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -13,9 +14,11 @@ import org.springframework.stereotype.Component;
 class RecordRefinementDelegate implements JavaDelegate {
 
   private final AllocationService allocations;
+  private final LifecycleStarter lifecycles;
 
-  RecordRefinementDelegate(AllocationService allocations) {
+  RecordRefinementDelegate(AllocationService allocations, LifecycleStarter lifecycles) {
     this.allocations = allocations;
+    this.lifecycles = lifecycles;
   }
 
   @Override
@@ -29,6 +32,9 @@ class RecordRefinementDelegate implements JavaDelegate {
     REFINEMENT_SUMMARY.set(execution, AllocationTexts.refinement(part,
         allocations.refinedLines(documentNo).stream()
             .filter(l -> l.recipientCode().equals(recipient)).toList()));
+    // a project first receiving money here (the recipient chose it) starts being followed
+    lifecycles.startIfAbsent(allocations.refinedLines(documentNo).stream()
+        .filter(l -> l.recipientCode().equals(recipient)).map(MoneyLine::projectCode).toList());
     ACKNOWLEDGEMENT_OUTCOME.set(execution, null);
     ACKNOWLEDGEMENT_COMMENT.set(execution, null);
   }

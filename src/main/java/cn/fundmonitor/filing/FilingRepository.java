@@ -71,6 +71,21 @@ class FilingRepository {
         .query((rs, i) -> filing(rs)).optional();
   }
 
+  /** The money the project received, as the allocation lines stand today. */
+  Yuan received(String projectCode) {
+    return Yuan.of(jdbc.sql("select coalesce(sum(l.central_amount + l.provincial_amount), 0) "
+            + FUNDING_LINES + " and l.project_code = ?").param(projectCode)
+        .query(BigDecimal.class).single());
+  }
+
+  /** The project's latest filing of any year that was filed (or transmitted). */
+  Optional<QuarterlyFiling> latestFiled(String projectCode) {
+    return jdbc.sql("select * from fm_quarterly_filing where project_code = ? and status in (?, ?) "
+            + "order by filing_year desc, quarter desc fetch first 1 rows only")
+        .params(projectCode, FilingStatus.FILED.name(), FilingStatus.TRANSMITTED.name())
+        .query((rs, i) -> filing(rs)).optional();
+  }
+
   /** The project's latest filing of the year that was filed (or transmitted). */
   Optional<QuarterlyFiling> latestFiled(String projectCode, int year) {
     return jdbc.sql("select * from fm_quarterly_filing where project_code = ? and filing_year = ? "

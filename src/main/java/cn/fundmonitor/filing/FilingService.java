@@ -84,6 +84,18 @@ public class FilingService {
     return get(businessKey);
   }
 
+  /** The money the project received so far (refined lines where refined, issued ones before). */
+  @Transactional(readOnly = true)
+  public Yuan received(String projectCode) {
+    return repository.received(projectCode);
+  }
+
+  /** The project's cumulative payments as last filed; zero before its first filing. */
+  @Transactional(readOnly = true)
+  public Yuan paidToDate(String projectCode) {
+    return repository.latestFiled(projectCode).map(QuarterlyFiling::paidToDate).orElse(Yuan.ZERO);
+  }
+
   /** The project's latest filed (or transmitted) filing of the year, for the year-end evaluation. */
   @Transactional(readOnly = true)
   public java.util.Optional<QuarterlyFiling> latestFiled(String projectCode, int year) {

@@ -38,7 +38,7 @@ public class CamundaOrganisationSync {
   /** Processes whose definitions (diagram, forms) every unit may read. */
   static final List<String> READABLE_BY_UNITS = List.of("projectWarehousing",
       "annualProjectSelection", "fundAllocation", "quarterlyFiling", "problemEscalation",
-      "dataCorrection", "correctionReport", "projectSelfEvaluation");
+      "dataCorrection", "correctionReport", "projectSelfEvaluation", "projectLifecycle");
 
   /**
    * Which unit groups start which process from Tasklist: cities and counties apply for warehousing

@@ -1,0 +1,74 @@
+package cn.fundmonitor.lifecycle;
+
+import cn.fundmonitor.platform.CurrentUser;
+import cn.fundmonitor.project.ProjectReserveService;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A project's life after the money over HTTP: where it stands, force majeure and resumption. */
+@RestController
+class LifecycleApiController {
+
+  private final ProjectLifecycleService lifecycles;
+  private final LifecycleReports reports;
+  private final ProjectReserveService reserve;
+
+  LifecycleApiController(ProjectLifecycleService lifecycles, LifecycleReports reports,
+      ProjectReserveService reserve) {
+    this.lifecycles = lifecycles;
+    this.reports = reports;
+    this.reserve = reserve;
+  }
+
+  @GetMapping("/api/projects/{code}/lifecycle")
+  LifecycleView get(@AuthenticationPrincipal CurrentUser user, @PathVariable String code) {
+    reserve.visibleProject(code, user.groupIds());
+    return LifecycleView.of(lifecycles.get(code), lifecycles.events(code));
+  }
+
+  /** {"kind": "SUSPEND" or "CANCEL", "reason": "…"} */
+  @PostMapping("/api/projects/{code}/force-majeure")
+  ResponseEntity<Void> forceMajeure(@AuthenticationPrincipal CurrentUser user,
+      @PathVariable String code, @RequestBody Map<String, Object> body) {
+    reports.reportForceMajeure(code, body.get("kind"), body.get("reason"), user.userId(), user.groupIds());
+    return ResponseEntity.accepted().build();
+  }
+
+  @PostMapping("/api/projects/{code}/resumption")
+  ResponseEntity<Void> resume(@AuthenticationPrincipal CurrentUser user, @PathVariable String code) {
+    reports.resume(code, user.userId(), user.groupIds());
+    return ResponseEntity.accepted().build();
+  }
+
+  /** Projects ended early whose regions get less money next year (GX 第二十二条), in the caller's units. */
+  @GetMapping("/api/lifecycles/flagged")
+  List<LifecycleView> flagged(@AuthenticationPrincipal CurrentUser user) {
+    var scope = reserve.jurisdiction(user.groupIds());
+    return lifecycles.flagged().stream()
+        .filter(l -> scope.contains(reserve.get(l.projectCode()).regionCode()))
+        .map(l -> LifecycleView.of(l, List.of())).toList();
+  }
+
+  record LifecycleView(String projectCode, String status, String statusLabel, LocalDate startedOn,
+      LocalDate implementationDueOn, LocalDate completedOn, LocalDate acceptedOn, String acceptanceKind,
+      LocalDate settledOn, LocalDate finalAccountsApprovedOn, int suspendedDays, String leftoverYuan,
+      boolean flagged, String flagReason, List<String> events) {
+
+    static LifecycleView of(Lifecycle l, List<String> events) {
+      return new LifecycleView(l.projectCode(), l.status().name(), l.status().label(), l.startedOn(),
+          l.implementationDueOn(), l.completedOn(), l.acceptedOn(),
+          l.acceptanceKind() == null ? null : l.acceptanceKind().label(), l.settledOn(),
+          l.finalAccountsApprovedOn(), l.suspendedDays(),
+          l.leftover() == null ? null : l.leftover().amount().toPlainString(), l.flagged(),
+          l.flagReason(), events);
+    }
+  }
+}

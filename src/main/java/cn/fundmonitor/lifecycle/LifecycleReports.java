@@ -1,0 +1,84 @@
+package cn.fundmonitor.lifecycle;
+
+import static cn.fundmonitor.lifecycle.ProjectLifecycleProcess.*;
+
+import cn.fundmonitor.common.ConflictException;
+import cn.fundmonitor.common.NotFoundException;
+import cn.fundmonitor.organisation.OrganisationService;
+import cn.fundmonitor.project.ProjectReserveService;
+import java.util.Collection;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a project unit reports about its running project outside a task: a force majeure (the
+ * province then approves suspension or cancellation) and the resumption after a suspension.
+ * Only the project's own unit may report; the messages are delivered by the system, which records
+ * the reporting user.
+ */
+@Component
+public class LifecycleReports {
+
+  private final RuntimeService runtime;
+  private final IdentityService identity;
+  private final ProjectReserveService reserve;
+
+  LifecycleReports(RuntimeService runtime, IdentityService identity, ProjectReserveService reserve) {
+    this.runtime = runtime;
+    this.identity = identity;
+    this.reserve = reserve;
+  }
+
+  public void reportForceMajeure(String code, Object kind, Object reason, String userId,
+      Collection<String> groups) {
+    requireUnit(code, groups);
+    deliver(code, MESSAGE_FORCE_MAJEURE, false, Variables.createVariables()
+        .putValue(FORCE_MAJEURE_KIND.name(), kind == null ? null : kind.toString())
+        .putValue(FORCE_MAJEURE_REASON.name(), reason == null ? null : reason.toString())
+        .putValue(FORCE_MAJEURE_DECISION.name(), null).putValue(REPORTED_BY.name(), userId));
+  }
+
+  public void resume(String code, String userId, Collection<String> groups) {
+    requireUnit(code, groups);
+    deliver(code, MESSAGE_RESUMED, true, Variables.createVariables().putValue(REPORTED_BY.name(), userId));
+  }
+
+  private void requireUnit(String code, Collection<String> groups) {
+    var project = reserve.get(code);
+    if (OrganisationService.unitGroups(groups).stream()
+        .noneMatch(g -> g.divisionCode().equals(project.applicantUnitCode()))) {
+      throw new AccessDeniedException("only the project's unit reports");
+    }
+  }
+
+  private String instance(String code) {
+    var pi = runtime.createProcessInstanceQuery().processDefinitionKey(KEY)
+        .processInstanceBusinessKey(code).singleResult();
+    if (pi == null) {
+      throw new NotFoundException("项目 " + code + " 没有进行中的实施跟踪（尚未获得资金或已结束）");
+    }
+    return pi.getId();
+  }
+
+  /** Delivers as the system: units may not read or update the lifecycle instance themselves. */
+  private void deliver(String code, String message, boolean mustBeWaiting,
+      org.camunda.bpm.engine.variable.VariableMap vars) {
+    var caller = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      var id = instance(code);
+      if (mustBeWaiting && runtime.createEventSubscriptionQuery().eventName(message)
+          .processInstanceId(id).count() == 0) {
+        throw new ConflictException("项目 " + code + " 未中止，无需恢复");
+      }
+      runtime.createMessageCorrelation(message).processInstanceId(id).setVariables(vars).correlate();
+    } finally {
+      if (caller != null) {
+        identity.setAuthentication(caller);
+      }
+    }
+  }
+}

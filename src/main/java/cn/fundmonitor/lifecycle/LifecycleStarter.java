@@ -1,0 +1,47 @@
+package cn.fundmonitor.lifecycle;
+
+import static cn.fundmonitor.lifecycle.ProjectLifecycleProcess.*;
+
+import java.util.Collection;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts a project's projectLifecycle when the project first receives money (message
+ * ProjectFunded, business key = project code); a project already followed is left alone. The
+ * start is the system's, not the issuing user's: it runs without the caller's authorizations,
+ * which do not include starting lifecycles.
+ */
+@Component
+public class LifecycleStarter {
+
+  private final ProjectLifecycleService lifecycles;
+  private final RuntimeService runtime;
+
+  LifecycleStarter(ProjectLifecycleService lifecycles, RuntimeService runtime) {
+    this.lifecycles = lifecycles;
+    this.runtime = runtime;
+  }
+
+  public void startIfAbsent(Collection<String> projectCodes) {
+    var context = Context.getCommandContext();
+    var checking = context != null && context.isAuthorizationCheckEnabled();
+    if (checking) {
+      context.disableAuthorizationCheck();
+    }
+    try {
+      for (var code : projectCodes) {
+        if (!lifecycles.exists(code) && runtime.createProcessInstanceQuery().processDefinitionKey(KEY)
+            .processInstanceBusinessKey(code).count() == 0) {
+          runtime.createMessageCorrelation(MESSAGE_FUNDED).processInstanceBusinessKey(code)
+              .correlateStartMessage();
+        }
+      }
+    } finally {
+      if (checking) {
+        context.enableAuthorizationCheck();
+      }
+    }
+  }
+}

@@ -1,0 +1,322 @@
+package cn.fundmonitor.lifecycle;
+
+import static cn.fundmonitor.lifecycle.ProjectLifecycleProcess.*;
+import static cn.fundmonitor.support.TestUsers.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.fundmonitor.common.InvalidInputException;
+import cn.fundmonitor.filing.FilingService;
+import cn.fundmonitor.filing.Quarter;
+import cn.fundmonitor.problems.ProblemEscalationProcess;
+import cn.fundmonitor.support.Covers;
+import cn.fundmonitor.support.Funding;
+import cn.fundmonitor.support.ProcessTest;
+import cn.fundmonitor.support.Projects;
+import cn.fundmonitor.support.TestUsers;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * projectLifecycle (项目实施与验收, GX 第二十二条、第二十三条): an on-time life to approved final
+ * accounts; an initial acceptance with a payment shortfall raising a problem and the final
+ * acceptance a hydrological year later; two years without acceptance, extended once, then
+ * terminated and cleared; a late acceptance escalated; force majeure rejected, suspended and
+ * resumed with the deadline moved, and cancelled. Time moves with ClockUtil.
+ */
+@ProcessTest
+@Covers("projectLifecycle")
+class ProjectLifecycleProcessTest {
+
+  static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired ManagementService management;
+  @Autowired ProjectLifecycleService lifecycles;
+  @Autowired LifecycleStarter starter;
+  @Autowired LifecycleReports reports;
+  @Autowired FilingService filings;
+  @Autowired TestUsers users;
+  @Autowired Projects projects;
+  @Autowired Funding funding;
+
+  @BeforeEach
+  void init() {
+    BpmnAwareTests.init(engine);
+    at(2026, 3, 2, 9);
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  static void at(int y, int m, int d, int h) {
+    ClockUtil.setCurrentTime(Date.from(OffsetDateTime.of(y, m, d, h, 0, 0, 0, BEIJING).toInstant()));
+  }
+
+  static Date endOfDay(int y, int m, int d) {
+    return Date.from(OffsetDateTime.of(y, m, d, 23, 59, 59, 0, BEIJING).toInstant());
+  }
+
+  /** A project gets its first money: its lifecycle starts. */
+  ProcessInstance funded(String applicant, String name, String direction) {
+    var code = direction.equals("ECO_RESTORATION") ? projects.warehoused(applicant, "450102", name)
+        : projects.warehoused(applicant, "450102", name, direction);
+    funding.fund(code, "450102", "1000000", LocalDate.of(2026, 3, 2), direction);
+    starter.startIfAbsent(List.of(code));
+    starter.startIfAbsent(List.of(code));
+    var pi = runtime.createProcessInstanceQuery().processDefinitionKey(KEY).processInstanceBusinessKey(code)
+        .singleResult();
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_OPEN).isWaitingAt(TASK_REPORT_START);
+    return pi;
+  }
+
+  Task task(ProcessInstance pi, String key) {
+    return tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
+  }
+
+  void complete(String user, ProcessInstance pi, String taskKey, VariableMap vars) {
+    var task = task(pi, taskKey);
+    users.run(user, () -> {
+      if (task.getAssignee() == null) {
+        tasks.claim(task.getId(), user);
+      }
+      tasks.complete(task.getId(), vars);
+    });
+  }
+
+  static VariableMap vars(Object... pairs) {
+    var map = Variables.createVariables();
+    for (int i = 0; i < pairs.length; i += 2) {
+      map.putValue((String) pairs[i], pairs[i + 1]);
+    }
+    return map;
+  }
+
+  void paid(String project, String amount) {
+    var q = new Quarter(2027, 1);
+    filings.prepare(project, q);
+    filings.open(q.key(project), q, null);
+    filings.file(q.key(project), amount, Map.of("CENTRAL", amount), "90", List.of(
+        Map.of("position", 1, "actual", "120"), Map.of("position", 2, "notYetDue", true),
+        Map.of("position", 3, "actual", "明显改善"), Map.of("position", 4, "actual", "95")), XINGNING_FINANCE);
+  }
+
+  void started(ProcessInstance pi, String user) {
+    at(2026, 3, 10, 9);
+    complete(user, pi, TASK_REPORT_START, vars(STARTED_ON.name(), "2026-03-10"));
+  }
+
+  void completed(ProcessInstance pi, String user, int y, int m, int d) {
+    at(y, m, d, 9);
+    complete(user, pi, TASK_REPORT_COMPLETION, vars(COMPLETED_ON.name(), LocalDate.of(y, m, d).toString()));
+  }
+
+  void fire(ProcessInstance pi, String timer) {
+    management.executeJob(management.createJobQuery().processInstanceId(pi.getId()).activityId(timer)
+        .singleResult().getId());
+  }
+
+  @Test
+  void anOnTimeLifeEndsWithApprovedFinalAccounts_gxArticle23() {
+    var pi = funded(XINGNING_ECO, "兴宁区按期实施项目", "ECO_RESTORATION");
+    var code = pi.getBusinessKey();
+    BpmnAwareTests.assertThat(task(pi, TASK_REPORT_START)).hasCandidateGroup("450102-finance")
+        .hasCandidateGroup("450102-eco");
+    assertThatThrownBy(() -> complete(XINGNING_FINANCE, pi, TASK_REPORT_START, vars(STARTED_ON.name(), "2030-01-01")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("开工日期不能晚于今天");
+    started(pi, XINGNING_FINANCE);
+    assertThat(lifecycles.get(code).implementationDueOn()).isEqualTo(LocalDate.of(2028, 3, 10));
+    BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_REPORT_COMPLETION);
+
+    completed(pi, XINGNING_FINANCE, 2027, 3, 1);
+    assertThat(task(pi, TASK_APPLY_ACCEPTANCE).getDueDate()).as("3 months after completion, a Tuesday")
+        .isEqualTo(endOfDay(2027, 6, 1));
+    paid(code, "980000");
+    at(2027, 4, 10, 9);
+    complete(XINGNING_FINANCE, pi, TASK_APPLY_ACCEPTANCE, vars(ACCEPTANCE_APPLIED_ON.name(), "2027-04-01",
+        ACCEPTED_ON.name(), "2027-04-08", ACCEPTANCE_KIND.name(), "FINAL", RETAINED.name(), "0"));
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_RECORD_ACCEPTANCE, END_IMPLEMENTED, TASK_CHECK_PAYMENT)
+        .hasNotPassed(TASK_RAISE_PAYMENT_PROBLEM).isWaitingAt(TASK_SETTLEMENT);
+    assertThat(task(pi, TASK_SETTLEMENT).getDueDate()).as("2027-05-08 is a Saturday: Monday")
+        .isEqualTo(endOfDay(2027, 5, 10));
+
+    at(2027, 5, 6, 9);
+    complete(XINGNING_FINANCE, pi, TASK_SETTLEMENT, vars(SETTLED_ON.name(), "2027-05-06", SETTLED_AMOUNT.name(), "980000"));
+    at(2027, 6, 20, 9);
+    complete(XINGNING_FINANCE, pi, TASK_FINAL_ACCOUNTS, vars(FINAL_ACCOUNTS_ON.name(), "2027-06-20"));
+    BpmnAwareTests.assertThat(task(pi, TASK_APPROVE_FINAL_ACCOUNTS)).hasCandidateGroup("450102-finance");
+    complete(XINGNING_FINANCE, pi, TASK_APPROVE_FINAL_ACCOUNTS, vars(FINAL_ACCOUNTS_COMMENT.name(), "同意"));
+
+    BpmnAwareTests.assertThat(pi).hasPassed(END_CLOSED).isEnded();
+    var l = lifecycles.get(code);
+    assertThat(l.status()).isEqualTo(LifecycleStatus.CLOSED);
+    assertThat(l.flagged()).isFalse();
+    assertThat(lifecycles.events(code)).containsExactly("FUNDED", "STARTED", "COMPLETED", "ACCEPTED",
+        "SETTLED", "FINAL_ACCOUNTS", "FINAL_ACCOUNTS_APPROVED");
+  }
+
+  @Test
+  void anInitialAcceptanceBelow95PercentPaidRaisesAProblemAndAwaitsTheFinalOne_gxArticle23() {
+    var pi = funded(XINGNING_GEOHAZARD, "兴宁区滑坡治理工程", "GEOHAZARD");
+    var code = pi.getBusinessKey();
+    started(pi, XINGNING_GEOHAZARD);
+    completed(pi, XINGNING_GEOHAZARD, 2027, 3, 1);
+    paid(code, "500000");
+    at(2027, 4, 10, 9);
+    complete(XINGNING_GEOHAZARD, pi, TASK_APPLY_ACCEPTANCE, vars(ACCEPTANCE_APPLIED_ON.name(), "2027-04-01",
+        ACCEPTED_ON.name(), "2027-04-08", ACCEPTANCE_KIND.name(), "INITIAL", RETAINED.name(), "100000"));
+
+    // payable 1,000,000 − 100,000 held for monitoring = 900,000; 500,000 paid = 55.55%
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_RAISE_PAYMENT_PROBLEM).isWaitingAt(TASK_SETTLEMENT);
+    assertThat((String) runtime.getVariable(pi.getId(), PAYMENT_SHORTFALL.name()))
+        .contains("支付比例为 55.55%，低于95%（GX 第二十三条）");
+    var problem = runtime.createProcessInstanceQuery()
+        .processDefinitionKey(ProblemEscalationProcess.KEY).variableValueEquals("projectCode", code)
+        .singleResult();
+    assertThat(problem).as("the shortfall is a problem").isNotNull();
+
+    at(2027, 5, 6, 9);
+    complete(XINGNING_GEOHAZARD, pi, TASK_SETTLEMENT, vars(SETTLED_ON.name(), "2027-05-06", SETTLED_AMOUNT.name(), "900000"));
+    at(2027, 7, 20, 9);
+    complete(XINGNING_GEOHAZARD, pi, TASK_FINAL_ACCOUNTS, vars(FINAL_ACCOUNTS_ON.name(), "2027-07-20"));
+    complete(XINGNING_FINANCE, pi, TASK_APPROVE_FINAL_ACCOUNTS, vars(FINAL_ACCOUNTS_COMMENT.name(), null));
+    BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_FINAL_ACCEPTANCE);
+    assertThat(lifecycles.get(code).status()).isEqualTo(LifecycleStatus.AWAITING_FINAL_ACCEPTANCE);
+    assertThat(lifecycles.events(code)).contains("FINAL_ACCOUNTS").last().isEqualTo("FINAL_ACCOUNTS_APPROVED");
+    assertThat(task(pi, TASK_FINAL_ACCEPTANCE).getDueDate()).as("a hydrological year after 2027-04-08")
+        .isEqualTo(endOfDay(2028, 4, 10));
+
+    at(2028, 4, 9, 9);
+    complete(XINGNING_GEOHAZARD, pi, TASK_FINAL_ACCEPTANCE, vars(FINAL_ACCEPTED_ON.name(), "2028-04-07"));
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_RECORD_FINAL_ACCEPTANCE, END_CLOSED).isEnded();
+    assertThat(lifecycles.get(code).status()).isEqualTo(LifecycleStatus.CLOSED);
+  }
+
+  @Test
+  void twoYearsWithoutAcceptanceAreExtendedOnceThenTerminatedAndCleared_gxArticle22() {
+    var pi = funded(XINGNING_ECO, "兴宁区拖延项目", "ECO_RESTORATION");
+    var code = pi.getBusinessKey();
+    started(pi, XINGNING_FINANCE);
+    completed(pi, XINGNING_FINANCE, 2027, 12, 1);
+    BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_APPLY_ACCEPTANCE);
+
+    at(2028, 3, 11, 9);
+    fire(pi, TIMER_TWO_YEARS);
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_RECORD_TERMINATION_DUE).isWaitingAt(TASK_TERMINATION_REVIEW);
+    BpmnAwareTests.assertThat(task(pi, TASK_TERMINATION_REVIEW)).hasCandidateGroup("450000-eco");
+    assertThatThrownBy(() -> complete(GUANGXI_ECO, pi, TASK_TERMINATION_REVIEW,
+        vars(TERMINATION_DECISION.name(), "EXTEND", TERMINATION_COMMENT.name(), " ")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("请填写理由");
+    complete(GUANGXI_ECO, pi, TASK_TERMINATION_REVIEW, vars(TERMINATION_DECISION.name(), "EXTEND",
+        EXTENDED_UNTIL.name(), "2028-09-30", TERMINATION_COMMENT.name(), "汛期影响，给予半年"));
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_EXTEND).isWaitingAt(TASK_APPLY_ACCEPTANCE);
+    assertThat(lifecycles.get(code).implementationDueOn()).isEqualTo(LocalDate.of(2028, 9, 30));
+    assertThat(task(pi, TASK_REPORT_COMPLETION)).as("completion was reported before").isNull();
+
+    at(2028, 10, 1, 9);
+    fire(pi, TIMER_TWO_YEARS);
+    complete(GUANGXI_ECO, pi, TASK_TERMINATION_REVIEW, vars(TERMINATION_DECISION.name(), "TERMINATE",
+        TERMINATION_COMMENT.name(), "延期后仍未验收，予以终止"));
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_APPROVE_TERMINATION, END_TERMINATION_APPROVED)
+        .isWaitingAt(TASK_FINANCIAL_CLEARING);
+    assertThatThrownBy(() -> complete(XINGNING_FINANCE, pi, TASK_FINANCIAL_CLEARING, vars(WORK_DONE.name(), "1200000")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("超过项目到位资金");
+    complete(XINGNING_FINANCE, pi, TASK_FINANCIAL_CLEARING, vars(WORK_DONE.name(), "400000"));
+
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_SETTLE_EARLY_END, END_ENDED_EARLY).isEnded();
+    var l = lifecycles.get(code);
+    assertThat(l.status()).isEqualTo(LifecycleStatus.TERMINATED);
+    assertThat(l.leftover().amount()).isEqualByComparingTo("600000");
+    assertThat(l.flagged()).isTrue();
+    assertThat(l.flagReason()).contains("GX 第二十二条", "60 万元", "少安排或不安排所在市县下一年度专项资金");
+    assertThat(lifecycles.events(code)).contains("TERMINATION_DUE", "EXTENDED", "TERMINATED");
+  }
+
+  @Test
+  void aLateAcceptanceIsEscalatedToTheCity_gxArticle23() {
+    var pi = funded(XINGNING_ECO, "兴宁区验收逾期项目", "ECO_RESTORATION");
+    started(pi, XINGNING_FINANCE);
+    completed(pi, XINGNING_FINANCE, 2027, 3, 1);
+    at(2027, 6, 2, 8);
+    fire(pi, TIMER_ACCEPTANCE_OVERDUE);
+    var followUp = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(TASK_FOLLOW_UP_ACCEPTANCE)
+        .taskCandidateGroup("450100-finance").singleResult();
+    assertThat((String) tasks.getVariable(followUp.getId(), "overdueInfo"))
+        .contains("逾期1天：兴宁区 申请竣工验收（截止 2027-06-01）");
+    complete(NANNING_FINANCE, pi, TASK_FOLLOW_UP_ACCEPTANCE, vars("followUpNote", "已督办"));
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_RECORD_ACCEPTANCE_OVERDUE, END_ACCEPTANCE_FOLLOWED_UP)
+        .isWaitingAt(TASK_APPLY_ACCEPTANCE);
+    at(2027, 6, 20, 9);
+    complete(XINGNING_FINANCE, pi, TASK_APPLY_ACCEPTANCE, vars(ACCEPTANCE_APPLIED_ON.name(), "2027-06-10",
+        ACCEPTED_ON.name(), "2027-06-18", ACCEPTANCE_KIND.name(), "FINAL"));
+    BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_SETTLEMENT);
+  }
+
+  @Test
+  void forceMajeureIsRejectedSuspendedWithTheDeadlineMovedOrCancelled_gxArticle22() {
+    var pi = funded(XINGNING_ECO, "兴宁区不可抗力项目", "ECO_RESTORATION");
+    var code = pi.getBusinessKey();
+    started(pi, XINGNING_FINANCE);
+
+    users.run(XINGNING_ECO, () -> reports.reportForceMajeure(code, "CANCEL", "洪水冲毁", XINGNING_ECO,
+        users.groups(XINGNING_ECO)));
+    assertThatThrownBy(() -> complete(GUANGXI_ECO, pi, TASK_DECIDE_FORCE_MAJEURE, vars(FORCE_MAJEURE_DECISION.name(), null)))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("请选择：批准，或不予批准");
+    complete(GUANGXI_ECO, pi, TASK_DECIDE_FORCE_MAJEURE, vars(FORCE_MAJEURE_DECISION.name(), "REJECT",
+        FORCE_MAJEURE_COMMENT.name(), "可修复后继续实施"));
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_REJECT_FORCE_MAJEURE, END_FORCE_MAJEURE_REJECTED)
+        .isWaitingAt(TASK_REPORT_COMPLETION);
+
+    at(2026, 7, 1, 9);
+    users.run(XINGNING_ECO, () -> reports.reportForceMajeure(code, "SUSPEND", "特大暴雨，停工避险",
+        XINGNING_ECO, users.groups(XINGNING_ECO)));
+    complete(GUANGXI_ECO, pi, TASK_DECIDE_FORCE_MAJEURE, vars(FORCE_MAJEURE_DECISION.name(), "APPROVE"));
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_SUSPEND).isWaitingAt(TASK_REPORT_COMPLETION, EVENT_RESUMED);
+    assertThat(lifecycles.get(code).status()).isEqualTo(LifecycleStatus.SUSPENDED);
+
+    at(2026, 7, 31, 9);
+    users.run(XINGNING_ECO, () -> reports.resume(code, XINGNING_ECO, users.groups(XINGNING_ECO)));
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_RESUME).isWaitingAt(TASK_REPORT_COMPLETION);
+    var l = lifecycles.get(code);
+    assertThat(l.status()).isEqualTo(LifecycleStatus.STARTED);
+    assertThat(l.suspendedDays()).isEqualTo(30);
+    assertThat(l.implementationDueOn()).isEqualTo(LocalDate.of(2028, 4, 9));
+    var timer = management.createJobQuery().processInstanceId(pi.getId()).activityId(TIMER_TWO_YEARS).singleResult();
+    assertThat(timer.getDuedate()).as("2028-04-09 is a Sunday: Monday").isEqualTo(endOfDay(2028, 4, 10));
+
+    users.run(XINGNING_ECO, () -> reports.reportForceMajeure(code, "CANCEL", "山体整体滑移，无法实施",
+        XINGNING_ECO, users.groups(XINGNING_ECO)));
+    complete(GUANGXI_ECO, pi, TASK_DECIDE_FORCE_MAJEURE, vars(FORCE_MAJEURE_DECISION.name(), "APPROVE"));
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_APPROVE_CANCELLATION, END_CANCELLATION_APPROVED)
+        .isWaitingAt(TASK_FINANCIAL_CLEARING);
+    assertThat(task(pi, TASK_REPORT_COMPLETION)).as("the implementation was interrupted").isNull();
+    complete(XINGNING_FINANCE, pi, TASK_FINANCIAL_CLEARING, vars(WORK_DONE.name(), "150000"));
+    BpmnAwareTests.assertThat(pi).isEnded();
+    assertThat(lifecycles.get(code).status()).isEqualTo(LifecycleStatus.CANCELLED);
+    assertThat(lifecycles.get(code).flagReason()).contains("因不可抗力撤销");
+    assertThat(lifecycles.events(code)).containsSubsequence("FORCE_MAJEURE_REPORTED", "FORCE_MAJEURE_REJECTED",
+        "FORCE_MAJEURE_REPORTED", "SUSPENDED", "RESUMED", "FORCE_MAJEURE_REPORTED", "CANCELLED");
+  }
+}
