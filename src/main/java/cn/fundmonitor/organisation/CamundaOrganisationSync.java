@@ -38,7 +38,7 @@ public class CamundaOrganisationSync {
   /** Processes whose definitions (diagram, forms) every unit may read. */
   static final List<String> READABLE_BY_UNITS = List.of("projectWarehousing",
       "annualProjectSelection", "fundAllocation", "quarterlyFiling", "problemEscalation",
-      "dataCorrection", "correctionReport", "projectSelfEvaluation", "projectLifecycle");
+      "dataCorrection", "correctionReport", "projectSelfEvaluation", "projectLifecycle", "planAdjustment");
 
   /**
    * Which unit groups start which process from Tasklist: cities and counties apply for warehousing
@@ -47,7 +47,8 @@ public class CamundaOrganisationSync {
    */
   static List<String> startableBy(Division division, Role role) {
     return switch (division.level()) {
-      case CITY, COUNTY -> List.of("projectWarehousing", "problemEscalation", "dataCorrection");
+      case CITY, COUNTY -> List.of("projectWarehousing", "problemEscalation", "dataCorrection",
+          "planAdjustment");
       case PROVINCE -> role == Role.FINANCE ? List.of("fundAllocation", "problemEscalation")
           : List.of("problemEscalation");
       case MINISTRY -> List.of();

@@ -52,6 +52,13 @@ class ProjectRepository {
     indicators.insert(code, a.indicators());
   }
 
+  /** Replaces a warehoused project's indicators (an approved plan adjustment). */
+  void replaceIndicators(String code, List<Indicator> adjusted, OffsetDateTime at) {
+    jdbc.sql("update fm_project set updated_at = ? where code = ?").params(at, code).update();
+    indicators.delete(code);
+    indicators.insert(code, adjusted);
+  }
+
   /** Moves the status only if it is still {@code from}; false if someone else moved it first. */
   boolean updateStatus(String code, ProjectStatus from, ProjectStatus to, OffsetDateTime at) {
     return jdbc.sql("update fm_project set status = ?, updated_at = ? where code = ? and status = ?")

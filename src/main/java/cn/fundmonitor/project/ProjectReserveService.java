@@ -137,6 +137,35 @@ public class ProjectReserveService {
     return get(code);
   }
 
+  /**
+   * Checks an adjusted plan's indicators against the warehoused ones (GX 第二十一条): parsed as
+   * an application's, never lower; returns them, or refuses with every problem named.
+   */
+  @Transactional(readOnly = true)
+  public List<Indicator> checkAdjustment(String code, List<java.util.Map<String, Object>> rows) {
+    var p = get(code);
+    if (p.status() != ProjectStatus.WAREHOUSED) {
+      throw new ConflictException("项目“" + p.name() + "”当前状态为“" + p.status().label() + "”，只有已入库项目可调整实施方案");
+    }
+    var problems = new java.util.ArrayList<String>();
+    var adjusted = IndicatorRows.parse(rows, "请填写调整后的全部绩效指标（原有指标不得删除）", problems);
+    if (problems.isEmpty()) {
+      problems.addAll(TargetAdjustment.problems(p.indicators(), adjusted));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException("实施方案调整有误", problems);
+    }
+    return adjusted;
+  }
+
+  /** The province approved an adjusted plan: the new indicators replace the old, with the reason. */
+  public void adjustTargets(String code, List<Indicator> adjusted, String actor, String reason) {
+    var p = get(code);
+    var now = now();
+    projects.replaceIndicators(code, adjusted, now);
+    projects.addHistory(code, new StatusChange(p.status(), p.status(), actor, now, truncate(reason)));
+  }
+
   public void returnForCorrection(String code, String actor, String comment) {
     var p = get(code);
     transition(p, ProjectStatus.UNDER_REVIEW, ProjectStatus.RETURNED, actor,

@@ -221,7 +221,8 @@ class ModelConventionsTest {
         cn.fundmonitor.problems.ProblemEscalationProcess.class,
         cn.fundmonitor.correction.DataCorrectionProcess.class,
         cn.fundmonitor.evaluation.SelfEvaluationProcess.class,
-        cn.fundmonitor.lifecycle.ProjectLifecycleProcess.class)) {
+        cn.fundmonitor.lifecycle.ProjectLifecycleProcess.class,
+        cn.fundmonitor.lifecycle.PlanAdjustmentProcess.class)) {
       for (var field : constants.getDeclaredFields()) {
         if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
           var value = (String) field.get(null);

@@ -1,0 +1,161 @@
+package cn.fundmonitor.lifecycle;
+
+import static cn.fundmonitor.lifecycle.PlanAdjustmentProcess.*;
+import static cn.fundmonitor.support.TestUsers.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.fundmonitor.common.InvalidInputException;
+import cn.fundmonitor.platform.JsonVariables;
+import cn.fundmonitor.project.IndicatorTarget;
+import cn.fundmonitor.project.ProjectReserveService;
+import cn.fundmonitor.support.Covers;
+import cn.fundmonitor.support.ProcessTest;
+import cn.fundmonitor.support.Projects;
+import cn.fundmonitor.support.TestUsers;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * planAdjustment (实施方案调整, GX 第二十一条): the unit adjusts its targets, a lowered one is
+ * refused with the indicator named, the province that approved the project approves, returns or
+ * rejects; an approval replaces the targets and keeps the old ones with the reason.
+ */
+@ProcessTest
+@Covers("planAdjustment")
+class PlanAdjustmentProcessTest {
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired PlanAdjustmentService adjustments;
+  @Autowired ProjectReserveService reserve;
+  @Autowired TestUsers users;
+  @Autowired Projects projects;
+
+  String project;
+
+  @BeforeEach
+  void init() {
+    BpmnAwareTests.init(engine);
+    project = projects.warehoused(XINGNING_ECO, "450102", "兴宁区调整方案项目");
+  }
+
+  ProcessInstance request(String user, String code, String reason) {
+    return users.as(user, () -> runtime.startProcessInstanceByKey(KEY, Variables.createVariables()
+        .putValue(PROJECT_CODE.name(), code).putValue(REASON.name(), reason)));
+  }
+
+  void complete(String user, ProcessInstance pi, String key, VariableMap vars) {
+    var task = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
+    users.run(user, () -> {
+      tasks.claim(task.getId(), user);
+      tasks.complete(task.getId(), vars);
+    });
+  }
+
+  @SuppressWarnings("unchecked")
+  List<Map<String, Object>> current(ProcessInstance pi) {
+    var rows = new ArrayList<Map<String, Object>>();
+    JsonVariables.rows(runtime.getVariable(pi.getId(), INDICATORS.name()))
+        .forEach(r -> rows.add(new LinkedHashMap<>(r)));
+    return rows;
+  }
+
+  static VariableMap edit(List<Map<String, Object>> rows) {
+    return Variables.createVariables().putValueTyped(INDICATORS.name(), JsonVariables.json(rows));
+  }
+
+  static VariableMap review(String outcome, String comment) {
+    return Variables.createVariables().putValue(OUTCOME.name(), outcome).putValue(COMMENT.name(), comment);
+  }
+
+  @Test
+  void anAdjustmentThatKeepsTheTargetsIsApproved_gxArticle21() {
+    var pi = request(XINGNING_ECO, project, "征地范围调整，治理区位置变化");
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_OPEN).isWaitingAt(TASK_EDIT);
+    var no = (String) runtime.getVariable(pi.getId(), NUMBER.name());
+    assertThat(no).startsWith("TZ");
+    assertThat(pi.getBusinessKey()).as("the request number is the business key").isEqualTo(no);
+
+    var rows = current(pi);
+    assertThat(rows).hasSize(4);
+    rows.get(0).put("target", "150");
+    rows.add(Map.of("level1", "BENEFIT", "level2", "SOCIAL", "name", "受益群众", "comparator", "GE",
+        "target", "2000", "unit", "人"));
+    complete(XINGNING_ECO, pi, TASK_EDIT, edit(rows));
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_CHECK).isWaitingAt(TASK_REVIEW);
+    BpmnAwareTests.assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult())
+        .hasCandidateGroup("450000-eco");
+    assertThat((String) runtime.getVariable(pi.getId(), COMPARISON.name()))
+        .contains("1. 修复治理面积 ≥ 120 公顷 → 修复治理面积 ≥ 150 公顷", "5. 新增：受益群众 ≥ 2000 人");
+
+    complete(GUANGXI_ECO, pi, TASK_REVIEW, review("APPROVE", null));
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_APPLY, END_APPROVED).isEnded();
+    var indicators = reserve.get(project).indicators();
+    assertThat(indicators).hasSize(5);
+    assertThat(((IndicatorTarget.Numeric) indicators.get(0).target()).value()).isEqualByComparingTo("150");
+    assertThat(reserve.history(project).get(reserve.history(project).size() - 1).reason())
+        .startsWith("实施方案调整（" + no + "）批准：征地范围调整");
+    assertThat(adjustments.get(no).indicatorsBefore()).contains("\"target\":\"120\"");
+  }
+
+  @Test
+  void aLoweredTargetIsRefusedWithTheIndicatorNamed_gxArticle21() {
+    var pi = request(XINGNING_ECO, project, "受灾影响");
+    var rows = current(pi);
+    rows.get(0).put("target", "100");
+    rows.get(1).put("target", "2028-12-31");
+    assertThatThrownBy(() -> complete(XINGNING_ECO, pi, TASK_EDIT, edit(rows)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("第1项指标“修复治理面积”目标值由 120 降低为 100（GX 第二十一条")
+        .hasMessageContaining("第2项指标“完工时间”完成期限由 2027-12-31 推迟至 2028-12-31");
+    var removed = current(pi).subList(0, 3);
+    assertThatThrownBy(() -> complete(XINGNING_ECO, pi, TASK_EDIT, edit(new ArrayList<>(removed))))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("第4项指标“群众满意度”不得删除");
+    BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_EDIT);
+    assertThat(((IndicatorTarget.Numeric) reserve.get(project).indicators().get(0).target()).value())
+        .isEqualByComparingTo(BigDecimal.valueOf(120));
+  }
+
+  @Test
+  void theProvinceReturnsOrRejects() {
+    var pi = request(XINGNING_ECO, project, "工期调整");
+    complete(XINGNING_ECO, pi, TASK_EDIT, edit(current(pi)));
+    assertThatThrownBy(() -> complete(GUANGXI_ECO, pi, TASK_REVIEW, review("RETURN", "")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("必须填写审批意见");
+    complete(GUANGXI_ECO, pi, TASK_REVIEW, review("RETURN", "请补充变化情况的证明材料"));
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_RETURN).isWaitingAt(TASK_EDIT);
+    complete(XINGNING_ECO, pi, TASK_EDIT, edit(current(pi)).putValue(REASON.name(), "工期调整，已附证明"));
+    complete(GUANGXI_ECO, pi, TASK_REVIEW, review("REJECT", "理由不充分"));
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_REJECT, END_REJECTED).isEnded();
+    var no = (String) engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(pi.getId()).variableName(NUMBER.name()).singleResult().getValue();
+    assertThat(adjustments.get(no).status()).isEqualTo("REJECTED");
+    assertThat(adjustments.get(no).reason()).isEqualTo("工期调整，已附证明");
+  }
+
+  @Test
+  void onlyTheProjectsUnitMayRequestAndOnlyForAWarehousedProject() {
+    assertThatThrownBy(() -> request(YANGSHUO_ECO, project, "调整"))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("不是本单位承担的项目");
+    assertThatThrownBy(() -> request(XINGNING_ECO, project, " "))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("调整理由");
+    var pending = projects.underReview(XINGNING_ECO, "450102", "兴宁区待审项目");
+    assertThatThrownBy(() -> request(XINGNING_ECO, pending, "调整"))
+        .hasMessageContaining("只有已入库项目可调整实施方案");
+  }
+}
