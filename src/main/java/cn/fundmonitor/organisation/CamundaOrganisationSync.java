@@ -38,7 +38,7 @@ public class CamundaOrganisationSync {
   /** Processes whose definitions (diagram, forms) every unit may read. */
   static final List<String> READABLE_BY_UNITS = List.of("projectWarehousing",
       "annualProjectSelection", "fundAllocation", "quarterlyFiling", "problemEscalation",
-      "dataCorrection", "correctionReport", "projectSelfEvaluation", "projectLifecycle", "planAdjustment");
+      "dataCorrection", "correctionReport", "projectSelfEvaluation", "projectLifecycle", "planAdjustment", "dataQualityInspection");
 
   /**
    * Which unit groups start which process from Tasklist: cities and counties apply for warehousing
@@ -49,9 +49,10 @@ public class CamundaOrganisationSync {
     return switch (division.level()) {
       case CITY, COUNTY -> List.of("projectWarehousing", "problemEscalation", "dataCorrection",
           "planAdjustment");
-      case PROVINCE -> role == Role.FINANCE ? List.of("fundAllocation", "problemEscalation")
+      case PROVINCE -> role == Role.FINANCE
+          ? List.of("fundAllocation", "problemEscalation", "dataQualityInspection")
           : List.of("problemEscalation");
-      case MINISTRY -> List.of();
+      case MINISTRY -> role == Role.FINANCE ? List.of("dataQualityInspection") : List.of();
     };
   }
 

@@ -222,7 +222,8 @@ class ModelConventionsTest {
         cn.fundmonitor.correction.DataCorrectionProcess.class,
         cn.fundmonitor.evaluation.SelfEvaluationProcess.class,
         cn.fundmonitor.lifecycle.ProjectLifecycleProcess.class,
-        cn.fundmonitor.lifecycle.PlanAdjustmentProcess.class)) {
+        cn.fundmonitor.lifecycle.PlanAdjustmentProcess.class,
+        cn.fundmonitor.inspection.InspectionProcess.class)) {
       for (var field : constants.getDeclaredFields()) {
         if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
           var value = (String) field.get(null);

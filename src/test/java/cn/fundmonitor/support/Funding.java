@@ -35,14 +35,20 @@ public class Funding {
   /** The same for a project of another direction (the money's direction must match). */
   public String fund(String projectCode, String recipient, String central, LocalDate receivedOn,
       String direction) {
+    return fund(projectCode, recipient, central, receivedOn, direction, GUANGXI_FINANCE);
+  }
+
+  /** The same registered and issued by another province's finance department. */
+  public String fund(String projectCode, String recipient, String central, LocalDate receivedOn,
+      String direction, String provinceFinance) {
     var documentNo = "测试资金〔" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() + "〕号";
     allocations.register(new RawReceipt(documentNo, "CENTRAL", direction,
             receivedOn.getYear(), central, "0", receivedOn.toString(),
             List.of(indicator("OUTPUT", "QUANTITY", "修复治理面积", "GE", "1", "公顷"))),
-        GUANGXI_FINANCE, users.groups(GUANGXI_FINANCE), null);
+        provinceFinance, users.groups(provinceFinance), null);
     allocations.issue(documentNo, "下达" + documentNo, receivedOn.toString(),
         List.of(Map.of("recipientCode", recipient, "projectCode", projectCode, "centralShare",
-            central)), List.of(), GUANGXI_FINANCE);
+            central)), List.of(), provinceFinance);
     return documentNo;
   }
 }

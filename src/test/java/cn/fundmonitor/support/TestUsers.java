@@ -34,6 +34,11 @@ public class TestUsers {
   /** A Camunda administrator (group camunda-admin). */
   public static final String ADMIN = "t-admin";
   public static final String POLICY_OWNER = "t-policy-owner";
+  public static final String XINJIANG_FINANCE = "t-xinjiang-finance";
+  public static final String QIEMO_FINANCE = "t-qiemo-finance";
+  public static final String SICHUAN_FINANCE = "t-sichuan-finance";
+  public static final String ZIYANG_ECO = "t-ziyang-eco";
+  public static final String ZIYANG_FINANCE = "t-ziyang-finance";
   /**
    * Only ever logs in with a wrong password: Camunda then refuses that user for a moment
    * (login-delay), so no other test may share it.
@@ -59,7 +64,12 @@ public class TestUsers {
       new String[] {NANNING_FINANCE, "450100-finance"},
       new String[] {GUILIN_FINANCE, "450300-finance"},
       new String[] {POLICY_OWNER, "policy-owners"},
-      new String[] {WRONG_PASSWORD_USER, "652825-eco"});
+      new String[] {WRONG_PASSWORD_USER, "652825-eco"},
+      new String[] {XINJIANG_FINANCE, "650000-finance"},
+      new String[] {QIEMO_FINANCE, "652825-finance"},
+      new String[] {SICHUAN_FINANCE, "510000-finance"},
+      new String[] {ZIYANG_ECO, "512000-eco"},
+      new String[] {ZIYANG_FINANCE, "512000-finance"});
 
   private final IdentityService identity;
 

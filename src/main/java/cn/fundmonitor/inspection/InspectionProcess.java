@@ -1,0 +1,48 @@
+package cn.fundmonitor.inspection;
+
+import cn.fundmonitor.platform.ProcessVariable;
+import java.util.List;
+
+/** Ids and variables of {@code processes/data-quality-inspection.bpmn} (数据质量抽查; business key = inspection number). */
+public final class InspectionProcess {
+
+  public static final String KEY = "dataQualityInspection";
+
+  public static final String START_EVENT = "StartEvent_InspectionStarted";
+  public static final String TASK_RUN = "ServiceTask_RunInspection";
+  public static final String GATEWAY_FINDINGS = "Gateway_FindingsFound";
+  public static final String SUBPROCESS_RECTIFICATION = "SubProcess_Rectification";
+  public static final String TASK_PREPARE = "ServiceTask_PrepareFinding";
+  public static final String TASK_RECTIFY = "UserTask_RectifyFinding";
+  public static final String TASK_RECORD_RECTIFICATION = "ServiceTask_RecordRectification";
+  public static final String TASK_CONFIRM = "UserTask_ConfirmRectification";
+  public static final String GATEWAY_CONFIRMED = "Gateway_RectificationConfirmed";
+  public static final String TASK_RECORD_CONFIRMATION = "ServiceTask_RecordConfirmation";
+  public static final String END_FINDING_CLOSED = "EndEvent_FindingClosed";
+  public static final String TASK_CLOSE = "ServiceTask_CloseInspection";
+  public static final String END_CLOSED = "EndEvent_InspectionClosed";
+
+  public static final String FORM_START = "dataQualityInspection";
+  public static final String FORM_RECTIFY = "findingRectification";
+  public static final String FORM_CONFIRM = "findingConfirmation";
+
+  public static final ProcessVariable<String> INSPECTOR = ProcessVariable.of("inspector", String.class);
+  public static final ProcessVariable<Object> YEAR = ProcessVariable.of("inspectionYear", Object.class);
+  public static final ProcessVariable<String> SAMPLE_UNITS = ProcessVariable.of("sampleUnits", String.class);
+  public static final ProcessVariable<Object> SAMPLE_SIZE = ProcessVariable.of("sampleSize", Object.class);
+  public static final ProcessVariable<String> NUMBER = ProcessVariable.of("inspectionNo", String.class);
+  public static final ProcessVariable<String> INSPECTOR_GROUP = ProcessVariable.of("inspectorGroup", String.class);
+  public static final ProcessVariable<String> SUMMARY = ProcessVariable.of("inspectionSummary", String.class);
+  @SuppressWarnings("rawtypes")
+  public static final ProcessVariable<List> FINDING_IDS = ProcessVariable.of("findingIds", List.class);
+
+  // local to each finding's rectification
+  public static final ProcessVariable<Long> FINDING_ID = ProcessVariable.of("findingId", Long.class);
+  public static final ProcessVariable<String> FINDING_UNIT_GROUP = ProcessVariable.of("findingUnitGroup", String.class);
+  public static final ProcessVariable<String> FINDING_TEXT = ProcessVariable.of("findingText", String.class);
+  public static final ProcessVariable<String> RECTIFICATION = ProcessVariable.of("rectification", String.class);
+  public static final ProcessVariable<Boolean> CONFIRMED = ProcessVariable.of("rectificationConfirmed", Boolean.class);
+  public static final ProcessVariable<String> CONFIRMATION_COMMENT = ProcessVariable.of("confirmationComment", String.class);
+
+  private InspectionProcess() {}
+}

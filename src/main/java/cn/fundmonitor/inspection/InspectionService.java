@@ -1,0 +1,175 @@
+package cn.fundmonitor.inspection;
+
+import static cn.fundmonitor.common.Inputs.requiredText;
+import static cn.fundmonitor.common.Inputs.text;
+
+import cn.fundmonitor.common.ConflictException;
+import cn.fundmonitor.common.InvalidInputException;
+import cn.fundmonitor.common.NumberSequences;
+import cn.fundmonitor.organisation.Division;
+import cn.fundmonitor.organisation.DivisionLevel;
+import cn.fundmonitor.organisation.OrganisationService;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Random;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Data-quality spot checks (抽查, MNR 第二十五条、第十八条): a province or the ministry chooses a
+ * sample of the units below it (named, or drawn at random), the rules run over the year's data
+ * of those units, and each finding is tracked until the inspector confirms its rectification.
+ */
+@Service
+public class InspectionService {
+
+  private final InspectionRepository repository;
+  private final InspectionRules rules;
+  private final OrganisationService organisation;
+  private final NumberSequences numbers;
+  private final Clock clock;
+
+  InspectionService(InspectionRepository repository, InspectionRules rules, OrganisationService organisation,
+      NumberSequences numbers, Clock clock) {
+    this.repository = repository;
+    this.rules = rules;
+    this.organisation = organisation;
+    this.numbers = numbers;
+    this.clock = clock;
+  }
+
+  /** The inspection opened: its number, its sample and the ids of its findings. */
+  public record Opened(String inspectionNo, String scopeUnit, List<String> sample, List<Long> findingIds) {}
+
+  public Opened start(Object year, Object sampleUnits, Object sampleSize, String inspector,
+      Collection<String> groups, String processInstanceId) {
+    var problems = new ArrayList<String>();
+    var scope = OrganisationService.unitGroups(groups).stream().map(g -> organisation.get(g.divisionCode()))
+        .filter(d -> d.level() == DivisionLevel.PROVINCE || d.level() == DivisionLevel.MINISTRY)
+        .map(Division::code).findFirst().orElse(null);
+    if (scope == null) {
+      problems.add("数据质量抽查由省级或部级自然资源主管部门组织（MNR 第十八条）");
+    }
+    int y = 0;
+    try {
+      y = Integer.parseInt(String.valueOf(text(year)));
+      if (y < 2000 || y > 2100) {
+        throw new NumberFormatException();
+      }
+    } catch (NumberFormatException e) {
+      problems.add("检查年度应为2000至2100之间的年份");
+    }
+    var sample = new LinkedHashSet<String>();
+    var named = text(sampleUnits);
+    if (named != null) {
+      for (var code : named.split("[,，、\\s]+")) {
+        var d = organisation.find(code);
+        if (d.isEmpty()) {
+          problems.add("抽查单位“" + code + "”不存在");
+        } else if (scope != null && !organisation.isWithin(code, scope)) {
+          problems.add("抽查单位“" + d.get().name() + "”不在本单位管辖范围内");
+        } else {
+          sample.add(code);
+        }
+      }
+    }
+    Integer size = null;
+    if (named == null) {
+      try {
+        size = Integer.parseInt(String.valueOf(text(sampleSize)).replace(".0", ""));
+        if (size < 1) {
+          throw new NumberFormatException();
+        }
+      } catch (NumberFormatException e) {
+        problems.add("请填写抽查单位，或填写随机抽取的单位数（正整数）");
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException("数据质量抽查有误", problems);
+    }
+    var no = numbers.next("ZJ", OffsetDateTime.now(clock).getYear());
+    if (size != null) {
+      sample.addAll(draw(scope, size, no));
+    }
+    var units = new HashSet<String>();
+    sample.forEach(u -> units.addAll(organisation.subtree(u)));
+    repository.insert(no, scope, y, String.join(",", sample), inspector, OffsetDateTime.now(clock), processInstanceId);
+    var ids = new ArrayList<Long>();
+    for (var f : rules.run(y, units)) {
+      ids.add(repository.insertFinding(no, f));
+    }
+    return new Opened(no, scope, List.copyOf(sample), ids);
+  }
+
+  /** Draws cities and counties under the scope at random; the inspection number seeds it. */
+  List<String> draw(String scope, int size, String seed) {
+    var candidates = organisation.subtree(scope).stream().map(organisation::get)
+        .filter(d -> d.level() == DivisionLevel.CITY || d.level() == DivisionLevel.COUNTY)
+        .map(Division::code).sorted(Comparator.naturalOrder()).toList();
+    var shuffled = new ArrayList<>(candidates);
+    java.util.Collections.shuffle(shuffled, new Random(seed.hashCode()));
+    return shuffled.subList(0, Math.min(size, shuffled.size()));
+  }
+
+  public void rectify(long findingId, Object text, String actor) {
+    var f = repository.finding(findingId);
+    if (!"OPEN".equals(f.status())) {
+      throw new ConflictException("该问题当前不能提交整改情况");
+    }
+    var problems = new ArrayList<String>();
+    var value = requiredText(text, "整改情况", 2000, problems);
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException("整改情况有误", problems);
+    }
+    repository.recordRectification(findingId, value, actor, OffsetDateTime.now(clock));
+  }
+
+  public void confirm(long findingId, boolean confirmed, Object comment, String actor) {
+    var f = repository.finding(findingId);
+    if (!"RECTIFIED".equals(f.status())) {
+      throw new ConflictException("该问题尚未提交整改情况");
+    }
+    if (!confirmed && text(comment) == null) {
+      throw new InvalidInputException("确认意见有误", "整改不到位时必须说明原因");
+    }
+    repository.recordConfirmation(findingId, confirmed, text(comment), actor, OffsetDateTime.now(clock));
+  }
+
+  public void close(String no) {
+    repository.close(no, OffsetDateTime.now(clock));
+  }
+
+  @Transactional(readOnly = true)
+  public InspectionRepository.Inspection get(String no) {
+    return repository.find(no);
+  }
+
+  @Transactional(readOnly = true)
+  public List<InspectionRepository.Inspection> ofYear(int year) {
+    return repository.ofYear(year);
+  }
+
+  @Transactional(readOnly = true)
+  public List<InspectionRepository.TrackedFinding> findings(String no) {
+    return repository.findings(no);
+  }
+
+  @Transactional(readOnly = true)
+  public InspectionRepository.TrackedFinding finding(long id) {
+    return repository.finding(id);
+  }
+
+  /** For tests and the API: the rules over a year's data of some units, nothing kept. */
+  @Transactional(readOnly = true)
+  public List<Finding> preview(int year, Collection<String> units) {
+    var all = new HashSet<String>();
+    units.forEach(u -> all.addAll(organisation.subtree(u)));
+    return rules.run(year, all);
+  }
+}
