@@ -354,8 +354,9 @@ public class AllocationService {
       return null;
     }
     var d = organisation.find(code);
-    if (d.isEmpty()) {
-      problems.add("未知的行政区划代码：" + code);
+    var unusable = organisation.unusable(code);
+    if (unusable.isPresent()) {
+      problems.add(unusable.get());
       return null;
     }
     if ((d.get().level() != DivisionLevel.CITY && d.get().level() != DivisionLevel.COUNTY)

@@ -110,7 +110,7 @@ public class InspectionService {
   /** Draws cities and counties under the scope at random; the inspection number seeds it. */
   List<String> draw(String scope, int size, String seed) {
     var candidates = organisation.subtree(scope).stream().map(organisation::get)
-        .filter(d -> d.level() == DivisionLevel.CITY || d.level() == DivisionLevel.COUNTY)
+        .filter(Division::active).filter(d -> d.level() == DivisionLevel.CITY || d.level() == DivisionLevel.COUNTY)
         .map(Division::code).sorted(Comparator.naturalOrder()).toList();
     var shuffled = new ArrayList<>(candidates);
     java.util.Collections.shuffle(shuffled, new Random(seed.hashCode()));

@@ -3,6 +3,7 @@ package cn.fundmonitor.organisation;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The administrative divisions, for clients that fill in region codes. */
@@ -15,14 +16,17 @@ class DivisionApiController {
     this.organisation = organisation;
   }
 
+  /** The divisions in use; with {@code includeAbolished} also renamed and merged ones. */
   @GetMapping("/api/divisions")
-  List<DivisionView> all() {
-    return organisation.all().stream().sorted(Comparator.comparing(Division::code))
+  List<DivisionView> all(@RequestParam(defaultValue = "false") boolean includeAbolished) {
+    return organisation.all().stream().filter(d -> includeAbolished || d.active())
+        .sorted(Comparator.comparing(Division::code))
         .map(d -> new DivisionView(d.code(), d.name(), d.level().name(), d.level().label(),
-            d.parentCode()))
+            d.parentCode(), d.successorCode(),
+            d.abolishedOn() == null ? null : d.abolishedOn().toString()))
         .toList();
   }
 
   record DivisionView(String code, String name, String level, String levelName,
-      String parentCode) {}
+      String parentCode, String successorCode, String abolishedOn) {}
 }

@@ -14,9 +14,11 @@ class DivisionRepository {
   }
 
   List<Division> findAll() {
-    return jdbc.sql("select code, name, level, parent_code from fm_division order by code")
+    return jdbc.sql("select code, name, level, parent_code, successor_code, abolished_on "
+            + "from fm_division order by code")
         .query((rs, i) -> new Division(rs.getString("code"), rs.getString("name"),
-            DivisionLevel.valueOf(rs.getString("level")), rs.getString("parent_code")))
+            DivisionLevel.valueOf(rs.getString("level")), rs.getString("parent_code"),
+            rs.getString("successor_code"), rs.getObject("abolished_on", java.time.LocalDate.class)))
         .list();
   }
 }

@@ -60,19 +60,36 @@ public class OrganisationService {
     return d;
   }
 
-  /** Whether {@code code} is {@code ancestor} itself or lies beneath it. */
+  /**
+   * Whether {@code code} is {@code ancestor} itself or lies beneath it. An abolished division lies
+   * beneath its old parent and beneath its successor: what it filed stays visible to both.
+   */
   public boolean isWithin(String code, String ancestor) {
-    var d = find(code);
-    while (d.isPresent()) {
+    var seen = new java.util.HashSet<String>();
+    var queue = new ArrayList<String>();
+    queue.add(code);
+    while (!queue.isEmpty()) {
+      var d = find(queue.remove(queue.size() - 1));
+      if (d.isEmpty() || !seen.add(d.get().code())) {
+        continue;
+      }
       if (d.get().code().equals(ancestor)) {
         return true;
       }
-      d = find(d.get().parentCode());
+      if (d.get().parentCode() != null) {
+        queue.add(d.get().parentCode());
+      }
+      if (d.get().successorCode() != null) {
+        queue.add(d.get().successorCode());
+      }
     }
     return false;
   }
 
-  /** The codes of a division and all divisions beneath it. */
+  /**
+   * The codes of a division and all divisions beneath it, including divisions merged into or
+   * renamed to one of them (their history belongs to their successor).
+   */
   public Set<String> subtree(String code) {
     var result = new LinkedHashSet<String>();
     var queue = new ArrayList<>(List.of(code));
@@ -80,11 +97,38 @@ public class OrganisationService {
       var next = queue.remove(queue.size() - 1);
       if (result.add(next)) {
         divisions().values().stream()
-            .filter(d -> next.equals(d.parentCode()))
+            .filter(d -> next.equals(d.parentCode()) || next.equals(d.successorCode()))
             .forEach(d -> queue.add(d.code()));
       }
     }
     return result;
+  }
+
+  /** The division that does a division's work today: itself, or its (last) successor. */
+  public Division current(String code) {
+    var d = get(code);
+    var seen = new java.util.HashSet<String>();
+    while (d.successorCode() != null && seen.add(d.code())) {
+      d = get(d.successorCode());
+    }
+    return d;
+  }
+
+  /**
+   * Why a code may not be used for new records, or empty when it may: unknown codes and divisions
+   * that were renamed or merged (MNR 第十七条) are refused with the code to use instead.
+   */
+  public Optional<String> unusable(String code) {
+    var d = find(code);
+    if (d.isEmpty()) {
+      return Optional.of("未知的行政区划代码：" + code);
+    }
+    if (d.get().active()) {
+      return Optional.empty();
+    }
+    var now = current(code);
+    return Optional.of(d.get().name() + "（" + code + "）已于 " + d.get().abolishedOn() + " 撤销，其工作由"
+        + now.name() + "（" + now.code() + "）承接，请使用新的行政区划代码 " + now.code());
   }
 
   /** The unit groups among a user's group ids, ignoring technical groups. */

@@ -89,6 +89,10 @@ public class ProjectReserveService {
   }
 
   public ProjectApplication validate(RawApplication raw, String applicantUnitCode) {
+    var region = raw.regionCode() == null ? null : raw.regionCode().toString().trim();
+    organisation.find(region).filter(d -> !d.active()).ifPresent(d -> {
+      throw new InvalidApplicationException(List.of(organisation.unusable(region).orElseThrow()));
+    });
     return ApplicationValidator.validate(raw, applicantUnitCode,
         code -> organisation.find(code).isPresent());
   }

@@ -61,7 +61,7 @@ public class FactorSheets {
       sheet.setColumnWidth(i, 20 * 256);
     }
     var counties = organisation.subtree(divisionCode).stream().map(organisation::get)
-        .filter(d -> d.level() == DivisionLevel.COUNTY).sorted(Comparator.comparing(Division::code))
+        .filter(d -> d.active() && d.level() == DivisionLevel.COUNTY).sorted(Comparator.comparing(Division::code))
         .toList();
     int r = 1;
     for (var county : counties) {
