@@ -18,23 +18,49 @@ import org.springframework.stereotype.Service;
 @Service
 public class OrganisationService {
 
-  private final DivisionRepository repository;
-  private volatile Map<String, Division> byCode;
+  /** How often a node asks whether another node changed the divisions (MNR 第十七条). */
+  static final java.time.Duration REFRESH = java.time.Duration.ofSeconds(30);
 
+  private final DivisionRepository repository;
+  private final long refreshNanos;
+  private volatile Map<String, Division> byCode;
+  private volatile String version;
+  private volatile long checkedAt;
+
+  @org.springframework.beans.factory.annotation.Autowired
   OrganisationService(DivisionRepository repository) {
+    this(repository, REFRESH);
+  }
+
+  OrganisationService(DivisionRepository repository, java.time.Duration refresh) {
     this.repository = repository;
+    this.refreshNanos = refresh.toNanos();
   }
 
   public void reload() {
+    var v = repository.version();
     byCode = repository.findAll().stream()
         .collect(Collectors.toUnmodifiableMap(Division::code, Function.identity()));
+    version = v;
+    checkedAt = System.nanoTime();
   }
 
+  /**
+   * The cached tree; every 30 seconds one cheap query tells whether another engine node sharing
+   * the database recorded a division change, and the tree is re-read if so.
+   */
   private Map<String, Division> divisions() {
     var current = byCode;
     if (current == null) {
       reload();
-      current = byCode;
+      return byCode;
+    }
+    if (System.nanoTime() - checkedAt >= refreshNanos) {
+      checkedAt = System.nanoTime();
+      if (!repository.version().equals(version)) {
+        reload();
+        return byCode;
+      }
     }
     return current;
   }
