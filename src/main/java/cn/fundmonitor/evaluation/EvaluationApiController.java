@@ -1,12 +1,14 @@
 package cn.fundmonitor.evaluation;
 
 import cn.fundmonitor.common.Workbooks;
+import cn.fundmonitor.inspection.InspectionService;
 import cn.fundmonitor.organisation.OrganisationService;
 import cn.fundmonitor.platform.CurrentUser;
 import cn.fundmonitor.project.ProjectReserveService;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.http.ContentDisposition;
@@ -32,17 +34,20 @@ class EvaluationApiController {
   private final SelfEvaluationService evaluations;
   private final ProjectReserveService reserve;
   private final OrganisationService organisation;
+  private final InspectionService inspections;
 
   EvaluationApiController(SelfEvaluationService evaluations, ProjectReserveService reserve,
-      OrganisationService organisation) {
+      OrganisationService organisation, InspectionService inspections) {
     this.evaluations = evaluations;
     this.reserve = reserve;
     this.organisation = organisation;
+    this.inspections = inspections;
   }
 
   @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
   List<EvaluationView> list(@AuthenticationPrincipal CurrentUser user, @RequestParam int year) {
-    return visible(user, year).stream().map(this::view).toList();
+    var checks = inspections.byProject(year);
+    return visible(user, year).stream().map(e -> view(e, checks)).toList();
   }
 
   @GetMapping(produces = Workbooks.XLSX)
@@ -50,15 +55,16 @@ class EvaluationApiController {
     var wb = new SXSSFWorkbook(100);
     var sheet = wb.createSheet(year + "年度绩效自评汇总");
     var headers = List.of("项目编码", "项目名称", "承担单位", "资金方向", "状态", "得分", "等级", "地质灾害应急项目",
-        "下一年度少安排资金", "说明", "审核人", "审核意见");
+        "下一年度少安排资金", "说明", "审核人", "审核意见", "数据质量检查发现的问题");
     var header = sheet.createRow(0);
     for (int c = 0; c < headers.size(); c++) {
       header.createCell(c).setCellValue(headers.get(c));
-      sheet.setColumnWidth(c, (c == 1 || c == 9 ? 36 : 14) * 256);
+      sheet.setColumnWidth(c, (c == 1 || c == 9 ? 36 : c == 12 ? 24 : 14) * 256);
     }
     int r = 1;
+    var checks = inspections.byProject(year);
     for (var e : visible(user, year)) {
-      var v = view(e);
+      var v = view(e, checks);
       var row = sheet.createRow(r++);
       row.createCell(0).setCellValue(v.projectCode());
       row.createCell(1).setCellValue(v.projectName());
@@ -74,6 +80,7 @@ class EvaluationApiController {
       row.createCell(9).setCellValue(v.flagReason() == null ? "" : v.flagReason());
       row.createCell(10).setCellValue(v.reviewedBy() == null ? "" : v.reviewedBy());
       row.createCell(11).setCellValue(v.reviewComment() == null ? "" : v.reviewComment());
+      row.createCell(12).setCellValue(v.inspectionFindings() == null ? "无" : v.inspectionFindings());
     }
     sheet.createFreezePane(2, 1);
     return ResponseEntity.ok().contentType(MediaType.parseMediaType(Workbooks.XLSX))
@@ -88,15 +95,18 @@ class EvaluationApiController {
     return evaluations.ofYear(year, regions);
   }
 
-  private EvaluationView view(SelfEvaluation e) {
+  private EvaluationView view(SelfEvaluation e, Map<String, InspectionService.ProjectFindings> checks) {
     var project = reserve.get(e.projectCode());
+    var found = checks.get(e.projectCode());
     return new EvaluationView(e.projectCode(), project.name(),
         organisation.get(project.applicantUnitCode()).name(), project.direction().label(),
         e.status().label(), e.score(), e.grade() == null ? null : e.grade().label(), e.emergency(),
-        e.flagged(), e.flagReason(), e.dueOn().toString(), e.reviewedBy(), e.reviewComment());
+        e.flagged(), e.flagReason(), e.dueOn().toString(), e.reviewedBy(), e.reviewComment(),
+        found == null ? null : found.text());
   }
 
   record EvaluationView(String projectCode, String projectName, String unitName, String direction,
       String status, BigDecimal score, String grade, boolean emergency, boolean allocationReduced,
-      String flagReason, String dueOn, String reviewedBy, String reviewComment) {}
+      String flagReason, String dueOn, String reviewedBy, String reviewComment,
+      String inspectionFindings) {}
 }

@@ -75,6 +75,13 @@ class InspectionRepository {
         .param(year).query((rs, i) -> inspection(rs)).list();
   }
 
+  /** Every finding of the checks of a year. */
+  List<TrackedFinding> findingsOfYear(int year) {
+    return jdbc.sql("select f.* from fm_inspection_finding f join fm_inspection i "
+            + "on i.inspection_no = f.inspection_no where i.inspection_year = ? order by f.id")
+        .param(year).query((rs, i) -> finding(rs)).list();
+  }
+
   List<TrackedFinding> findings(String no) {
     return jdbc.sql("select * from fm_inspection_finding where inspection_no = ? order by id").param(no)
         .query((rs, i) -> finding(rs)).list();

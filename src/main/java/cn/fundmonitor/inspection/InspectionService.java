@@ -165,6 +165,40 @@ public class InspectionService {
     return repository.finding(id);
   }
 
+  /** What the year's checks found about one project: findings, and how many are confirmed closed. */
+  public record ProjectFindings(int total, int confirmed) {
+    /** For the evaluation summary (MNR 第二十五条: 检查结果在绩效评价报告中予以反映). */
+    public String text() {
+      return total + " 条" + (confirmed == total ? "，均已整改确认" : "，已整改确认 " + confirmed + " 条");
+    }
+  }
+
+  private static final java.util.regex.Pattern PROJECT_CODE =
+      java.util.regex.Pattern.compile("\\d{6}-\\d{4}-\\d{4}");
+
+  /**
+   * The year's kept check results per project (a finding names its project in its reference: a
+   * filing, a self-evaluation or an allocation line); findings about a whole document or unit
+   * belong to no project.
+   */
+  @Transactional(readOnly = true)
+  public java.util.Map<String, ProjectFindings> byProject(int year) {
+    var counts = new java.util.HashMap<String, int[]>();
+    for (var f : repository.findingsOfYear(year)) {
+      var m = PROJECT_CODE.matcher(f.reference());
+      if (m.find()) {
+        var c = counts.computeIfAbsent(m.group(), k -> new int[2]);
+        c[0]++;
+        if ("CONFIRMED".equals(f.status())) {
+          c[1]++;
+        }
+      }
+    }
+    var result = new java.util.HashMap<String, ProjectFindings>();
+    counts.forEach((code, c) -> result.put(code, new ProjectFindings(c[0], c[1])));
+    return result;
+  }
+
   /** For tests and the API: the rules over a year's data of some units, nothing kept. */
   @Transactional(readOnly = true)
   public List<Finding> preview(int year, Collection<String> units) {

@@ -74,6 +74,36 @@ class InspectionApiTest {
   }
 
   @Test
+  void theEvaluationSummaryShowsWhatTheChecksFound() throws Exception {
+    users.as(XINJIANG_FINANCE, () -> runtime.startProcessInstanceByKey(InspectionProcess.KEY,
+        Variables.createVariables().putValue("inspectionYear", "2026").putValue("sampleUnits", "652825")));
+    // every kept check of the year, whatever other tests started: count the self-evaluation findings
+    int total = 0;
+    int confirmed = 0;
+    String project = null;
+    for (var no : texts(get("/api/inspections?year=2026", XINJIANG_FINANCE, 200), "inspectionNo")) {
+      for (var f : get("/api/inspections/" + no, XINJIANG_FINANCE, 200).get("findings")) {
+        if (f.get("kind").asText().equals(FindingKind.ACHIEVEMENT_VS_EVALUATION.name())) {
+          total++;
+          confirmed += f.get("status").asText().equals("CONFIRMED") ? 1 : 0;
+          project = f.get("reference").asText().substring(0, "652825-2026-0001".length());
+        }
+      }
+    }
+    assertThat(total).isPositive();
+
+    var summary = get("/api/evaluations?year=2026", XINJIANG_FINANCE, 200);
+    var expected = total + " 条" + (confirmed == total ? "，均已整改确认" : "，已整改确认 " + confirmed + " 条");
+    var rows = new ArrayList<JsonNode>();
+    summary.forEach(rows::add);
+    final var code = project;
+    assertThat(rows).filteredOn(r -> r.get("projectCode").asText().equals(code)).singleElement()
+        .satisfies(r -> assertThat(r.get("inspectionFindings").asText()).isEqualTo(expected));
+    assertThat(rows).filteredOn(r -> !r.get("projectCode").asText().equals(code))
+        .allSatisfy(r -> assertThat(r.get("inspectionFindings").isNull()).isTrue());
+  }
+
+  @Test
   void everyUnitChecksItsOwnDataWithoutKeepingAnything() throws Exception {
     var own = get("/api/data-quality/findings?year=2026", QIEMO_FINANCE, 200);
     assertThat(texts(own, "kind")).hasSize(FindingKind.values().length - 1)
