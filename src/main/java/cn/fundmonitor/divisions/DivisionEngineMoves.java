@@ -3,6 +3,7 @@ package cn.fundmonitor.divisions;
 import cn.fundmonitor.organisation.Division;
 import cn.fundmonitor.organisation.Role;
 import cn.fundmonitor.organisation.UnitGroup;
+import cn.fundmonitor.platform.Actors;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.Supplier;
@@ -98,16 +99,8 @@ class DivisionEngineMoves {
     return moved;
   }
 
-  /** Moves as the system: the caller was authorised above, the engine work is not theirs. */
+  /** Moves as the system: the caller was authorised for the change, the engine work is not theirs. */
   <T> T asSystem(Supplier<T> work) {
-    var caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      return work.get();
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
-    }
+    return Actors.asSystem(identity, work);
   }
 }

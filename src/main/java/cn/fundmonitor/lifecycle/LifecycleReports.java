@@ -5,6 +5,7 @@ import static cn.fundmonitor.lifecycle.ProjectLifecycleProcess.*;
 import cn.fundmonitor.common.ConflictException;
 import cn.fundmonitor.common.NotFoundException;
 import cn.fundmonitor.organisation.OrganisationService;
+import cn.fundmonitor.platform.Actors;
 import cn.fundmonitor.project.ProjectReserveService;
 import java.util.Collection;
 import org.camunda.bpm.engine.IdentityService;
@@ -66,19 +67,14 @@ public class LifecycleReports {
   /** Delivers as the system: units may not read or update the lifecycle instance themselves. */
   private void deliver(String code, String message, boolean mustBeWaiting,
       org.camunda.bpm.engine.variable.VariableMap vars) {
-    var caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
+    Actors.asSystem(identity, () -> {
       var id = instance(code);
       if (mustBeWaiting && runtime.createEventSubscriptionQuery().eventName(message)
           .processInstanceId(id).count() == 0) {
         throw new ConflictException("项目 " + code + " 未中止，无需恢复");
       }
       runtime.createMessageCorrelation(message).processInstanceId(id).setVariables(vars).correlate();
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
-    }
+      return null;
+    });
   }
 }
