@@ -2,8 +2,7 @@ package cn.fundmonitor.allocation;
 
 import static cn.fundmonitor.allocation.FundAllocationProcess.*;
 
-import cn.fundmonitor.common.InvalidInputException;
-import java.util.Arrays;
+import cn.fundmonitor.common.Choices;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -14,14 +13,9 @@ class FilingDecisionListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    var outcome = ACKNOWLEDGEMENT_OUTCOME.get(execution);
-    if (outcome == null || Arrays.stream(AcknowledgementOutcome.values())
-        .noneMatch(o -> o.name().equals(outcome))) {
-      throw new InvalidInputException("确认意见有误", "请选择：确认报备，或退回修改");
-    }
-    var comment = ACKNOWLEDGEMENT_COMMENT.get(execution);
-    if (AcknowledgementOutcome.RETURN.name().equals(outcome) && (comment == null || comment.isBlank())) {
-      throw new InvalidInputException("确认意见有误", "退回报备时必须填写退回原因");
-    }
+    var outcome = Choices.required(ACKNOWLEDGEMENT_OUTCOME.get(execution),
+        AcknowledgementOutcome.class, "确认意见有误", "请选择：确认报备，或退回修改");
+    Choices.reasonRequired(outcome == AcknowledgementOutcome.RETURN,
+        ACKNOWLEDGEMENT_COMMENT.get(execution), "确认意见有误", "退回报备时必须填写退回原因");
   }
 }

@@ -2,7 +2,7 @@ package cn.fundmonitor.evaluation;
 
 import static cn.fundmonitor.evaluation.SelfEvaluationProcess.*;
 
-import cn.fundmonitor.common.InvalidInputException;
+import cn.fundmonitor.common.Choices;
 import cn.fundmonitor.filing.FilingService;
 import cn.fundmonitor.organisation.OrganisationService;
 import cn.fundmonitor.organisation.Role;
@@ -13,7 +13,6 @@ import cn.fundmonitor.project.ProjectReserveService;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -197,14 +196,10 @@ final class EvaluationDelegates {
   static class ReviewListener implements ExecutionListener {
     @Override
     public void notify(DelegateExecution execution) {
-      var outcome = REVIEW_OUTCOME.get(execution);
-      if (outcome == null || Arrays.stream(ReviewOutcome.values()).noneMatch(o -> o.name().equals(outcome))) {
-        throw new InvalidInputException("审核意见有误", "请选择：审核通过，或退回修改");
-      }
-      var comment = REVIEW_COMMENT.get(execution);
-      if (ReviewOutcome.RETURN.name().equals(outcome) && (comment == null || comment.isBlank())) {
-        throw new InvalidInputException("审核意见有误", "退回修改时必须填写审核意见");
-      }
+      var outcome = Choices.required(REVIEW_OUTCOME.get(execution), ReviewOutcome.class, "审核意见有误",
+          "请选择：审核通过，或退回修改");
+      Choices.reasonRequired(outcome == ReviewOutcome.RETURN, REVIEW_COMMENT.get(execution), "审核意见有误",
+          "退回修改时必须填写审核意见");
     }
   }
 }

@@ -2,14 +2,13 @@ package cn.fundmonitor.lifecycle;
 
 import static cn.fundmonitor.lifecycle.PlanAdjustmentProcess.*;
 
-import cn.fundmonitor.common.InvalidInputException;
+import cn.fundmonitor.common.Choices;
 import cn.fundmonitor.organisation.OrganisationService;
 import cn.fundmonitor.organisation.Role;
 import cn.fundmonitor.organisation.UnitGroup;
 import cn.fundmonitor.platform.Actors;
 import cn.fundmonitor.platform.JsonVariables;
 import cn.fundmonitor.project.ProjectReserveService;
-import java.util.Arrays;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -116,14 +115,10 @@ final class PlanAdjustmentDelegates {
   static class ReviewListener implements ExecutionListener {
     @Override
     public void notify(DelegateExecution execution) {
-      var outcome = OUTCOME.get(execution);
-      if (outcome == null || Arrays.stream(Outcome.values()).noneMatch(o -> o.name().equals(outcome))) {
-        throw new InvalidInputException("审批意见有误", "请选择：批准调整、退回修改或不予批准");
-      }
-      var comment = COMMENT.get(execution);
-      if (!Outcome.APPROVE.name().equals(outcome) && (comment == null || comment.isBlank())) {
-        throw new InvalidInputException("审批意见有误", "退回修改或不予批准时必须填写审批意见");
-      }
+      var outcome = Choices.required(OUTCOME.get(execution), Outcome.class, "审批意见有误",
+          "请选择：批准调整、退回修改或不予批准");
+      Choices.reasonRequired(outcome != Outcome.APPROVE, COMMENT.get(execution), "审批意见有误",
+          "退回修改或不予批准时必须填写审批意见");
     }
   }
 }

@@ -2,11 +2,11 @@ package cn.fundmonitor.warehousing;
 
 import static cn.fundmonitor.warehousing.WarehousingVariables.*;
 
+import cn.fundmonitor.common.Choices;
 import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.project.ProjectReserveService;
 import cn.fundmonitor.warehousing.ProjectWarehousingProcess.ReviewOutcome;
 import cn.fundmonitor.warehousing.ProjectWarehousingProcess.RevisionAction;
-import java.util.Arrays;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -23,19 +23,15 @@ class DecisionInputListener implements ExecutionListener {
   @Override
   public void notify(DelegateExecution task) {
     if (ProjectWarehousingProcess.TASK_REVIEW.equals(task.getCurrentActivityId())) {
-      var outcome = REVIEW_OUTCOME.get(task);
-      if (!isOneOf(outcome, ReviewOutcome.values())) {
-        throw new InvalidInputException("审核意见有误", "请选择审核结论：通过入库、退回修改或不予入库");
-      }
+      var outcome = Choices.required(REVIEW_OUTCOME.get(task), ReviewOutcome.class, "审核意见有误",
+          "请选择审核结论：通过入库、退回修改或不予入库");
       var comment = REVIEW_COMMENT.get(task);
-      if (!ReviewOutcome.APPROVE.name().equals(outcome) && (comment == null || comment.isBlank())) {
-        throw new InvalidInputException("审核意见有误", "退回修改或不予入库时必须填写审核意见，说明原因");
-      }
+      Choices.reasonRequired(outcome != ReviewOutcome.APPROVE, comment, "审核意见有误",
+          "退回修改或不予入库时必须填写审核意见，说明原因");
       checkLength(comment);
     } else {
-      if (!isOneOf(REVISION_ACTION.get(task), RevisionAction.values())) {
-        throw new InvalidInputException("处理方式有误", "请选择处理方式：修改后重新提交，或撤回申报");
-      }
+      Choices.required(REVISION_ACTION.get(task), RevisionAction.class, "处理方式有误",
+          "请选择处理方式：修改后重新提交，或撤回申报");
       checkLength(REVISION_NOTE.get(task));
     }
   }
@@ -44,9 +40,5 @@ class DecisionInputListener implements ExecutionListener {
     if (text != null && text.strip().length() > ProjectReserveService.MAX_COMMENT) {
       throw new InvalidInputException("意见有误", "意见不能超过" + ProjectReserveService.MAX_COMMENT + "个字");
     }
-  }
-
-  private static boolean isOneOf(String value, Enum<?>[] values) {
-    return value != null && Arrays.stream(values).anyMatch(v -> v.name().equals(value));
   }
 }

@@ -1,0 +1,26 @@
+package cn.fundmonitor.common;
+
+import java.util.Arrays;
+
+/**
+ * The checks every decision task makes before its gateway routes: the choice is one the gateway
+ * knows, and a reason is given where the decision needs one (a return, a refusal, ...).
+ */
+public final class Choices {
+
+  private Choices() {}
+
+  /** The choice named by {@code value}; refused with {@code prompt} when it is none of them. */
+  public static <E extends Enum<E>> E required(String value, Class<E> type, String title,
+      String prompt) {
+    return Arrays.stream(type.getEnumConstants()).filter(e -> e.name().equals(value)).findFirst()
+        .orElseThrow(() -> new InvalidInputException(title, prompt));
+  }
+
+  /** Refuses a blank {@code reason} when {@code needed}. */
+  public static void reasonRequired(boolean needed, String reason, String title, String problem) {
+    if (needed && (reason == null || reason.isBlank())) {
+      throw new InvalidInputException(title, problem);
+    }
+  }
+}
