@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Reading untyped input (form variables, JSON, spreadsheet cells) into typed values, collecting a
@@ -16,6 +17,9 @@ public final class Inputs {
 
   /** 1 万亿元: anything above is a unit mistake (万元 entered as 元 and so on). */
   public static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000");
+
+  /** Digits grouped by thousands with commas, as a person types a large amount: 12,500,000.00 */
+  private static final Pattern GROUPED = Pattern.compile("-?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
 
   private Inputs() {}
 
@@ -66,17 +70,26 @@ public final class Inputs {
     return parsed.get();
   }
 
-  /** Yuan, exact to the cent, not negative: a number or a text such as "1,250,000.50". */
+  /**
+   * Yuan, exact to the cent, not negative: a number or a text such as "1,250,000.50" (commas only
+   * between groups of three digits). Never rounded: a third decimal is refused.
+   */
   public static Yuan amount(Object value, String label, List<String> problems) {
     if (text(value) == null) {
       problems.add("请填写" + label + "（元）");
       return null;
     }
+    var text = value.toString().strip();
+    if (text.contains(",") && !GROUPED.matcher(text).matches()) {
+      // "12,50,000" or "1,5" is a typing mistake, not 1250000 or 15: say so instead of guessing
+      problems.add(label + "“" + shorten(text) + "”的千位分隔符位置不对，应每三位一个逗号，如 12,500,000.00");
+      return null;
+    }
     BigDecimal amount;
     try {
-      amount = new BigDecimal(value.toString().replace(",", "").strip());
+      amount = new BigDecimal(text.replace(",", ""));
     } catch (NumberFormatException e) {
-      problems.add(label + "“" + shorten(value.toString()) + "”不是有效的数字");
+      problems.add(label + "“" + shorten(text) + "”不是有效的数字");
       return null;
     }
     if (amount.signum() < 0) {

@@ -29,6 +29,8 @@ export default {
     normal: 'YYYY-MM-DD HH:mm',
     long: 'YYYY年M月D日 HH:mm:ss'
   },
+  // forms that submit, amounts, Chinese in form-js and the date picker (app/fund-monitor/*.js)
+  customScripts: ['scripts/fund-monitor'],
 
   // change the app name and vendor
   // app: {

@@ -1,0 +1,231 @@
+package cn.fundmonitor.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.LoadState;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+/**
+ * Camunda Tasklist as a person uses it: the login page, the task list, claiming, a Camunda Form
+ * filled through its fields found by their (Chinese) labels, 完成 and 发起. Every step leaves a
+ * screenshot under {@code target/browser/<class>/<test>/}.
+ */
+public final class Tasklist {
+
+  private final Page page;
+  private final String base;
+  private final Path shots;
+  private int step;
+
+  Tasklist(Page page, String base, Path shots) {
+    this.page = page;
+    this.base = base;
+    this.shots = shots;
+  }
+
+  /** Escapes for a JavaScript regular expression (Playwright runs patterns in the browser). */
+  private static String quote(String text) {
+    return text.replaceAll("[.*+?^${}()|\\[\\]\\\\]", "\\\\$0");
+  }
+
+  public Page page() {
+    return page;
+  }
+
+  public String base() {
+    return base;
+  }
+
+  /** Logs in through Camunda's own login page (demo password) and waits for the task list. */
+  public Tasklist login(String user) {
+    return login(user, "demo");
+  }
+
+  public Tasklist login(String user, String password) {
+    page.navigate(base + "/camunda/app/tasklist/default/");
+    page.locator("input[name=username], input#inputUsername, form input[type=text]").first()
+        .fill(user);
+    page.locator("input[type=password]").first().fill(password);
+    screenshot("login-" + user);
+    page.locator("form button[type=submit]").first().click();
+    page.locator(".filters, [cam-tasklist-filters]").first().waitFor();
+    page.waitForLoadState(LoadState.NETWORKIDLE);
+    screenshot("tasks-" + user);
+    return this;
+  }
+
+  /** Opens the task of that name whose card shows the given text (a project code, a name…). */
+  public Tasklist openTask(String taskName, String cardText) {
+    var card = card(taskName, cardText);
+    card.locator("h4 a").click();
+    page.locator("[cam-tasklist-task-meta] .actors").first().waitFor();
+    page.locator(".task-details .fjs-container").first().waitFor();
+    page.waitForLoadState(LoadState.NETWORKIDLE);
+    screenshot("open-" + taskName);
+    return this;
+  }
+
+  public Locator card(String taskName, String cardText) {
+    var card = page.locator("li.task")
+        .filter(new Locator.FilterOptions().setHas(page.locator("h4", new Page.LocatorOptions()
+            .setHasText(Pattern.compile("^\\s*" + quote(taskName) + "\\s*$")))))
+        .filter(new Locator.FilterOptions().setHasText(cardText));
+    card.first().waitFor();
+    return card.first();
+  }
+
+  /** 认领: the form becomes editable for the user who claimed it. */
+  public Tasklist claim() {
+    page.locator("[cam-tasklist-task-meta] button.claim").click();
+    page.locator("[cam-tasklist-task-meta] button.claim").waitFor(
+        new Locator.WaitForOptions().setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
+    page.waitForLoadState(LoadState.NETWORKIDLE);
+    screenshot("claimed");
+    return this;
+  }
+
+  /** 发起流程 → the process by its Chinese name; waits for its start form. */
+  public Tasklist startProcess(String processName) {
+    page.getByText("发起流程", new Page.GetByTextOptions().setExact(true)).first().click();
+    page.locator(".modal a", new Page.LocatorOptions().setHasText(processName)).first().click();
+    page.locator(".modal .fjs-container").waitFor();
+    page.waitForLoadState(LoadState.NETWORKIDLE);
+    screenshot("start-" + processName);
+    return this;
+  }
+
+  /** The input of the field with that label (the nth one, for fields inside a list). */
+  public Locator field(String label, int nth) {
+    var id = label(label, nth).getAttribute("for");
+    return page.locator("[id=\"" + id + "\"]");
+  }
+
+  public Locator field(String label) {
+    return field(label, 0);
+  }
+
+  private Locator label(String label, int nth) {
+    return page.locator(".fjs-form-field-label", new Page.LocatorOptions().setHasText(
+        Pattern.compile("^\\s*" + quote(label) + "\\s*\\*?\\s*$"))).nth(nth);
+  }
+
+  public Tasklist fill(String label, String value) {
+    return fill(label, 0, value);
+  }
+
+  public Tasklist fill(String label, int nth, String value) {
+    var input = field(label, nth);
+    input.fill(value);
+    input.blur();
+    return this;
+  }
+
+  /** Chooses an option of a select (form-js's own dropdown) by its visible label. */
+  public Tasklist choose(String label, String option) {
+    return choose(label, 0, option);
+  }
+
+  public Tasklist choose(String label, int nth, String option) {
+    var id = label(label, nth).getAttribute("for");
+    page.locator("[id=\"" + id + "-display\"]").click();
+    var select = page.locator("[id=\"" + id + "\"]")
+        .locator("xpath=ancestor::div[contains(@class,'fjs-form-field-select')][1]");
+    select.locator(".fjs-dropdownlist-item", new Locator.LocatorOptions().setHasText(
+        Pattern.compile("^\\s*" + quote(option) + "\\s*$"))).first().click();
+    return this;
+  }
+
+  /** Picks one option of a radio group by its label. */
+  public Tasklist radio(String groupLabel, String option) {
+    var group = page.locator(".fjs-form-field-radio").filter(new Locator.FilterOptions()
+        .setHas(page.locator(".fjs-form-field-label", new Page.LocatorOptions()
+            .setHasText(Pattern.compile("^\\s*" + quote(groupLabel) + "\\s*\\*?\\s*$")))));
+    group.getByLabel(option, new Locator.GetByLabelOptions().setExact(true)).check();
+    return this;
+  }
+
+  /** Ticks a checkbox (or an option of a checklist) by its label. */
+  public Tasklist check(String label) {
+    page.locator(".fjs-container").getByLabel(label, new Locator.GetByLabelOptions()
+        .setExact(true)).check();
+    return this;
+  }
+
+  /** Types a date (yyyy-MM-dd) into a date field, as a person does, and leaves the field. */
+  public Tasklist date(String label, String isoDate) {
+    var input = field(label, 0);
+    input.click();
+    input.fill(isoDate);
+    input.press("Enter");
+    input.blur();
+    return this;
+  }
+
+  /**
+   * 完成 on a task form: Tasklist closes the task when the engine took it. Fails with what the page
+   * says when it refuses (a server error, a message at a field).
+   */
+  public Tasklist complete() {
+    screenshot("filled");
+    var button = page.locator("[cam-tasklist-form] button.btn-primary",
+        new Page.LocatorOptions().setHasText("完成"));
+    assertThat(button.isEnabled()).as("完成 is enabled").isTrue();
+    button.click();
+    var closed = page.locator(".task-details .no-task");
+    var error = page.locator(".page-notifications .alert-danger, .fjs-form-field-error");
+    closed.or(error).first().waitFor();
+    screenshot("completed");
+    assertThat(error.allInnerTexts()).as("what the page says after 完成").isEmpty();
+    return this;
+  }
+
+  /** 发起 on a start form; returns the notification Tasklist shows. */
+  public String start() {
+    screenshot("filled");
+    var button = page.locator(".modal-footer button.btn-primary");
+    assertThat(button.isEnabled()).as("发起 is enabled").isTrue();
+    button.click();
+    return notification("started");
+  }
+
+  /** Clicks 完成 / 发起 expecting the form to refuse: returns the messages shown at the fields. */
+  public java.util.List<String> submitRefused(boolean startForm) {
+    var button = startForm ? page.locator(".modal-footer button.btn-primary")
+        : page.locator("[cam-tasklist-form] button.btn-primary",
+            new Page.LocatorOptions().setHasText("完成"));
+    if (button.isEnabled()) {
+      button.click();
+    }
+    page.locator(".fjs-form-field-error").first().waitFor();
+    screenshot("refused");
+    return page.locator(".fjs-form-field-error").allInnerTexts();
+  }
+
+  private String notification(String shot) {
+    var note = page.locator(".page-notifications .alert").last();
+    note.waitFor();
+    var text = note.innerText();
+    screenshot(shot);
+    return text;
+  }
+
+  public String notifications() {
+    return String.join("\n", page.locator(".page-notifications .alert").allInnerTexts());
+  }
+
+  public Tasklist screenshot(String name) {
+    var file = shots.resolve(String.format("%02d-%s.png", ++step,
+        name.replaceAll("[\\\\/:*?\"<>|\\s]+", "_")));
+    page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
+    return this;
+  }
+
+  /** The role-based locator, for assertions a test makes on the page itself. */
+  public Locator byRole(AriaRole role, String name) {
+    return page.getByRole(role, new Page.GetByRoleOptions().setName(name));
+  }
+}

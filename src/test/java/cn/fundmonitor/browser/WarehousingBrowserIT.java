@@ -1,0 +1,110 @@
+package cn.fundmonitor.browser;
+
+import static cn.fundmonitor.warehousing.ProjectWarehousingProcess.TASK_REVIEW;
+import static cn.fundmonitor.warehousing.ProjectWarehousingProcess.TASK_REVISE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.fundmonitor.project.ProjectReserveService;
+import cn.fundmonitor.project.ProjectStatus;
+import cn.fundmonitor.support.Applications;
+import cn.fundmonitor.support.TestUsers;
+import cn.fundmonitor.warehousing.ApplicationStarter;
+import cn.fundmonitor.warehousing.ProjectWarehousingProcess;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * projectWarehousing (项目入库, MNR 第九条; GX 第十五条) done in Tasklist by its own users: a county
+ * applies on the start form, the province reviews, a returned application is corrected.
+ */
+@BrowserTest
+class WarehousingBrowserIT {
+
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired HistoryService history;
+  @Autowired ProjectReserveService reserve;
+  @Autowired ApplicationStarter starter;
+  @Autowired TestUsers users;
+
+  @Test
+  void aCountyAppliesOnTheStartFormWithAGroupedAmount(Tasklist tasklist) {
+    var name = "兴宁区浏览器申报生态修复项目" + System.nanoTime() % 100000;
+    tasklist.login("xingning-eco").startProcess("项目入库")
+        .fill("项目名称", name)
+        .choose("申报方向", "国土综合整治与生态修复")
+        .choose("资金类型", "中央财政支持专项相关资金")
+        .fill("申报金额（元）", "12,500,000.00")
+        .fill("项目简介（建设内容、实施期限）", "矿山地形重塑与植被恢复，2026—2027年实施")
+        .choose("一级指标", 0, "产出").choose("二级指标", 0, "数量（产出）")
+        .fill("三级指标", 0, "修复治理面积").choose("比较符", 0, "≥")
+        .fill("目标值", 0, "120").fill("计量单位", 0, "公顷")
+        .choose("一级指标", 1, "效益").choose("二级指标", 1, "生态效益（效益）")
+        .fill("三级指标", 1, "生态环境").choose("比较符", 1, "定性")
+        .fill("目标值", 1, "有效改善");
+    assertThat(tasklist.field("申报金额（元）").inputValue()).isEqualTo("12,500,000.00");
+
+    assertThat(tasklist.start()).contains("流程已发起");
+
+    var project = reserve.visibleTo(users.groups("xingning-eco"), java.util.Optional.empty())
+        .stream().filter(p -> p.name().equals(name)).findFirst()
+        .map(p -> reserve.get(p.code())).orElseThrow();
+    assertThat(project.requestedAmount().amount()).isEqualByComparingTo("12500000.00");
+    assertThat(project.indicators()).hasSize(2);
+    assertThat(project.status()).isEqualTo(ProjectStatus.UNDER_REVIEW);
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(project.code())
+        .taskDefinitionKey(TASK_REVIEW).count()).isEqualTo(1);
+  }
+
+  @Test
+  void theProvinceApprovesAndTheProjectIsWarehoused(Tasklist tasklist) {
+    var code = apply("兴宁区浏览器审核项目");
+
+    tasklist.login("guangxi-eco").openTask("省级业务处室审核入库申报", code).claim()
+        .radio("审核结论", "通过，备案入库")
+        .fill("审核意见", "材料齐全，绩效目标可量化，同意入库。");
+    assertThat(tasklist.field("申报金额（元）").inputValue()).isEqualTo("3,961,869.98");
+    tasklist.complete();
+
+    assertThat(reserve.get(code).status()).isEqualTo(ProjectStatus.WAREHOUSED);
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(code).count())
+        .isZero();
+    assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(code)
+        .finished().singleResult().getEndActivityId())
+        .isEqualTo(ProjectWarehousingProcess.END_WAREHOUSED);
+  }
+
+  @Test
+  void aReturnedApplicationIsCorrectedAndResubmitted(Tasklist tasklist) {
+    var code = apply("兴宁区浏览器退回项目");
+    var review = tasks.createTaskQuery().processInstanceBusinessKey(code)
+        .taskDefinitionKey(TASK_REVIEW).singleResult();
+    users.run("guangxi-eco", () -> {
+      tasks.claim(review.getId(), "guangxi-eco");
+      tasks.complete(review.getId(), java.util.Map.of("reviewOutcome", "RETURN",
+          "reviewComment", "请补充满意度指标"));
+    });
+
+    tasklist.login("xingning-eco").openTask("修改或撤回入库申报", code).claim()
+        .fill("申报金额（元）", "4000000")
+        .radio("处理方式", "修改后重新提交")
+        .fill("修改说明", "按审核意见调整申报金额");
+    assertThat(tasklist.field("申报金额（元）").inputValue()).isEqualTo("4,000,000.00");
+    tasklist.complete();
+
+    assertThat(reserve.get(code).requestedAmount().amount()).isEqualByComparingTo("4000000");
+    assertThat(reserve.get(code).status()).isEqualTo(ProjectStatus.UNDER_REVIEW);
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(code)
+        .taskDefinitionKey(TASK_REVIEW).count()).isEqualTo(1);
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(code)
+        .taskDefinitionKey(TASK_REVISE).count()).isZero();
+  }
+
+  private String apply(String name) {
+    return users.as("xingning-eco", () -> starter.apply(
+        Applications.xingningRestoration(name + System.nanoTime() % 100000)).code());
+  }
+}
