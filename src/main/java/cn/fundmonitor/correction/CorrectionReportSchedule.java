@@ -1,9 +1,11 @@
 package cn.fundmonitor.correction;
 
+import cn.fundmonitor.platform.ModelBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** When provinces report changes to transmitted data ({@code ${correctionReportSchedule.cron}}). */
+@ModelBean
 @Component("correctionReportSchedule")
 public class CorrectionReportSchedule {
 

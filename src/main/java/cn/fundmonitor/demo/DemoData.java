@@ -19,7 +19,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -44,6 +50,8 @@ import org.springframework.stereotype.Component;
 class DemoData {
 
   static final String PASSWORD = "demo";
+  static final String ADMIN = "demo";
+  static final String ADMIN_GROUP = "camunda-admin";
 
   /** id, unit name, department, groups */
   static final List<DemoUser> USERS = List.of(
@@ -66,6 +74,7 @@ class DemoData {
   private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
 
   private final IdentityService identity;
+  private final AuthorizationService authorizations;
   private final TaskService tasks;
   private final ManagementService management;
   private final ApplicationStarter starter;
@@ -73,9 +82,10 @@ class DemoData {
   private final JdbcClient jdbc;
   private final Clock clock;
 
-  DemoData(IdentityService identity, TaskService tasks, ManagementService management,
-      ApplicationStarter starter, RuntimeService runtime, JdbcClient jdbc, Clock clock) {
+  DemoData(IdentityService identity, AuthorizationService authorizations, TaskService tasks,
+      ManagementService management, ApplicationStarter starter, RuntimeService runtime, JdbcClient jdbc, Clock clock) {
     this.identity = identity;
+    this.authorizations = authorizations;
     this.tasks = tasks;
     this.management = management;
     this.starter = starter;
@@ -87,10 +97,18 @@ class DemoData {
   @EventListener(ApplicationReadyEvent.class)
   @Order(20)
   public void load() {
-    USERS.forEach(this::ensureUser);
     var projects = jdbc.sql("select count(*) from fm_project").query(Integer.class).single();
-    if (projects > 0) {
+    var demoBefore = identity.createUserQuery().userId(USERS.get(0).id()).count() > 0;
+    if (projects > 0 && !demoBefore) {
+      // real data: demo users with a known password must never be added to it
+      LOG.warn("fundmonitor.demo.enabled is set but the database already holds {} projects: "
+          + "demo users and data are loaded only into an empty database", projects);
       return;
+    }
+    ensureAdministrator();
+    USERS.forEach(this::ensureUser);
+    if (projects > 0) {
+      return; // the demo, restarted
     }
     var warehoused1 = apply("xingning-eco", ecoRestoration("兴宁区昆仑关历史遗留矿山生态修复工程",
         "450102", "CENTRAL", "12500000.00"));
@@ -270,9 +288,47 @@ class DemoData {
       user.setLastName(u.department());
       user.setPassword(PASSWORD);
       user.setEmail(u.id() + "@demo.fundmonitor.cn");
-      identity.saveUser(user);
+      saveDemoUser(user);
       identity.createMembership(u.id(), u.group());
     }
+  }
+
+  /**
+   * The demo's Camunda administrator "demo" (password demo) and its group with every permission,
+   * as Camunda's own admin-user setting creates them; production sets its administrator with a
+   * strong password instead (application-postgres.yaml, StartupSafety).
+   */
+  private void ensureAdministrator() {
+    if (identity.createGroupQuery().groupId(ADMIN_GROUP).count() == 0) {
+      var group = identity.newGroup(ADMIN_GROUP);
+      group.setName("系统管理员");
+      group.setType("SYSTEM");
+      identity.saveGroup(group);
+    }
+    for (var resource : Resources.values()) {
+      if (authorizations.createAuthorizationQuery().groupIdIn(ADMIN_GROUP).resourceType(resource)
+          .resourceId(Authorization.ANY).count() == 0) {
+        var all = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        all.setGroupId(ADMIN_GROUP);
+        all.setResource(resource);
+        all.setResourceId(Authorization.ANY);
+        all.addPermission(Permissions.ALL);
+        authorizations.saveAuthorization(all);
+      }
+    }
+    if (identity.createUserQuery().userId(ADMIN).count() == 0) {
+      var admin = identity.newUser(ADMIN);
+      admin.setFirstName("系统");
+      admin.setLastName("管理员");
+      admin.setPassword(PASSWORD);
+      saveDemoUser(admin);
+      identity.createMembership(ADMIN, ADMIN_GROUP);
+    }
+  }
+
+  /** The demo's users keep the documented password "demo": the password policy is for real users. */
+  private void saveDemoUser(User user) {
+    ((IdentityServiceImpl) identity).saveUser(user, true);
   }
 
   private String apply(String userId, ApplicationRequest request) {

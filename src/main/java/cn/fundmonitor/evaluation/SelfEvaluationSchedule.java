@@ -1,5 +1,6 @@
 package cn.fundmonitor.evaluation;
 
+import cn.fundmonitor.platform.ModelBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -7,6 +8,7 @@ import org.springframework.stereotype.Component;
  * When the year's self-evaluations open (the wave's timer reads
  * {@code ${selfEvaluationSchedule.cron}}) and how many projects one batch opens.
  */
+@ModelBean
 @Component("selfEvaluationSchedule")
 public class SelfEvaluationSchedule {
 

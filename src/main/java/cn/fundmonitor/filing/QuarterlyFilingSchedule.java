@@ -1,5 +1,6 @@
 package cn.fundmonitor.filing;
 
+import cn.fundmonitor.platform.ModelBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -7,6 +8,7 @@ import org.springframework.stereotype.Component;
  * When each quarter's filings open (the wave's timer reads {@code ${quarterlyFilingSchedule.cron}})
  * and how many projects one batch starts in one transaction.
  */
+@ModelBean
 @Component("quarterlyFilingSchedule")
 public class QuarterlyFilingSchedule {
 

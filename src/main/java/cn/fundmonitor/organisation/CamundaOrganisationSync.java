@@ -86,8 +86,8 @@ public class CamundaOrganisationSync {
   public void synchronise() {
     organisation.reload();
     // read what exists once: a nationwide table has thousands of divisions
-    var groups = identity.createGroupQuery().list().stream().map(g -> g.getId())
-        .collect(Collectors.toSet());
+    var groups = identity.createGroupQuery().list().stream()
+        .collect(Collectors.toMap(g -> g.getId(), g -> g));
     grants = new java.util.HashMap<>();
     authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT).list()
         .stream().filter(a -> a.getGroupId() != null)
@@ -97,17 +97,23 @@ public class CamundaOrganisationSync {
     for (var division : organisation.all()) {
       for (var role : Role.values()) {
         var group = UnitGroup.of(division.code(), role);
-        if (!groups.contains(group.id())) {
+        var name = division.unitName(role);
+        var existing = groups.get(group.id());
+        if (existing == null) {
           var g = identity.newGroup(group.id());
-          g.setName(division.name() + " " + role.label());
+          g.setName(name);
           g.setType(division.level().name());
           identity.saveGroup(g);
           created++;
+        } else if (!name.equals(existing.getName()) && division.active()) {
+          // what Tasklist shows for a task's groups: the unit as staff name it
+          existing.setName(name);
+          identity.saveGroup(existing);
         }
         grantFor(division, role, group.id());
       }
     }
-    if (!groups.contains(POLICY_OWNERS)) {
+    if (!groups.containsKey(POLICY_OWNERS)) {
       var g = identity.newGroup(POLICY_OWNERS);
       g.setName("规则维护人（决策表）");
       g.setType("SYSTEM");

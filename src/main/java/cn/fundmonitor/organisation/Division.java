@@ -17,6 +17,30 @@ public record Division(String code, String name, DivisionLevel level, String par
     return level == DivisionLevel.MINISTRY;
   }
 
+  /** The natural-resources authority of the division: 自然资源部, 广西壮族自治区自然资源厅, 兴宁区自然资源局. */
+  public String bureau() {
+    return switch (level) {
+      case MINISTRY -> name;
+      case PROVINCE -> name + "自然资源厅";
+      case CITY, COUNTY -> name + "自然资源局";
+    };
+  }
+
+  /** A department of that authority as staff name it: 财务与资金运用司 / 处 / 科 / 股. */
+  public String department(Role role) {
+    return role.label() + switch (level) {
+      case MINISTRY -> "司";
+      case PROVINCE -> "处";
+      case CITY -> "科";
+      case COUNTY -> "股";
+    };
+  }
+
+  /** What a person reads for a unit group, e.g. 兴宁区自然资源局 生态保护修复股 (never 450102-eco). */
+  public String unitName(Role role) {
+    return bureau() + " " + department(role);
+  }
+
   /** Whether the division still exists (not renamed or merged into another). */
   public boolean active() {
     return successorCode == null;

@@ -158,6 +158,21 @@ public class OrganisationService {
   }
 
   /** The unit groups among a user's group ids, ignoring technical groups. */
+  /**
+   * The name a person reads for a group: a unit group's authority and department (兴宁区自然资源局
+   * 生态保护修复股), any other group's id as it is.
+   */
+  public String groupName(String groupId) {
+    return UnitGroup.parse(groupId)
+        .flatMap(g -> find(g.divisionCode()).map(d -> d.unitName(g.role())))
+        .orElse(groupId);
+  }
+
+  /** A division's name for people, or the code itself when it is unknown. */
+  public String nameOf(String code) {
+    return code == null ? null : find(code).map(Division::name).orElse(code);
+  }
+
   public static List<UnitGroup> unitGroups(Collection<String> groupIds) {
     return groupIds.stream().map(UnitGroup::parse).flatMap(Optional::stream).toList();
   }

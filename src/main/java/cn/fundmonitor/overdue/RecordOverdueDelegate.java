@@ -58,6 +58,6 @@ class RecordOverdueDelegate implements JavaDelegate {
     incidents.raise(step);
     execution.setVariableLocal(ESCALATION_GROUP, escalation);
     execution.setVariableLocal(OVERDUE_INFO, overdue.describe(step) + "。请督促"
-        + "责任单位尽快办理（候选组 " + step.responsibleGroup() + "）。");
+        + organisation.groupName(step.responsibleGroup()) + "尽快办理。");
   }
 }

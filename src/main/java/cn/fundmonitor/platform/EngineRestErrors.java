@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Input the domain refuses reaches /engine-rest callers (Tasklist among them) as 400 or 409 instead
  * of Camunda's generic 500, with Camunda's {type, message} fields (Tasklist shows the message) and
- * the problem-JSON fields of RFC 9457.
+ * the problem-JSON fields of RFC 9457 (no class names: see {@link EngineErrorTranslation}).
  */
 @Configuration(proxyBeanMethods = false)
 class EngineRestErrors {
@@ -45,14 +45,14 @@ class EngineRestErrors {
   static final class InvalidInputMapper implements ExceptionMapper<InvalidInputException> {
     @Override
     public Response toResponse(InvalidInputException e) {
-      return problem(400, "InvalidInputException", e.title(), e.getMessage(), e.problems());
+      return problem(400, "/errors/400", e.title(), e.getMessage(), e.problems());
     }
   }
 
   static final class ConflictMapper implements ExceptionMapper<ConflictException> {
     @Override
     public Response toResponse(ConflictException e) {
-      return problem(409, "ConflictException", "状态冲突", e.getMessage(), null);
+      return problem(409, "/errors/409", "状态冲突", e.getMessage(), null);
     }
   }
 }

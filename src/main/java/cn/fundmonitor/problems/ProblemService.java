@@ -198,6 +198,15 @@ public class ProblemService {
         .orElseThrow(() -> new NotFoundException("问题不存在：" + problemNo));
   }
 
+  /** What the problem's forms show read-only: names, not codes. */
+  @Transactional(readOnly = true)
+  public String summary(Problem p) {
+    var projectName = p.projectCode() == null ? null : reserve.find(p.projectCode())
+        .map(project -> project.name()).orElse(null);
+    return ProblemTexts.summary(p, organisation.find(p.unitCode())
+        .map(d -> d.bureau()).orElse(p.unitCode()), projectName);
+  }
+
   @Transactional(readOnly = true)
   public List<String> events(String problemNo) {
     return repository.events(problemNo);

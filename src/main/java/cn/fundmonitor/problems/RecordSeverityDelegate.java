@@ -31,6 +31,6 @@ class RecordSeverityDelegate implements JavaDelegate {
     HANDLING_GROUP.set(execution, assignment.handlingGroup());
     RECTIFYING_GROUPS.set(execution, assignment.rectifyingGroups());
     HANDLING_DEADLINE.set(execution, LocalDate.now(clock).plusDays(HANDLING_DAYS).toString());
-    PROBLEM_SUMMARY.set(execution, ProblemTexts.summary(p, problems.events(p.problemNo())));
+    PROBLEM_SUMMARY.set(execution, problems.summary(p));
   }
 }

@@ -198,6 +198,11 @@ public class ProjectReserveService {
   }
 
   @Transactional(readOnly = true)
+  public Optional<Project> find(String code) {
+    return projects.find(code);
+  }
+
+  @Transactional(readOnly = true)
   public Project get(String code) {
     return projects.find(code).orElseThrow(() -> new NotFoundException("项目不存在：" + code));
   }

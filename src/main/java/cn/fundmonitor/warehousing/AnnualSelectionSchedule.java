@@ -1,5 +1,6 @@
 package cn.fundmonitor.warehousing;
 
+import cn.fundmonitor.platform.ModelBean;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.MonthDay;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
  * When the yearly selection happens (GX 第十五条: 每个预算年度9月前). The BPMN's timer reads
  * {@code ${annualSelectionSchedule.cron}}; both values are configuration, not code.
  */
+@ModelBean
 @Component("annualSelectionSchedule")
 public class AnnualSelectionSchedule {
 

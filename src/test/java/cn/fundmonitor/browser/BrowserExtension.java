@@ -44,13 +44,46 @@ public class BrowserExtension implements ParameterResolver, AfterEachCallback {
         // the webapps pick their language from this header
         .setExtraHTTPHeaders(Map.of("Accept-Language", "zh-CN,zh;q=0.9"))
         .setViewportSize(1400, 1000));
-    browserContext.setDefaultTimeout(15_000);
+    // generous: a CI machine with two cores also runs the server and the engine
+    browserContext.setDefaultTimeout(30_000);
+    warmUp(browser, "http://localhost:" + port);
     var shots = Path.of("target", "browser", context.getRequiredTestClass().getSimpleName(),
         context.getRequiredTestMethod().getName());
     var tasklist = new Tasklist(browserContext.newPage(), "http://localhost:" + port, shots);
     context.getStore(NS).put("context", browserContext);
     context.getStore(NS).put("tasklist", tasklist);
     return tasklist;
+  }
+
+  private static final java.util.Set<String> WARM = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /**
+   * The first page of a fresh server compiles and serves megabytes of webapp scripts: load the
+   * login page once, patiently, reloading as a person would if it stays on its spinner (the webapp
+   * plugins answer slowly only on their very first request), so no test's own timeout pays for it.
+   */
+  private static void warmUp(Browser browser, String base) {
+    if (!WARM.add(base)) {
+      return;
+    }
+    try (var context = browser.newContext()) {
+      var page = context.newPage();
+      page.setDefaultTimeout(120_000);
+      var deadline = System.nanoTime() + java.time.Duration.ofMinutes(3).toNanos();
+      page.navigate(base + "/camunda/app/tasklist/default/");
+      while (true) {
+        try {
+          page.locator("form input[type=password]").first().waitFor(
+              new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(20_000));
+          return;
+        } catch (com.microsoft.playwright.TimeoutError e) {
+          if (System.nanoTime() > deadline) {
+            return; // the tests' own waits will say what is wrong
+          }
+          page.reload();
+        }
+      }
+    }
   }
 
   @Override

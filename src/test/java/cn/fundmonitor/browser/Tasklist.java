@@ -58,6 +58,74 @@ public final class Tasklist {
     return this;
   }
 
+  /**
+   * The page /tools/ (HTTP Basic, as the browser asks for it) as that demo user, in a context of
+   * its own; screenshots go with this test's.
+   */
+  public Page tools(String user) {
+    var context = page.context().browser().newContext(new com.microsoft.playwright.Browser
+        .NewContextOptions().setLocale("zh-CN").setTimezoneId("Asia/Shanghai")
+        .setExtraHTTPHeaders(java.util.Map.of("Accept-Language", "zh-CN,zh;q=0.9"))
+        .setViewportSize(1400, 1000).setHttpCredentials(user, "demo"));
+    var tools = context.newPage();
+    tools.navigate(base + "/tools/");
+    tools.waitForLoadState(LoadState.NETWORKIDLE);
+    tools.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(shots.resolve(
+        String.format("%02d-tools-%s.png", ++step, user))));
+    return tools;
+  }
+
+  /** Logs in to Cockpit through its own login page and opens the given view (e.g. #/decisions). */
+  public Tasklist cockpit(String user, String view) {
+    page.navigate(base + "/camunda/app/cockpit/default/");
+    page.locator("form input[type=text]").first().fill(user);
+    page.locator("input[type=password]").first().fill("demo");
+    page.locator("form button[type=submit]").first().click();
+    page.locator(".dashboard, [cam-widget-header]").first().waitFor();
+    page.navigate(base + "/camunda/app/cockpit/default/" + view);
+    page.waitForLoadState(LoadState.NETWORKIDLE);
+    screenshot("cockpit-" + user);
+    return this;
+  }
+
+  /** Logs out (the session cookie goes), ready for the next user's {@link #login}. */
+  public Tasklist logout() {
+    page.context().clearCookies();
+    return this;
+  }
+
+  /**
+   * Types a term into Tasklist's search (过滤任务) and returns the names of the tasks listed; the
+   * search is cleared again afterwards.
+   */
+  public java.util.List<String> search(String term) {
+    var input = page.locator("input[placeholder='过滤任务']").first();
+    input.click();
+    input.fill(term);
+    // the list also refreshes itself now and then: wait for the answer to this search
+    page.waitForResponse(r -> r.url().contains("/list?") && r.request().postData() != null
+        && r.request().postData().contains(term), () -> input.press("Enter"));
+    page.waitForLoadState(LoadState.NETWORKIDLE);
+    page.waitForTimeout(500); // Angular renders the answer in its next digest
+    screenshot("search-" + term);
+    var names = page.locator("li.task h4").allInnerTexts().stream().map(String::strip).toList();
+    page.navigate(base + "/camunda/app/tasklist/default/#/");
+    page.locator("li.task, .tasks-list .no-tasks, [cam-tasks]").first().waitFor();
+    page.waitForLoadState(LoadState.NETWORKIDLE);
+    return names;
+  }
+
+  /** The message form-js shows under a field ("" when there is none). */
+  public String errorAt(String label) {
+    return errorAt(label, 0);
+  }
+
+  public String errorAt(String label, int nth) {
+    var id = label(label, nth).getAttribute("for");
+    var error = page.locator("[id=\"" + id + "-error-message\"]");
+    return error.count() == 0 ? "" : error.innerText().strip();
+  }
+
   /** Opens the task of that name whose card shows the given text (a project code, a name…). */
   public Tasklist openTask(String taskName, String cardText) {
     var card = card(taskName, cardText);
@@ -155,6 +223,19 @@ public final class Tasklist {
     return this;
   }
 
+  /** How many checkboxes of that label the form has (one per row of a list). */
+  public int countChecks(String label) {
+    return page.locator(".fjs-container").getByLabel(label, new Locator.GetByLabelOptions()
+        .setExact(true)).count();
+  }
+
+  /** Ticks the nth checkbox of that label (one per row of a list). */
+  public Tasklist checkNth(String label, int nth) {
+    page.locator(".fjs-container").getByLabel(label, new Locator.GetByLabelOptions()
+        .setExact(true)).nth(nth).check();
+    return this;
+  }
+
   /** Types a date (yyyy-MM-dd) into a date field, as a person does, and leaves the field. */
   public Tasklist date(String label, String isoDate) {
     var input = field(label, 0);
@@ -213,8 +294,11 @@ public final class Tasklist {
     return text;
   }
 
+  /** What Tasklist's notifications say (waits for the first one). */
   public String notifications() {
-    return String.join("\n", page.locator(".page-notifications .alert").allInnerTexts());
+    var alerts = page.locator(".page-notifications .alert, .modal [notifications-panel] .alert");
+    alerts.first().waitFor();
+    return String.join("\n", alerts.allInnerTexts());
   }
 
   public Tasklist screenshot(String name) {

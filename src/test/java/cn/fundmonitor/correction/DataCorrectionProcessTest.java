@@ -17,6 +17,7 @@ import cn.fundmonitor.support.TestUsers;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -222,7 +223,11 @@ class DataCorrectionProcessTest {
   @Test
   void onlyTheFilingUnitMayRequestAndOnlyAValidValue() {
     var key = filed("兴宁区变更项目（他单位）", false);
+    // another county does not even reach the request (MNR 第二十三条: JurisdictionGuard)
     assertThatThrownBy(() -> request(YANGSHUO_ECO, key, "PAID_TO_DATE", "1"))
+        .isInstanceOf(AuthorizationException.class).hasMessageContaining("不属于本单位及下级单位");
+    // the superior covers the record, but only the filing unit asks for a change
+    assertThatThrownBy(() -> request(NANNING_FINANCE, key, "PAID_TO_DATE", "1"))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("只能由填报单位申请变更");
     assertThatThrownBy(() -> request(XINGNING_FINANCE, key, "PAID_TO_DATE", "2000000"))
         .hasMessageContaining("超过到位资金");

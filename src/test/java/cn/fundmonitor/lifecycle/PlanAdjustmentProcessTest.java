@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -150,7 +151,11 @@ class PlanAdjustmentProcessTest {
 
   @Test
   void onlyTheProjectsUnitMayRequestAndOnlyForAWarehousedProject() {
+    // another county does not even reach the request (MNR 第二十三条: JurisdictionGuard)
     assertThatThrownBy(() -> request(YANGSHUO_ECO, project, "调整"))
+        .isInstanceOf(AuthorizationException.class).hasMessageContaining("不属于本单位及下级单位");
+    // the city covers the project, but only the project's own unit asks to adjust it
+    assertThatThrownBy(() -> request(NANNING_ECO, project, "调整"))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("不是本单位承担的项目");
     assertThatThrownBy(() -> request(XINGNING_ECO, project, " "))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("调整理由");

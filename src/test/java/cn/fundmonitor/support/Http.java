@@ -14,9 +14,22 @@ public final class Http {
 
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
   private final int port;
+  private final Map<String, String> headers;
 
   public Http(int port) {
+    this(port, Map.of());
+  }
+
+  private Http(int port, Map<String, String> headers) {
     this.port = port;
+    this.headers = headers;
+  }
+
+  /** The same client sending these headers too (e.g. what a browser adds: Origin, Sec-Fetch-Site). */
+  public Http with(Map<String, String> extra) {
+    var all = new java.util.LinkedHashMap<>(headers);
+    all.putAll(extra);
+    return new Http(port, all);
   }
 
   public HttpResponse<String> get(String path, String user, String password) {
@@ -76,6 +89,7 @@ public final class Http {
   private HttpRequest.Builder request(String path, String user, String password) {
     var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
         .header("Accept", "application/json");
+    headers.forEach(builder::header);
     if (user != null) {
       var token = Base64.getEncoder().encodeToString((user + ":" + password)
           .getBytes(StandardCharsets.UTF_8));

@@ -118,6 +118,21 @@ function isEmptyError(value) {
   return false; // a message
 }
 
+function countErrors(value) {
+  if (typeof value === 'string') {
+    return 1;
+  }
+  if (Array.isArray(value)) {
+    // a field's own messages count once; a list counts each item's fields
+    return value.every((entry) => typeof entry === 'string') ? (value.length ? 1 : 0)
+      : value.reduce((sum, entry) => sum + (entry ? countErrors(entry) : 0), 0);
+  }
+  if (value && typeof value === 'object') {
+    return Object.values(value).reduce((sum, entry) => sum + countErrors(entry), 0);
+  }
+  return 0;
+}
+
 function isAmountField(field) {
   return !!(field && field.properties && field.properties.amount);
 }
@@ -257,9 +272,26 @@ export function patchForms() {
     return setState.call(this, state);
   };
 
+  // on 完成 / 发起 with errors: Tasklist shows the thrown errors object's message, so it says
+  // how many fields need attention, and the first one scrolls into view
   const validate = proto.validate;
   proto.validate = function () {
-    return pruneErrors(validate.call(this));
+    const errors = pruneErrors(validate.call(this));
+    const count = countErrors(errors);
+    if (count > 0) {
+      Object.defineProperty(errors, 'message', {
+        value: `表单中有 ${count} 处需要填写或修改，已在相应栏目下用红字标出`,
+        enumerable: false
+      });
+      const container = this._container;
+      requestAnimationFrame(() => {
+        const first = container && container.querySelector('.fjs-form-field-error');
+        if (first) {
+          first.scrollIntoView({ block: 'center' });
+        }
+      });
+    }
+    return errors;
   };
 
   const importSchema = proto.importSchema;

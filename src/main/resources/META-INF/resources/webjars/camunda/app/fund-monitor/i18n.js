@@ -21,12 +21,19 @@ const EXACT = {
   'Date': '日期',
   'Time': '时间',
   'This field is required': '请填写此项',
+  // form-js takes the date field's placeholder from the browser's short date; dates are yyyy-MM-dd
+  'yyyy/mm/dd': 'yyyy-mm-dd',
+  'mm/dd/yyyy': 'yyyy-mm-dd',
+  'dd/mm/yyyy': 'yyyy-mm-dd',
+  'dd.mm.yyyy': 'yyyy-mm-dd',
   // flatpickr (the date picker inside form-js)
   'Month': '月份',
   'Year': '年份',
   // dmn-js decision table viewer (Cockpit)
   'Hit Policy:': '命中策略：',
   'Hit Policy': '命中策略',
+  'Hit policy:': '命中策略：',
+  'Hit policy': '命中策略',
   'When': '条件（When）',
   'And': '且',
   'Then': '结果（Then）',
@@ -51,6 +58,17 @@ const PATTERNS = [
   [/^Collect \((Sum|Min|Max|Count)\)$/, (m) => `收集（${{ Sum: '求和', Min: '最小值', Max: '最大值', Count: '计数' }[m[1]]}）`],
   [/^Collect \(([^)]*)\)$/, (m) => `收集（${m[1]}）`]
 ];
+
+/** Type names in a decision table's column headers only (a rule's cells are left as written). */
+const HEADER_TYPES = {
+  'string': '文本',
+  'boolean': '是/否',
+  'number': '数值',
+  'integer': '整数',
+  'long': '整数',
+  'double': '数值',
+  'date': '日期'
+};
 
 const ATTRIBUTES = ['placeholder', 'aria-label', 'title'];
 
@@ -87,7 +105,12 @@ function translateNode(node) {
     if (node.parentElement && /^(SCRIPT|STYLE|TEXTAREA)$/.test(node.parentElement.tagName)) {
       return;
     }
-    const translated = translate(node.data);
+    let translated = translate(node.data);
+    const trimmed = node.data.trim();
+    if (translated === node.data && Object.prototype.hasOwnProperty.call(HEADER_TYPES, trimmed)
+        && node.parentElement && node.parentElement.closest('th, thead')) {
+      translated = node.data.replace(trimmed, HEADER_TYPES[trimmed]);
+    }
     if (translated !== node.data) {
       node.data = translated;
     }

@@ -29,6 +29,13 @@ export default {
     normal: 'YYYY-MM-DD HH:mm',
     long: 'YYYY年M月D日 HH:mm:ss'
   },
+  // lang="zh-CN" (app/fund-monitor/i18n.js)
+  customScripts: ['scripts/fund-monitor'],
+  // RequireJS gives up after 7 s by default: a server busy just after a restart then left the
+  // page on its spinner for good (the plugins load slowly only on their very first request)
+  requireJsConfig: {
+    waitSeconds: 120
+  },
 
   // // change the app name and vendor
   // app: {

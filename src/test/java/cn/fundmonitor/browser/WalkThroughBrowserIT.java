@@ -1,0 +1,89 @@
+package cn.fundmonitor.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.fundmonitor.filing.FilingService;
+import cn.fundmonitor.filing.QuarterlyFilingProcess;
+import cn.fundmonitor.project.ProjectReserveService;
+import cn.fundmonitor.project.ProjectStatus;
+import cn.fundmonitor.support.Http;
+import cn.fundmonitor.support.TestUsers;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The README's walk-through, clicked as its users click it: a county applies (项目入库, MNR 第九条),
+ * the province approves, the project is warehoused and the API shows it; the county files its
+ * quarter in the 填报季度执行情况 form (MNR 第十一条) and the province's review opens.
+ */
+@BrowserTest
+class WalkThroughBrowserIT {
+
+  @Autowired ProjectReserveService reserve;
+  @Autowired FilingService filings;
+  @Autowired TaskService tasks;
+  @Autowired RuntimeService runtime;
+  @Autowired TestUsers users;
+  @LocalServerPort int port;
+
+  @Test
+  void aCountyAppliesTheProvinceApprovesAndTheQuarterIsFiled(Tasklist tasklist) {
+    // 1. xingning-eco: 发起流程 → 项目入库, at least one 产出 and one 效益 indicator
+    tasklist.login("xingning-eco").startProcess("项目入库")
+        .fill("项目名称", "兴宁区五塘镇矿山生态修复项目（走查）")
+        .choose("申报方向", "国土综合整治与生态修复")
+        .choose("资金类型", "中央财政支持专项相关资金")
+        .fill("申报金额（元）", "3,961,869.98")
+        .fill("项目简介（建设内容、实施期限）", "废弃矿山地形重塑、植被恢复，2026年至2027年实施")
+        .choose("一级指标", 0, "产出").choose("二级指标", 0, "数量（产出）")
+        .fill("三级指标", 0, "修复治理面积").choose("比较符", 0, "≥")
+        .fill("目标值", 0, "120").fill("计量单位", 0, "公顷")
+        .choose("一级指标", 1, "效益").choose("二级指标", 1, "生态效益（效益）")
+        .fill("三级指标", 1, "生态环境").choose("比较符", 1, "定性")
+        .fill("目标值", 1, "有效改善");
+    assertThat(tasklist.start()).contains("流程已发起");
+    var code = reserve.visibleTo(users.groups("xingning-eco"), Optional.empty()).stream()
+        .filter(p -> p.name().equals("兴宁区五塘镇矿山生态修复项目（走查）")).findFirst()
+        .orElseThrow().code();
+
+    // 2. guangxi-eco: the application waits in 本单位待办; claim, 通过，备案入库
+    tasklist.logout().login("guangxi-eco").openTask("省级业务处室审核入库申报", code).claim()
+        .radio("审核结论", "通过，备案入库").fill("审核意见", "同意入库。").complete();
+
+    // 3. the project is warehoused, with its status history, as curl shows it
+    var answer = new Http(port).get("/api/projects/" + code, "xingning-eco", "demo");
+    assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(answer.body()).contains("\"status\":\"WAREHOUSED\"", "\"statusName\":\"已入库\"",
+        "guangxi-eco", "同意入库。");
+    assertThat(reserve.get(code).status()).isEqualTo(ProjectStatus.WAREHOUSED);
+
+    // 4. xingning-finance files the demo project's quarter in the form (MNR 第十一条)
+    var filing = tasks.createTaskQuery().taskDefinitionKey(QuarterlyFilingProcess.TASK_FILE)
+        .processInstanceBusinessKeyLike("450102-2026-0001-%").singleResult();
+    var instance = filing.getProcessInstanceId();
+    var businessKey = runtime.createProcessInstanceQuery().processInstanceId(instance)
+        .singleResult().getBusinessKey();
+    tasklist.logout().login("xingning-finance").openTask("填报季度执行情况", "450102-2026-0001")
+        .claim()
+        .fill("累计支付金额（元）", "1,200,000.00")
+        .fill("其中：中央财政资金（元）", "1000000")
+        .fill("其中：省级财政资金（元）", "200,000")
+        .fill("实物工作量完成进度（%）", "40");
+    var rows = tasklist.countChecks("未达监控节点");
+    assertThat(rows).isPositive();
+    for (int i = 0; i < rows; i++) {
+      tasklist.checkNth("未达监控节点", i);
+    }
+    tasklist.complete();
+
+    var filed = filings.get(businessKey);
+    assertThat(filed.paidToDate().amount()).isEqualByComparingTo("1200000.00");
+    assertThat(filed.physicalProgress()).isEqualByComparingTo("40");
+    assertThat(tasks.createTaskQuery().processInstanceId(instance)
+        .taskDefinitionKey(QuarterlyFilingProcess.TASK_REVIEW).count()).isOne();
+  }
+}
