@@ -7,6 +7,7 @@ import cn.fundmonitor.organisation.OrganisationService;
 import cn.fundmonitor.organisation.Role;
 import cn.fundmonitor.organisation.UnitGroup;
 import cn.fundmonitor.platform.Actors;
+import cn.fundmonitor.project.ProjectReserveService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -40,19 +41,28 @@ final class InspectionDelegates {
     }
   }
 
-  /** One finding: the unit that answers for it, and the form fields kept local to this finding. */
+  /**
+   * One finding: the unit that answers for it, the project it is about (for the task cards), and
+   * the form fields kept local to this finding.
+   */
   @Component("prepareFindingDelegate")
   static class Prepare implements JavaDelegate {
     private final InspectionService inspections;
+    private final ProjectReserveService reserve;
 
-    Prepare(InspectionService inspections) {
+    Prepare(InspectionService inspections, ProjectReserveService reserve) {
       this.inspections = inspections;
+      this.reserve = reserve;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
       var f = inspections.finding(((Number) execution.getVariable(FINDING_ID.name())).longValue());
       FINDING_UNIT_GROUP.setLocal(execution, UnitGroup.of(f.unitCode(), Role.FINANCE).id());
+      InspectionService.projectOf(f.reference()).map(reserve::get).ifPresent(p -> {
+        PROJECT_CODE.setLocal(execution, p.code());
+        PROJECT_NAME.setLocal(execution, p.name());
+      });
       FINDING_TEXT.setLocal(execution, f.kind().label() + "：" + f.description() + "\n依据：" + f.kind().basis());
       RECTIFICATION.setLocal(execution, null);
       CONFIRMED.setLocal(execution, null);

@@ -40,6 +40,12 @@ public final class InspectionProcess {
   public static final ProcessVariable<Long> FINDING_ID = ProcessVariable.of("findingId", Long.class);
   public static final ProcessVariable<String> FINDING_UNIT_GROUP = ProcessVariable.of("findingUnitGroup", String.class);
   public static final ProcessVariable<String> FINDING_TEXT = ProcessVariable.of("findingText", String.class);
+  /**
+   * The project the finding is about, if it names one: shown on the finding's cards in Tasklist
+   * (platform.TaskSummaryPlugin), so a unit and its inspector can tell one finding from another.
+   */
+  public static final ProcessVariable<String> PROJECT_CODE = ProcessVariable.of("projectCode", String.class);
+  public static final ProcessVariable<String> PROJECT_NAME = ProcessVariable.of("projectName", String.class);
   public static final ProcessVariable<String> RECTIFICATION = ProcessVariable.of("rectification", String.class);
   public static final ProcessVariable<Boolean> CONFIRMED = ProcessVariable.of("rectificationConfirmed", Boolean.class);
   public static final ProcessVariable<String> CONFIRMATION_COMMENT = ProcessVariable.of("confirmationComment", String.class);

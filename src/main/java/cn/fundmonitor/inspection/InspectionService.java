@@ -177,6 +177,15 @@ public class InspectionService {
       java.util.regex.Pattern.compile("\\d{6}-\\d{4}-\\d{4}");
 
   /**
+   * The project a finding is about, named in its reference (a filing, a self-evaluation or an
+   * allocation line); none for a finding about a whole document or unit.
+   */
+  public static java.util.Optional<String> projectOf(String reference) {
+    var m = PROJECT_CODE.matcher(reference);
+    return m.find() ? java.util.Optional.of(m.group()) : java.util.Optional.empty();
+  }
+
+  /**
    * The year's kept check results per project (a finding names its project in its reference: a
    * filing, a self-evaluation or an allocation line); findings about a whole document or unit
    * belong to no project.
@@ -185,14 +194,13 @@ public class InspectionService {
   public java.util.Map<String, ProjectFindings> byProject(int year) {
     var counts = new java.util.HashMap<String, int[]>();
     for (var f : repository.findingsOfYear(year)) {
-      var m = PROJECT_CODE.matcher(f.reference());
-      if (m.find()) {
-        var c = counts.computeIfAbsent(m.group(), k -> new int[2]);
+      projectOf(f.reference()).ifPresent(code -> {
+        var c = counts.computeIfAbsent(code, k -> new int[2]);
         c[0]++;
         if ("CONFIRMED".equals(f.status())) {
           c[1]++;
         }
-      }
+      });
     }
     var result = new java.util.HashMap<String, ProjectFindings>();
     counts.forEach((code, c) -> result.put(code, new ProjectFindings(c[0], c[1])));

@@ -100,6 +100,8 @@ class DataQualityInspectionProcessTest {
     var toRectify = open(pi, TASK_RECTIFY);
     assertThat(toRectify).as("one rectification task per finding").hasSize(expected.size());
     toRectify.forEach(t -> BpmnAwareTests.assertThat(t).hasCandidateGroup("652825-finance"));
+    toRectify.forEach(t -> assertThat((String) tasks.getVariable(t.getId(), PROJECT_CODE.name()))
+        .as("the task card names the project the finding is about").startsWith("652825-"));
     var first = toRectify.get(0);
     assertThat((String) tasks.getVariable(first.getId(), FINDING_TEXT.name())).contains("依据：");
     assertThatThrownBy(() -> complete(QIEMO_FINANCE, first, rectification(" ")))
