@@ -173,7 +173,12 @@ class DataQualityInspectionProcessTest {
     assertThatThrownBy(() -> inspections.start(2026, "652825", null, QIEMO_FINANCE, List.of("652825-finance"), null))
         .as("nor does the service take one").isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("由省级或部级自然资源主管部门组织");
+    // through the engine the jurisdiction guard refuses first (MNR 第二十三条)…
     assertThatThrownBy(() -> start(SICHUAN_FINANCE, "652825", null))
+        .isInstanceOf(AuthorizationException.class).hasMessageContaining("不在本单位及下级单位范围内");
+    // …and the service itself refuses too
+    assertThatThrownBy(() -> inspections.start(2026, "652825", null, SICHUAN_FINANCE,
+            List.of("510000-finance"), null))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("不在本单位管辖范围内");
     assertThatThrownBy(() -> start(SICHUAN_FINANCE, "999999", null))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("抽查单位“999999”不存在");
