@@ -60,11 +60,11 @@ class CorrectionBrowserIT {
   void aCountyAsksToCorrectItsFiledPaymentsOnTheStartForm(Tasklist tasklist) {
     var key = filed("兴宁区浏览器变更申请项目", false);
 
-    FilingSteps.login(tasklist, "xingning-finance").startProcess("数据变更")
-        .fill("季度填报记录（项目编码-年度Q季度）", key)
-        .choose("变更字段", "累计支付金额（元）")
-        .fill("变更后的值", "262,450.00")
-        .fill("变更原因", "与国库集中支付系统核对，漏填一笔监理费支付12,450元。");
+    FilingSteps.login(tasklist, "xingning-finance").startProcess("数据变更");
+    FilingSteps.type(tasklist, "季度填报记录（项目编码-年度Q季度）", key)
+        .choose("变更字段", "累计支付金额（元）");
+    FilingSteps.type(tasklist, "变更后的值", "262,450.00");
+    FilingSteps.type(tasklist, "变更原因", "与国库集中支付系统核对，漏填一笔监理费支付12,450元。");
     assertThat(tasklist.start()).contains("流程已发起");
 
     var pi = runtime.createProcessInstanceQuery().processDefinitionKey(KEY)
@@ -94,9 +94,8 @@ class CorrectionBrowserIT {
     FilingSteps.login(tasklist, "nanning-finance").openTask("上级主管部门审核变更", project).claim();
     assertThat(tasklist.field("变更申请").inputValue()).contains("原值：250000.00")
         .contains("新值：262450.00");
-    tasklist.radio("审核意见", "同意变更")
-        .fill("意见", "已核对国库集中支付凭证，同意更正。")
-        .complete();
+    tasklist.radio("审核意见", "同意变更");
+    FilingSteps.type(tasklist, "意见", "已核对国库集中支付凭证，同意更正。").complete();
 
     assertThat(filings.get(key).paidToDate().amount()).isEqualByComparingTo("262450");
     var request = corrections.get(pi.getBusinessKey());
@@ -154,7 +153,8 @@ class CorrectionBrowserIT {
     FilingSteps.login(tasklist, "guangxi-finance").openTask("省级财务部门报部", "广西壮族自治区").claim();
     assertThat(tasklist.field("汇总报告").inputValue()).contains(pi.getBusinessKey())
         .contains("新值：28");
-    tasklist.fill("报告说明", "本月已传输数据变更1项：实物工作量进度经监理月报核实后更正。").complete();
+    FilingSteps.type(tasklist, "报告说明", "本月已传输数据变更1项：实物工作量进度经监理月报核实后更正。")
+        .complete();
 
     var row = reportRow(report.reportId());
     assertThat(row.get("submitted_by")).isEqualTo("guangxi-finance");
@@ -177,7 +177,8 @@ class CorrectionBrowserIT {
 
     FilingSteps.login(tasklist, "ministry-eco").openTask("部归口业务司局意见", "广西壮族自治区").claim();
     assertThat(tasklist.field("省级报告说明").inputValue()).isEqualTo("本月已传输数据变更，请认定。");
-    tasklist.fill("业务司局意见", "修复治理面积以竣工测量成果为准，请核实测量报告后认定。").complete();
+    FilingSteps.type(tasklist, "业务司局意见", "修复治理面积以竣工测量成果为准，请核实测量报告后认定。")
+        .complete();
 
     var row = reportRow(report.reportId());
     assertThat(row.get("business_opinion")).isEqualTo("修复治理面积以竣工测量成果为准，请核实测量报告后认定。");
@@ -205,11 +206,11 @@ class CorrectionBrowserIT {
       var requestNo = tasklist.field("申请编号", i).inputValue();
       if (requestNo.equals(paid.getBusinessKey())) {
         FilingSteps.radio(tasklist, "认定", i, "同意");
-        tasklist.fill("理由", i, "与国库集中支付凭证一致");
+        FilingSteps.type(tasklist, "理由", i, "与国库集中支付凭证一致");
       } else {
         assertThat(requestNo).isEqualTo(area.getBusinessKey());
         FilingSteps.radio(tasklist, "认定", i, "不同意");
-        tasklist.fill("理由", i, "未提供竣工测量报告");
+        FilingSteps.type(tasklist, "理由", i, "未提供竣工测量报告");
       }
     }
     tasklist.complete();
