@@ -50,6 +50,9 @@ final class CorrectionDelegates {
           execution.getProcessInstanceId());
       execution.setProcessBusinessKey(r.requestNo());
       REQUEST_NO.set(execution, r.requestNo());
+      var project = corrections.project(r);
+      PROJECT_CODE.set(execution, project.code());
+      PROJECT_NAME.set(execution, project.name());
       AFTER_TRANSMISSION.set(execution, r.afterTransmission());
       SUPERIOR_GROUP.set(execution, corrections.superiorGroup(r));
       COUNTERPART_GROUP.set(execution, corrections.counterpartGroup(r));
@@ -159,6 +162,7 @@ final class CorrectionDelegates {
     public void execute(DelegateExecution execution) {
       var items = corrections.reportItems(REPORT_ID.get(execution));
       var first = items.get(0);
+      PROVINCE_NAME.setLocal(execution, corrections.provinceName(first.provinceCode()));
       PROVINCE_FINANCE_GROUP.setLocal(execution,
           UnitGroup.of(first.provinceCode(), Role.FINANCE).id());
       MINISTRY_BUSINESS_GROUP.setLocal(execution, UnitGroup.of(CorrectionService.MINISTRY,

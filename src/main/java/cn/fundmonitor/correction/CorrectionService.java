@@ -11,6 +11,7 @@ import cn.fundmonitor.filing.FilingStatus;
 import cn.fundmonitor.organisation.OrganisationService;
 import cn.fundmonitor.organisation.Role;
 import cn.fundmonitor.organisation.UnitGroup;
+import cn.fundmonitor.project.Project;
 import cn.fundmonitor.project.ProjectReserveService;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -93,6 +94,18 @@ public class CorrectionService {
         null, null, null, actor, now, processInstanceId);
     repository.insert(request);
     return request;
+  }
+
+  /** The project whose filing the request changes. */
+  @Transactional(readOnly = true)
+  public Project project(CorrectionRequest r) {
+    return reserve.get(filings.get(r.recordKey()).projectCode());
+  }
+
+  /** The name of the province a report comes from. */
+  @Transactional(readOnly = true)
+  public String provinceName(String provinceCode) {
+    return organisation.get(provinceCode).name();
   }
 
   /** Before transmission: the unit's superior department consents (MNR 第二十二条). */

@@ -60,6 +60,9 @@ public final class DataCorrectionProcess {
   public static final ProcessVariable<String> NEW_VALUE = ProcessVariable.of("newValue", String.class);
   public static final ProcessVariable<String> REASON = ProcessVariable.of("correctionReason", String.class);
   public static final ProcessVariable<String> REQUEST_NO = ProcessVariable.of("requestNo", String.class);
+  /** Which project's filing the request changes: Tasklist's cards show them (项目编码, 项目名称). */
+  public static final ProcessVariable<String> PROJECT_CODE = ProcessVariable.of("projectCode", String.class);
+  public static final ProcessVariable<String> PROJECT_NAME = ProcessVariable.of("projectName", String.class);
   public static final ProcessVariable<Boolean> AFTER_TRANSMISSION = ProcessVariable.of("afterTransmission", Boolean.class);
   public static final ProcessVariable<String> SUPERIOR_GROUP = ProcessVariable.of("superiorGroup", String.class);
   public static final ProcessVariable<String> COUNTERPART_GROUP = ProcessVariable.of("counterpartGroup", String.class);
@@ -74,6 +77,8 @@ public final class DataCorrectionProcess {
   @SuppressWarnings("rawtypes")
   public static final ProcessVariable<List> REPORT_IDS = ProcessVariable.of("reportIds", List.class);
   public static final ProcessVariable<String> REPORT_ID = ProcessVariable.of("reportId", String.class);
+  /** The reporting province, shown on the report's task cards (省份). */
+  public static final ProcessVariable<String> PROVINCE_NAME = ProcessVariable.of("provinceName", String.class);
   public static final ProcessVariable<String> PROVINCE_FINANCE_GROUP = ProcessVariable.of("provinceFinanceGroup", String.class);
   public static final ProcessVariable<String> MINISTRY_BUSINESS_GROUP = ProcessVariable.of("ministryBusinessGroup", String.class);
   public static final ProcessVariable<String> REPORT_SUMMARY = ProcessVariable.of("reportSummary", String.class);

@@ -56,6 +56,7 @@ class DemoData {
   /** id, unit name, department, groups */
   static final List<DemoUser> USERS = List.of(
       new DemoUser("ministry-finance", "自然资源部", "财务与资金运用司", "000000-finance"),
+      new DemoUser("ministry-eco", "自然资源部", "国土空间生态修复司", "000000-eco"),
       new DemoUser("guangxi-finance", "广西壮族自治区自然资源厅", "财务与资金运用处", "450000-finance"),
       new DemoUser("guangxi-eco", "广西壮族自治区自然资源厅", "生态保护修复处", "450000-eco"),
       new DemoUser("guangxi-geohazard", "广西壮族自治区自然资源厅", "地质灾害防治处", "450000-geohazard"),
