@@ -14,6 +14,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Map;
+import java.util.stream.IntStream;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -25,7 +27,10 @@ final class EvaluationDelegates {
 
   private EvaluationDelegates() {}
 
-  /** Which year ended; one batch of projects per multi-instance element, each its own job. */
+  /**
+   * Which year ended; the year's projects fixed into batches (issue 16), one batch per
+   * multi-instance element, each its own job.
+   */
   @Component("planEvaluationsDelegate")
   static class Plan implements JavaDelegate {
     private final SelfEvaluationService evaluations;
@@ -44,17 +49,16 @@ final class EvaluationDelegates {
           : EVALUATION_YEAR.get(execution);
       EVALUATION_YEAR.set(execution, year);
       execution.setProcessBusinessKey("evaluation-" + year);
-      var offsets = new ArrayList<Integer>();
-      for (int offset = 0, total = evaluations.countFundedIn(year); offset < total;
-          offset += schedule.batchSize()) {
-        offsets.add(offset);
-      }
-      BATCHES.set(execution, offsets);
-      BATCH_SIZE.set(execution, schedule.batchSize());
+      var wave = evaluations.planWave(execution.getProcessInstanceId(), year, schedule.batchSize());
+      BATCHES.set(execution, IntStream.range(0, wave.batchCount()).boxed().toList());
+      WAVE_PLANNED.set(execution, wave.plannedCount());
     }
   }
 
-  /** Opens one batch of evaluations in one transaction; a retried batch skips what it opened. */
+  /**
+   * Opens one batch of evaluations (the projects fixed into it at planning) in one transaction; a
+   * retried batch skips the evaluations that exist.
+   */
   @Component("startEvaluationBatchDelegate")
   static class StartBatch implements JavaDelegate {
     private final SelfEvaluationService evaluations;
@@ -67,14 +71,59 @@ final class EvaluationDelegates {
     public void execute(DelegateExecution execution) {
       int year = EVALUATION_YEAR.get(execution);
       var runtime = execution.getProcessEngineServices().getRuntimeService();
-      for (var project : evaluations.fundedIn(year, BATCH_OFFSET.get(execution), BATCH_SIZE.get(execution))) {
-        if (evaluations.prepare(project, year)) {
-          runtime.createProcessInstanceByKey(KEY).businessKey(SelfEvaluation.key(project, year))
-              .setVariables(Variables.createVariables().putValue(EVALUATION_YEAR.name(), year)
-                  .putValue(PROJECT_CODE.name(), project))
-              .execute();
+      var wave = execution.getProcessInstanceId();
+      int batch = BATCH_NUMBER.get(execution);
+      int opened = 0;
+      int alreadyOpen = 0;
+      for (var project : evaluations.waveBatch(wave, batch)) {
+        if (open(runtime, evaluations, project, year)) {
+          opened++;
+        } else {
+          alreadyOpen++;
         }
       }
+      evaluations.batchDone(wave, batch, opened, alreadyOpen);
+    }
+
+    /** Opens the project's evaluation of the year unless it exists; true if opened now. */
+    static boolean open(RuntimeService runtime, SelfEvaluationService evaluations, String project,
+        int year) {
+      if (!evaluations.prepare(project, year)) {
+        return false;
+      }
+      runtime.createProcessInstanceByKey(KEY).businessKey(SelfEvaluation.key(project, year))
+          .setVariables(Variables.createVariables().putValue(EVALUATION_YEAR.name(), year)
+              .putValue(PROJECT_CODE.name(), project))
+          .execute();
+      return true;
+    }
+  }
+
+  /**
+   * Every project funded in the year has exactly one evaluation (GX 第二十八条): the year's
+   * projects are read again once every batch is done, and any without its evaluation — funded
+   * while the wave ran — gets it here; the counts are recorded with the wave and logged.
+   */
+  @Component("reconcileEvaluationsDelegate")
+  static class Reconcile implements JavaDelegate {
+    private final SelfEvaluationService evaluations;
+
+    Reconcile(SelfEvaluationService evaluations) {
+      this.evaluations = evaluations;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      int year = EVALUATION_YEAR.get(execution);
+      var runtime = execution.getProcessEngineServices().getRuntimeService();
+      var added = new ArrayList<String>();
+      for (var project : evaluations.withoutEvaluation(year)) {
+        if (StartBatch.open(runtime, evaluations, project, year)) {
+          added.add(project);
+        }
+      }
+      var wave = evaluations.reconciled(execution.getProcessInstanceId(), added);
+      WAVE_ADDED.set(execution, wave.addedCount());
     }
   }
 

@@ -36,6 +36,7 @@ public final class SelfEvaluationProcess {
   public static final String WAVE_START = "StartEvent_EvaluationYearEnded";
   public static final String WAVE_PLAN = "ServiceTask_PlanEvaluations";
   public static final String WAVE_BATCH = "ServiceTask_StartEvaluationBatch";
+  public static final String WAVE_RECONCILE = "ServiceTask_ReconcileEvaluations";
   public static final String WAVE_END = "EndEvent_EvaluationsStarted";
 
   public static final String FORM_EVALUATE = "selfEvaluation";
@@ -76,11 +77,13 @@ public final class SelfEvaluationProcess {
   public static final ProcessVariable<String> REVIEW_OUTCOME = ProcessVariable.of("evaluationReviewOutcome", String.class);
   public static final ProcessVariable<String> REVIEW_COMMENT = ProcessVariable.of("evaluationReviewComment", String.class);
 
-  // the wave
+  // the wave (its id is its process instance id): one multi-instance element per batch number
   @SuppressWarnings("rawtypes")
   public static final ProcessVariable<List> BATCHES = ProcessVariable.of("evaluationBatches", List.class);
-  public static final ProcessVariable<Integer> BATCH_OFFSET = ProcessVariable.of("batchOffset", Integer.class);
-  public static final ProcessVariable<Integer> BATCH_SIZE = ProcessVariable.of("batchSize", Integer.class);
+  public static final ProcessVariable<Integer> BATCH_NUMBER = ProcessVariable.of("batchNumber", Integer.class);
+  public static final ProcessVariable<Integer> WAVE_PLANNED = ProcessVariable.of("wavePlanned", Integer.class);
+  /** Evaluations the reconciliation opened: projects funded while the wave ran. */
+  public static final ProcessVariable<Integer> WAVE_ADDED = ProcessVariable.of("waveAdded", Integer.class);
 
   private SelfEvaluationProcess() {}
 }

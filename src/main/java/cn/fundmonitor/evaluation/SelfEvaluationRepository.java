@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import cn.fundmonitor.waves.WavePlans;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,15 +24,29 @@ class SelfEvaluationRepository {
     this.jdbc = jdbc;
   }
 
-  int countFundedIn(int year) {
-    return jdbc.sql("select count(distinct l.project_code) " + FUNDED_IN).param(year)
-        .query(Integer.class).single();
+  /**
+   * The year's projects, in code order: money issued to them in the year, unless their life ended
+   * before the year began ({@code periodStart}).
+   */
+  List<String> fundedIn(int year, OffsetDateTime periodStart) {
+    return jdbc.sql("select distinct l.project_code " + FUNDED_IN + " and not "
+            + WavePlans.LIFE_ENDED_BEFORE.formatted("l.project_code") + " order by l.project_code")
+        .params(year, periodStart).query(String.class).list();
   }
 
-  List<String> fundedIn(int year, int offset, int limit) {
-    return jdbc.sql("select distinct l.project_code " + FUNDED_IN
-            + " order by l.project_code offset ? rows fetch next ? rows only")
-        .params(year, offset, limit).query(String.class).list();
+  int endedBefore(int year, OffsetDateTime periodStart) {
+    return jdbc.sql("select count(distinct l.project_code) " + FUNDED_IN + " and "
+            + WavePlans.LIFE_ENDED_BEFORE.formatted("l.project_code"))
+        .params(year, periodStart).query(Integer.class).single();
+  }
+
+  /** The year's projects (as {@link #fundedIn}) without an evaluation of the year. */
+  List<String> withoutEvaluation(int year, OffsetDateTime periodStart) {
+    return jdbc.sql("select distinct l.project_code " + FUNDED_IN + " and not "
+            + WavePlans.LIFE_ENDED_BEFORE.formatted("l.project_code") + " and not exists (select 1 "
+            + "from fm_self_evaluation e where e.project_code = l.project_code and "
+            + "e.evaluation_year = ?) order by l.project_code")
+        .params(year, periodStart, year).query(String.class).list();
   }
 
   boolean createIfAbsent(String key, String projectCode, int year, LocalDate dueOn, OffsetDateTime at) {

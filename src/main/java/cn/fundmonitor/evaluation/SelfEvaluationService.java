@@ -10,6 +10,9 @@ import cn.fundmonitor.filing.FilingService;
 import cn.fundmonitor.money.Yuan;
 import cn.fundmonitor.project.Direction;
 import cn.fundmonitor.project.ProjectReserveService;
+import cn.fundmonitor.waves.Wave;
+import cn.fundmonitor.waves.WaveKind;
+import cn.fundmonitor.waves.WavePlans;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -37,14 +40,16 @@ public class SelfEvaluationService {
   private final FilingService filings;
   private final ProjectReserveService reserve;
   private final WorkingDayCalendar calendar;
+  private final WavePlans waves;
   private final Clock clock;
 
   SelfEvaluationService(SelfEvaluationRepository repository, FilingService filings,
-      ProjectReserveService reserve, WorkingDayCalendar calendar, Clock clock) {
+      ProjectReserveService reserve, WorkingDayCalendar calendar, WavePlans waves, Clock clock) {
     this.repository = repository;
     this.filings = filings;
     this.reserve = reserve;
     this.calendar = calendar;
+    this.waves = waves;
     this.clock = clock;
   }
 
@@ -53,14 +58,42 @@ public class SelfEvaluationService {
     return LocalDate.of(year + 1, 1, 31);
   }
 
-  @Transactional(readOnly = true)
-  public int countFundedIn(int year) {
-    return repository.countFundedIn(year);
+  /**
+   * Plans the year's wave: its projects (money issued in the year, unless their life ended before
+   * the year began) are fixed into batches now, so money issued while the wave runs cannot move a
+   * project out of its batch (issue 16).
+   */
+  @Transactional
+  public Wave planWave(String waveId, int year, int batchSize) {
+    var start = start(year);
+    return waves.plan(waveId, WaveKind.SELF_EVALUATION, String.valueOf(year),
+        repository.fundedIn(year, start), repository.endedBefore(year, start), batchSize);
   }
 
   @Transactional(readOnly = true)
-  public List<String> fundedIn(int year, int offset, int limit) {
-    return repository.fundedIn(year, offset, limit);
+  public List<String> waveBatch(String waveId, int batchNo) {
+    return waves.batch(waveId, batchNo);
+  }
+
+  @Transactional
+  public void batchDone(String waveId, int batchNo, int opened, int alreadyOpen) {
+    waves.batchDone(waveId, batchNo, opened, alreadyOpen);
+  }
+
+  /** The year's projects (the wave's rule, applied now) without an evaluation of the year. */
+  @Transactional(readOnly = true)
+  public List<String> withoutEvaluation(int year) {
+    return repository.withoutEvaluation(year, start(year));
+  }
+
+  /** The wave is over: every project of the year has its evaluation, {@code added} opened last. */
+  @Transactional
+  public Wave reconciled(String waveId, List<String> added) {
+    return waves.reconciled(waveId, added);
+  }
+
+  private OffsetDateTime start(int year) {
+    return LocalDate.of(year, 1, 1).atStartOfDay(clock.getZone()).toOffsetDateTime();
   }
 
   /** Creates the project's evaluation of the year unless it exists (a retried batch). */

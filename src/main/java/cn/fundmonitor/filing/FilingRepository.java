@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import cn.fundmonitor.waves.WavePlans;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -32,15 +33,30 @@ class FilingRepository {
     this.jdbc = jdbc;
   }
 
-  int countFunded() {
-    return jdbc.sql("select count(distinct l.project_code) " + FUNDING_LINES)
-        .query(Integer.class).single();
+  /**
+   * The quarter's projects, in code order: every project holding money, unless its life ended
+   * before the quarter began ({@code periodStart}).
+   */
+  List<String> fundedFor(OffsetDateTime periodStart) {
+    return jdbc.sql("select distinct l.project_code " + FUNDING_LINES + " and not "
+            + WavePlans.LIFE_ENDED_BEFORE.formatted("l.project_code") + " order by l.project_code")
+        .param(periodStart).query(String.class).list();
   }
 
-  List<String> funded(int offset, int limit) {
-    return jdbc.sql("select distinct l.project_code " + FUNDING_LINES
-            + " order by l.project_code offset ? rows fetch next ? rows only")
-        .params(offset, limit).query(String.class).list();
+  /** Projects holding money whose life ended before the quarter began: no filing any more. */
+  int endedBefore(OffsetDateTime periodStart) {
+    return jdbc.sql("select count(distinct l.project_code) " + FUNDING_LINES + " and "
+            + WavePlans.LIFE_ENDED_BEFORE.formatted("l.project_code"))
+        .param(periodStart).query(Integer.class).single();
+  }
+
+  /** The quarter's projects (as {@link #fundedFor}) that have no filing of it. */
+  List<String> withoutFiling(Quarter q, OffsetDateTime periodStart) {
+    return jdbc.sql("select distinct l.project_code " + FUNDING_LINES + " and not "
+            + WavePlans.LIFE_ENDED_BEFORE.formatted("l.project_code") + " and not exists (select 1 "
+            + "from fm_quarterly_filing f where f.project_code = l.project_code and f.filing_year = ? "
+            + "and f.quarter = ?) order by l.project_code")
+        .params(periodStart, q.year(), q.quarter()).query(String.class).list();
   }
 
   /** Creates the filing row unless the project already has one for the quarter. */

@@ -12,6 +12,9 @@ import cn.fundmonitor.project.Comparator;
 import cn.fundmonitor.project.Indicator;
 import cn.fundmonitor.project.IndicatorTarget;
 import cn.fundmonitor.project.ProjectReserveService;
+import cn.fundmonitor.waves.Wave;
+import cn.fundmonitor.waves.WaveKind;
+import cn.fundmonitor.waves.WavePlans;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -45,27 +48,57 @@ public class FilingService {
   private final FilingRepository repository;
   private final ProjectReserveService reserve;
   private final WorkingDayCalendar calendar;
+  private final WavePlans waves;
   private final Clock clock;
 
   FilingService(FilingRepository repository, ProjectReserveService reserve,
-      WorkingDayCalendar calendar, Clock clock) {
+      WorkingDayCalendar calendar, WavePlans waves, Clock clock) {
     this.repository = repository;
     this.reserve = reserve;
     this.calendar = calendar;
+    this.waves = waves;
     this.clock = clock;
   }
 
   // --- the wave ---------------------------------------------------------------------------------
 
-  @Transactional(readOnly = true)
-  public int countFunded() {
-    return repository.countFunded();
+  /**
+   * Plans the quarter's wave: its projects (every project holding money, unless its life ended
+   * before the quarter began) are fixed into batches now, so money that moves while the wave runs
+   * cannot move a project out of its batch (issue 16).
+   */
+  public Wave planWave(String waveId, Quarter q, int batchSize) {
+    var start = start(q);
+    return waves.plan(waveId, WaveKind.QUARTERLY_FILING, q.period(), repository.fundedFor(start),
+        repository.endedBefore(start), batchSize);
   }
 
-  /** Funded projects in code order, a page at a time (the wave starts them in batches). */
+  /** The projects fixed into one batch of the wave. */
   @Transactional(readOnly = true)
-  public List<String> funded(int offset, int limit) {
-    return repository.funded(offset, limit);
+  public List<String> waveBatch(String waveId, int batchNo) {
+    return waves.batch(waveId, batchNo);
+  }
+
+  public void batchDone(String waveId, int batchNo, int opened, int alreadyOpen) {
+    waves.batchDone(waveId, batchNo, opened, alreadyOpen);
+  }
+
+  /**
+   * The quarter's projects (the wave's rule, applied now) without a filing of it: funded after
+   * the wave was planned, or left by a batch that was cancelled.
+   */
+  @Transactional(readOnly = true)
+  public List<String> withoutFiling(Quarter q) {
+    return repository.withoutFiling(q, start(q));
+  }
+
+  /** The wave is over: every project of the quarter has its filing, {@code added} opened last. */
+  public Wave reconciled(String waveId, List<String> added) {
+    return waves.reconciled(waveId, added);
+  }
+
+  private OffsetDateTime start(Quarter q) {
+    return q.firstDay().atStartOfDay(clock.getZone()).toOffsetDateTime();
   }
 
   /** Creates a project's filing for the quarter; false when it already exists (a retried batch). */

@@ -10,8 +10,9 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
- * A quarter has begun: which quarter is filed; one batch instance per page of funded projects,
- * each starting its filings in its own job, in parallel with the others.
+ * A quarter has begun: which quarter is filed; the quarter's projects are fixed into batches (so
+ * money moving during the wave cannot shift them, issue 16), and one batch instance per batch
+ * starts its filings in its own job, in parallel with the others.
  */
 @Component
 class PlanWaveDelegate implements JavaDelegate {
@@ -33,16 +34,18 @@ class PlanWaveDelegate implements JavaDelegate {
         : new Quarter(FILING_YEAR.get(execution), FILING_QUARTER.get(execution));
     FILING_YEAR.set(execution, quarter.year());
     FILING_QUARTER.set(execution, quarter.quarter());
-    execution.setProcessBusinessKey("filing-" + quarter.year() + "Q" + quarter.quarter());
-    var size = schedule.batchSize();
+    execution.setProcessBusinessKey("filing-" + quarter.period());
+    var wave = filings.planWave(execution.getProcessInstanceId(), quarter, schedule.batchSize());
+    WAVE_PLANNED.set(execution, wave.plannedCount());
+    WAVE_BATCHES.set(execution, wave.batchCount());
     var runtime = execution.getProcessEngineServices().getRuntimeService();
-    for (int offset = 0, total = filings.countFunded(); offset < total; offset += size) {
+    for (int batch = 0; batch < wave.batchCount(); batch++) {
       runtime.createProcessInstanceByKey(BATCH_KEY)
-          .businessKey(execution.getProcessBusinessKey() + "-" + offset)
+          .businessKey(execution.getProcessBusinessKey() + "-" + batch)
           .setVariables(Variables.createVariables()
               .putValue(FILING_YEAR.name(), quarter.year())
               .putValue(FILING_QUARTER.name(), quarter.quarter())
-              .putValue(BATCH_OFFSET.name(), offset).putValue(BATCH_SIZE.name(), size))
+              .putValue(WAVE_ID.name(), wave.id()).putValue(BATCH_NUMBER.name(), batch))
           .execute();
     }
   }

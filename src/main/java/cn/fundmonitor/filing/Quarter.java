@@ -22,7 +22,7 @@ public record Quarter(int year, int quarter) {
 
   /** The business key of a project's filing: {@code <projectCode>-<year>Q<quarter>}. */
   public String key(String projectCode) {
-    return projectCode + "-" + year + "Q" + quarter;
+    return projectCode + "-" + period();
   }
 
   public static String projectOf(String businessKey) {
@@ -39,6 +39,16 @@ public record Quarter(int year, int quarter) {
    */
   public LocalDate nominalDueDate() {
     return quarter == 4 ? LocalDate.of(year + 1, 1, 15) : LocalDate.of(year, quarter * 3 + 1, 15);
+  }
+
+  /** The quarter's first day (a project whose life ended before it files no more). */
+  public LocalDate firstDay() {
+    return LocalDate.of(year, quarter * 3 - 2, 1);
+  }
+
+  /** {@code 2026Q1}: the period of the quarter's wave. */
+  public String period() {
+    return year + "Q" + quarter;
   }
 
   /** Months of the year elapsed at the monitoring point (the quarter's end). */

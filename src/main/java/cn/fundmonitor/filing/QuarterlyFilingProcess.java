@@ -37,7 +37,12 @@ public final class QuarterlyFilingProcess {
   public static final String WAVE_KEY = "quarterlyFilingWave";
   public static final String WAVE_START = "StartEvent_QuarterStarted";
   public static final String WAVE_PLAN = "ServiceTask_PlanWave";
-  public static final String WAVE_END = "EndEvent_WaveStarted";
+  public static final String WAVE_MERGE_WAIT = "Gateway_MergeWaitForBatches";
+  public static final String WAVE_WAIT = "Timer_WaitForBatches";
+  public static final String WAVE_CHECK = "ServiceTask_CheckBatches";
+  public static final String WAVE_GATEWAY_DONE = "Gateway_AllBatchesDone";
+  public static final String WAVE_RECONCILE = "ServiceTask_ReconcileWave";
+  public static final String WAVE_END = "EndEvent_WaveReconciled";
 
   public static final String BATCH_KEY = "quarterlyFilingBatch";
   public static final String BATCH_START = "StartEvent_BatchStarted";
@@ -82,9 +87,15 @@ public final class QuarterlyFilingProcess {
   public static final ProcessVariable<Object> QUALITATIVE_RATES = ProcessVariable.of("qualitativeRates", Object.class);
   public static final ProcessVariable<String> REVIEW_OUTCOME = ProcessVariable.of("filingReviewOutcome", String.class);
   public static final ProcessVariable<String> REVIEW_COMMENT = ProcessVariable.of("filingReviewComment", String.class);
-  // the wave
-  public static final ProcessVariable<Integer> BATCH_OFFSET = ProcessVariable.of("batchOffset", Integer.class);
-  public static final ProcessVariable<Integer> BATCH_SIZE = ProcessVariable.of("batchSize", Integer.class);
+  // the wave (its own id is its process instance id) and its batches
+  public static final ProcessVariable<Integer> WAVE_PLANNED = ProcessVariable.of("wavePlanned", Integer.class);
+  public static final ProcessVariable<Integer> WAVE_BATCHES = ProcessVariable.of("waveBatches", Integer.class);
+  public static final ProcessVariable<Boolean> ALL_BATCHES_DONE = ProcessVariable.of("allBatchesDone", Boolean.class);
+  /** Filings the reconciliation opened: projects funded while the wave ran. */
+  public static final ProcessVariable<Integer> WAVE_ADDED = ProcessVariable.of("waveAdded", Integer.class);
+  /** On a batch: its wave's process instance id and its number (0, 1, …) in the wave's plan. */
+  public static final ProcessVariable<String> WAVE_ID = ProcessVariable.of("waveId", String.class);
+  public static final ProcessVariable<Integer> BATCH_NUMBER = ProcessVariable.of("batchNumber", Integer.class);
 
   /** Form fields of the payments by fund source: paidCentral, paidProvincial, ... */
   public static String paidField(FundSource source) {

@@ -2,15 +2,17 @@ package cn.fundmonitor.filing;
 
 import static cn.fundmonitor.filing.QuarterlyFilingProcess.*;
 
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts one batch of filings in one transaction (its own job): each filing opens at once, up to
- * its first task, so tens of thousands of projects cost a few hundred commits, not one each. A
- * retried batch skips the filings it already created.
+ * Starts one batch of filings in one transaction (its own job): the projects fixed into the batch
+ * when the wave was planned, each filing opened at once, up to its first task, so tens of thousands
+ * of projects cost a few hundred commits, not one each. A retried batch skips the filings that
+ * exist (opened by an earlier run, or by another wave of the same quarter).
  */
 @Component
 class StartFilingBatchDelegate implements JavaDelegate {
@@ -25,15 +27,31 @@ class StartFilingBatchDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     var quarter = new Quarter(FILING_YEAR.get(execution), FILING_QUARTER.get(execution));
     var runtime = execution.getProcessEngineServices().getRuntimeService();
-    for (var project : filings.funded(BATCH_OFFSET.get(execution), BATCH_SIZE.get(execution))) {
-      if (filings.prepare(project, quarter)) {
-        runtime.createProcessInstanceByKey(KEY).businessKey(quarter.key(project))
-            .setVariables(Variables.createVariables()
-                .putValue(FILING_YEAR.name(), quarter.year())
-                .putValue(FILING_QUARTER.name(), quarter.quarter())
-                .putValue(PROJECT_CODE.name(), project))
-            .execute();
+    var wave = WAVE_ID.get(execution);
+    int batch = BATCH_NUMBER.get(execution);
+    int opened = 0;
+    int alreadyOpen = 0;
+    for (var project : filings.waveBatch(wave, batch)) {
+      if (open(runtime, filings, project, quarter)) {
+        opened++;
+      } else {
+        alreadyOpen++;
       }
     }
+    filings.batchDone(wave, batch, opened, alreadyOpen);
+  }
+
+  /** Opens the project's filing of the quarter unless it exists; true if opened now. */
+  static boolean open(RuntimeService runtime, FilingService filings, String project, Quarter q) {
+    if (!filings.prepare(project, q)) {
+      return false;
+    }
+    runtime.createProcessInstanceByKey(KEY).businessKey(q.key(project))
+        .setVariables(Variables.createVariables()
+            .putValue(FILING_YEAR.name(), q.year())
+            .putValue(FILING_QUARTER.name(), q.quarter())
+            .putValue(PROJECT_CODE.name(), project))
+        .execute();
+    return true;
   }
 }

@@ -13,6 +13,8 @@ import cn.fundmonitor.support.Funding;
 import cn.fundmonitor.support.ProcessTest;
 import cn.fundmonitor.support.Projects;
 import cn.fundmonitor.support.TestUsers;
+import cn.fundmonitor.waves.WaveKind;
+import cn.fundmonitor.waves.WavePlans;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -33,6 +35,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * projectSelfEvaluation (项目绩效自评, GX 第二十八条、第二十九条): the wave opens one evaluation per
@@ -56,6 +59,9 @@ class SelfEvaluationProcessTest {
   @Autowired TestUsers users;
   @Autowired Projects projects;
   @Autowired Funding funding;
+  @Autowired JdbcClient jdbc;
+  @Autowired SelfEvaluationSchedule schedule;
+  @Autowired WavePlans waves;
 
   @BeforeEach
   void init() {
@@ -92,9 +98,37 @@ class SelfEvaluationProcessTest {
 
   /** The year ends: the wave's timer fires and opens the evaluations, batch by batch. */
   void yearEnds() {
+    planEvaluations();
+    runWaveJobs();
+  }
+
+  /** The wave's timer fires: the wave is planned, its batches wait for the job executor. */
+  void planEvaluations() {
     at(YEAR + 1, 1, 2, 2);
     var timer = management.createJobQuery().processDefinitionKey(WAVE_KEY).timers().singleResult();
     management.executeJob(timer.getId());
+  }
+
+  /** Projects with money issued in the year, that do not have exactly one evaluation of it. */
+  List<String> fundedWithoutExactlyOneEvaluation() {
+    return jdbc.sql("select distinct l.project_code from fm_allocation_line l join fm_allocation a "
+            + "on a.document_no = l.document_no where l.stage = 'ISSUE' and a.budget_year = ? "
+            + "and not exists (select 1 from fm_project_lifecycle c where c.project_code = l.project_code "
+            + "and c.status in ('CLOSED', 'TERMINATED', 'CANCELLED') and c.updated_at < ?) "
+            + "and (select count(*) from fm_self_evaluation e where e.project_code = l.project_code "
+            + "and e.evaluation_year = ?) <> 1 "
+            + "order by l.project_code")
+        .params(YEAR, OffsetDateTime.of(YEAR, 1, 1, 0, 0, 0, 0, BEIJING), YEAR)
+        .query(String.class).list();
+  }
+
+  int fundedInYearCount() {
+    return jdbc.sql("select count(distinct l.project_code) from fm_allocation_line l join "
+            + "fm_allocation a on a.document_no = l.document_no where l.stage = 'ISSUE' and "
+            + "a.budget_year = ?").param(YEAR).query(Integer.class).single();
+  }
+
+  void runWaveJobs() {
     for (int round = 0; round < 10; round++) {
       var jobs = management.createJobQuery().executable().list().stream()
           .filter(j -> WAVE_KEY.equals(j.getProcessDefinitionKey())).toList();
@@ -131,6 +165,50 @@ class SelfEvaluationProcessTest {
   static VariableMap review(String outcome, String comment) {
     return Variables.createVariables().putValue(REVIEW_OUTCOME.name(), outcome)
         .putValue(REVIEW_COMMENT.name(), comment);
+  }
+
+  /**
+   * Issue 16, the same for the year's evaluations: the wave is planned (job executor off), then
+   * 50 projects get the year's money whose codes (450100-…) sort before every planned one; then
+   * the batches run. Every project funded in the year is evaluated once (GX 第二十八条). (The
+   * planned count is a multiple of the batch size: batches that re-read pages by offset then lose
+   * exactly the last 50.)
+   */
+  @Test
+  void moneyIssuedDuringTheWaveLosesNoEvaluation_gxArticle28() {
+    var batch = schedule.batchSize();
+    var before = fundedInYearCount();
+    var count = batch - before % batch;
+    for (int i = 0; i < count; i++) {
+      funded(XINGNING_ECO, "450102", "兴宁区自评波次项目" + i, "ECO_RESTORATION");
+    }
+    planEvaluations();
+    var waveId = runtime.createProcessInstanceQuery().processDefinitionKey(WAVE_KEY).singleResult()
+        .getId();
+
+    var late = new java.util.ArrayList<String>();
+    for (int i = 0; i < 50; i++) {
+      var code = projects.warehoused(NANNING_ECO, "450100", "南宁市波次中下达资金项目" + i);
+      funding.fund(code, "450100", "100000", LocalDate.of(YEAR, 12, 30));
+      late.add(code);
+    }
+    runWaveJobs();
+
+    assertThat(fundedWithoutExactlyOneEvaluation()).as("projects funded in the year without "
+        + "exactly one evaluation").isEmpty();
+    assertThat(late).as("the projects funded during the wave are evaluated too").allSatisfy(code ->
+        assertThat(evaluation(code)).isNotNull());
+
+    // the batches kept the projects fixed at planning; the reconciliation added the late ones
+    var wave = waves.get(waveId);
+    assertThat(wave.kind()).isEqualTo(WaveKind.SELF_EVALUATION);
+    assertThat(wave.period()).isEqualTo(String.valueOf(YEAR));
+    assertThat(wave.plannedCount() + wave.endedCount()).isEqualTo(before + count);
+    assertThat(wave.openedCount() + wave.alreadyOpenCount()).isEqualTo(wave.plannedCount());
+    assertThat(wave.addedCount()).isEqualTo(50);
+    assertThat(jdbc.sql("select project_code from fm_wave_project where wave_id = ? and batch_no is null "
+        + "order by project_code").param(waveId).query(String.class).list())
+        .containsExactlyElementsOf(late);
   }
 
   @Test

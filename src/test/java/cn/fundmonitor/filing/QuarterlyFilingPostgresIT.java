@@ -23,7 +23,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 /** A quarter's wave, one filing and its transmission on PostgreSQL; rows read back from it. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "camunda.bpm.admin-user.password=it-admin",
+    "camunda.bpm.admin-user.password=Fm-Ce5hi-Mima!2026",
     "camunda.bpm.job-execution.enabled=false"})
 @ActiveProfiles("postgres")
 class QuarterlyFilingPostgresIT {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.fundmonitor.common.ConflictException;
 import cn.fundmonitor.common.InvalidInputException;
+import cn.fundmonitor.lifecycle.ProjectLifecycleService;
 import cn.fundmonitor.overdue.OverdueService;
 import cn.fundmonitor.platform.JsonVariables;
 import cn.fundmonitor.support.Funding;
@@ -14,12 +15,15 @@ import cn.fundmonitor.support.Covers;
 import cn.fundmonitor.support.ProcessTest;
 import cn.fundmonitor.support.Projects;
 import cn.fundmonitor.support.TestUsers;
+import cn.fundmonitor.waves.WaveKind;
+import cn.fundmonitor.waves.WavePlans;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -34,6 +38,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * quarterlyFiling (季度填报, MNR 第十一条、第二十二条): the wave opens every funded project's filing;
@@ -55,6 +60,11 @@ class QuarterlyFilingProcessTest {
   @Autowired TestUsers users;
   @Autowired Projects projects;
   @Autowired Funding funding;
+  @Autowired JdbcClient jdbc;
+  @Autowired QuarterlyFilingSchedule schedule;
+  @Autowired ProjectLifecycleService lifecycles;
+  @Autowired WavePlans waves;
+  @Autowired HistoryService history;
 
   String project;
 
@@ -75,17 +85,71 @@ class QuarterlyFilingProcessTest {
     ClockUtil.setCurrentTime(Date.from(OffsetDateTime.of(y, m, d, h, 0, 0, 0, BEIJING).toInstant()));
   }
 
-  /** Runs the due jobs of the filing processes only (others' timers must not run here). */
+  /**
+   * Runs the due jobs of the filing processes only (others' timers must not run here); when only
+   * the wave's wait for its batches is left, moves the clock to it.
+   */
   void runFilingJobs() {
     for (int round = 0; round < 20; round++) {
       var jobs = management.createJobQuery().executable().list().stream()
           .filter(j -> List.of(KEY, WAVE_KEY, BATCH_KEY).contains(j.getProcessDefinitionKey()))
           .toList();
       if (jobs.isEmpty()) {
-        return;
+        var waiting = management.createJobQuery().processDefinitionKey(WAVE_KEY)
+            .activityId(WAVE_WAIT).list();
+        if (waiting.isEmpty()) {
+          return;
+        }
+        ClockUtil.setCurrentTime(waiting.get(0).getDuedate());
+        continue;
       }
       jobs.forEach(j -> management.executeJob(j.getId()));
     }
+  }
+
+  /**
+   * The wave's timer fires: the wave is planned and its batches wait for the job executor.
+   * Returns the wave's id (its process instance's).
+   */
+  String planQ1() {
+    at(2026, 4, 1, 1);
+    var timer = management.createJobQuery().processDefinitionKey(WAVE_KEY).timers()
+        .activityId(WAVE_START).singleResult();
+    management.executeJob(timer.getId());
+    return runtime.createProcessInstanceQuery().processDefinitionKey(WAVE_KEY).singleResult().getId();
+  }
+
+  /**
+   * Projects holding money (refined lines where the recipient refined, issued lines before) whose
+   * life had not ended before the quarter began, and that do not have exactly one filing of the
+   * quarter.
+   */
+  int filingCount(String businessKey) {
+    return jdbc.sql("select count(*) from fm_quarterly_filing where business_key = ?")
+        .param(businessKey).query(Integer.class).single();
+  }
+
+  int fundedCount() {
+    return jdbc.sql("select count(distinct l.project_code) from fm_allocation_line l join "
+            + "fm_allocation_part p on p.document_no = l.document_no and p.recipient_code = "
+            + "l.recipient_code where ((l.stage = 'REFINEMENT' and p.refined_on is not null) "
+            + "or (l.stage = 'ISSUE' and p.refined_on is null))")
+        .query(Integer.class).single();
+  }
+
+  List<String> fundedWithoutExactlyOneFiling(Quarter q) {
+    return jdbc.sql("select distinct l.project_code from fm_allocation_line l join fm_allocation_part p "
+            + "on p.document_no = l.document_no and p.recipient_code = l.recipient_code "
+            + "where ((l.stage = 'REFINEMENT' and p.refined_on is not null) "
+            + "or (l.stage = 'ISSUE' and p.refined_on is null)) "
+            + "and not exists (select 1 from fm_project_lifecycle c where c.project_code = l.project_code "
+            + "and c.status in ('CLOSED', 'TERMINATED', 'CANCELLED') and c.updated_at < ?) "
+            + "and (select count(*) from fm_quarterly_filing f where f.project_code = l.project_code "
+            + "and f.filing_year = ? and f.quarter = ?) <> 1 "
+            + "order by l.project_code")
+        .params(OffsetDateTime.of(q.year(), q.quarter() * 3 - 2, 1, 0, 0, 0, 0, BEIJING), q.year(),
+            q.quarter())
+        .query(String.class).list();
   }
 
   /** The quarter begins: the wave's timer fires and the filings open. */
@@ -127,6 +191,151 @@ class QuarterlyFilingProcessTest {
     return Variables.createVariables().putValue(REVIEW_OUTCOME.name(), "TRANSMIT")
         .putValueTyped(QUALITATIVE_RATES.name(), JsonVariables.json(List.of(
             Map.of("position", 3, "rate", 40))));
+  }
+
+  /**
+   * Issue 16: money moves while the wave runs. The wave is planned (job executor off: its batches
+   * have not run), then 50 projects are funded whose codes (450100-…, Nanning) sort before every
+   * planned one; then the batches run. No project may lose its filing (MNR 第十一条: every funded
+   * project files every quarter), and the 50 funded during the wave get theirs too. (The planned
+   * count is made a multiple of the batch size: batches that re-read pages by offset then lose
+   * exactly the last 50 projects, as in the issue: 50 of 1,000.)
+   */
+  @Test
+  void moneyMovingDuringTheWaveLosesNoFiling_mnrArticle11() {
+    var planned = new java.util.ArrayList<String>();
+    var batch = schedule.batchSize();
+    var before = fundedCount();
+    for (int i = 0; i < batch - before % batch; i++) {
+      var code = projects.warehoused(XINGNING_ECO, "450102", "兴宁区波次项目" + i);
+      funding.fund(code, "450102", "100000", LocalDate.of(2026, 1, 20));
+      planned.add(code);
+    }
+    var waveId = planQ1();
+
+    var late = new java.util.ArrayList<String>();
+    for (int i = 0; i < 50; i++) {
+      var code = projects.warehoused(NANNING_ECO, "450100", "南宁市波次中下达资金项目" + i);
+      funding.fund(code, "450100", "100000", LocalDate.of(2026, 3, 30));
+      late.add(code);
+    }
+    assertThat(late).allSatisfy(code -> assertThat(code).isLessThan(planned.get(0)));
+    runFilingJobs();
+
+    var q1 = new Quarter(2026, 1);
+    assertThat(fundedWithoutExactlyOneFiling(q1)).as("funded projects without exactly one filing")
+        .isEmpty();
+    assertThat(late).as("the projects funded during the wave file too").allSatisfy(code ->
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(KEY)
+            .processInstanceBusinessKey(q1.key(code)).count()).isOne());
+
+    // the rule: the wave's batches keep the projects fixed at planning; the reconciliation opens
+    // the filings of projects funded after it, and the wave records planned / opened / added
+    var wave = waves.get(waveId);
+    assertThat(wave.kind()).isEqualTo(WaveKind.QUARTERLY_FILING);
+    assertThat(wave.period()).isEqualTo("2026Q1");
+    assertThat(wave.plannedCount() + wave.endedCount()).isEqualTo(before + planned.size());
+    assertThat(wave.batchCount()).isEqualTo((wave.plannedCount() + batch - 1) / batch);
+    assertThat(wave.openedCount() + wave.alreadyOpenCount()).isEqualTo(wave.plannedCount());
+    assertThat(wave.openedCount()).isGreaterThanOrEqualTo(planned.size());
+    assertThat(wave.addedCount()).isEqualTo(50);
+    assertThat(wave.reconciled()).isTrue();
+    assertThat(jdbc.sql("select project_code from fm_wave_project where wave_id = ? and batch_no is null "
+        + "order by project_code").param(wave.id()).query(String.class).list())
+        .as("the projects the reconciliation added").containsExactlyElementsOf(late);
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(wave.id())
+        .activityId(WAVE_END).count()).as("the wave ended after its reconciliation").isOne();
+  }
+
+  /**
+   * A batch that fails half-way (a planned project the database refuses) is retried without
+   * opening anything twice; the wave waits for it meanwhile. A second wave of the same quarter
+   * (an operator starting it again) opens nothing twice either.
+   */
+  @Test
+  void aRetriedBatchOrASecondWaveOpensNoFilingTwice() {
+    var more = new java.util.ArrayList<String>();
+    for (int i = 0; i < 3; i++) {
+      var code = projects.warehoused(XINGNING_ECO, "450102", "兴宁区重试项目" + i);
+      funding.fund(code, "450102", "100000", LocalDate.of(2026, 1, 20));
+      more.add(code);
+    }
+    var wave = waves.get(planQ1());
+    var q1 = new Quarter(2026, 1);
+    // the batch of the new projects fails after opening its other filings: it was planned with a
+    // project code the reserve lacks (sorted last, so the others are opened first)
+    int failingBatch = jdbc.sql("select batch_no from fm_wave_project where wave_id = ? and "
+        + "project_code = ?").params(wave.id(), more.get(0)).query(Integer.class).single();
+    var notOpenBefore = waves.batch(wave.id(), failingBatch).stream().filter(code ->
+        filingCount(q1.key(code)) == 0).toList();
+    assertThat(notOpenBefore).containsAll(more);
+    jdbc.sql("insert into fm_wave_project (wave_id, project_code, batch_no) values (?, ?, ?)")
+        .params(wave.id(), "~不存在的项目", failingBatch).update();
+    var failing = management.createJobQuery().processDefinitionKey(BATCH_KEY).list().stream()
+        .filter(j -> Integer.valueOf(failingBatch).equals(runtime.getVariable(
+            j.getProcessInstanceId(), BATCH_NUMBER.name()))).findFirst().orElseThrow();
+    assertThatThrownBy(() -> management.executeJob(failing.getId())).isNotNull();
+    assertThat(management.createJobQuery().jobId(failing.getId()).singleResult().getRetries())
+        .as("the failed batch will be retried").isEqualTo(2);
+    assertThat(notOpenBefore).as("nothing the failed batch opened was kept").allSatisfy(code ->
+        assertThat(filingCount(q1.key(code))).isZero());
+
+    // the wave looks: a batch is still running, so it waits again
+    ClockUtil.setCurrentTime(management.createJobQuery().processInstanceId(wave.id())
+        .activityId(WAVE_WAIT).singleResult().getDuedate());
+    management.executeJob(management.createJobQuery().processInstanceId(wave.id())
+        .activityId(WAVE_WAIT).singleResult().getId());
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(wave.id())
+        .activityId(WAVE_CHECK).count()).isOne();
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(wave.id()).singleResult())
+        .satisfies(pi -> BpmnAwareTests.assertThat(pi).isWaitingAt(WAVE_WAIT)
+            .hasPassed(WAVE_GATEWAY_DONE, WAVE_MERGE_WAIT));
+
+    // the data is put right; the retry opens the batch's filings once
+    jdbc.sql("delete from fm_wave_project where project_code = ?").param("~不存在的项目").update();
+    runFilingJobs();
+    assertThat(fundedWithoutExactlyOneFiling(q1)).isEmpty();
+    assertThat(notOpenBefore).allSatisfy(code -> assertThat(filingCount(q1.key(code))).isOne());
+    var reconciled = waves.get(wave.id());
+    assertThat(reconciled.addedCount()).as("nothing was missing").isZero();
+    assertThat(reconciled.openedCount() + reconciled.alreadyOpenCount())
+        .isEqualTo(reconciled.plannedCount());
+
+    // a second wave of the same quarter finds every filing open
+    var again = runtime.createProcessInstanceByKey(WAVE_KEY).startBeforeActivity(WAVE_PLAN)
+        .setVariable(FILING_YEAR.name(), 2026).setVariable(FILING_QUARTER.name(), 1).execute();
+    runFilingJobs();
+    var second = waves.get(again.getId());
+    assertThat(second.openedCount()).isZero();
+    assertThat(second.alreadyOpenCount()).isEqualTo(second.plannedCount());
+    assertThat(second.addedCount()).isZero();
+    assertThat(fundedWithoutExactlyOneFiling(q1)).isEmpty();
+  }
+
+  /**
+   * A project whose life ended (closed, terminated, cancelled: GX 第二十二条、第二十三条) files for
+   * the quarter in which it ended, and never again; today every project ever funded files for ever.
+   */
+  @Test
+  void aProjectFilesNoMoreAfterTheQuarterItsLifeEnded_gxArticle22() {
+    var alive = projects.warehoused(XINGNING_ECO, "450102", "兴宁区仍在实施的项目");
+    funding.fund(alive, "450102", "500000", LocalDate.of(2026, 1, 20));
+    at(2026, 3, 10, 9);
+    lifecycles.open(project, null);
+    lifecycles.clear(project, "CANCELLED", "0", GUANGXI_FINANCE);
+
+    assertThat(openQ1()).as("cancelled in March: it still files the first quarter").isNotNull();
+
+    at(2026, 7, 1, 1);
+    management.executeJob(management.createJobQuery().processDefinitionKey(WAVE_KEY)
+        .activityId(WAVE_START).singleResult().getId());
+    runFilingJobs();
+    var q2 = new Quarter(2026, 2);
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(q2.key(alive))
+        .count()).as("a project still in progress files the second quarter").isOne();
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(q2.key(project))
+        .count()).as("the cancelled project does not").isZero();
+    assertThat(filingCount(q2.key(project))).isZero();
   }
 
   @Test

@@ -1,0 +1,58 @@
+package cn.fundmonitor.filing;
+
+import static cn.fundmonitor.filing.QuarterlyFilingProcess.*;
+
+import java.util.ArrayList;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** The end of the quarter's wave: wait for its batches, then reconcile. */
+final class WaveDelegates {
+
+  private WaveDelegates() {}
+
+  /**
+   * Are the wave's batches done? A batch is done when its instance has ended — normally, or
+   * cancelled by an operator (the reconciliation then opens what it left). A failed batch (an
+   * incident in Cockpit) keeps the wave waiting until it is retried.
+   */
+  @Component("checkFilingBatchesDelegate")
+  static class CheckBatches implements JavaDelegate {
+    @Override
+    public void execute(DelegateExecution execution) {
+      var running = execution.getProcessEngineServices().getRuntimeService()
+          .createProcessInstanceQuery().processDefinitionKey(BATCH_KEY)
+          .variableValueEquals(WAVE_ID.name(), execution.getProcessInstanceId()).count();
+      ALL_BATCHES_DONE.set(execution, running == 0);
+    }
+  }
+
+  /**
+   * Every project of the quarter has exactly one filing (MNR 第十一条): the quarter's projects are
+   * read again now and any without its filing — funded while the wave ran — gets it here. The
+   * counts planned / opened / added are recorded with the wave and logged.
+   */
+  @Component("reconcileFilingWaveDelegate")
+  static class Reconcile implements JavaDelegate {
+    private final FilingService filings;
+
+    Reconcile(FilingService filings) {
+      this.filings = filings;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      var quarter = new Quarter(FILING_YEAR.get(execution), FILING_QUARTER.get(execution));
+      var runtime = execution.getProcessEngineServices().getRuntimeService();
+      var added = new ArrayList<String>();
+      for (var project : filings.withoutFiling(quarter)) {
+        if (StartFilingBatchDelegate.open(runtime, filings, project, quarter)) {
+          added.add(project);
+        }
+      }
+      var wave = filings.reconciled(execution.getProcessInstanceId(), added);
+      WAVE_ADDED.set(execution, wave.addedCount());
+    }
+  }
+}
