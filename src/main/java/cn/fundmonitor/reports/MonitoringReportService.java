@@ -91,12 +91,7 @@ public class MonitoringReportService {
 
   /** 且末县自然资源局, 广西壮族自治区自然资源厅, 自然资源部. */
   public String authorityName(String unitCode) {
-    var d = organisation.get(unitCode);
-    return switch (d.level()) {
-      case MINISTRY -> d.name();
-      case PROVINCE -> d.name() + "自然资源厅";
-      default -> d.name() + "自然资源局";
-    };
+    return organisation.get(unitCode).bureau();
   }
 
   private Map<String, Object> read(String content) {

@@ -24,7 +24,7 @@ import org.springframework.test.context.ActiveProfiles;
  * it; the allocation, the issued and refined money and the filings are read back from PostgreSQL.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "camunda.bpm.admin-user.password=it-admin",
+    "camunda.bpm.admin-user.password=It-Guanli-Mima#2026",
     "camunda.bpm.job-execution.enabled=false"})
 @ActiveProfiles("postgres")
 class AllocationPostgresIT {

@@ -38,7 +38,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK, properties = {
     "spring.datasource.url=jdbc:h2:mem:fundmonitor-bench;DB_CLOSE_DELAY=-1",
     "camunda.bpm.job-execution.enabled=false",
-    "camunda.bpm.admin-user.password=bench-admin",
+    "camunda.bpm.admin-user.password=Bench-Guanli-Mima#2026",
     "fundmonitor.demo.enabled=false",
     "logging.level.root=warn"})
 class ExpenseCheckBenchmark {

@@ -44,7 +44,7 @@ import org.springframework.test.context.ActiveProfiles;
  * printed and written to target/benchmark/quarterly-wave.txt. Not a test: it states figures.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK, properties = {
-    "camunda.bpm.admin-user.password=bench-admin",
+    "camunda.bpm.admin-user.password=Bench-Guanli-Mima#2026",
     "camunda.bpm.job-execution.enabled=true",
     "logging.level.root=warn"})
 @ActiveProfiles("postgres")

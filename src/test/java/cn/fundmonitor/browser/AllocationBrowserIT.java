@@ -1,8 +1,6 @@
 package cn.fundmonitor.browser;
 
 import static cn.fundmonitor.allocation.FundAllocationProcess.*;
-import static cn.fundmonitor.browser.AllocationSteps.addRow;
-import static cn.fundmonitor.browser.AllocationSteps.warmedUp;
 import static cn.fundmonitor.warehousing.ApplicationRequest.indicator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -59,7 +57,7 @@ class AllocationBrowserIT {
     var documentNo = documentNo("财资环");
     var receivedOn = today().minusDays(3);
 
-    warmedUp(tasklist).login("guangxi-finance").startProcess("资金下达与报备")
+    tasklist.login("guangxi-finance").startProcess("资金下达与报备")
         .fill("批复文号", documentNo)
         .choose("资金类型", "中央财政支持专项相关资金")
         .choose("资金方向", "国土综合整治与生态修复")
@@ -70,7 +68,7 @@ class AllocationBrowserIT {
         .choose("一级指标", 0, "产出").choose("二级指标", 0, "数量（产出）")
         .fill("三级指标", 0, "修复治理面积").choose("比较符", 0, "≥")
         .fill("目标值", 0, "150").fill("计量单位", 0, "公顷");
-    addRow(tasklist, "批复的绩效目标");
+    tasklist.addRow("批复的绩效目标");
     tasklist.choose("一级指标", 1, "效益").choose("二级指标", 1, "生态效益（效益）")
         .fill("三级指标", 1, "生态环境").choose("比较符", 1, "定性")
         .fill("目标值", 1, "有效改善");
@@ -105,7 +103,7 @@ class AllocationBrowserIT {
     var pi = receive(documentNo("财资环"), today().minusDays(2));
     var documentNo = pi.getBusinessKey();
 
-    warmedUp(tasklist).login("guangxi-finance").openTask("下达资金并分解绩效目标", documentNo).claim();
+    tasklist.login("guangxi-finance").openTask("下达资金并分解绩效目标", documentNo).claim();
     assertThat(tasklist.field("到位资金").inputValue()).contains(documentNo);
     tasklist.fill("下达文号", "桂财资环〔" + today().getYear() + "〕" + SEQUENCE.incrementAndGet() + "号")
         .date("下达日期", today().toString())
@@ -113,18 +111,18 @@ class AllocationBrowserIT {
         .fill("项目编码（已入库）", 0, xingning)
         .fill("中央财政资金（元）", 0, "600,000.00")
         .fill("省级财政资金（元）", 0, "120000");
-    addRow(tasklist, "下达明细");
+    tasklist.addRow("下达明细");
     tasklist.fill("下达单位（市、县行政区划代码）", 1, "450321")
         .fill("项目编码（已入库）", 1, yangshuo)
         .fill("中央财政资金（元）", 1, "400000")
         .fill("省级财政资金（元）", 1, "80,000.00");
-    addRow(tasklist, "绩效目标分解");
+    tasklist.addRow("绩效目标分解");
     tasklist.fill("下达单位（行政区划代码）", 0, "450102")
         .choose("批复指标", 0, "修复治理面积 ≥ 100 公顷").fill("分解目标值", 0, "60");
-    addRow(tasklist, "绩效目标分解");
+    tasklist.addRow("绩效目标分解");
     tasklist.fill("下达单位（行政区划代码）", 1, "450321")
         .choose("批复指标", 1, "修复治理面积 ≥ 100 公顷").fill("分解目标值", 1, "40");
-    addRow(tasklist, "绩效目标分解");
+    tasklist.addRow("绩效目标分解");
     tasklist.fill("下达单位（行政区划代码）", 2, "450321")
         .choose("批复指标", 2, "工程验收合格率 ≥ 98 %").fill("分解目标值", 2, "99");
     assertThat(tasklist.field("中央财政资金（元）", 1).inputValue()).isEqualTo("400,000.00");
@@ -161,7 +159,7 @@ class AllocationBrowserIT {
         .activityId(TIMER_ISSUE_OVERDUE).singleResult();
     management.executeJob(timer.getId());
 
-    warmedUp(tasklist).login("ministry-finance").openTask("催办：资金下达逾期", pi.getBusinessKey()).claim();
+    tasklist.login("ministry-finance").openTask("催办：资金下达逾期", pi.getBusinessKey()).claim();
     assertThat(tasklist.field("逾期情况").inputValue())
         .contains("广西壮族自治区 下达资金并分解绩效目标");
     tasklist.fill("催办情况", "已电话督促广西壮族自治区自然资源厅财务与资金运用处，要求3个工作日内下达并报送下达文件。")
@@ -186,7 +184,7 @@ class AllocationBrowserIT {
     var pi = receive(documentNo("财资环"), today().minusDays(5));
     issueToXingning(pi, first);
 
-    warmedUp(tasklist).login("xingning-finance").openTask("细化资金到项目并分解绩效目标", pi.getBusinessKey())
+    tasklist.login("xingning-finance").openTask("细化资金到项目并分解绩效目标", pi.getBusinessKey())
         .claim();
     assertThat(tasklist.field("项目编码（已入库）", 0).inputValue())
         .as("the form opens with what was issued").isEqualTo(first);
@@ -194,14 +192,14 @@ class AllocationBrowserIT {
     tasklist.date("细化日期", today().toString())
         .fill("中央财政资金（元）", 0, "700,000.00")
         .fill("省级财政资金（元）", 0, "200000");
-    addRow(tasklist, "细化明细");
+    tasklist.addRow("细化明细");
     tasklist.fill("项目编码（已入库）", 1, second)
         .fill("中央财政资金（元）", 1, "300000")
         .fill("省级财政资金（元）", 1, "0");
-    addRow(tasklist, "绩效目标分解到项目");
+    tasklist.addRow("绩效目标分解到项目");
     tasklist.fill("项目编码", 0, first).choose("下达指标", 0, "修复治理面积 ≥ 100 公顷")
         .fill("分解目标值", 0, "70");
-    addRow(tasklist, "绩效目标分解到项目");
+    tasklist.addRow("绩效目标分解到项目");
     tasklist.fill("项目编码", 1, second).choose("下达指标", 1, "修复治理面积 ≥ 100 公顷")
         .fill("分解目标值", 1, "30");
     tasklist.complete();
@@ -231,7 +229,7 @@ class AllocationBrowserIT {
     issueToXingning(pi, project);
     refineXingning(pi, project);
 
-    warmedUp(tasklist).login("xingning-finance").openTask("报备细化结果", pi.getBusinessKey()).claim();
+    tasklist.login("xingning-finance").openTask("报备细化结果", pi.getBusinessKey()).claim();
     assertThat(tasklist.field("细化结果").inputValue()).contains(project);
     tasklist.fill("报备说明", "资金已全额细化到昆仑关片区修复项目，绩效目标按下达目标执行，请审核。")
         .complete();
@@ -257,7 +255,7 @@ class AllocationBrowserIT {
         .activityId(TIMER_FILING_OVERDUE).singleResult();
     management.executeJob(timer.getId());
 
-    warmedUp(tasklist).login("nanning-finance").openTask("催办：细化报备逾期", pi.getBusinessKey()).claim();
+    tasklist.login("nanning-finance").openTask("催办：细化报备逾期", pi.getBusinessKey()).claim();
     assertThat(tasklist.field("逾期情况").inputValue()).contains("兴宁区 报备细化结果");
     tasklist.fill("催办情况", "已发函催办兴宁区自然资源局，限5个工作日内完成报备。").complete();
 
@@ -283,7 +281,7 @@ class AllocationBrowserIT {
     refineXingning(pi, project);
     fileXingning(pi);
 
-    warmedUp(tasklist).login("nanning-finance").openTask("上级确认细化报备", pi.getBusinessKey()).claim();
+    tasklist.login("nanning-finance").openTask("上级确认细化报备", pi.getBusinessKey()).claim();
     assertThat(tasklist.field("报备单位").inputValue()).isEqualTo("兴宁区");
     tasklist.radio("确认意见", "确认报备").fill("意见", "细化结果与下达一致，予以确认。").complete();
 
@@ -305,7 +303,7 @@ class AllocationBrowserIT {
     refineXingning(pi, project);
     fileXingning(pi);
 
-    warmedUp(tasklist).login("nanning-finance").openTask("上级确认细化报备", pi.getBusinessKey()).claim()
+    tasklist.login("nanning-finance").openTask("上级确认细化报备", pi.getBusinessKey()).claim()
         .radio("确认意见", "退回修改").fill("意见", "请补充项目实施方案批复文件后重新报备。").complete();
 
     assertThat(allocations.part(pi.getBusinessKey(), "450102").status())

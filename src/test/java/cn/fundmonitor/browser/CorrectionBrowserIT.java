@@ -60,11 +60,11 @@ class CorrectionBrowserIT {
   void aCountyAsksToCorrectItsFiledPaymentsOnTheStartForm(Tasklist tasklist) {
     var key = filed("兴宁区浏览器变更申请项目", false);
 
-    FilingSteps.login(tasklist, "xingning-finance").startProcess("数据变更");
-    FilingSteps.type(tasklist, "季度填报记录（项目编码-年度Q季度）", key)
+    tasklist.login("xingning-finance").startProcess("数据变更");
+    tasklist.fill("季度填报记录（项目编码-年度Q季度）", key)
         .choose("变更字段", "累计支付金额（元）");
-    FilingSteps.type(tasklist, "变更后的值", "262,450.00");
-    FilingSteps.type(tasklist, "变更原因", "与国库集中支付系统核对，漏填一笔监理费支付12,450元。");
+    tasklist.fill("变更后的值", "262,450.00");
+    tasklist.fill("变更原因", "与国库集中支付系统核对，漏填一笔监理费支付12,450元。");
     assertThat(tasklist.start()).contains("流程已发起");
 
     var pi = runtime.createProcessInstanceQuery().processDefinitionKey(KEY)
@@ -91,11 +91,11 @@ class CorrectionBrowserIT {
     var pi = request(key, FilingService.PAID_TO_DATE_FIELD, "262450");
     var project = Quarter.projectOf(key);
 
-    FilingSteps.login(tasklist, "nanning-finance").openTask("上级主管部门审核变更", project).claim();
+    tasklist.login("nanning-finance").openTask("上级主管部门审核变更", project).claim();
     assertThat(tasklist.field("变更申请").inputValue()).contains("原值：250000.00")
         .contains("新值：262450.00");
     tasklist.radio("审核意见", "同意变更");
-    FilingSteps.type(tasklist, "意见", "已核对国库集中支付凭证，同意更正。").complete();
+    tasklist.fill("意见", "已核对国库集中支付凭证，同意更正。").complete();
 
     assertThat(filings.get(key).paidToDate().amount()).isEqualByComparingTo("262450");
     var request = corrections.get(pi.getBusinessKey());
@@ -123,7 +123,7 @@ class CorrectionBrowserIT {
     decide(report, Map.of(pi.getBusinessKey(), "APPROVE"));
     var project = Quarter.projectOf(key);
 
-    FilingSteps.login(tasklist, "guangxi-eco").openTask("省级对口部门更改数据", project).claim();
+    tasklist.login("guangxi-eco").openTask("省级对口部门更改数据", project).claim();
     assertThat(tasklist.field("变更申请").inputValue()).contains("新值：255000.00");
     assertThat(tasklist.field("部认定意见").inputValue()).isEqualTo("与国库集中支付系统核对一致，同意更正。");
     tasklist.complete();
@@ -150,10 +150,10 @@ class CorrectionBrowserIT {
     var pi = request(key, FilingService.PHYSICAL_PROGRESS_FIELD, "28");
     var report = runMonthlyReport(pi.getBusinessKey());
 
-    FilingSteps.login(tasklist, "guangxi-finance").openTask("省级财务部门报部", "广西壮族自治区").claim();
+    tasklist.login("guangxi-finance").openTask("省级财务部门报部", "广西壮族自治区").claim();
     assertThat(tasklist.field("汇总报告").inputValue()).contains(pi.getBusinessKey())
         .contains("新值：28");
-    FilingSteps.type(tasklist, "报告说明", "本月已传输数据变更1项：实物工作量进度经监理月报核实后更正。")
+    tasklist.fill("报告说明", "本月已传输数据变更1项：实物工作量进度经监理月报核实后更正。")
         .complete();
 
     var row = reportRow(report.reportId());
@@ -175,9 +175,9 @@ class CorrectionBrowserIT {
     var report = runMonthlyReport(pi.getBusinessKey());
     submit(report);
 
-    FilingSteps.login(tasklist, "ministry-eco").openTask("部归口业务司局意见", "广西壮族自治区").claim();
+    tasklist.login("ministry-eco").openTask("部归口业务司局意见", "广西壮族自治区").claim();
     assertThat(tasklist.field("省级报告说明").inputValue()).isEqualTo("本月已传输数据变更，请认定。");
-    FilingSteps.type(tasklist, "业务司局意见", "修复治理面积以竣工测量成果为准，请核实测量报告后认定。")
+    tasklist.fill("业务司局意见", "修复治理面积以竣工测量成果为准，请核实测量报告后认定。")
         .complete();
 
     var row = reportRow(report.reportId());
@@ -200,17 +200,17 @@ class CorrectionBrowserIT {
     submit(report);
     opinion(report);
 
-    FilingSteps.login(tasklist, "ministry-finance").openTask("部财务与资金运用司认定", "广西壮族自治区").claim();
+    tasklist.login("ministry-finance").openTask("部财务与资金运用司认定", "广西壮族自治区").claim();
     assertThat(tasklist.field("业务司局意见").inputValue()).isEqualTo("支付数可更正，指标数需补充佐证材料。");
     for (int i = 0; i < 2; i++) {
       var requestNo = tasklist.field("申请编号", i).inputValue();
       if (requestNo.equals(paid.getBusinessKey())) {
-        FilingSteps.radio(tasklist, "认定", i, "同意");
-        FilingSteps.type(tasklist, "理由", i, "与国库集中支付凭证一致");
+        tasklist.radio("认定", i, "同意");
+        tasklist.fill("理由", i, "与国库集中支付凭证一致");
       } else {
         assertThat(requestNo).isEqualTo(area.getBusinessKey());
-        FilingSteps.radio(tasklist, "认定", i, "不同意");
-        FilingSteps.type(tasklist, "理由", i, "未提供竣工测量报告");
+        tasklist.radio("认定", i, "不同意");
+        tasklist.fill("理由", i, "未提供竣工测量报告");
       }
     }
     tasklist.complete();

@@ -53,19 +53,19 @@ class FilingBrowserIT {
     var pi = open("兴宁区浏览器季度填报项目", fourthQuarter());
     var project = PROJECT_CODE.get(runtime, pi);
 
-    FilingSteps.login(tasklist, "xingning-finance").openTask("填报季度执行情况", project).claim();
+    tasklist.login("xingning-finance").openTask("填报季度执行情况", project).claim();
     assertThat(tasklist.field("项目和期限").inputValue()).contains(project)
         .contains("到位资金：100 万元（1000000.00 元）");
     assertThat(tasklist.field("指标", 0).inputValue()).isEqualTo("修复治理面积");
     assertThat(tasklist.field("计量单位", 0).inputValue()).isEqualTo("公顷");
-    FilingSteps.type(tasklist, "累计支付金额（元）", "900,000.00");
-    FilingSteps.type(tasklist, "其中：中央财政资金（元）", "800000");
-    FilingSteps.type(tasklist, "其中：市县财政资金（元）", "100,000.00");
-    FilingSteps.type(tasklist, "实物工作量完成进度（%）", "95");
-    FilingSteps.type(tasklist, "实际完成值", 0, "118");
-    FilingSteps.check(tasklist, "未达监控节点", 1); // 完工时间 ≤ 2027-12-31: not yet due
-    FilingSteps.type(tasklist, "实际完成值", 2, "矿区植被覆盖度明显提高，水土流失得到控制");
-    FilingSteps.type(tasklist, "实际完成值", 3, "92");
+    tasklist.fill("累计支付金额（元）", "900,000.00");
+    tasklist.fill("其中：中央财政资金（元）", "800000");
+    tasklist.fill("其中：市县财政资金（元）", "100,000.00");
+    tasklist.fill("实物工作量完成进度（%）", "95");
+    tasklist.fill("实际完成值", 0, "118");
+    tasklist.check("未达监控节点", 1); // 完工时间 ≤ 2027-12-31: not yet due
+    tasklist.fill("实际完成值", 2, "矿区植被覆盖度明显提高，水土流失得到控制");
+    tasklist.fill("实际完成值", 3, "92");
     assertThat(tasklist.field("其中：中央财政资金（元）").inputValue()).isEqualTo("800,000.00");
     tasklist.complete();
 
@@ -98,9 +98,9 @@ class FilingBrowserIT {
     management.executeJob(management.createJobQuery().processInstanceId(pi.getId())
         .activityId(TIMER_FILING_OVERDUE).singleResult().getId());
 
-    FilingSteps.login(tasklist, "nanning-finance").openTask("催办：季度填报逾期", project).claim();
+    tasklist.login("nanning-finance").openTask("催办：季度填报逾期", project).claim();
     assertThat(tasklist.field("逾期情况").inputValue()).contains("兴宁区 填报季度执行情况");
-    FilingSteps.type(tasklist, "催办情况", "已电话督促兴宁区自然资源局财务股，承诺3个工作日内完成填报。")
+    tasklist.fill("催办情况", "已电话督促兴宁区自然资源局财务股，承诺3个工作日内完成填报。")
         .complete();
 
     assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
@@ -124,12 +124,12 @@ class FilingBrowserIT {
     var project = PROJECT_CODE.get(runtime, pi);
     fileAsXingning(pi);
 
-    FilingSteps.login(tasklist, "guangxi-eco").openTask("省级审核季度填报", project).claim();
+    tasklist.login("guangxi-eco").openTask("省级审核季度填报", project).claim();
     assertThat(tasklist.field("填报情况").inputValue()).contains("累计支付：90 万元（到位 100 万元）");
     assertThat(tasklist.field("指标", 0).inputValue()).isEqualTo("生态环境");
-    FilingSteps.type(tasklist, "完成率（%）", 0, "85")
+    tasklist.fill("完成率（%）", 0, "85")
         .radio("审核结论", "审核通过，传输至自然资源部");
-    FilingSteps.type(tasklist, "审核意见", "支付数与国库集中支付系统一致，生态环境改善情况经现场核实，同意传输。")
+    tasklist.fill("审核意见", "支付数与国库集中支付系统一致，生态环境改善情况经现场核实，同意传输。")
         .complete();
 
     var key = pi.getBusinessKey();

@@ -66,7 +66,7 @@ class InspectionBrowserIT {
     try {
       var before = inspectionNumbers();
 
-      var message = MiscSteps.warmedUp(tasklist).login(INSPECTOR).startProcess("数据质量抽查")
+      var message = tasklist.login(INSPECTOR).startProcess("数据质量抽查")
           .fill("检查年度", String.valueOf(year()))
           .fill("抽查单位（行政区划代码，多个用逗号分隔）", XINGNING)
           .start();
@@ -104,7 +104,7 @@ class InspectionBrowserIT {
       var text = "经核实，该项目" + year() + "年第二季度执行情况因财务人员调整漏报，现已补报，"
           + "并建立按季填报提醒制度。";
 
-      MiscSteps.warmedUp(tasklist).login(COUNTY_FINANCE).openTask("整改数据质量问题", code).claim();
+      tasklist.login(COUNTY_FINANCE).openTask("整改数据质量问题", code).claim();
       assertThat(tasklist.field("检查编号").inputValue()).isEqualTo(no);
       assertThat(tasklist.field("问题").inputValue())
           .contains("季度未填报", new Quarter(year(), 2).key(code), "依据：");
@@ -132,7 +132,7 @@ class InspectionBrowserIT {
     rectify(pi, code, "已补报第二季度执行情况。");
     var comment = "已核实兴宁区补报的第二季度执行情况，整改到位。";
 
-    MiscSteps.warmedUp(tasklist).login(INSPECTOR).openTask("确认整改", code).claim();
+    tasklist.login(INSPECTOR).openTask("确认整改", code).claim();
     assertThat(tasklist.field("整改情况").inputValue()).isEqualTo("已补报第二季度执行情况。");
     tasklist.check("整改到位（不勾选即退回单位继续整改，须填写确认意见）")
         .fill("确认意见", comment).complete();
@@ -160,7 +160,7 @@ class InspectionBrowserIT {
       rectify(pi, code, "将尽快补报。");
       var reason = "系统中该季度仍为未填报状态，请补报后再提交整改情况。";
 
-      MiscSteps.warmedUp(tasklist).login(INSPECTOR).openTask("确认整改", code).claim()
+      tasklist.login(INSPECTOR).openTask("确认整改", code).claim()
           .fill("确认意见", reason).complete();
 
       var finding = finding(no, code);

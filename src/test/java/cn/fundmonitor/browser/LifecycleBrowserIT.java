@@ -71,7 +71,7 @@ class LifecycleBrowserIT {
     var code = funded("xingning-eco", "兴宁区浏览器开工项目", ECO, today().minusDays(40));
     var startedOn = today().minusDays(21);
 
-    LifecycleSteps.login(tasklist, "xingning-finance").openTask("报告开工", code).claim();
+    tasklist.login("xingning-finance").openTask("报告开工", code).claim();
     assertThat(tasklist.field("项目和期限").inputValue()).contains(code, "到位资金 100 万元");
     tasklist.date("开工日期", startedOn.toString()).complete();
 
@@ -95,7 +95,7 @@ class LifecycleBrowserIT {
     complete("xingning-eco", code, TASK_REPORT_START, STARTED_ON.with(today().minusDays(400).toString()));
     var completedOn = today().minusDays(12);
 
-    LifecycleSteps.login(tasklist, "xingning-eco").openTask("报告完工", code).claim()
+    tasklist.login("xingning-eco").openTask("报告完工", code).claim()
         .date("完工日期", completedOn.toString()).complete();
 
     var lifecycle = lifecycles.get(code);
@@ -122,7 +122,7 @@ class LifecycleBrowserIT {
     var appliedOn = today().minusDays(30);
     var acceptedOn = today().minusDays(8);
 
-    LifecycleSteps.login(tasklist, "xingning-geohazard").openTask("申请并组织竣工验收", code).claim()
+    tasklist.login("xingning-geohazard").openTask("申请并组织竣工验收", code).claim()
         .date("申请验收日期", appliedOn.toString())
         .date("验收通过日期", acceptedOn.toString())
         .choose("验收类型", "初步验收（需满一个水文年终验）")
@@ -164,7 +164,7 @@ class LifecycleBrowserIT {
     fire(code, TIMER_ACCEPTANCE_OVERDUE);
     var note = "已电话督办兴宁区自然资源局，要求于本月底前提交竣工验收申请并报送验收方案。";
 
-    LifecycleSteps.login(tasklist, "nanning-finance").openTask("催办：验收申请逾期", code).claim();
+    tasklist.login("nanning-finance").openTask("催办：验收申请逾期", code).claim();
     assertThat(tasklist.field("逾期情况").inputValue())
         .contains("兴宁区 申请竣工验收（截止 " + deadline + "）");
     tasklist.fill("催办情况", note).complete();
@@ -191,7 +191,7 @@ class LifecycleBrowserIT {
     var extendedUntil = today().plusMonths(6);
     var reason = "受连续强降雨影响停工三个月，主体工程已完成80%，同意延期半年。";
 
-    LifecycleSteps.login(tasklist, "guangxi-eco").openTask("决定终止或准予继续", code).claim();
+    tasklist.login("guangxi-eco").openTask("决定终止或准予继续", code).claim();
     assertThat(tasklist.field("项目和期限").inputValue()).contains(code, "前完工并通过验收");
     assertThat(tasklist.page().locator(".fjs-form-field-label",
         new Page.LocatorOptions().setHasText("延期至")).count()).as("shown only to extend").isZero();
@@ -215,7 +215,7 @@ class LifecycleBrowserIT {
       Tasklist tasklist) {
     var code = twoYearsWithoutAcceptance("兴宁区浏览器终止项目");
 
-    LifecycleSteps.login(tasklist, "guangxi-eco").openTask("决定终止或准予继续", code).claim()
+    tasklist.login("guangxi-eco").openTask("决定终止或准予继续", code).claim()
         .radio("决定", "终止项目")
         .fill("理由", "开工已满两年，仅完成场地清表，承担单位无法继续实施，予以终止。")
         .complete();
@@ -239,7 +239,7 @@ class LifecycleBrowserIT {
     var code = accepted("兴宁区浏览器结算项目");
     var settledOn = today().minusDays(20);
 
-    LifecycleSteps.login(tasklist, "xingning-finance").openTask("完成竣工结算", code).claim()
+    tasklist.login("xingning-finance").openTask("完成竣工结算", code).claim()
         .date("结算完成日期", settledOn.toString())
         .fill("结算金额（元）", "980,000.00")
         .complete();
@@ -259,7 +259,7 @@ class LifecycleBrowserIT {
     var code = settled("兴宁区浏览器决算项目");
     var reportedOn = today().minusDays(6);
 
-    LifecycleSteps.login(tasklist, "xingning-eco").openTask("编制决算报告", code).claim()
+    tasklist.login("xingning-eco").openTask("编制决算报告", code).claim()
         .date("决算报告报送日期", reportedOn.toString()).complete();
 
     var lifecycle = lifecycles.get(code);
@@ -280,7 +280,7 @@ class LifecycleBrowserIT {
         FINAL_ACCOUNTS_ON.with(today().minusDays(6).toString()));
     var comment = "决算报告数据真实完整，与结算金额一致，同意。";
 
-    LifecycleSteps.login(tasklist, "xingning-finance").openTask("审批决算", code).claim()
+    tasklist.login("xingning-finance").openTask("审批决算", code).claim()
         .fill("审批意见", comment).complete();
 
     var lifecycle = lifecycles.get(code);
@@ -316,7 +316,7 @@ class LifecycleBrowserIT {
     assertThat(lifecycles.get(code).status()).isEqualTo(LifecycleStatus.AWAITING_FINAL_ACCEPTANCE);
     var finallyAccepted = today().minusDays(5);
 
-    LifecycleSteps.login(tasklist, user).openTask("满一个水文年后终验", code).claim()
+    tasklist.login(user).openTask("满一个水文年后终验", code).claim()
         .date("终验通过日期", finallyAccepted.toString()).complete();
 
     var lifecycle = lifecycles.get(code);
@@ -340,7 +340,7 @@ class LifecycleBrowserIT {
     reportForceMajeure(code, "SUSPEND", reason);
     var comment = "情况属实，同意中止；险情解除后及时报告恢复实施。";
 
-    LifecycleSteps.login(tasklist, "guangxi-eco").openTask("审批中止或撤销", code).claim();
+    tasklist.login("guangxi-eco").openTask("审批中止或撤销", code).claim();
     assertThat(tasklist.field("申请事项").inputValue()).isEqualTo("因不可抗力申请中止");
     assertThat(tasklist.field("不可抗力情况说明").inputValue()).isEqualTo(reason);
     tasklist.radio("审批结果", "批准").fill("审批意见", comment).complete();
@@ -360,7 +360,7 @@ class LifecycleBrowserIT {
     reportForceMajeure(code, "CANCEL", "台风导致部分边坡垮塌，申请撤销项目。");
     var comment = "垮塌范围有限，修复后可继续实施，不予批准撤销。";
 
-    LifecycleSteps.login(tasklist, "guangxi-eco").openTask("审批中止或撤销", code).claim();
+    tasklist.login("guangxi-eco").openTask("审批中止或撤销", code).claim();
     assertThat(tasklist.field("申请事项").inputValue()).isEqualTo("因不可抗力申请撤销");
     tasklist.radio("审批结果", "不予批准").fill("审批意见", comment).complete();
 
@@ -384,7 +384,7 @@ class LifecycleBrowserIT {
         FORCE_MAJEURE_DECISION.with("APPROVE").putValue(FORCE_MAJEURE_COMMENT.name(), "同意撤销"));
     assertThat(waitingAt(code)).containsExactly(TASK_FINANCIAL_CLEARING);
 
-    LifecycleSteps.login(tasklist, "xingning-finance").openTask("按完成工作量财务清算", code).claim()
+    tasklist.login("xingning-finance").openTask("按完成工作量财务清算", code).claim()
         .fill("已完成工作量对应金额（元）", "150000");
     assertThat(tasklist.field("已完成工作量对应金额（元）").inputValue()).isEqualTo("150,000.00");
     tasklist.complete();

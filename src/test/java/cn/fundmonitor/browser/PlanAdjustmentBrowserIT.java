@@ -55,7 +55,7 @@ class PlanAdjustmentBrowserIT {
     var code = warehoused("兴宁区浏览器调整申请项目");
     var reason = "征地范围调整：治理区东侧约8公顷划入城市建设用地，需将治理区向西调整。";
 
-    var message = MiscSteps.warmedUp(tasklist).login(UNIT_USER).startProcess("实施方案调整")
+    var message = tasklist.login(UNIT_USER).startProcess("实施方案调整")
         .fill("项目编码（本单位已入库项目）", code)
         .fill("实施环境和条件发生的重大变化（调整理由）", reason)
         .start();
@@ -84,13 +84,13 @@ class PlanAdjustmentBrowserIT {
     var pi = request(code, "受汛期影响，治理区边坡需增加截排水工程。");
     var no = pi.getBusinessKey();
 
-    MiscSteps.warmedUp(tasklist).login(UNIT_USER).openTask("编制调整后的绩效目标", code).claim();
+    tasklist.login(UNIT_USER).openTask("编制调整后的绩效目标", code).claim();
     assertThat(tasklist.field("项目编码").inputValue()).isEqualTo(code);
     assertThat(tasklist.field("三级指标", 0).inputValue()).isEqualTo("修复治理面积");
     assertThat(tasklist.field("目标值", 0).inputValue()).isEqualTo("120");
     tasklist.fill("调整理由", "受汛期影响，治理区边坡需增加截排水工程；治理面积随之扩大，并增加受益群众指标。")
         .fill("目标值", 0, "150");
-    MiscSteps.addRow(tasklist, "调整后的全部绩效指标");
+    tasklist.addRow("调整后的全部绩效指标");
     tasklist.choose("一级指标", 4, "效益").choose("二级指标", 4, "社会效益（效益）")
         .fill("三级指标", 4, "受益群众").choose("比较符", 4, "≥")
         .fill("目标值", 4, "2000").fill("计量单位", 4, "人")
@@ -117,9 +117,9 @@ class PlanAdjustmentBrowserIT {
     var code = warehoused("兴宁区浏览器降低目标项目");
     var pi = request(code, "受灾影响，部分治理区暂无法施工。");
 
-    MiscSteps.warmedUp(tasklist).login(UNIT_USER).openTask("编制调整后的绩效目标", code).claim()
+    tasklist.login(UNIT_USER).openTask("编制调整后的绩效目标", code).claim()
         .fill("目标值", 0, "100");
-    var said = MiscSteps.completeRefused(tasklist);
+    var said = tasklist.completeRefused();
 
     assertThat(said).contains("第1项指标“修复治理面积”目标值由 120 降低为 100");
     assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(TASK_EDIT)
@@ -134,7 +134,7 @@ class PlanAdjustmentBrowserIT {
     var pi = request(code, "征地范围调整，治理区位置变化。");
     raiseFirstTarget(pi, "150");
 
-    MiscSteps.warmedUp(tasklist).login(REVIEWER).openTask("审批实施方案调整", code).claim();
+    tasklist.login(REVIEWER).openTask("审批实施方案调整", code).claim();
     assertThat(tasklist.field("申请编号").inputValue()).isEqualTo(pi.getBusinessKey());
     assertThat(tasklist.field("绩效目标调整前后对比").inputValue())
         .contains("修复治理面积 ≥ 120 公顷 → 修复治理面积 ≥ 150 公顷");
@@ -162,7 +162,7 @@ class PlanAdjustmentBrowserIT {
     var pi = request(code, "工期调整。");
     raiseFirstTarget(pi, "130");
 
-    MiscSteps.warmedUp(tasklist).login(REVIEWER).openTask("审批实施方案调整", code).claim()
+    tasklist.login(REVIEWER).openTask("审批实施方案调整", code).claim()
         .radio("审批结论", "退回修改")
         .fill("审批意见", "请补充实施环境和条件发生重大变化的证明材料。")
         .complete();

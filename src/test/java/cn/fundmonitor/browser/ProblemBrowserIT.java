@@ -48,10 +48,10 @@ class ProblemBrowserIT {
   void aCountyReportsSlowPaymentOnTheStartForm(Tasklist tasklist) {
     var project = project("兴宁区浏览器问题反馈项目");
 
-    FilingSteps.login(tasklist, "xingning-eco").startProcess("问题反馈与重大问题报部");
-    FilingSteps.type(tasklist, "涉及项目编码", project).choose("问题类型", "资金支付缓慢");
-    FilingSteps.type(tasklist, "涉及金额（元）", "1,250,000.00");
-    FilingSteps.type(tasklist, "问题描述", "施工单位进度款审核滞后，截至本季度末已到位资金支付不足三成。");
+    tasklist.login("xingning-eco").startProcess("问题反馈与重大问题报部");
+    tasklist.fill("涉及项目编码", project).choose("问题类型", "资金支付缓慢");
+    tasklist.fill("涉及金额（元）", "1,250,000.00");
+    tasklist.fill("问题描述", "施工单位进度款审核滞后，截至本季度末已到位资金支付不足三成。");
     assertThat(tasklist.field("涉及金额（元）").inputValue()).isEqualTo("1,250,000.00");
     assertThat(tasklist.start()).contains("流程已发起");
 
@@ -77,10 +77,10 @@ class ProblemBrowserIT {
     var pi = report(project, "SLOW_PROGRESS", "2500000");
     var due = LocalDate.now(BEIJING).plusDays(45);
 
-    FilingSteps.login(tasklist, "guangxi-eco").openTask("核查处理问题", project).claim();
+    tasklist.login("guangxi-eco").openTask("核查处理问题", project).claim();
     assertThat(tasklist.field("问题").inputValue()).contains("边坡复绿工程进度滞后计划约两个月");
     tasklist.radio("处理意见", "责令整改");
-    FilingSteps.type(tasklist, "整改要求或不成立的理由", "督促施工单位增加作业面，雨季前完成边坡复绿，整改完成后报送影像资料。")
+    tasklist.fill("整改要求或不成立的理由", "督促施工单位增加作业面，雨季前完成边坡复绿，整改完成后报送影像资料。")
         .date("整改期限（责令整改时填写）", due.toString());
     assertThat(tasklist.field("整改期限（责令整改时填写）").inputValue()).isEqualTo(due.toString());
     tasklist.complete();
@@ -107,9 +107,9 @@ class ProblemBrowserIT {
     var pi = report(project, "MISAPPROPRIATION", "180000");
     assertThat(problems.get(pi.getBusinessKey()).isMajor()).isTrue();
 
-    FilingSteps.login(tasklist, "ministry-finance").openTask("核查处理问题", project).claim()
+    tasklist.login("ministry-finance").openTask("核查处理问题", project).claim()
         .radio("处理意见", "经核查不成立");
-    FilingSteps.type(tasklist, "整改要求或不成立的理由",
+    tasklist.fill("整改要求或不成立的理由",
         "经调阅国库集中支付凭证和工程计量单，资金按合同约定支付，反映的虚列工程量情况不属实。").complete();
 
     var p = problems.get(pi.getBusinessKey());
@@ -136,9 +136,9 @@ class ProblemBrowserIT {
     management.executeJob(management.createJobQuery().processInstanceId(pi.getId())
         .activityId(TIMER_HANDLING_OVERDUE).singleResult().getId());
 
-    FilingSteps.login(tasklist, "ministry-finance").openTask("催办：问题处理逾期", project).claim();
+    tasklist.login("ministry-finance").openTask("催办：问题处理逾期", project).claim();
     assertThat(tasklist.field("逾期情况").inputValue()).contains("广西壮族自治区 核查处理问题");
-    FilingSteps.type(tasklist, "催办情况", "已发函督办广西壮族自治区自然资源厅，要求10日内完成核查并报送处理意见。")
+    tasklist.fill("催办情况", "已发函督办广西壮族自治区自然资源厅，要求10日内完成核查并报送处理意见。")
         .complete();
 
     assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
@@ -161,9 +161,9 @@ class ProblemBrowserIT {
     var pi = report(project, "SLOW_PROGRESS", "2500000");
     complete("guangxi-eco", pi, TASK_DECIDE, rectify());
 
-    FilingSteps.login(tasklist, "xingning-eco").openTask("整改并报告", project).claim();
+    tasklist.login("xingning-eco").openTask("整改并报告", project).claim();
     assertThat(tasklist.field("整改要求").inputValue()).isEqualTo("雨季前完成边坡复绿并报送影像资料。");
-    FilingSteps.type(tasklist, "整改情况", "已增加两个作业面，边坡复绿3.2公顷全部完成，影像资料和监理验收记录已上传。")
+    tasklist.fill("整改情况", "已增加两个作业面，边坡复绿3.2公顷全部完成，影像资料和监理验收记录已上传。")
         .complete();
 
     var p = problems.get(pi.getBusinessKey());
@@ -184,10 +184,10 @@ class ProblemBrowserIT {
     complete("xingning-eco", pi, TASK_RECTIFY, Variables.putValue(RECTIFICATION_REPORT.name(),
         "边坡复绿3.2公顷已完成，影像资料已上传。"));
 
-    FilingSteps.login(tasklist, "guangxi-eco").openTask("确认整改", project).claim();
+    tasklist.login("guangxi-eco").openTask("确认整改", project).claim();
     assertThat(tasklist.field("整改情况").inputValue()).isEqualTo("边坡复绿3.2公顷已完成，影像资料已上传。");
     tasklist.radio("确认意见", "整改已到位，办结");
-    FilingSteps.type(tasklist, "意见", "经现场核查，复绿面积和成活率符合要求。").complete();
+    tasklist.fill("意见", "经现场核查，复绿面积和成活率符合要求。").complete();
 
     var p = problems.get(pi.getBusinessKey());
     assertThat(p.status()).isEqualTo(ProblemStatus.CLOSED);

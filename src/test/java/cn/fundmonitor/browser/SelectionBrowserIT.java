@@ -1,6 +1,5 @@
 package cn.fundmonitor.browser;
 
-import static cn.fundmonitor.browser.AllocationSteps.warmedUp;
 import static cn.fundmonitor.warehousing.AnnualSelectionProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,11 +43,11 @@ class SelectionBrowserIT {
         .taskCandidateGroup("450000-finance").singleResult();
     assertThat(task).isNotNull();
 
-    warmedUp(tasklist).login("guangxi-finance")
+    tasklist.login("guangxi-finance")
         .openTask("遴选下一年度支持项目", String.valueOf(year)).claim();
     assertThat(tasklist.field("省份").inputValue()).isEqualTo("广西壮族自治区");
-    SelectionSteps.tick(tasklist, "下一年度支持项目", chosen);
-    assertThat(SelectionSteps.option(tasklist, "下一年度支持项目", passedOver).isChecked())
+    tasklist.tick("下一年度支持项目", chosen);
+    assertThat(tasklist.option("下一年度支持项目", passedOver).isChecked())
         .as("offered, not ticked").isFalse();
     tasklist.fill("遴选说明", "按项目成熟度和绩效目标择优，兴宁区矿山修复项目列入" + year + "年度支持。")
         .complete();

@@ -74,7 +74,7 @@ class SelfEvaluationBrowserIT {
     var report = "全年完成修复治理面积100公顷（目标120公顷），群众满意度95%；"
         + "受汛期影响西侧治理区延后施工，已调整施工组织，预计次年二季度完成剩余20公顷。";
 
-    MiscSteps.warmedUp(tasklist).login(COUNTY_FINANCE).openTask("撰写绩效自评报告", code).claim();
+    tasklist.login(COUNTY_FINANCE).openTask("撰写绩效自评报告", code).claim();
     assertThat(tasklist.field("项目和全年执行情况").inputValue()).contains(code, "评价年度：" + year() + "年");
     assertThat(tasklist.page().getByLabel("本项目为地质灾害应急项目（GX 第二十九条：应急项目的评价结果不影响下一年度资金安排）")
         .count()).as("only a geohazard project may be an emergency").isZero();
@@ -104,7 +104,7 @@ class SelfEvaluationBrowserIT {
     var pi = openEvaluation(code);
     var report = "汛期突发滑坡险情，按应急要求先行排危除险，原定监测工程未能实施。";
 
-    MiscSteps.warmedUp(tasklist).login("xingning-geohazard").openTask("撰写绩效自评报告", code).claim()
+    tasklist.login("xingning-geohazard").openTask("撰写绩效自评报告", code).claim()
         .fill("自评报告（目标完成情况、存在问题、原因和改进措施）", report)
         .check("本项目为地质灾害应急项目（GX 第二十九条：应急项目的评价结果不影响下一年度资金安排）")
         .complete();
@@ -128,7 +128,7 @@ class SelfEvaluationBrowserIT {
     submit(pi, "全年完成修复治理面积100公顷，群众满意度95%。");
     var comment = "自评报告内容完整，得分与填报数据相符，同意报自治区汇总。";
 
-    MiscSteps.warmedUp(tasklist).login(CITY_FINANCE).openTask("市级审核绩效自评", code).claim();
+    tasklist.login(CITY_FINANCE).openTask("市级审核绩效自评", code).claim();
     assertThat(tasklist.field("评价等级").inputValue()).isEqualTo("良（85.2分）");
     assertThat(tasklist.field("自评报告").inputValue()).isEqualTo("全年完成修复治理面积100公顷，群众满意度95%。");
     tasklist.radio("审核结论", "审核通过，报省级汇总").fill("审核意见", comment).complete();
@@ -149,7 +149,7 @@ class SelfEvaluationBrowserIT {
     submit(pi, "全年未开工。");
     var comment = "请说明未开工的原因及下一步整改措施。";
 
-    MiscSteps.warmedUp(tasklist).login(CITY_FINANCE).openTask("市级审核绩效自评", code).claim()
+    tasklist.login(CITY_FINANCE).openTask("市级审核绩效自评", code).claim()
         .radio("审核结论", "退回修改").fill("审核意见", comment).complete();
 
     assertThat(task(pi, TASK_EVALUATE)).as("back with the county").isNotNull();
@@ -176,7 +176,7 @@ class SelfEvaluationBrowserIT {
     }
     var note = "已电话督办兴宁区自然资源局财务与资金运用股，要求三个工作日内提交绩效自评报告。";
 
-    MiscSteps.warmedUp(tasklist).login(CITY_FINANCE).openTask("催办：绩效自评逾期", code).claim();
+    tasklist.login(CITY_FINANCE).openTask("催办：绩效自评逾期", code).claim();
     assertThat(tasklist.field("逾期情况").inputValue())
         .contains("逾期1天：兴宁区 撰写绩效自评报告（截止 " + dueOn + "）");
     tasklist.fill("催办情况", note).complete();

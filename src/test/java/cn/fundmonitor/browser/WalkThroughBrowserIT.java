@@ -33,18 +33,8 @@ class WalkThroughBrowserIT {
   @Test
   void aCountyAppliesTheProvinceApprovesAndTheQuarterIsFiled(Tasklist tasklist) {
     // 1. xingning-eco: 发起流程 → 项目入库, at least one 产出 and one 效益 indicator
-    tasklist.login("xingning-eco").startProcess("项目入库")
-        .fill("项目名称", "兴宁区五塘镇矿山生态修复项目（走查）")
-        .choose("申报方向", "国土综合整治与生态修复")
-        .choose("资金类型", "中央财政支持专项相关资金")
-        .fill("申报金额（元）", "3,961,869.98")
-        .fill("项目简介（建设内容、实施期限）", "废弃矿山地形重塑、植被恢复，2026年至2027年实施")
-        .choose("一级指标", 0, "产出").choose("二级指标", 0, "数量（产出）")
-        .fill("三级指标", 0, "修复治理面积").choose("比较符", 0, "≥")
-        .fill("目标值", 0, "120").fill("计量单位", 0, "公顷")
-        .choose("一级指标", 1, "效益").choose("二级指标", 1, "生态效益（效益）")
-        .fill("三级指标", 1, "生态环境").choose("比较符", 1, "定性")
-        .fill("目标值", 1, "有效改善");
+    ApplicationForm.fillEcoRestoration(tasklist.login("xingning-eco").startProcess("项目入库"),
+        "兴宁区五塘镇矿山生态修复项目（走查）", "3,961,869.98", "废弃矿山地形重塑、植被恢复，2026年至2027年实施");
     assertThat(tasklist.start()).contains("流程已发起");
     var code = reserve.visibleTo(users.groups("xingning-eco"), Optional.empty()).stream()
         .filter(p -> p.name().equals("兴宁区五塘镇矿山生态修复项目（走查）")).findFirst()
@@ -73,10 +63,17 @@ class WalkThroughBrowserIT {
         .fill("其中：中央财政资金（元）", "1000000")
         .fill("其中：省级财政资金（元）", "200,000")
         .fill("实物工作量完成进度（%）", "40");
-    var rows = tasklist.countChecks("未达监控节点");
+    // every indicator gets its actual value as the target reads: a number, a date or words
+    var rows = tasklist.count("实际完成值");
     assertThat(rows).isPositive();
     for (int i = 0; i < rows; i++) {
-      tasklist.checkNth("未达监控节点", i);
+      var target = tasklist.field("目标值", i).inputValue();
+      var date = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}").matcher(target);
+      var number = java.util.regex.Pattern.compile("\\d+(\\.\\d+)?").matcher(target);
+      tasklist.fill("实际完成值", i, date.find() ? "2026-10-31"
+          : number.find() ? new java.math.BigDecimal(number.group()).divide(
+              java.math.BigDecimal.valueOf(2)).stripTrailingZeros().toPlainString()
+          : "明显改善");
     }
     tasklist.complete();
 

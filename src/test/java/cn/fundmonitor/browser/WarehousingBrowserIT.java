@@ -33,18 +33,8 @@ class WarehousingBrowserIT {
   @Test
   void aCountyAppliesOnTheStartFormWithAGroupedAmount(Tasklist tasklist) {
     var name = "兴宁区浏览器申报生态修复项目" + System.nanoTime() % 100000;
-    tasklist.login("xingning-eco").startProcess("项目入库")
-        .fill("项目名称", name)
-        .choose("申报方向", "国土综合整治与生态修复")
-        .choose("资金类型", "中央财政支持专项相关资金")
-        .fill("申报金额（元）", "12,500,000.00")
-        .fill("项目简介（建设内容、实施期限）", "矿山地形重塑与植被恢复，2026—2027年实施")
-        .choose("一级指标", 0, "产出").choose("二级指标", 0, "数量（产出）")
-        .fill("三级指标", 0, "修复治理面积").choose("比较符", 0, "≥")
-        .fill("目标值", 0, "120").fill("计量单位", 0, "公顷")
-        .choose("一级指标", 1, "效益").choose("二级指标", 1, "生态效益（效益）")
-        .fill("三级指标", 1, "生态环境").choose("比较符", 1, "定性")
-        .fill("目标值", 1, "有效改善");
+    ApplicationForm.fillEcoRestoration(tasklist.login("xingning-eco").startProcess("项目入库"),
+        name, "12,500,000.00", "矿山地形重塑与植被恢复，2026—2027年实施");
     assertThat(tasklist.field("申报金额（元）").inputValue()).isEqualTo("12,500,000.00");
 
     assertThat(tasklist.start()).contains("流程已发起");

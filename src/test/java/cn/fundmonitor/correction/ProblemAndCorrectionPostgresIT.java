@@ -25,7 +25,7 @@ import org.springframework.test.context.ActiveProfiles;
  * drives them; the problem, the applied change and its audit row are read back from PostgreSQL.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "camunda.bpm.admin-user.password=it-admin",
+    "camunda.bpm.admin-user.password=It-Guanli-Mima#2026",
     "camunda.bpm.job-execution.enabled=false"})
 @ActiveProfiles("postgres")
 class ProblemAndCorrectionPostgresIT {

@@ -28,7 +28,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 /** A county merged on PostgreSQL: the engine's variable table is read there too. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "camunda.bpm.admin-user.password=it-admin",
+    "camunda.bpm.admin-user.password=It-Guanli-Mima#2026",
     "camunda.bpm.job-execution.enabled=false"})
 @ActiveProfiles("postgres")
 class DivisionChangePostgresIT {

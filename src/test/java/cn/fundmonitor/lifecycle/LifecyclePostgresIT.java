@@ -23,7 +23,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 /** One project's whole life, first money to approved final accounts, on PostgreSQL. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "camunda.bpm.admin-user.password=it-admin",
+    "camunda.bpm.admin-user.password=It-Guanli-Mima#2026",
     "camunda.bpm.job-execution.enabled=false"})
 @ActiveProfiles("postgres")
 class LifecyclePostgresIT {

@@ -23,7 +23,7 @@ import org.springframework.test.context.ActiveProfiles;
  * target/benchmark/filing-export.txt. Not a test: it states figures.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK, properties = {
-    "camunda.bpm.admin-user.password=bench-admin",
+    "camunda.bpm.admin-user.password=Bench-Guanli-Mima#2026",
     "camunda.bpm.job-execution.enabled=false",
     "logging.level.root=warn"})
 @ActiveProfiles("postgres")

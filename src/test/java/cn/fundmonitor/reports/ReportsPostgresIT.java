@@ -24,7 +24,7 @@ import org.springframework.test.context.ActiveProfiles;
  * text and the self-evaluation, on PostgreSQL with the production profile.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "camunda.bpm.admin-user.password=it-admin",
+    "camunda.bpm.admin-user.password=It-Guanli-Mima#2026",
     "camunda.bpm.job-execution.enabled=false"})
 @ActiveProfiles("postgres")
 class ReportsPostgresIT {

@@ -27,7 +27,7 @@ import org.springframework.test.context.ActiveProfiles;
  * sheet imported as a new decision version that the next check uses, and the factor method.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "camunda.bpm.admin-user.password=it-admin",
+    "camunda.bpm.admin-user.password=It-Guanli-Mima#2026",
     "camunda.bpm.job-execution.enabled=false"})
 @ActiveProfiles("postgres")
 class RulesPostgresIT {

@@ -21,7 +21,7 @@ import org.springframework.test.context.ActiveProfiles;
  * production profile; the rows are then read back from PostgreSQL with a connection of its own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "camunda.bpm.admin-user.password=it-admin",
+    "camunda.bpm.admin-user.password=It-Guanli-Mima#2026",
     "camunda.bpm.job-execution.enabled=false"})
 @ActiveProfiles("postgres")
 class WarehousingPostgresIT {

@@ -14,6 +14,8 @@
  * patch holds for every form Tasklist renders, start forms and task forms alike.
  */
 
+import { modulesContaining } from './webpack.js';
+
 const AMOUNT_PLAIN = /^\d+(\.\d+)?$/;
 const AMOUNT_GROUPED = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
 
@@ -156,31 +158,11 @@ function formatAmounts(components, data) {
   return result;
 }
 
-function webpackRequire() {
-  const chunks = self.webpackChunkcamunda_bpm_webapp;
-  if (!chunks) {
-    return null;
-  }
-  let require = null;
-  chunks.push([['fund-monitor-' + Date.now() + Math.random()], {}, (r) => {
-    require = r;
-  }]);
-  return require;
-}
-
 /** form-js's Form class as Tasklist uses it (the same module instance). */
 function findFormClass() {
-  const require = webpackRequire();
-  if (!require || !require.m) {
-    return null;
-  }
-  for (const id of Object.keys(require.m)) {
-    const source = Function.prototype.toString.call(require.m[id]);
-    if (source.includes('"form.clear"') && source.includes('validateFieldInstance')) {
-      const exported = require(id);
-      if (exported && exported.Form && exported.Form.prototype._setState) {
-        return exported.Form;
-      }
+  for (const exported of modulesContaining('"form.clear"', 'validateFieldInstance')) {
+    if (exported && exported.Form && exported.Form.prototype._setState) {
+      return exported.Form;
     }
   }
   return null;

@@ -11,40 +11,21 @@
  * - Closing a half-filled start form (Esc, ×, 关闭) asks before discarding it.
  */
 import { hasUnsavedInput } from './forms.js';
+import { modulesContaining } from './webpack.js';
 
 /** The task summary variables (platform/TaskSummaryPlugin) a free-text search also looks into. */
 const SEARCHED_VARIABLES = ['projectCode', 'projectName', 'documentNo', 'recipientName',
   'applicantUnitName', 'provinceName'];
 
-function webpackRequire() {
-  const chunks = self.webpackChunkcamunda_bpm_webapp;
-  if (!chunks) {
-    return null;
-  }
-  let require = null;
-  chunks.push([['fund-monitor-search-' + Date.now() + Math.random()], {}, (r) => {
-    require = r;
-  }]);
-  return require;
-}
-
 /** Tasklist's search types: the text typed is text, even when it is all digits. */
 function searchTypesAsText() {
-  const require = webpackRequire();
-  if (!require || !require.m) {
-    return;
-  }
-  for (const id of Object.keys(require.m)) {
-    const source = Function.prototype.toString.call(require.m[id]);
-    if (source.includes('PROCESS_INSTANCE_BUSINESS_KEY') && source.includes('JSON.parse')) {
-      const config = require(id);
-      if (config && Array.isArray(config.types)) {
-        for (const type of config.types) {
-          const key = type.id && type.id.key;
-          if (['name', 'description', 'processDefinitionName', 'processInstanceBusinessKey',
-            'assignee', 'owner', 'candidateGroup', 'candidateUser', 'involvedUser'].includes(key)) {
-            type.enforceString = true;
-          }
+  for (const config of modulesContaining('PROCESS_INSTANCE_BUSINESS_KEY', 'JSON.parse')) {
+    if (config && Array.isArray(config.types)) {
+      for (const type of config.types) {
+        const key = type.id && type.id.key;
+        if (['name', 'description', 'processDefinitionName', 'processInstanceBusinessKey',
+          'assignee', 'owner', 'candidateGroup', 'candidateUser', 'involvedUser'].includes(key)) {
+          type.enforceString = true;
         }
       }
     }

@@ -31,11 +31,6 @@ export default {
   },
   // forms that submit, amounts, Chinese in form-js and the date picker (app/fund-monitor/*.js)
   customScripts: ['scripts/fund-monitor'],
-  // RequireJS gives up after 7 s by default: a server busy just after a restart then left the
-  // page on its spinner for good (the plugins load slowly only on their very first request)
-  requireJsConfig: {
-    waitSeconds: 120
-  },
 
   // change the app name and vendor
   // app: {
