@@ -45,6 +45,8 @@ public class AllocationService {
   /** MNR 第九条: 30日内下达; 资金细化结束30日内报备. */
   public static final int ISSUE_DAYS = 30;
   public static final int FILING_DAYS = 30;
+  /** MNR 第十条: 绩效目标分解情况30日内报备 (counted from the issue). */
+  public static final int DECOMPOSITION_DAYS = 30;
   public static final int MAX_DOCUMENT_NO = 100;
 
   private final AllocationRepository repository;
@@ -240,6 +242,15 @@ public class AllocationService {
     repository.addEvent(documentNo, new AllocationEvent(recipient, "REFINED", actor, now(),
         "细化日期 " + refinedDate + "，细化到 " + projects.size() + " 个项目，应于 " + filingDue + " 前报备"));
     return part(documentNo, recipient);
+  }
+
+  /**
+   * The decomposition deadline as the rule states it (MNR 第十条: 市、县自然资源主管部门须在30日内
+   * 通过系统将绩效目标分解情况向上级部门报备): 30 calendar days after the money and its targets were
+   * issued; the engine's calendar moves it past days off.
+   */
+  public static String refinementDeadline(Allocation a) {
+    return a.issuedOn().plusDays(DECOMPOSITION_DAYS).toString();
   }
 
   /** The filing deadline as the rule states it: 30 calendar days after refining. */

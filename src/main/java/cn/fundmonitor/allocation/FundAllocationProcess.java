@@ -24,6 +24,10 @@ public final class FundAllocationProcess {
   public static final String TASK_PREPARE_REFINEMENT = "ServiceTask_PrepareRefinement";
   public static final String GATEWAY_MERGE_REFINEMENT = "Gateway_MergeRefinement";
   public static final String TASK_REFINE = "UserTask_RefineFunds";
+  public static final String TIMER_REFINEMENT_OVERDUE = "Timer_RefinementOverdue";
+  public static final String TASK_RECORD_REFINEMENT_OVERDUE = "ServiceTask_RecordRefinementOverdue";
+  public static final String TASK_FOLLOW_UP_REFINEMENT = "UserTask_FollowUpRefinement";
+  public static final String END_REFINEMENT_FOLLOWED_UP = "EndEvent_RefinementFollowedUp";
   public static final String TASK_RECORD_REFINEMENT = "ServiceTask_RecordRefinement";
   public static final String TASK_FILE = "UserTask_FileRefinement";
   public static final String TIMER_FILING_OVERDUE = "Timer_FilingOverdue";
@@ -94,6 +98,11 @@ public final class FundAllocationProcess {
   public static final ProcessVariable<Object> REFINEMENT_LINES = ProcessVariable.of("refinementLines", Object.class);
   /** JSON [{projectCode, indicatorName, target}] */
   public static final ProcessVariable<Object> PROJECT_TARGETS = ProcessVariable.of("projectTargets", Object.class);
+  /**
+   * The decomposition deadline as a date (MNR 第十条: 市、县须在30日内将绩效目标分解情况向上级报备 —
+   * 30 days after the money and targets were issued); the engine's calendar moves it.
+   */
+  public static final ProcessVariable<String> REFINEMENT_DEADLINE = ProcessVariable.of("refinementDeadline", String.class);
   /** The filing deadline as a date (30 days after refining); the engine's calendar moves it. */
   public static final ProcessVariable<String> FILING_DEADLINE = ProcessVariable.of("filingDeadline", String.class);
   public static final ProcessVariable<String> REFINEMENT_SUMMARY = ProcessVariable.of("refinementSummary", String.class);

@@ -53,6 +53,8 @@ class PrepareRefinementDelegate implements JavaDelegate {
         .toList()));
     execution.setVariableLocal(PROJECT_TARGETS.name(), JsonVariables.json(List.of()));
     REFINED_ON.setLocal(execution, LocalDate.now(clock).toString());
+    REFINEMENT_DEADLINE.setLocal(execution,
+        AllocationService.refinementDeadline(allocations.get(documentNo)));
     for (var name : List.of(FILING_DEADLINE, REFINEMENT_SUMMARY, FILING_NOTE,
         ACKNOWLEDGEMENT_OUTCOME, ACKNOWLEDGEMENT_COMMENT)) {
       name.setLocal(execution, null);

@@ -311,6 +311,46 @@ class FundAllocationProcessTest {
   }
 
   @Test
+  void aCountyThatHasNotDecomposedItsTargetsThirtyDaysAfterTheIssueIsFollowedUp_mnrArticle10() {
+    // MNR 第十条: "市、县自然资源主管部门须在30日内通过系统将绩效目标分解情况向上级部门报备"
+    var pi = receive("财资环〔2025〕10号");
+    complete(GUANGXI_FINANCE, task(pi, TASK_ISSUE, "450000-finance"), goodIssue()); // 2025-09-10
+
+    var refine = task(pi, TASK_REFINE, "450102-finance");
+    assertThat(refine.getDueDate()).as("issued 09-10 + 30 days = 10-10, a working day")
+        .isEqualTo(beijing(2025, 10, 10, 23, 59, 59));
+    assertThat(task(pi, TASK_REFINE, "450321-finance").getDueDate())
+        .as("every recipient counts from the same issue").isEqualTo(refine.getDueDate());
+    refineFileAndAcknowledgeYangshuo(pi);
+
+    at(2025, 10, 11, 8);
+    var timer = management.createJobQuery().processInstanceId(pi.getId())
+        .activityId(TIMER_REFINEMENT_OVERDUE).singleResult();
+    assertThat(timer).as("Yangshuo decomposed in time: only Xingning's deadline is left").isNotNull();
+    management.executeJob(timer.getId());
+
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_RECORD_REFINEMENT_OVERDUE);
+    assertThat(task(pi, TASK_REFINE, "450102-finance")).as("the work goes on").isNotNull();
+    var followUp = task(pi, TASK_FOLLOW_UP_REFINEMENT, "450100-finance");
+    assertThat(followUp).as("Nanning, Xingning's superior, follows up").isNotNull();
+    assertThat((String) tasks.getVariable(followUp.getId(), "overdueInfo"))
+        .contains("逾期1天").contains("细化资金到项目并分解绩效目标（截止 2025-10-10）");
+    complete(NANNING_FINANCE, followUp, Variables.putValue("followUpNote", "已电话督促"));
+
+    at(2025, 10, 14, 9);
+    refine(pi, XINGNING_FINANCE, "450102-finance", xingningProject, "600000", "100000", "60");
+    file(pi, XINGNING_FINANCE, "450102-finance");
+    acknowledge(pi, NANNING_FINANCE, "450100-finance", "ACKNOWLEDGE", null);
+
+    BpmnAwareTests.assertThat(pi).hasPassed(END_REFINEMENT_FOLLOWED_UP).isEnded();
+    assertThat(overdue.forProcessInstance(pi.getId())).singleElement().satisfies(s -> {
+      assertThat(s.isOpen()).as("closed when the decomposition is done").isFalse();
+      assertThat(s.unitCode()).isEqualTo("450102");
+      assertThat(s.daysLate()).isEqualTo(4);
+    });
+  }
+
+  @Test
   void factorMethodSharesStartTheIssue_gxArticle16() {
     // the province computes the counties' shares (GX 第十六条) and starts fundAllocation with them
     // as the issue lines, as a client does through /engine-rest with the calculation's issueLines

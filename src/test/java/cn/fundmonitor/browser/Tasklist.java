@@ -47,9 +47,7 @@ public final class Tasklist {
 
   public Tasklist login(String user, String password) {
     loginPage();
-    page.locator("input[name=username], input#inputUsername, form input[type=text]").first()
-        .fill(user);
-    page.locator("input[type=password]").first().fill(password);
+    fillLogin(user, password);
     screenshot("login-" + user);
     page.locator("form button[type=submit]").first().click();
     page.locator(".filters, [cam-tasklist-filters]").first().waitFor();
@@ -75,11 +73,34 @@ public final class Tasklist {
     return tools;
   }
 
+  /**
+   * Types the credentials as a person would and checks both fields hold what was typed: the login
+   * view focuses its user-name field once it has finished loading, and when that happens between
+   * the two fills the password lands in the user-name field ("guangxi-ecodemo", seen on a busy
+   * machine). A person would see it and type again; so does this.
+   */
+  private void fillLogin(String user, String password) {
+    var name = page.locator("input[name=username], input#inputUsername, form input[type=text]")
+        .first();
+    var secret = page.locator("form input[type=password]").first();
+    for (int attempt = 1; ; attempt++) {
+      name.fill(user);
+      secret.fill(password);
+      if (user.equals(name.inputValue()) && password.equals(secret.inputValue())) {
+        return;
+      }
+      if (attempt == 5) {
+        throw new AssertionError("登录表单未能填写：用户名框为 \"" + name.inputValue() + "\"");
+      }
+      page.waitForTimeout(500);
+    }
+  }
+
   /** Logs in to Cockpit through its own login page and opens the given view (e.g. #/decisions). */
   public Tasklist cockpit(String user, String view) {
     page.navigate(base + "/camunda/app/cockpit/default/");
-    page.locator("form input[type=text]").first().fill(user);
-    page.locator("input[type=password]").first().fill("demo");
+    page.locator("form input[type=password]").first().waitFor();
+    fillLogin(user, "demo");
     page.locator("form button[type=submit]").first().click();
     page.locator(".dashboard, [cam-widget-header]").first().waitFor();
     page.navigate(base + "/camunda/app/cockpit/default/" + view);
