@@ -81,7 +81,10 @@ public final class ProblemEscalationProcess {
   public static final ProcessVariable<String> CONFIRMATION_OUTCOME = ProcessVariable.of("confirmationOutcome", String.class);
   public static final ProcessVariable<String> CONFIRMATION_COMMENT = ProcessVariable.of("confirmationComment", String.class);
 
-  /** Handling has 30 days (MNR 第十二条: 及时研究解决). */
+  /**
+   * Handling time, a configurable default ({@code fundmonitor.problems.handling-days}): MNR 第十二条
+   * asks the province to 及时研究解决 and sets no number of days; 30 is the project's choice.
+   */
   public static final int HANDLING_DAYS = 30;
 
   private ProblemEscalationProcess() {}

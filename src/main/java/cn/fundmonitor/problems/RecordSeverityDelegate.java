@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** Records the DMN's verdict and who handles the problem: the ministry or the province. */
@@ -14,10 +15,13 @@ class RecordSeverityDelegate implements JavaDelegate {
 
   private final ProblemService problems;
   private final Clock clock;
+  private final int handlingDays;
 
-  RecordSeverityDelegate(ProblemService problems, Clock clock) {
+  RecordSeverityDelegate(ProblemService problems, Clock clock,
+      @Value("${fundmonitor.problems.handling-days:" + HANDLING_DAYS + "}") int handlingDays) {
     this.problems = problems;
     this.clock = clock;
+    this.handlingDays = handlingDays;
   }
 
   @Override
@@ -30,7 +34,7 @@ class RecordSeverityDelegate implements JavaDelegate {
     HANDLING_UNIT.set(execution, assignment.handlingUnit());
     HANDLING_GROUP.set(execution, assignment.handlingGroup());
     RECTIFYING_GROUPS.set(execution, assignment.rectifyingGroups());
-    HANDLING_DEADLINE.set(execution, LocalDate.now(clock).plusDays(HANDLING_DAYS).toString());
+    HANDLING_DEADLINE.set(execution, LocalDate.now(clock).plusDays(handlingDays).toString());
     PROBLEM_SUMMARY.set(execution, problems.summary(p));
   }
 }
