@@ -152,6 +152,9 @@ public class CamundaOrganisationSync {
 
   private void grantPolicyOwners() {
     grant(POLICY_OWNERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    // the review of tables whose rule document lapses (ruleSourceReview, GX 第三十七条)
+    grant(POLICY_OWNERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    grant(POLICY_OWNERS, Resources.PROCESS_DEFINITION, "ruleSourceReview", Permissions.READ);
     grant(POLICY_OWNERS, Resources.DEPLOYMENT, Authorization.ANY, Permissions.CREATE, Permissions.READ);
     grant(POLICY_OWNERS, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ,
         Permissions.READ_HISTORY);
