@@ -20,6 +20,10 @@ public final class AnnualSelectionProcess {
   public static final String SUBPROCESS_PROVINCE = "SubProcess_ProvinceSelection";
   public static final String TASK_LIST_CANDIDATES = "ServiceTask_ListCandidates";
   public static final String TASK_SELECT = "UserTask_SelectProjects";
+  public static final String TIMER_SELECTION_OVERDUE = "Timer_SelectionOverdue";
+  public static final String TASK_RECORD_SELECTION_OVERDUE = "ServiceTask_RecordSelectionOverdue";
+  public static final String TASK_FOLLOW_UP_SELECTION = "UserTask_FollowUpSelection";
+  public static final String END_SELECTION_FOLLOWED_UP = "EndEvent_SelectionFollowedUp";
   public static final String TASK_RECORD_SELECTION = "ServiceTask_RecordSelection";
   public static final String END_SELECTION_COMPLETED = "EndEvent_SelectionCompleted";
 

@@ -37,6 +37,15 @@ public class AnnualSelectionSchedule {
     return LocalDate.now(clock).getYear() + 1;
   }
 
+  /**
+   * When a selection still open is escalated (GX 第十五条): at its due date; a selection started
+   * after the due day has none, and is never escalated (a far date, as a timer needs one).
+   */
+  public Date escalationAt(Date dueDate) {
+    return dueDate != null ? dueDate
+        : Date.from(LocalDate.of(9999, 12, 31).atStartOfDay(clock.getZone()).toInstant());
+  }
+
   /** The end of the due day this year, or none once it has passed (a late, manual selection). */
   public Date dueDate() {
     var now = ZonedDateTime.now(clock);

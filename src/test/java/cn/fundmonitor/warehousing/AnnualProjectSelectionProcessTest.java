@@ -40,6 +40,8 @@ class AnnualProjectSelectionProcessTest {
   @Autowired ManagementService management;
   @Autowired ProjectReserveService reserve;
   @Autowired TestUsers users;
+  @Autowired cn.fundmonitor.overdue.OverdueService overdue;
+  @Autowired AnnualSelectionSchedule schedule;
 
   @BeforeEach
   void init() {
@@ -96,6 +98,65 @@ class AnnualProjectSelectionProcessTest {
     assertThat(reserve.selectedFor("450000", 2027)).contains(chosen).doesNotContain(notChosen);
     assertThat(reserve.selectionCandidates("450000", 2027)).extracting(p -> p.code())
         .contains(notChosen).doesNotContain(chosen);
+  }
+
+  @Test
+  void theMinistryFollowsUpAProvinceThatHasNotChosenBySeptember_gxArticle15() {
+    var candidate = warehoused("兴宁区遴选项目（逾期遴选）");
+    ClockUtil.setCurrentTime(Date.from(OffsetDateTime.of(2027, 8, 1, 9, 0, 0, 0,
+        ZoneOffset.ofHours(8)).toInstant()));
+    ProcessInstance pi = runtime.createProcessInstanceByKey(KEY).startBeforeActivity(TASK_PREPARE)
+        .setVariable(BUDGET_YEAR.name(), 2028).execute();
+    BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_SELECT);
+
+    ClockUtil.setCurrentTime(Date.from(OffsetDateTime.of(2027, 9, 1, 9, 0, 0, 0,
+        ZoneOffset.ofHours(8)).toInstant()));
+    var guangxiTimer = management.createJobQuery().processInstanceId(pi.getId())
+        .activityId(TIMER_SELECTION_OVERDUE).list().stream()
+        .filter(j -> "450000".equals(runtime.getVariable(j.getExecutionId(), PROVINCE_CODE.name())))
+        .findFirst().orElseThrow();
+    assertThat(guangxiTimer.getDuedate()).as("9月前: due at the end of 31 August")
+        .isEqualTo(Date.from(OffsetDateTime.of(2027, 8, 31, 17, 30, 0, 0, ZoneOffset.ofHours(8))
+            .toInstant()));
+    management.executeJob(guangxiTimer.getId());
+
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_RECORD_SELECTION_OVERDUE);
+    var followUp = tasks.createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey(TASK_FOLLOW_UP_SELECTION).singleResult();
+    BpmnAwareTests.assertThat(followUp).hasCandidateGroup("000000-finance");
+    assertThat((String) tasks.getVariable(followUp.getId(), "overdueInfo"))
+        .contains("广西壮族自治区 遴选下一年度支持项目");
+    users.run(MINISTRY_FINANCE, () -> {
+      tasks.claim(followUp.getId(), MINISTRY_FINANCE);
+      tasks.complete(followUp.getId(), Variables.putValue("followUpNote", "已督促广西尽快确定"));
+    });
+
+    for (var t : tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(TASK_SELECT)
+        .list()) {
+      var province = tasks.getVariable(t.getId(), PROVINCE_CODE.name());
+      var selection = "450000".equals(province) ? List.of(candidate) : List.<String>of();
+      users.run(GUANGXI_FINANCE, () -> tasks.complete(t.getId(), Variables
+          .putValueTyped(SELECTED_PROJECTS.name(), JsonVariables.json(selection))
+          .putValue(SELECTION_NOTE.name(), "逾期后确定")));
+    }
+    BpmnAwareTests.assertThat(pi).hasPassed(END_SELECTION_FOLLOWED_UP, END_SELECTION_COMPLETED)
+        .isEnded();
+    assertThat(overdue.forProcessInstance(pi.getId())).singleElement().satisfies(step -> {
+      assertThat(step.isOpen()).isFalse();
+      assertThat(step.unitCode()).isEqualTo("450000");
+    });
+    assertThat(reserve.selectedFor("450000", 2028)).contains(candidate);
+  }
+
+  @Test
+  void aSelectionStartedAfterItsDueDayIsNeverEscalated_gxArticle15() {
+    ClockUtil.setCurrentTime(Date.from(OffsetDateTime.of(2027, 10, 8, 9, 0, 0, 0,
+        ZoneOffset.ofHours(8)).toInstant()));
+    assertThat(schedule.dueDate()).isNull();
+    assertThat(schedule.escalationAt(null)).isAfter(Date.from(OffsetDateTime.of(9999, 1, 1, 0, 0,
+        0, 0, ZoneOffset.UTC).toInstant()));
+    var due = new Date();
+    assertThat(schedule.escalationAt(due)).isSameAs(due);
   }
 
   @Test
