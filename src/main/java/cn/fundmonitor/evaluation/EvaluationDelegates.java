@@ -157,12 +157,16 @@ final class EvaluationDelegates {
       EVALUATION_GROUPS.set(execution, UnitGroup.of(unit, Role.FINANCE).id() + ","
           + UnitGroup.of(unit, project.direction().reviewingRole()).id());
       var superior = organisation.get(unit).parentCode();
-      REVIEW_GROUP.set(execution, UnitGroup.of(superior == null ? unit : superior, Role.FINANCE).id());
-      DEADLINE.set(execution, SelfEvaluationService.nominalDueDate(year).toString());
+      var reviewer = superior == null ? unit : superior;
+      REVIEW_UNIT.set(execution, reviewer);
+      REVIEW_GROUP.set(execution, UnitGroup.of(reviewer, Role.FINANCE).id());
+      DEADLINE.set(execution, evaluations.unitDueDate(year).toString());
+      REVIEW_DEADLINE.set(execution, SelfEvaluationService.nominalDueDate(year).toString());
       var filing = filings.latestFiled(project.code(), year);
       CONTEXT.set(execution, "项目：" + project.name() + "（" + project.code() + "），"
           + project.direction().label() + "\n评价年度：" + year + "年，应于 "
-          + SelfEvaluationService.nominalDueDate(year) + " 前完成自评（节假日顺延）\n"
+          + evaluations.unitDueDate(year) + " 前完成自评（节假日顺延）；设区市于 "
+          + SelfEvaluationService.nominalDueDate(year) + " 前审核汇总报自治区（GX 第二十八条）\n"
           + filing.map(f -> "全年数据：" + f.quarter().label() + "填报，到位资金 "
               + (f.receivedAmount() == null ? "—" : f.receivedAmount().toWanText()) + "，累计支付 "
               + f.paidToDate().toWanText())

@@ -20,6 +20,10 @@ public final class SelfEvaluationProcess {
   public static final String TASK_EVALUATE = "UserTask_SelfEvaluate";
   public static final String TIMER_OVERDUE = "Timer_EvaluationOverdue";
   public static final String TASK_RECORD_OVERDUE = "ServiceTask_RecordEvaluationOverdue";
+  public static final String TIMER_REVIEW_OVERDUE = "Timer_ReviewOverdue";
+  public static final String TASK_RECORD_REVIEW_OVERDUE = "ServiceTask_RecordReviewOverdue";
+  public static final String TASK_FOLLOW_UP_REVIEW = "UserTask_FollowUpReview";
+  public static final String END_REVIEW_FOLLOWED_UP = "EndEvent_ReviewFollowedUp";
   public static final String TASK_FOLLOW_UP = "UserTask_FollowUpEvaluation";
   public static final String END_FOLLOWED_UP = "EndEvent_EvaluationFollowedUp";
   public static final String TASK_WEIGHTS = "BusinessRuleTask_EvaluationWeights";
@@ -54,8 +58,12 @@ public final class SelfEvaluationProcess {
   /** The unit's finance group and its business department for the direction, comma-separated. */
   public static final ProcessVariable<String> EVALUATION_GROUPS = ProcessVariable.of("evaluationGroups", String.class);
   public static final ProcessVariable<String> REVIEW_GROUP = ProcessVariable.of("evaluationReviewGroup", String.class);
-  /** 31 January of the next year; the engine's calendar moves it to a working day. */
+  /** The unit's deadline (20 January by default); the engine's calendar moves it to a working day. */
   public static final ProcessVariable<String> DEADLINE = ProcessVariable.of("evaluationDeadline", String.class);
+  /** The city's: 31 January of the next year (GX 第二十八条); the engine's calendar moves it. */
+  public static final ProcessVariable<String> REVIEW_DEADLINE = ProcessVariable.of("reviewDeadline", String.class);
+  /** The reviewing unit (the city; the province for a unit directly under it). */
+  public static final ProcessVariable<String> REVIEW_UNIT = ProcessVariable.of("reviewUnit", String.class);
   public static final ProcessVariable<String> CONTEXT = ProcessVariable.of("evaluationContext", String.class);
 
   // the unit's form

@@ -22,12 +22,15 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.time.MonthDay;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Annual self-evaluation of funded projects (绩效自评, GX 第二十八条): opened for every project
- * funded in the year, due on 31 January of the next year; the unit writes its report and the
+ * funded in the year; the unit writes by its own deadline (20 January by default) and the city
+ * reports to the province by 31 January of the next year; the unit writes its report and the
  * score is computed from its filed data; the city reviews; a poor grade reduces the region's
  * money next year (GX 第二十九条) unless the project is a geohazard emergency.
  */
@@ -42,9 +45,12 @@ public class SelfEvaluationService {
   private final WorkingDayCalendar calendar;
   private final WavePlans waves;
   private final Clock clock;
+  private final MonthDay unitDue;
 
   SelfEvaluationService(SelfEvaluationRepository repository, FilingService filings,
-      ProjectReserveService reserve, WorkingDayCalendar calendar, WavePlans waves, Clock clock) {
+      ProjectReserveService reserve, WorkingDayCalendar calendar, WavePlans waves, Clock clock,
+      @Value("${fundmonitor.evaluation.unit-due-month-day:01-20}") String unitDueMonthDay) {
+    this.unitDue = MonthDay.parse("--" + unitDueMonthDay);
     this.repository = repository;
     this.filings = filings;
     this.reserve = reserve;
@@ -53,9 +59,23 @@ public class SelfEvaluationService {
     this.clock = clock;
   }
 
-  /** Due by 31 January of the next year (GX 第二十八条), before the working-day calendar moves it. */
+  /**
+   * The city reports the reviewed self-evaluations to the province by 31 January of the next year
+   * (GX 第二十八条: 由设区市自然资源局对所辖县（市、区）内的项目自评报告进行审核汇总后于次年1月31日前报自治区
+   * 自然资源厅), before the working-day calendar moves it.
+   */
   public static LocalDate nominalDueDate(int year) {
     return LocalDate.of(year + 1, 1, 31);
+  }
+
+  /**
+   * The unit's own deadline, before the city's: {@code fundmonitor.evaluation.unit-due-month-day}
+   * (a configurable default, 20 January — GX 第二十八条 sets only the city's 31 January), so the
+   * city has days to review before it reports.
+   */
+  public LocalDate unitDueDate(int year) {
+    var due = unitDue.atYear(year + 1);
+    return due.isAfter(nominalDueDate(year)) ? nominalDueDate(year) : due;
   }
 
   /**
@@ -99,7 +119,7 @@ public class SelfEvaluationService {
   /** Creates the project's evaluation of the year unless it exists (a retried batch). */
   public boolean prepare(String projectCode, int year) {
     return repository.createIfAbsent(SelfEvaluation.key(projectCode, year), projectCode, year,
-        calendar.onOrAfter(nominalDueDate(year)), now());
+        calendar.onOrAfter(unitDueDate(year)), now());
   }
 
   public SelfEvaluation open(String key, String projectCode, int year, String processInstanceId) {

@@ -62,6 +62,7 @@ class SelfEvaluationProcessTest {
   @Autowired JdbcClient jdbc;
   @Autowired SelfEvaluationSchedule schedule;
   @Autowired WavePlans waves;
+  @Autowired cn.fundmonitor.overdue.OverdueService overdue;
 
   @BeforeEach
   void init() {
@@ -221,8 +222,9 @@ class SelfEvaluationProcessTest {
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_OPEN).isWaitingAt(TASK_EVALUATE);
     var task = task(pi, TASK_EVALUATE);
     BpmnAwareTests.assertThat(task).hasCandidateGroup("450102-finance").hasCandidateGroup("450102-eco");
-    assertThat(task.getDueDate()).as("2027-01-31 is a Sunday: moved to Monday 1 February")
-        .isEqualTo(Date.from(OffsetDateTime.of(2027, 2, 1, 23, 59, 59, 0, BEIJING).toInstant()));
+    assertThat(task.getDueDate()).as("the unit's own deadline, a configurable default before the "
+        + "city's 31 January").isEqualTo(Date.from(OffsetDateTime.of(2027, 1, 20, 23, 59, 59, 0,
+            BEIJING).toInstant()));
 
     at(YEAR + 1, 1, 10, 9);
     fileQ4(project, "800000", "100", "95");
@@ -240,6 +242,9 @@ class SelfEvaluationProcessTest {
     assertThat(e.details()).contains("产出｜修复治理面积｜权重 50｜完成 83%｜得分 41.67", "得分 85.2");
     var review = task(pi, TASK_REVIEW);
     BpmnAwareTests.assertThat(review).hasCandidateGroup("450100-finance");
+    assertThat(review.getDueDate()).as("GX 第二十八条: the city reports by 31 January; 2027-01-31 is "
+        + "a Sunday: moved to Monday 1 February")
+        .isEqualTo(Date.from(OffsetDateTime.of(2027, 2, 1, 23, 59, 59, 0, BEIJING).toInstant()));
     assertThat((String) tasks.getVariable(review.getId(), GRADE.name())).isEqualTo("良（85.2分）");
 
     assertThatThrownBy(() -> complete(NANNING_FINANCE, task(pi, TASK_REVIEW), review("RETURN", " ")))
@@ -299,21 +304,37 @@ class SelfEvaluationProcessTest {
   }
 
   @Test
-  void aLateEvaluationIsEscalatedToTheCity() {
+  void aLateEvaluationIsEscalatedToTheCityAndALateReviewToTheProvince_gxArticle28() {
     var project = funded(XINGNING_ECO, "450102", "兴宁区逾期项目", "ECO_RESTORATION");
     yearEnds();
     var pi = evaluation(project);
-    at(YEAR + 1, 2, 2, 8);
+    at(YEAR + 1, 1, 21, 8);
     var timer = management.createJobQuery().processInstanceId(pi.getId()).activityId(TIMER_OVERDUE)
         .singleResult();
     management.executeJob(timer.getId());
     var followUp = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(TASK_FOLLOW_UP)
         .taskCandidateGroup("450100-finance").singleResult();
     assertThat((String) tasks.getVariable(followUp.getId(), "overdueInfo"))
-        .contains("逾期1天：兴宁区 撰写绩效自评报告（截止 2027-02-01）");
+        .contains("逾期1天：兴宁区 撰写绩效自评报告（截止 2027-01-20）");
     complete(NANNING_FINANCE, followUp, Variables.putValue("followUpNote", "已电话督办"));
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_RECORD_OVERDUE, END_FOLLOWED_UP).isWaitingAt(TASK_EVALUATE);
     complete(XINGNING_FINANCE, task(pi, TASK_EVALUATE), report("逾期提交。", false));
     BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_REVIEW);
+
+    // Nanning has not reported by 31 January (moved to 1 February): Guangxi follows up
+    at(YEAR + 1, 2, 2, 8);
+    var reviewTimer = management.createJobQuery().processInstanceId(pi.getId())
+        .activityId(TIMER_REVIEW_OVERDUE).singleResult();
+    management.executeJob(reviewTimer.getId());
+    var provinceFollowUp = tasks.createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey(TASK_FOLLOW_UP_REVIEW).taskCandidateGroup("450000-finance").singleResult();
+    assertThat((String) tasks.getVariable(provinceFollowUp.getId(), "overdueInfo"))
+        .contains("逾期1天：南宁市 市级审核绩效自评（截止 2027-02-01）");
+    complete(GUANGXI_FINANCE, provinceFollowUp, Variables.putValue("followUpNote", "已督促南宁市报送"));
+    complete(NANNING_FINANCE, task(pi, TASK_REVIEW), review("APPROVE", "同意，报省汇总"));
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_RECORD_REVIEW_OVERDUE, END_REVIEW_FOLLOWED_UP,
+        END_COLLECTED).isEnded();
+    assertThat(overdue.forProcessInstance(pi.getId())).hasSize(2)
+        .allSatisfy(step -> assertThat(step.isOpen()).isFalse());
   }
 }
