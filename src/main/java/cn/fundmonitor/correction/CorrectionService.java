@@ -79,6 +79,11 @@ public class CorrectionService {
       throw new InvalidInputException("变更申请有误",
           "只能由填报单位申请变更本单位填报的数据（MNR 第二十条：谁产生、谁负责）");
     }
+    if (filing.status() == FilingStatus.OPEN) {
+      // MNR 第二十二条: 数据出现错误需要变更时 — only data that was filed can be wrong
+      throw new InvalidInputException("变更申请有误", filing.quarter().label()
+          + "尚未填报，没有可变更的数据：请在“填报季度执行情况”任务中直接填报");
+    }
     var normalised = filings.checkCorrection(key, fieldName, value);
     var old = filings.fieldValue(key, fieldName);
     if (Objects.equals(old, normalised)) {

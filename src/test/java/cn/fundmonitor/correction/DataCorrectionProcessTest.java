@@ -221,6 +221,20 @@ class DataCorrectionProcessTest {
   }
 
   @Test
+  void aQuarterNeverFiledCannotBeCorrected_mnrArticle22() {
+    var project = projects.warehoused(XINGNING_ECO, "450102", "兴宁区变更项目（未填报）");
+    funding.fund(project, "450102", "1000000", LocalDate.now().minusDays(1));
+    var q = new Quarter(2026, 1);
+    var key = q.key(project);
+    filings.open(key, q, null);
+
+    assertThatThrownBy(() -> request(XINGNING_FINANCE, key, "PAID_TO_DATE", "150000"))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("尚未填报，没有可变更的数据");
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(KEY)
+        .variableValueEquals(RECORD_KEY.name(), key).count()).as("nothing started").isZero();
+  }
+
+  @Test
   void onlyTheFilingUnitMayRequestAndOnlyAValidValue() {
     var key = filed("兴宁区变更项目（他单位）", false);
     // another county does not even reach the request (MNR 第二十三条: JurisdictionGuard)
