@@ -46,6 +46,11 @@ public record Quarter(int year, int quarter) {
     return LocalDate.of(year, quarter * 3 - 2, 1);
   }
 
+  /** The quarter's last day: money counts in a quarter's figures once it arrived by then. */
+  public LocalDate lastDay() {
+    return firstDay().plusMonths(3).minusDays(1);
+  }
+
   /** {@code 2026Q1}: the period of the quarter's wave. */
   public String period() {
     return year + "Q" + quarter;

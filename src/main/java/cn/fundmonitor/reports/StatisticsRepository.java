@@ -25,8 +25,12 @@ class StatisticsRepository {
   record IndicatorFact(String projectCode, IndicatorCategory category, Integer rate,
       boolean notYetDue) {}
 
-  /** Projects with money issued in the budget year or a filing for the quarter. */
+  /**
+   * Projects with money of the budget year issued by the quarter's last day, or a filing for the
+   * quarter: a quarter's figures show the money that had arrived by then, not money issued later.
+   */
   List<ProjectFact> projects(int budgetYear, int quarter) {
+    var asOf = new cn.fundmonitor.filing.Quarter(budgetYear, quarter).lastDay();
     var indicators = new HashMap<String, int[]>();
     for (var i : indicators(budgetYear, quarter)) {
       var counts = indicators.computeIfAbsent(i.projectCode(), k -> new int[5]);
@@ -46,12 +50,13 @@ class StatisticsRepository {
             + "from fm_project p "
             + "left join (select l.project_code, sum(l.central_amount + l.provincial_amount) issued "
             + "  from fm_allocation_line l join fm_allocation a on a.document_no = l.document_no "
-            + "  where l.stage = 'ISSUE' and a.budget_year = ? group by l.project_code) i "
+            + "  where l.stage = 'ISSUE' and a.budget_year = ? and a.issued_on <= ? "
+            + "  group by l.project_code) i "
             + "  on i.project_code = p.code "
             + "left join fm_quarterly_filing f on f.project_code = p.code and f.filing_year = ? "
             + "  and f.quarter = ? "
             + "where i.project_code is not null or f.business_key is not null")
-        .params(budgetYear, budgetYear, quarter)
+        .params(budgetYear, asOf, budgetYear, quarter)
         .query((rs, n) -> {
           var code = rs.getString("code");
           var counts = indicators.getOrDefault(code, new int[5]);
@@ -85,11 +90,12 @@ class StatisticsRepository {
   /** Money that reached each province in the budget year, by fund class and direction. */
   record Receipt(String provinceCode, FundClass fundClass, Direction direction, BigDecimal amount) {}
 
-  List<Receipt> receipts(int budgetYear) {
+  /** Money of the budget year that had reached each province by {@code asOf}. */
+  List<Receipt> receipts(int budgetYear, LocalDate asOf) {
     return jdbc.sql("select province_code, fund_class, direction, "
             + "sum(central_amount + provincial_amount) amount from fm_allocation "
-            + "where budget_year = ? group by province_code, fund_class, direction")
-        .param(budgetYear)
+            + "where budget_year = ? and received_on <= ? group by province_code, fund_class, direction")
+        .params(budgetYear, asOf)
         .query((rs, n) -> new Receipt(rs.getString("province_code"),
             FundClass.valueOf(rs.getString("fund_class")), Direction.valueOf(rs.getString("direction")),
             rs.getBigDecimal("amount"))).list();

@@ -86,8 +86,7 @@ public class StatisticsService {
     var visible = new java.util.HashSet<String>();
     scope.roots().forEach(r -> visible.addAll(organisation.subtree(r)));
     var facts = inScope(repository.projects(year, quarter), visible);
-    var receipts = repository.receipts(year).stream()
-        .filter(r -> visible.contains(r.provinceCode())).toList();
+    var receipts = receipts(year, quarter, visible);
     var problems = repository.openProblems().stream()
         .filter(p -> visible.contains(p.unitCode())).toList();
     var byProject = new HashMap<String, ProjectFact>();
@@ -105,7 +104,7 @@ public class StatisticsService {
         facts, ProjectFact::direction, receipts, StatisticsRepository.Receipt::direction,
         problems, p -> Optional.ofNullable(byProject.get(p.projectCode())).map(ProjectFact::direction),
         provincesOrAbove, months, today);
-    var quarters = quarterView(year, quarter, visible, receipts, problems, provincesOrAbove, today);
+    var quarters = quarterView(year, quarter, visible, problems, provincesOrAbove, today);
     var targets = targetView(year, quarter, byProject.keySet(), months);
     return new Statistics(year, quarter,
         scope.roots().stream().map(r -> organisation.get(r).name()).toList(),
@@ -229,8 +228,15 @@ public class StatisticsService {
 
   // --- by quarter ----------------------------------------------------------------------------------
 
+  /** The money that had reached the visible provinces by the quarter's last day. */
+  private List<StatisticsRepository.Receipt> receipts(int year, int quarter,
+      java.util.Set<String> visible) {
+    return repository.receipts(year, new cn.fundmonitor.filing.Quarter(year, quarter).lastDay())
+        .stream().filter(r -> visible.contains(r.provinceCode())).toList();
+  }
+
   private View quarterView(int year, int quarter, java.util.Set<String> visible,
-      List<StatisticsRepository.Receipt> receipts, List<StatisticsRepository.OpenProblem> problems,
+      List<StatisticsRepository.OpenProblem> problems,
       boolean receiptsCount, LocalDate today) {
     var rows = new ArrayList<Row>();
     Figures last = null;
@@ -240,7 +246,7 @@ public class StatisticsService {
         figures.add(f, today);
       }
       if (receiptsCount) {
-        receipts.forEach(r -> figures.addReceived(r.amount()));
+        receipts(year, q, visible).forEach(r -> figures.addReceived(r.amount()));
       } else {
         figures.addReceived(figures.issued().amount());
       }

@@ -30,6 +30,8 @@ class StatisticsApiTest {
 
   @LocalServerPort int port;
   @Autowired ReportsFixture fixture;
+  @Autowired cn.fundmonitor.allocation.AllocationService allocations;
+  @Autowired cn.fundmonitor.support.TestUsers users;
   final ObjectMapper json = new ObjectMapper();
   Http http;
 
@@ -97,6 +99,30 @@ class StatisticsApiTest {
     assertThat(guilin.get("overdueFilings").asInt()).isEqualTo(1);
     assertThat(guilin.get("filed").asInt()).isZero();
     assertThat(region.get("total").get("issuedYuan").asText()).isEqualTo("3500000.00");
+  }
+
+  @Test
+  void moneyCountsFromTheQuarterItArrivedNotBefore() throws Exception {
+    // money of budget year 2019 that reached Guangxi on 2019-11-02, in the fourth quarter
+    allocations.register(new cn.fundmonitor.allocation.RawReceipt("财资环〔2019〕四季度到位",
+        "CENTRAL", "ECO_RESTORATION", 2019, "800000", "0", "2019-11-02", java.util.List.of(
+            cn.fundmonitor.warehousing.ApplicationRequest.indicator("OUTPUT", "QUANTITY",
+                "修复治理面积", "GE", "1", "公顷"))),
+        GUANGXI_FINANCE, users.groups(GUANGXI_FINANCE), null);
+
+    var response = http.get("/api/statistics?year=2019&quarter=4", GUANGXI_FINANCE, PASSWORD);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    var quarters = view(json.readTree(response.body()), "QUARTER");
+    assertThat(keys(quarters)).containsExactly("2019Q1", "2019Q2", "2019Q3", "2019Q4");
+    for (var q : java.util.List.of("2019Q1", "2019Q2", "2019Q3")) {
+      assertThat(row(quarters, q).get("receivedWan").decimalValue()).as(q).isZero();
+    }
+    assertThat(row(quarters, "2019Q4").get("receivedWan").decimalValue())
+        .isEqualByComparingTo("80");
+
+    var third = http.get("/api/statistics?year=2019&quarter=3", GUANGXI_FINANCE, PASSWORD);
+    assertThat(row(view(json.readTree(third.body()), "REGION"), "450000").get("receivedWan")
+        .decimalValue()).as("the third quarter's statistics: nothing had arrived").isZero();
   }
 
   @Test
