@@ -78,7 +78,12 @@ class WebappSessionTest {
       return send(HttpRequest.newBuilder(
               URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
           .header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password)));
+          .POST(HttpRequest.BodyPublishers.ofString("username=" + encode(user) + "&password="
+              + encode(password))));
+    }
+
+    static String encode(String value) {
+      return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     HttpResponse<String> tasks() throws Exception {

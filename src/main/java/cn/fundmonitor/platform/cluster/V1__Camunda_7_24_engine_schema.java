@@ -1,4 +1,4 @@
-package cn.fundmonitor.platform.engineschema;
+package cn.fundmonitor.platform.cluster;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package cn.fundmonitor.platform.engineschema;
+package cn.fundmonitor.platform.cluster;
 
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
