@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * The webapps' login lives in the database (Spring Session JDBC, issue 16: "every node equal"), not
@@ -24,6 +25,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * reading the same database accepts it. (Two real nodes: {@code TwoNodesPostgresIT}.)
  */
 @FundMonitorTest
+// a fresh application: Camunda's webapps keep their runtime in static fields, and an application
+// another test started and closed in this JVM (StartupSafetyTest's refused start) leaves the
+// cached one's Cockpit and Admin without it (NullPointerException in Cockpit.getProcessEngine)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS)
 class WebappSessionTest {
 
   @LocalServerPort int port;

@@ -14,7 +14,8 @@ import org.springframework.jdbc.datasource.init.ScriptUtils;
 /**
  * The engine schema migration on its own: an empty database gets Camunda's tables once; a database
  * whose tables the engine created itself before (schema-update: true — the demo's ./data files,
- * existing production) is baselined and left as it is, data included.
+ * existing production) is baselined and left as it is, data included, or brought up to 7.24 by
+ * Camunda's upgrade scripts when its schema log says it is older.
  */
 class EngineSchemaTest {
 
@@ -45,12 +46,7 @@ class EngineSchemaTest {
   void aDatabaseTheEngineCreatedItselfIsBaselinedAndKeptAsItIs() throws Exception {
     var db = h2();
     try {
-      try (var connection = db.getConnection()) {
-        for (var part : V1__Camunda_7_24_engine_schema.PARTS) {
-          ScriptUtils.executeSqlScript(connection, new EncodedResource(new ClassPathResource(
-              "org/camunda/bpm/engine/db/create/activiti.h2.create." + part + ".sql"), StandardCharsets.UTF_8));
-        }
-      }
+      create(db);
       var jdbc = new JdbcTemplate(db);
       jdbc.update("insert into ACT_ID_USER (ID_, REV_) values ('someone', 1)");
 
@@ -62,6 +58,34 @@ class EngineSchemaTest {
           + "\" where \"success\" and \"version\" is not null order by \"installed_rank\"", String.class)).containsExactly("0", "1");
     } finally {
       db.destroy();
+    }
+  }
+
+  @Test
+  void tablesOfAnOlderMinorVersionAreUpgradedByCamundasOwnScripts() throws Exception {
+    var db = h2();
+    try {
+      create(db);
+      var jdbc = new JdbcTemplate(db);
+      // as a 7.23 database's log reads (the 7.23→7.24 script adds the 7.24 row)
+      jdbc.update("delete from ACT_GE_SCHEMA_LOG");
+      jdbc.update("insert into ACT_GE_SCHEMA_LOG values ('1200', CURRENT_TIMESTAMP, '7.23.0')");
+
+      EngineSchema.migrate(db);
+
+      assertThat(jdbc.queryForList("select VERSION_ from ACT_GE_SCHEMA_LOG order by ID_", String.class))
+          .containsExactly("7.23.0", "7.24.0");
+    } finally {
+      db.destroy();
+    }
+  }
+
+  static void create(SingleConnectionDataSource db) throws Exception {
+    try (var connection = db.getConnection()) {
+      for (var part : V1__Camunda_7_24_engine_schema.PARTS) {
+        ScriptUtils.executeSqlScript(connection, new EncodedResource(new ClassPathResource(
+            "org/camunda/bpm/engine/db/create/activiti.h2.create." + part + ".sql"), StandardCharsets.UTF_8));
+      }
     }
   }
 
