@@ -4,12 +4,8 @@ import cn.fundmonitor.common.ConflictException;
 import cn.fundmonitor.common.NotFoundException;
 import cn.fundmonitor.common.Workbooks;
 import cn.fundmonitor.platform.CurrentUser;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import org.springframework.core.io.FileSystemResource;
-import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -71,9 +67,10 @@ class ExportApiController {
     return JobView.of(job(user, id));
   }
 
+  /** The finished file, from the database: whichever node ran the export. */
   @GetMapping("/{id}/file")
-  ResponseEntity<Resource> file(@AuthenticationPrincipal CurrentUser user, @PathVariable String id)
-      throws IOException {
+  ResponseEntity<StreamingResponseBody> file(@AuthenticationPrincipal CurrentUser user,
+      @PathVariable String id) {
     var job = job(user, id);
     switch (job.state()) {
       case RUNNING -> throw new ConflictException("导出尚未完成（已写出 " + job.written() + " / " + job.total()
@@ -81,15 +78,15 @@ class ExportApiController {
       case FAILED -> throw new ConflictException(job.error());
       default -> { }
     }
+    StreamingResponseBody body = out -> jobs.copy(job.id(), out);
     return ResponseEntity.ok().contentType(MediaType.parseMediaType(Workbooks.XLSX))
-        .contentLength(Files.size(job.file()))
-        .header(HttpHeaders.CONTENT_DISPOSITION, attachment(job.fileName()))
-        .body(new FileSystemResource(job.file()));
+        .contentLength(job.size())
+        .header(HttpHeaders.CONTENT_DISPOSITION, attachment(job.fileName())).body(body);
   }
 
   private ExportJobs.Job job(CurrentUser user, String id) {
     return jobs.find(id, user.userId())
-        .orElseThrow(() -> new NotFoundException("导出任务不存在或已过期（完成一小时后清除）：" + id));
+        .orElseThrow(() -> new NotFoundException("导出任务不存在或已过期：" + id));
   }
 
   private static void checkQuarter(int quarter) {
