@@ -242,13 +242,32 @@ public class FilingSheetImport {
     } catch (InvalidInputException e) {
       return new RowResult(row.index() + 1, key, projectOf(key), Outcome.INVALID, e.problems());
     } catch (OptimisticLockingException e) {
-      return new RowResult(row.index() + 1, key, projectOf(key), Outcome.CONFLICT,
-          List.of("该填报正由他人同时提交，本行未提交；请刷新后查看是否已填报"));
+      return filedMeanwhile(row, key).orElseGet(() -> new RowResult(row.index() + 1, key,
+          projectOf(key), Outcome.CONFLICT, List.of("该填报正由他人同时提交，本行未提交；请刷新后查看是否已填报")));
     } catch (RuntimeException e) {
+      var meanwhile = filedMeanwhile(row, key);
+      if (meanwhile.isPresent()) {
+        return meanwhile.get();
+      }
       log.warn("Filing import row {} ({}) failed", row.index() + 1, key, e);
       return new RowResult(row.index() + 1, key, projectOf(key), Outcome.FAILED,
           List.of(FILINGS + "表第" + (row.index() + 1) + "行未能提交（该填报的状态可能已被他人改变），请刷新后重试；其他行不受影响"));
     }
+  }
+
+  /** A row that lost a race with another submit of the same filing (e.g. the same file twice). */
+  private java.util.Optional<RowResult> filedMeanwhile(FilingRow row, String key) {
+    try {
+      var filing = filings.get(key);
+      if (filing.status() == FilingStatus.FILED || filing.status() == FilingStatus.TRANSMITTED) {
+        return java.util.Optional.of(new RowResult(row.index() + 1, key, filing.projectCode(),
+            Outcome.ALREADY_FILED, List.of("已由同时进行的另一次提交填报（" + filing.status().label()
+                + "），本行未重复提交")));
+      }
+    } catch (RuntimeException e) {
+      // fall back to reporting the row as not filed
+    }
+    return java.util.Optional.empty();
   }
 
   private static String projectOf(String key) {
