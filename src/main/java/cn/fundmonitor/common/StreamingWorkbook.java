@@ -69,7 +69,6 @@ public final class StreamingWorkbook implements AutoCloseable {
   }
 
   private static final SAXParserFactory PARSERS = parsers();
-  private static final DataFormatter FORMAT = new DataFormatter(Locale.CHINA);
 
   static {
     Workbooks.secure();
@@ -80,6 +79,8 @@ public final class StreamingWorkbook implements AutoCloseable {
   private final XSSFReader reader;
   private final Limits limits;
   private final List<String> names;
+  /** Not thread-safe, so one per workbook (a workbook is read by one request). */
+  private final DataFormatter formatter = new DataFormatter(Locale.CHINA);
   private long bytesRead;
   private SharedStrings strings;
   private Styles styles;
@@ -517,7 +518,7 @@ public final class StreamingWorkbook implements AutoCloseable {
           var format = styles().formatIndex(styles[column]);
           var pattern = styles().formatString(format);
           if (DateUtil.isADateFormat(format, pattern) && DateUtil.isValidExcelDate(number)) {
-            yield FORMAT.formatRawCellContents(number, format, pattern).strip();
+            yield formatter.formatRawCellContents(number, format, pattern).strip();
           }
           yield NumberToTextConverter.toText(number);
         }
@@ -536,7 +537,7 @@ public final class StreamingWorkbook implements AutoCloseable {
       }
       var format = styles().formatIndex(styles[column]);
       var pattern = styles().formatString(format);
-      return FORMAT.formatRawCellContents(number, format, pattern == null ? "General" : pattern)
+      return formatter.formatRawCellContents(number, format, pattern == null ? "General" : pattern)
           .strip();
     }
 

@@ -32,7 +32,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class HostileUploadTest {
 
   /** Generous bounds for a shared 2-core machine; the old reader took minutes or never answered. */
-  static final long REFUSED_WITHIN_MS = 20_000;
+  static final long REFUSED_WITHIN_MS = 30_000;
   static final long OTHER_GET_WITHIN_MS = 3_000;
 
   @LocalServerPort int port;
