@@ -69,6 +69,7 @@ public final class StreamingWorkbook implements AutoCloseable {
   }
 
   private static final SAXParserFactory PARSERS = parsers();
+  private static final long MAX_WORKBOOK_PART = 4L << 20;
 
   static {
     Workbooks.secure();
@@ -90,6 +91,18 @@ public final class StreamingWorkbook implements AutoCloseable {
     this.pkg = pkg;
     this.limits = limits;
     this.reader = new XSSFReader(pkg);
+    // POI parses the workbook part whole to list the sheets: bound it before it does
+    try (var workbook = new Counted(reader.getWorkbookData())) {
+      var buffer = new byte[8192];
+      long size = 0;
+      for (int n; (n = workbook.read(buffer)) > 0; ) {
+        size += n;
+        if (size > MAX_WORKBOOK_PART) {
+          throw WorkbookLimitException.tooLarge("工作簿结构部分（workbook.xml）超过 "
+              + (MAX_WORKBOOK_PART >> 20) + " MB，Excel 保存的工作簿不会如此，已拒绝");
+        }
+      }
+    }
     var found = new ArrayList<String>();
     var sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
     while (sheets.hasNext()) {
