@@ -224,4 +224,34 @@ class HostileUploadTest {
     assertThat(response.statusCode()).as(Http.text(response)).isEqualTo(200);
     assertThat(json.readTree(response.body()).get("rows").asInt()).isZero();
   }
+
+  /** The same hostile files on every other Excel import: rule sheets, factor sheets, expenses. */
+  @Test
+  void everyOtherImportPathRefusesTheSameHostileFiles() throws Exception {
+    var cells = new String[300];
+    java.util.Arrays.fill(cells, "1");
+    // the first row already too wide: each import stops there, before its own header checks
+    var wide = HostileWorkbooks.filingImport().sheet("填报", w -> w.raw(
+        HostileWorkbooks.row(1, cells))).build();
+    var doctype = HostileWorkbooks.filingImport()
+        .prolog("<?xml version=\"1.0\"?><!DOCTYPE worksheet [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>")
+        .build();
+    record Path(String path, Map<String, String> fields, String user) {}
+    var paths = List.of(
+        new Path("/api/rules/" + cn.fundmonitor.rules.ExpenseChecker.PROHIBITION + "/sheet", Map.of(),
+            POLICY_OWNER),
+        new Path("/api/factor-allocation/sheet", Map.of("budgetYear", "2026", "total", "1000000"),
+            GUANGXI_FINANCE),
+        new Path("/api/expenses/check-sheet", Map.of(), XINGNING_FINANCE));
+    for (var p : paths) {
+      for (var file : List.of(wide, doctype)) {
+        var response = http.upload(p.path(), "file", "x.xlsx", file, p.fields(), "application/json",
+            p.user(), PASSWORD);
+        var detail = json.readTree(response.body()).path("detail").asText();
+        assertThat(response.statusCode()).as(p.path() + " " + detail)
+            .isEqualTo(file == wide ? 413 : 400);
+        assertThat(detail).as(p.path()).contains(file == wide ? "列的上限" : "DOCTYPE");
+      }
+    }
+  }
 }
