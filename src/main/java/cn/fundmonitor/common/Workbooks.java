@@ -33,13 +33,13 @@ public final class Workbooks {
     ZipSecureFile.setMaxEntrySize(256L * 1024 * 1024);
   }
 
-  /** Opens a small workbook (a few thousand rows) whole; large ones are read as a stream instead. */
-  public static XSSFWorkbook open(InputStream upload) {
-    try {
-      return new XSSFWorkbook(upload);
-    } catch (RuntimeException | IOException e) {
-      throw refusal(e);
-    }
+  /**
+   * Opens an upload as a stream with the default limits. Uploads are never loaded whole
+   * ({@code new XSSFWorkbook(upload)} holds every cell: a 9 MB file reached 6.75 GB of heap); use
+   * {@link WorkbookReader} for the configured limits.
+   */
+  public static StreamingWorkbook open(InputStream upload) {
+    return StreamingWorkbook.open(upload, StreamingWorkbook.Limits.DEFAULTS);
   }
 
   /** The Chinese error for a workbook POI could not or would not read. */
@@ -48,18 +48,23 @@ public final class Workbooks {
       return invalid;
     }
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (String.valueOf(t.getMessage()).contains("Zip bomb")) {
-        return new InvalidInputException("文件有误", "文件解压后异常膨胀（疑似压缩炸弹），已拒绝");
+      if (t instanceof InvalidInputException invalid) {
+        return invalid;
+      }
+      var message = String.valueOf(t.getMessage());
+      if (message.contains("Zip bomb") || message.contains("exceeded the max entry size")
+          || message.contains("max file count")) {
+        return WorkbookLimitException.refused("文件解压后异常膨胀（疑似压缩炸弹），已拒绝");
       }
       if (t instanceof OLE2NotOfficeXmlFileException) {
-        return new InvalidInputException("文件有误", "上传的是旧版 Excel（.xls）文件，请另存为 .xlsx 后上传");
+        return WorkbookLimitException.refused("上传的是旧版 Excel（.xls）文件，请在 Excel 中另存为 .xlsx 后上传");
       }
       if (t instanceof NotOfficeXmlFileException || t instanceof java.util.zip.ZipException) {
-        return new InvalidInputException("文件有误", "上传的文件不是有效的 Excel 工作簿（.xlsx）");
+        return WorkbookLimitException.refused("上传的文件不是有效的 Excel 工作簿（.xlsx）");
       }
     }
-    return new InvalidInputException("文件有误", "无法读取上传的 Excel 文件（" + e.getClass().getSimpleName()
-        + "），请确认文件未损坏且为 .xlsx 格式");
+    // never the class name or the parser's text: they mean nothing to a user and tell an attacker much
+    return WorkbookLimitException.refused("无法读取上传的 Excel 文件，请确认文件未损坏且为 .xlsx 格式");
   }
 
   public static byte[] bytes(Workbook workbook) {

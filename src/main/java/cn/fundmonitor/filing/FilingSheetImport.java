@@ -5,10 +5,10 @@ import static cn.fundmonitor.filing.QuarterlyFilingProcess.*;
 import cn.fundmonitor.common.ConflictException;
 import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.common.NotFoundException;
+import cn.fundmonitor.common.WorkbookReader;
 import cn.fundmonitor.common.Workbooks;
 import cn.fundmonitor.platform.JsonVariables;
 import cn.fundmonitor.project.ProjectReserveService;
-import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -17,14 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.ss.util.NumberToTextConverter;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,6 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 public class FilingSheetImport {
+
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FilingSheetImport.class);
 
   static final String FILINGS = "填报";
   static final String INDICATORS = "指标";
@@ -57,9 +55,11 @@ public class FilingSheetImport {
   private final FilingService filings;
   private final ProjectReserveService reserve;
   private final TransactionTemplate transaction;
+  private final WorkbookReader workbooks;
 
   FilingSheetImport(TaskService tasks, FilingService filings, ProjectReserveService reserve,
-      TransactionTemplate transaction) {
+      TransactionTemplate transaction, WorkbookReader workbooks) {
+    this.workbooks = workbooks;
     this.tasks = tasks;
     this.filings = filings;
     this.reserve = reserve;
@@ -67,13 +67,17 @@ public class FilingSheetImport {
   }
 
   /** What happened to one row. */
-  public enum Outcome { FILED, ALREADY_FILED, EMPTY, INVALID }
+  public enum Outcome { FILED, ALREADY_FILED, EMPTY, INVALID, CONFLICT, FAILED }
 
   public record RowResult(int row, String businessKey, String projectCode, Outcome outcome,
       List<String> problems) {}
 
-  public record Result(int rows, int filed, int alreadyFiled, int empty, int invalid,
-      List<RowResult> results) {}
+  /**
+   * Counts and every row's result. A second upload of the same file answers 200 with each row
+   * ALREADY_FILED: nothing is filed twice and the user sees why, row by row.
+   */
+  public record Result(int rows, int filed, int alreadyFiled, int empty, int invalid, int conflict,
+      int failed, List<RowResult> results) {}
 
   // --- the template ------------------------------------------------------------------------------
 
@@ -144,50 +148,136 @@ public class FilingSheetImport {
 
   // --- the upload --------------------------------------------------------------------------------
 
-  public Result importSheet(InputStream upload, String userId) {
-    try (var wb = Workbooks.open(upload)) {
-      var filingSheet = wb.getSheet(FILINGS);
-      var indicatorSheet = wb.getSheet(INDICATORS);
-      if (filingSheet == null || indicatorSheet == null) {
-        throw new InvalidInputException("表格有误", "工作簿应有“" + FILINGS + "”和“" + INDICATORS
-            + "”两个工作表（请下载模板填写）");
-      }
-      checkHeader(filingSheet, FILING_COLUMNS);
-      checkHeader(indicatorSheet, INDICATOR_COLUMNS);
-      if (filingSheet.getLastRowNum() > MAX_ROWS || indicatorSheet.getLastRowNum() > MAX_ROWS * 50) {
-        throw new InvalidInputException("表格过大", "一次最多导入 " + MAX_ROWS + " 个项目的填报");
-      }
-      var indicatorRows = indicatorRows(indicatorSheet);
-      var results = new ArrayList<RowResult>();
-      for (int r = 1; r <= filingSheet.getLastRowNum(); r++) {
-        var row = filingSheet.getRow(r);
-        var key = text(row, 0);
-        if (key.isEmpty()) {
-          continue;
-        }
-        results.add(importRow(r, key, row, indicatorRows.getOrDefault(key, List.of()), userId));
-      }
-      int filed = 0;
-      int already = 0;
-      int empty = 0;
-      int invalid = 0;
-      for (var result : results) {
-        switch (result.outcome()) {
-          case FILED -> filed++;
-          case ALREADY_FILED -> already++;
-          case EMPTY -> empty++;
-          case INVALID -> invalid++;
-        }
-      }
-      return new Result(results.size(), filed, already, empty, invalid, results);
-    } catch (IOException e) {
-      throw Workbooks.refusal(e);
+  /** A row of the 填报 sheet as read: its index (0-based) and the texts of the template's columns. */
+  record FilingRow(int index, List<String> cells) {
+    String text(int column) {
+      return column < cells.size() ? cells.get(column) : "";
     }
   }
 
-  private RowResult importRow(int r, String key, Row row, List<Row> indicatorRows, String userId) {
+  /** What the import needs of a row of the 指标 sheet. */
+  record IndicatorRow(int index, String position, String actual, String notYet) {}
+
+  /**
+   * Files every completed row, each on its own, and reports every row: a row that fails (bad
+   * values, another user's claim, a filing changed meanwhile, anything the engine refuses) is
+   * reported with its reason and the next row is still processed. The workbook is read as a stream
+   * with the reader's limits; the 填报 sheet (at most {@value #MAX_ROWS} rows) is read first, then
+   * only the 指标 rows of those filings are kept.
+   */
+  public Result importSheet(InputStream upload, String userId) {
+    var filingRows = new ArrayList<FilingRow>();
+    var indicatorRows = new LinkedHashMap<String, List<IndicatorRow>>();
+    try (var wb = workbooks.open(upload)) {
+      if (!wb.sheetNames().contains(FILINGS) || !wb.sheetNames().contains(INDICATORS)) {
+        throw new InvalidInputException("表格有误", "工作簿应有“" + FILINGS + "”和“" + INDICATORS
+            + "”两个工作表（请下载模板填写）");
+      }
+      var header = new boolean[2];
+      wb.read(FILINGS, MAX_ROWS, row -> {
+        if (!header[0]) {
+          checkHeader(FILINGS, row.index() == 0 ? row.texts(FILING_COLUMNS.size()) : List.of(),
+              FILING_COLUMNS);
+          header[0] = true;
+          return;
+        }
+        var cells = row.texts(FILING_COLUMNS.size());
+        if (!cells.get(0).isEmpty()) {
+          filingRows.add(new FilingRow(row.index(), cells));
+        }
+      });
+      if (!header[0]) {
+        checkHeader(FILINGS, List.of(), FILING_COLUMNS);
+      }
+      var keys = new java.util.HashSet<String>();
+      filingRows.forEach(r -> keys.add(r.text(0)));
+      wb.read(INDICATORS, MAX_ROWS * 50, row -> {
+        if (!header[1]) {
+          checkHeader(INDICATORS, row.index() == 0 ? row.texts(INDICATOR_COLUMNS.size()) : List.of(),
+              INDICATOR_COLUMNS);
+          header[1] = true;
+          return;
+        }
+        var key = row.text(0);
+        if (keys.contains(key)) {
+          indicatorRows.computeIfAbsent(key, k -> new ArrayList<>()).add(new IndicatorRow(
+              row.index(), row.text(1), row.text(ACTUAL), row.text(NOT_YET)));
+        }
+      });
+      if (!header[1]) {
+        checkHeader(INDICATORS, List.of(), INDICATOR_COLUMNS);
+      }
+    }
+    var results = new ArrayList<RowResult>();
+    for (var row : filingRows) {
+      results.add(importRowSafely(row, indicatorRows.getOrDefault(row.text(0), List.of()), userId));
+    }
+    int filed = 0;
+    int already = 0;
+    int empty = 0;
+    int invalid = 0;
+    int conflict = 0;
+    int failed = 0;
+    for (var result : results) {
+      switch (result.outcome()) {
+        case FILED -> filed++;
+        case ALREADY_FILED -> already++;
+        case EMPTY -> empty++;
+        case INVALID -> invalid++;
+        case CONFLICT -> conflict++;
+        case FAILED -> failed++;
+      }
+    }
+    return new Result(results.size(), filed, already, empty, invalid, conflict, failed, results);
+  }
+
+  /** One row, whatever happens to it: its failure is its own, never the whole upload's. */
+  private RowResult importRowSafely(FilingRow row, List<IndicatorRow> indicators, String userId) {
+    var key = row.text(0);
+    try {
+      return importRow(row.index(), key, row, indicators, userId);
+    } catch (ConflictException e) {
+      return new RowResult(row.index() + 1, key, projectOf(key), Outcome.CONFLICT,
+          List.of(e.getMessage()));
+    } catch (InvalidInputException e) {
+      return new RowResult(row.index() + 1, key, projectOf(key), Outcome.INVALID, e.problems());
+    } catch (OptimisticLockingException e) {
+      return filedMeanwhile(row, key).orElseGet(() -> new RowResult(row.index() + 1, key,
+          projectOf(key), Outcome.CONFLICT, List.of("该填报正由他人同时提交，本行未提交；请刷新后查看是否已填报")));
+    } catch (RuntimeException e) {
+      var meanwhile = filedMeanwhile(row, key);
+      if (meanwhile.isPresent()) {
+        return meanwhile.get();
+      }
+      log.warn("Filing import row {} ({}) failed", row.index() + 1, key, e);
+      return new RowResult(row.index() + 1, key, projectOf(key), Outcome.FAILED,
+          List.of(FILINGS + "表第" + (row.index() + 1) + "行未能提交（该填报的状态可能已被他人改变），请刷新后重试；其他行不受影响"));
+    }
+  }
+
+  /** A row that lost a race with another submit of the same filing (e.g. the same file twice). */
+  private java.util.Optional<RowResult> filedMeanwhile(FilingRow row, String key) {
+    try {
+      var filing = filings.get(key);
+      if (filing.status() == FilingStatus.FILED || filing.status() == FilingStatus.TRANSMITTED) {
+        return java.util.Optional.of(new RowResult(row.index() + 1, key, filing.projectCode(),
+            Outcome.ALREADY_FILED, List.of("已由同时进行的另一次提交填报（" + filing.status().label()
+                + "），本行未重复提交")));
+      }
+    } catch (RuntimeException e) {
+      // fall back to reporting the row as not filed
+    }
+    return java.util.Optional.empty();
+  }
+
+  private static String projectOf(String key) {
+    return key.contains("-") ? key.substring(0, Math.max(0, key.lastIndexOf('-'))) : key;
+  }
+
+  private RowResult importRow(int r, String key, FilingRow row, List<IndicatorRow> indicatorRows,
+      String userId) {
     var excelRow = r + 1;
-    var project = key.contains("-") ? key.substring(0, Math.max(0, key.lastIndexOf('-'))) : key;
+    var project = projectOf(key);
     QuarterlyFiling filing;
     try {
       filing = filings.get(key);
@@ -202,7 +292,7 @@ public class FilingSheetImport {
     var problems = new ArrayList<String>();
     var paid = number(row, PAID, r, problems);
     if (paid == null && problems.isEmpty() && blankRow(row) && indicatorRows.stream().allMatch(
-        i -> text(i, ACTUAL).isEmpty() && text(i, NOT_YET).isEmpty())) {
+        i -> i.actual().isEmpty() && i.notYet().isEmpty())) {
       return new RowResult(excelRow, key, filing.projectCode(), Outcome.EMPTY, List.of("未填写，未提交"));
     }
     var vars = new LinkedHashMap<String, Object>();
@@ -215,21 +305,21 @@ public class FilingSheetImport {
     var actuals = new ArrayList<Map<String, Object>>();
     var indicatorCells = new LinkedHashMap<Integer, String>();
     for (var line : indicatorRows) {
-      var positionText = text(line, 1);
+      var positionText = line.position();
       int position;
       try {
         position = new BigDecimal(positionText).intValueExact();
       } catch (RuntimeException e) {
-        problems.add(cell(INDICATORS, 1, line.getRowNum()) + "：序号“" + positionText + "”有误，请勿修改模板中的序号");
+        problems.add(cell(INDICATORS, 1, line.index()) + "：序号“" + positionText + "”有误，请勿修改模板中的序号");
         continue;
       }
-      var notYet = flag(text(line, NOT_YET), line.getRowNum(), problems);
+      var notYet = flag(line.notYet(), line.index(), problems);
       var actual = new LinkedHashMap<String, Object>();
       actual.put("position", position);
-      actual.put("actual", text(line, ACTUAL).isEmpty() ? null : text(line, ACTUAL));
+      actual.put("actual", line.actual().isEmpty() ? null : line.actual());
       actual.put("notYetDue", notYet);
       actuals.add(actual);
-      indicatorCells.put(position, cell(INDICATORS, ACTUAL, line.getRowNum()));
+      indicatorCells.put(position, cell(INDICATORS, ACTUAL, line.index()));
     }
     if (!problems.isEmpty()) {
       return new RowResult(excelRow, key, filing.projectCode(), Outcome.INVALID, problems);
@@ -255,7 +345,7 @@ public class FilingSheetImport {
       return new RowResult(excelRow, key, filing.projectCode(), Outcome.INVALID,
           e.problems().stream().map(p -> where(p, r, indicatorCells) + p).toList());
     } catch (ConflictException e) {
-      return new RowResult(excelRow, key, filing.projectCode(), Outcome.INVALID, List.of(e.getMessage()));
+      return new RowResult(excelRow, key, filing.projectCode(), Outcome.CONFLICT, List.of(e.getMessage()));
     }
   }
 
@@ -285,39 +375,27 @@ public class FilingSheetImport {
     return FILINGS + "表第" + (r + 1) + "行：";
   }
 
-  private static Map<String, List<Row>> indicatorRows(Sheet sheet) {
-    var byKey = new LinkedHashMap<String, List<Row>>();
-    for (int r = 1; r <= sheet.getLastRowNum(); r++) {
-      var row = sheet.getRow(r);
-      var key = text(row, 0);
-      if (!key.isEmpty()) {
-        byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
-      }
-    }
-    return byKey;
-  }
-
-  private static void checkHeader(Sheet sheet, List<String> columns) {
-    var header = sheet.getRow(0);
+  private static void checkHeader(String sheet, List<String> found, List<String> columns) {
     for (int c = 0; c < columns.size(); c++) {
-      if (!columns.get(c).equals(text(header, c))) {
-        throw new InvalidInputException("表格有误", "“" + sheet.getSheetName() + "”表第1行"
+      var text = c < found.size() ? found.get(c) : "";
+      if (!columns.get(c).equals(text)) {
+        throw new InvalidInputException("表格有误", "“" + sheet + "”表第1行"
             + CellReference.convertNumToColString(c) + "列应为“" + columns.get(c) + "”（请使用系统下载的模板，不要增删或调换列）");
       }
     }
   }
 
-  private static boolean blankRow(Row row) {
+  private static boolean blankRow(FilingRow row) {
     for (int c = PAID; c <= PHYSICAL; c++) {
-      if (!text(row, c).isEmpty()) {
+      if (!row.text(c).isEmpty()) {
         return false;
       }
     }
     return true;
   }
 
-  private static String number(Row row, int column, int r, List<String> problems) {
-    var text = text(row, column);
+  private static String number(FilingRow row, int column, int r, List<String> problems) {
+    var text = row.text(column);
     if (text.isEmpty()) {
       return null;
     }
@@ -342,21 +420,5 @@ public class FilingSheetImport {
 
   static String cell(String sheet, int column, int r) {
     return (sheet.equals(FILINGS) ? "" : sheet + "表") + new CellReference(r, column).formatAsString();
-  }
-
-  private static final DataFormatter FORMAT = new DataFormatter();
-
-  static String text(Row row, int column) {
-    if (row == null) {
-      return "";
-    }
-    Cell cell = row.getCell(column);
-    if (cell == null) {
-      return "";
-    }
-    if (cell.getCellType() == CellType.NUMERIC) {
-      return NumberToTextConverter.toText(cell.getNumericCellValue());
-    }
-    return FORMAT.formatCellValue(cell).strip();
   }
 }

@@ -1,35 +1,21 @@
 package cn.fundmonitor.rules;
 
 import cn.fundmonitor.common.InvalidInputException;
+import cn.fundmonitor.common.WorkbookReader;
 import cn.fundmonitor.common.Workbooks;
 import cn.fundmonitor.rules.ExpenseInput.Field;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.xml.parsers.ParserConfigurationException;
-import org.apache.poi.util.XMLHelper;
-import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
-import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackageAccess;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
-import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
 
 /**
  * Checks a whole sheet of expenses and returns the same rows with a verdict and reasons each.
@@ -54,52 +40,39 @@ public class ExpenseSheets {
   private final ExpenseChecker checker;
   private final int maxRows;
 
-  ExpenseSheets(ExpenseChecker checker, @Value("${fundmonitor.expenses.max-rows:200000}") int maxRows) {
+  private final WorkbookReader workbooks;
+
+  @Autowired
+  ExpenseSheets(ExpenseChecker checker, @Value("${fundmonitor.expenses.max-rows:200000}") int maxRows,
+      WorkbookReader workbooks) {
     this.checker = checker;
     this.maxRows = maxRows;
+    this.workbooks = workbooks;
+  }
+
+  ExpenseSheets(ExpenseChecker checker, int maxRows) {
+    this(checker, maxRows, WorkbookReader.withDefaults());
   }
 
   /** Statistics of one checked sheet. */
   public record Result(byte[] workbook, int rows, int allowed, int refused, int invalid) {}
 
   /**
-   * Checks an uploaded workbook. The upload is spooled to a temporary file first: POI then reads
-   * the zip by random access instead of inflating every part into memory.
+   * Checks an uploaded workbook, read as a stream with the reader's limits (rows, columns, cell
+   * length, expanded size), and written out as one.
    */
   public Result check(InputStream upload) {
-    Path file = null;
-    try {
-      file = Files.createTempFile("expenses-", ".xlsx");
-      Files.copy(upload, file, StandardCopyOption.REPLACE_EXISTING);
-      return check(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } finally {
-      if (file != null) {
-        try {
-          Files.deleteIfExists(file);
-        } catch (IOException e) {
-          // a leftover temporary file is harmless
-        }
-      }
-    }
-  }
-
-  Result check(Path upload) {
-    try (var pkg = OPCPackage.open(upload.toFile(), PackageAccess.READ);
-        var out = new SXSSFWorkbook(200)) {
-      var reader = new XSSFReader(pkg);
-      var sheets = reader.getSheetsData();
-      if (!sheets.hasNext()) {
-        throw new InvalidInputException("表格有误", "工作簿中没有工作表");
-      }
+    try (var wb = workbooks.open(upload); var out = new SXSSFWorkbook(200)) {
       var handler = new RowHandler(out, checker.latest());
-      try (InputStream sheet = sheets.next()) {
-        var parser = XMLHelper.newXMLReader();
-        parser.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), null,
-            new ReadOnlySharedStringsTable(pkg), handler, new DataFormatter(), false));
-        parser.parse(new InputSource(sheet));
-      }
+      wb.readFirst(maxRows + 1_000, row -> {
+        handler.startRow(row.index());
+        for (int c = 0; c < row.width(); c++) {
+          if (row.present(c)) {
+            handler.cells.put(c, row.formatted(c));
+          }
+        }
+        handler.endRow(row.index());
+      });
       if (handler.columns == null) {
         throw new InvalidInputException("表格有误", "第1行应为表头（" + String.join("、", TEMPLATE) + "）");
       }
@@ -107,9 +80,8 @@ public class ExpenseSheets {
           handler.invalid);
     } catch (TooManyRows e) {
       throw new InvalidInputException("表格过大", "一次最多核查 " + maxRows + " 行，请分批上传");
-    } catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException
-        | RuntimeException e) {
-      throw Workbooks.refusal(e);
+    } catch (java.io.IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -139,7 +111,7 @@ public class ExpenseSheets {
   }
 
   /** Reads one row at a time, checks it and writes it out with its verdict. */
-  private final class RowHandler implements XSSFSheetXMLHandler.SheetContentsHandler {
+  private final class RowHandler {
     private final org.apache.poi.ss.usermodel.Sheet out;
     private final ExpenseChecker.Rules rules;
     private final Map<Integer, String> cells = new HashMap<>();
@@ -155,20 +127,11 @@ public class ExpenseSheets {
       this.rules = rules;
     }
 
-    @Override
-    public void startRow(int rowNum) {
+    void startRow(int rowNum) {
       cells.clear();
     }
 
-    @Override
-    public void cell(String reference, String value, XSSFComment comment) {
-      if (value != null) {
-        cells.put((int) new CellReference(reference).getCol(), value);
-      }
-    }
-
-    @Override
-    public void endRow(int rowNum) {
+    void endRow(int rowNum) {
       if (columns == null) {
         header(rowNum);
         return;

@@ -1,6 +1,7 @@
 package cn.fundmonitor.rules;
 
 import cn.fundmonitor.common.InvalidInputException;
+import cn.fundmonitor.common.WorkbookReader;
 import cn.fundmonitor.common.Workbooks;
 import cn.fundmonitor.organisation.Division;
 import cn.fundmonitor.organisation.DivisionLevel;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -40,7 +40,11 @@ public class FactorSheets {
   private final FactorAllocationService service;
   private final OrganisationService organisation;
 
-  FactorSheets(FactorAllocationService service, OrganisationService organisation) {
+  private final WorkbookReader workbooks;
+
+  FactorSheets(FactorAllocationService service, OrganisationService organisation,
+      WorkbookReader workbooks) {
+    this.workbooks = workbooks;
     this.service = service;
     this.organisation = organisation;
   }
@@ -78,67 +82,60 @@ public class FactorSheets {
       String fundShare) {
     var year = parseYear(budgetYear);
     var factors = service.policy(year).factors();
-    try (var wb = Workbooks.open(upload)) {
-      if (wb.getNumberOfSheets() == 0) {
-        throw new InvalidInputException("表格有误", "工作簿中没有工作表");
-      }
-      var sheet = wb.getSheetAt(0);
-      if (sheet.getLastRowNum() > MAX_ROWS) {
-        throw new InvalidInputException("表格过大", "因素数据最多 " + MAX_ROWS + " 行");
-      }
-      var format = new DataFormatter();
-      var header = sheet.getRow(sheet.getFirstRowNum());
-      var byColumn = new HashMap<Integer, String>();
-      Integer codeColumn = null;
-      Integer projectColumn = null;
-      if (header != null) {
-        for (var cell : header) {
-          var text = format.formatCellValue(cell).strip();
-          if (text.equals(CODE)) {
-            codeColumn = cell.getColumnIndex();
-          } else if (text.equals(PROJECT)) {
-            projectColumn = cell.getColumnIndex();
-          } else {
-            factors.stream().filter(f -> f.label().equals(text) || f.code().equals(text))
-                .findFirst().ifPresent(f -> byColumn.put(cell.getColumnIndex(), f.code()));
+    var byColumn = new HashMap<Integer, String>();
+    var special = new Integer[2]; // the code column, the project column
+    var header = new boolean[1];
+    var lacking = new ArrayList<String>();
+    var counties = new ArrayList<FactorAllocationService.CountyData>();
+    try (var wb = workbooks.open(upload)) {
+      wb.readFirst(MAX_ROWS, row -> {
+        if (!header[0]) {
+          header[0] = true;
+          for (int c = 0; c < row.width(); c++) {
+            var text = row.formatted(c);
+            var column = c;
+            if (text.equals(CODE)) {
+              special[0] = c;
+            } else if (text.equals(PROJECT)) {
+              special[1] = c;
+            } else if (!text.isEmpty()) {
+              factors.stream().filter(f -> f.label().equals(text) || f.code().equals(text))
+                  .findFirst().ifPresent(f -> byColumn.put(column, f.code()));
+            }
           }
+          var missing = missing(factors, byColumn);
+          if (special[0] == null || !missing.isEmpty()) {
+            if (special[0] == null) {
+              lacking.add(CODE);
+            }
+            lacking.addAll(missing);
+            throw new InvalidInputException("表格有误", "第1行表头缺少列：" + String.join("、", lacking)
+                + "（现行分配因素以决策表为准，可下载最新模板）");
+          }
+          return;
         }
-      }
-      var missing = missing(factors, byColumn);
-      if (codeColumn == null || !missing.isEmpty()) {
-        var lacking = new ArrayList<String>();
-        if (codeColumn == null) {
-          lacking.add(CODE);
-        }
-        lacking.addAll(missing);
-        throw new InvalidInputException("表格有误", "第1行表头缺少列：" + String.join("、", lacking)
-            + "（现行分配因素以决策表为准，可下载最新模板）");
-      }
-      var counties = new ArrayList<FactorAllocationService.CountyData>();
-      for (int r = sheet.getFirstRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
-        var row = sheet.getRow(r);
-        if (row == null) {
-          continue;
-        }
-        var code = format.formatCellValue(row.getCell(codeColumn)).strip();
+        var code = row.formatted(special[0]);
         if (code.isEmpty() || code.equals("合计")) {
-          continue;
+          return;
         }
         var values = new LinkedHashMap<String, Object>();
         for (var column : byColumn.entrySet()) {
-          var text = format.formatCellValue(row.getCell(column.getKey())).strip();
+          var text = row.formatted(column.getKey());
           if (!text.isEmpty()) {
             values.put(column.getValue(), text);
           }
         }
-        var project = projectColumn == null ? null
-            : format.formatCellValue(row.getCell(projectColumn)).strip();
+        var project = special[1] == null ? null : row.formatted(special[1]);
         counties.add(new FactorAllocationService.CountyData(code, project, values));
-      }
-      return new FactorAllocationService.Request(year, total, fundShare, counties);
-    } catch (java.io.IOException e) {
-      throw Workbooks.refusal(e);
+      });
     }
+    if (!header[0]) {
+      lacking.add(CODE);
+      lacking.addAll(missing(factors, byColumn));
+      throw new InvalidInputException("表格有误", "第1行表头缺少列：" + String.join("、", lacking)
+          + "（现行分配因素以决策表为准，可下载最新模板）");
+    }
+    return new FactorAllocationService.Request(year, total, fundShare, counties);
   }
 
   /** The result as the calculation table: values, each factor's share, weighted share, money. */

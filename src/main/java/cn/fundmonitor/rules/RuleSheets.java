@@ -3,6 +3,7 @@ package cn.fundmonitor.rules;
 import cn.fundmonitor.common.ConflictException;
 import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.common.NotFoundException;
+import cn.fundmonitor.common.WorkbookReader;
 import cn.fundmonitor.common.Workbooks;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
@@ -65,8 +65,11 @@ public class RuleSheets {
   private final RepositoryService repository;
   private final FeelEngineApi feel = FeelEngineBuilder.forJava().build();
 
-  RuleSheets(RepositoryService repository) {
+  private final WorkbookReader workbooks;
+
+  RuleSheets(RepositoryService repository, WorkbookReader workbooks) {
     this.repository = repository;
+    this.workbooks = workbooks;
   }
 
   /** A table's key, name and latest version, for the list of what can be exported. */
@@ -141,22 +144,46 @@ public class RuleSheets {
     var columns = columns(table);
     var rows = new ArrayList<List<String>>();
     var problems = new ArrayList<String>();
-    try (var wb = Workbooks.open(upload)) {
-      var sheet = wb.getSheet(SHEET) != null ? wb.getSheet(SHEET) : wb.getSheetAt(0);
-      checkLayout(sheet, key, columns, problems);
-      if (problems.isEmpty()) {
-        if (sheet.getLastRowNum() - FIRST_RULE_ROW >= MAX_RULES) {
+    var read = new ArrayList<RuleRow>();
+    try (var wb = workbooks.open(upload)) {
+      var sheet = wb.sheetNames().contains(SHEET) ? SHEET
+          : wb.sheetNames().isEmpty() ? null : wb.sheetNames().get(0);
+      if (sheet == null) {
+        throw new InvalidInputException("规则表有误", "工作簿中没有工作表");
+      }
+      // the reader's row limit is a backstop; the rule limit below says it in the sheet's terms
+      wb.read(sheet, FIRST_RULE_ROW + MAX_RULES + 100, row -> {
+        if (row.index() - FIRST_RULE_ROW >= MAX_RULES && !row.blank()) {
           throw new InvalidInputException("规则表有误", "一个决策表最多 " + MAX_RULES + " 条规则");
         }
-        for (int r = FIRST_RULE_ROW; r <= sheet.getLastRowNum(); r++) {
-          var values = values(sheet.getRow(r), columns.size(), r, columns, problems);
+        var formulas = new HashSet<Integer>();
+        for (int c = 0; c <= columns.size(); c++) {
+          if (row.formula(c)) {
+            formulas.add(c);
+          }
+        }
+        read.add(new RuleRow(row.index(), row.texts(columns.size() + 1), formulas));
+      });
+    }
+    RuleRow info = null;
+    RuleRow ids = null;
+    for (var row : read) {
+      if (row.index() == INFO_ROW) {
+        info = row;
+      } else if (row.index() == ID_ROW) {
+        ids = row;
+      }
+    }
+    checkLayout(info, ids, key, columns, problems);
+    if (problems.isEmpty()) {
+      for (var row : read) {
+        if (row.index() >= FIRST_RULE_ROW) {
+          var values = values(row, columns.size(), row.index(), columns, problems);
           if (values != null) {
             rows.add(values);
           }
         }
       }
-    } catch (IOException e) {
-      throw Workbooks.refusal(e);
     }
     if (problems.isEmpty() && rows.isEmpty()) {
       problems.add("第" + (FIRST_RULE_ROW + 1) + "行起没有任何规则：决策表至少需要一条规则");
@@ -205,31 +232,35 @@ public class RuleSheets {
     return columns;
   }
 
-  private static void checkLayout(Sheet sheet, String key, List<Column> columns,
+  /** A row of the uploaded sheet: its index, the texts of its columns, which cells are formulas. */
+  record RuleRow(int index, List<String> cells, java.util.Set<Integer> formulas) {
+    String text(int column) {
+      return column < cells.size() ? cells.get(column) : "";
+    }
+  }
+
+  private static void checkLayout(RuleRow info, RuleRow ids, String key, List<Column> columns,
       List<String> problems) {
-    var info = sheet.getRow(INFO_ROW);
-    var sheetKey = info == null ? "" : cellText(info.getCell(3));
+    var sheetKey = info == null ? "" : info.text(3);
     if (!key.equals(sheetKey)) {
       problems.add("第1行D列：决策键应为 " + key + "，收到“" + sheetKey + "”（是否上传了别的决策表？）");
       return;
     }
-    var ids = sheet.getRow(ID_ROW);
     for (int c = 0; c < columns.size(); c++) {
-      var found = ids == null ? "" : cellText(ids.getCell(c));
+      var found = ids == null ? "" : ids.text(c);
       if (!columns.get(c).id().equals(found)) {
         problems.add("第" + (ID_ROW + 1) + "行" + letter(c) + "列：列标识应为 " + columns.get(c).id() + "（"
             + columns.get(c).label() + "），收到“" + found + "”。表格中不能增删或调换列；调整决策表的输入、输出请用 Camunda Modeler");
       }
     }
-    if (ids != null && ids.getLastCellNum() > columns.size()
-        && !cellText(ids.getCell(columns.size())).isEmpty()) {
+    if (ids != null && !ids.text(columns.size()).isEmpty()) {
       problems.add("第" + (ID_ROW + 1) + "行" + letter(columns.size()) + "列：多出的列“"
-          + cellText(ids.getCell(columns.size())) + "”。表格中不能增加列；调整决策表的输入、输出请用 Camunda Modeler");
+          + ids.text(columns.size()) + "”。表格中不能增加列；调整决策表的输入、输出请用 Camunda Modeler");
     }
   }
 
   /** One rule's cells, checked; null for a blank row. */
-  private List<String> values(Row row, int width, int r, List<Column> columns,
+  private List<String> values(RuleRow row, int width, int r, List<Column> columns,
       List<String> problems) {
     if (row == null) {
       return null;
@@ -237,13 +268,12 @@ public class RuleSheets {
     var values = new ArrayList<String>(width);
     var blank = true;
     for (int c = 0; c < width; c++) {
-      var cell = row.getCell(c);
-      if (cell != null && cell.getCellType() == CellType.FORMULA) {
+      if (row.formulas().contains(c)) {
         problems.add(where(r, c, columns) + "请填写值，不要使用公式");
         values.add("");
         continue;
       }
-      var value = cellText(cell);
+      var value = row.text(c);
       blank &= value.isEmpty();
       values.add(value);
     }

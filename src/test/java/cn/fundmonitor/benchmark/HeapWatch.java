@@ -78,6 +78,21 @@ public final class HeapWatch implements AutoCloseable {
         ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax() >> 20);
   }
 
+  /** Heap used when the watch started, after a collection. */
+  public long baselineBytes() {
+    return baseline;
+  }
+
+  /** The highest heap used seen, garbage included (sampled every 2 ms). */
+  public long peakUsedBytes() {
+    return peakUsed.get();
+  }
+
+  /** The highest heap left after any collection during the watch: what the work really held. */
+  public long peakLiveBytes() {
+    return peakLive.get();
+  }
+
   private static boolean isHeap(String pool) {
     return ManagementFactory.getMemoryPoolMXBeans().stream()
         .anyMatch(p -> p.getName().equals(pool) && p.getType() == MemoryType.HEAP);

@@ -196,4 +196,92 @@ class FilingImportApiTest {
     assertThat(upload(moved, 400).get("detail").asText())
         .isEqualTo("“填报”表第1行F列应为“累计支付金额（元）”（请使用系统下载的模板，不要增删或调换列）");
   }
+
+  byte[] allThreeFilled() throws Exception {
+    return fill(template(), wb -> {
+      filing(wb, Q.key(good), "300000", "300000", "45");
+      indicators(wb, Q.key(good), "60", "92");
+      filing(wb, Q.key(tooMuch), "200000", "200000", "30");
+      indicators(wb, Q.key(tooMuch), "50", "90");
+      filing(wb, Q.key(untouched), "100000", "100000", "20");
+      indicators(wb, Q.key(untouched), "40", "91");
+    });
+  }
+
+  List<String> mine() {
+    return List.of(Q.key(good), Q.key(tooMuch), Q.key(untouched));
+  }
+
+  /** Issue 13: the same Excel uploaded twice answered 500 with later rows skipped. */
+  @Test
+  void theSameWorkbookUploadedTwiceAnswers200WithEveryRowAlreadyFiled() throws Exception {
+    var filled = allThreeFilled();
+    var first = upload(filled, 200);
+    for (var key : mine()) {
+      assertThat(result(first, key).get("outcome").asText()).as(key).isEqualTo("FILED");
+    }
+    var second = upload(filled, 200);
+    assertThat(second.get("filed").asInt()).isZero();
+    assertThat(second.get("failed").asInt()).isZero();
+    for (var key : mine()) {
+      var row = result(second, key);
+      assertThat(row.get("outcome").asText()).as(key).isEqualTo("ALREADY_FILED");
+      assertThat(row.get("problems").get(0).asText()).contains("未重复提交");
+      assertThat(filings.get(key).status()).isEqualTo(FilingStatus.FILED);
+    }
+    // every row of the sheet has its line in the report
+    assertThat(second.get("results")).hasSize(second.get("rows").asInt());
+    assertThat(second.get("rows").asInt()).isEqualTo(Sheets.read(filled).size() - 1);
+  }
+
+  @Test
+  void twoUploadsOfTheSameWorkbookAtOnceFileEachRowExactlyOnce() throws Exception {
+    var filled = allThreeFilled();
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var a = pool.submit(() -> upload(filled, 200));
+      var b = pool.submit(() -> upload(filled, 200));
+      var answers = List.of(a.get(), b.get());
+      for (var key : mine()) {
+        var outcomes = answers.stream().map(r -> result(r, key).get("outcome").asText()).toList();
+        assertThat(outcomes).as(key).containsOnlyOnce("FILED");
+        assertThat(outcomes).as(key).allMatch(o -> o.equals("FILED") || o.equals("ALREADY_FILED")
+            || o.equals("CONFLICT"));
+        assertThat(filings.get(key).status()).isEqualTo(FilingStatus.FILED);
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(key)
+            .taskDefinitionKey(QuarterlyFilingProcess.TASK_REVIEW).count()).as(key).isOne();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void everyRowIsReportedAndAConflictingRowStopsNothingAfterIt() throws Exception {
+    var claimed = tasks.createTaskQuery().processInstanceBusinessKey(Q.key(good))
+        .taskDefinitionKey(QuarterlyFilingProcess.TASK_FILE).singleResult();
+    tasks.claim(claimed.getId(), XINGNING_ECO);
+    var filled = fill(allThreeFilled(), wb -> indicators(wb, Q.key(untouched), "很多", "91"));
+    var report = upload(filled, 200);
+
+    var conflict = result(report, Q.key(good));
+    assertThat(conflict.get("outcome").asText()).isEqualTo("CONFLICT");
+    assertThat(conflict.get("problems").get(0).asText()).contains("已由 " + XINGNING_ECO + " 认领");
+    assertThat(filings.get(Q.key(good)).status()).isEqualTo(FilingStatus.OPEN);
+
+    assertThat(result(report, Q.key(tooMuch)).get("outcome").asText()).isEqualTo("FILED");
+    assertThat(filings.get(Q.key(tooMuch)).status()).isEqualTo(FilingStatus.FILED);
+
+    var invalid = result(report, Q.key(untouched));
+    assertThat(invalid.get("outcome").asText()).isEqualTo("INVALID");
+    assertThat(invalid.get("problems").toString()).contains("实际完成值应为数字，收到“很多”");
+    assertThat(report.get("conflict").asInt()).isGreaterThanOrEqualTo(1);
+    assertThat(report.get("results")).hasSize(report.get("rows").asInt());
+    for (var row : report.get("results")) {
+      assertThat(row.get("row").asInt()).isGreaterThan(1);
+      if (!row.get("outcome").asText().equals("FILED")) {
+        assertThat(row.get("problems").get(0).asText()).containsPattern("\\p{IsHan}");
+      }
+    }
+  }
 }
