@@ -2,8 +2,10 @@ package cn.fundmonitor.audit;
 
 import cn.fundmonitor.platform.CurrentUser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -28,10 +30,14 @@ class AuditApiController {
 
   private final AuditService audit;
   private final ObjectMapper json;
+  // amounts exactly as the database wrote them (310000.00), never through a double
+  private final ObjectReader exact;
 
   AuditApiController(AuditService audit, ObjectMapper json) {
     this.audit = audit;
     this.json = json;
+    this.exact = json.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .with(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
   }
 
   @GetMapping
@@ -66,7 +72,7 @@ class AuditApiController {
       return null;
     }
     try {
-      return json.readTree(text);
+      return exact.readTree(text);
     } catch (JsonProcessingException e) {
       return json.getNodeFactory().textNode(text);
     }
