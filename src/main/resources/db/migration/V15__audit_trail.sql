@@ -19,7 +19,6 @@ create table fm_audit (
   prev_hash    varchar(64),
   row_hash     varchar(64)
 );
-create unique index fm_audit_chain on fm_audit (chain_no);
 create index fm_audit_unit on fm_audit (unit_code, changed_at);
 create index fm_audit_project on fm_audit (project_code);
 create index fm_audit_table on fm_audit (table_name, changed_at);

@@ -3,6 +3,8 @@
 -- roles: rows are refused unless the audit triggers write them, updates and deletes are refused,
 -- and TRUNCATE is refused because a table references fm_audit. Rows are sealed into the hash
 -- chain when the audit is next read (AuditChain.seal), H2 having no commit trigger.
+create unique index fm_audit_chain on fm_audit (chain_no);
+
 create table fm_audit_anchor (
   audit_id bigint references fm_audit (id)
 );

@@ -3,20 +3,30 @@
 -- application's role (FM_DB_USER), which may only read fm_audit (afterMigrate grants), still
 -- writes its audit rows through them, and cannot update, delete, truncate or disable anything here.
 
+-- the chain's order; partial, so that the head is found at once: a sealed row's earlier, unsealed
+-- version stays in a full index as a dead null entry until vacuum, and a backward scan for the
+-- head would step over all of them (2 ms per audited change after 47,000 rows, measured)
+create unique index fm_audit_chain on fm_audit (chain_no) where chain_no is not null;
+
 -- one field of the hashed text: N for null, else its length and itself (no separator ambiguity);
 -- AuditChain.field in Java computes the same
 create or replace function fm_audit_field(x text) returns text language sql immutable as $$
   select case when x is null then 'N;' else 'L' || length(x) || ':' || x || ';' end
 $$;
 
--- SHA-256 of the previous row's hash and this row; AuditChain.hash in Java computes the same
-create or replace function fm_audit_hash(prev text, a fm_audit) returns text language sql stable as $$
-  select encode(sha256(convert_to(coalesce(prev, '') || '|'
+-- SHA-256 of the previous row's hash and this row; AuditChain.hash in Java computes the same.
+-- PL/pgSQL, not SQL: its plan is kept for the session, where an SQL function called from PL/pgSQL
+-- is planned again at every call
+create or replace function fm_audit_hash(prev text, a fm_audit) returns text language plpgsql
+stable as $$
+begin
+  return encode(sha256(convert_to(coalesce(prev, '') || '|'
     || fm_audit_field(a.chain_no::text) || fm_audit_field(a.id::text)
     || fm_audit_field(a.table_name) || fm_audit_field(a.row_key) || fm_audit_field(a.operation::text)
     || fm_audit_field(a.project_code) || fm_audit_field(a.unit_code)
     || fm_audit_field(a.old_values) || fm_audit_field(a.new_values) || fm_audit_field(a.db_user)
-    || fm_audit_field(((extract(epoch from a.changed_at) * 1000000)::bigint)::text), 'UTF8')), 'hex')
+    || fm_audit_field(((extract(epoch from a.changed_at) * 1000000)::bigint)::text), 'UTF8')), 'hex');
+end
 $$;
 
 -- one audit row per changed row: its key (the trigger's arguments name the key columns), the
