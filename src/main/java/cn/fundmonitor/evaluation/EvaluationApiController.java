@@ -1,5 +1,6 @@
 package cn.fundmonitor.evaluation;
 
+import cn.fundmonitor.common.TextCells;
 import cn.fundmonitor.common.Workbooks;
 import cn.fundmonitor.inspection.InspectionService;
 import cn.fundmonitor.organisation.OrganisationService;
@@ -66,21 +67,21 @@ class EvaluationApiController {
     for (var e : visible(user, year)) {
       var v = view(e, checks);
       var row = sheet.createRow(r++);
-      row.createCell(0).setCellValue(v.projectCode());
-      row.createCell(1).setCellValue(v.projectName());
-      row.createCell(2).setCellValue(v.unitName());
-      row.createCell(3).setCellValue(v.direction());
-      row.createCell(4).setCellValue(v.status());
+      TextCells.set(row.createCell(0), v.projectCode());
+      TextCells.set(row.createCell(1), v.projectName());
+      TextCells.set(row.createCell(2), v.unitName());
+      TextCells.set(row.createCell(3), v.direction());
+      TextCells.set(row.createCell(4), v.status());
       if (v.score() != null) {
         row.createCell(5).setCellValue(v.score().doubleValue());
       }
-      row.createCell(6).setCellValue(v.grade() == null ? "" : v.grade());
-      row.createCell(7).setCellValue(v.emergency() ? "是" : "否");
-      row.createCell(8).setCellValue(v.allocationReduced() ? "是" : "否");
-      row.createCell(9).setCellValue(v.flagReason() == null ? "" : v.flagReason());
-      row.createCell(10).setCellValue(v.reviewedBy() == null ? "" : v.reviewedBy());
-      row.createCell(11).setCellValue(v.reviewComment() == null ? "" : v.reviewComment());
-      row.createCell(12).setCellValue(v.inspectionFindings() == null ? "无" : v.inspectionFindings());
+      TextCells.set(row.createCell(6), v.grade() == null ? "" : v.grade());
+      TextCells.set(row.createCell(7), v.emergency() ? "是" : "否");
+      TextCells.set(row.createCell(8), v.allocationReduced() ? "是" : "否");
+      TextCells.set(row.createCell(9), v.flagReason() == null ? "" : v.flagReason());
+      TextCells.set(row.createCell(10), v.reviewedBy() == null ? "" : v.reviewedBy());
+      TextCells.set(row.createCell(11), v.reviewComment() == null ? "" : v.reviewComment());
+      TextCells.set(row.createCell(12), v.inspectionFindings() == null ? "无" : v.inspectionFindings());
     }
     sheet.createFreezePane(2, 1);
     return ResponseEntity.ok().contentType(MediaType.parseMediaType(Workbooks.XLSX))

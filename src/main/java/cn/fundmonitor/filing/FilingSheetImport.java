@@ -1,5 +1,6 @@
 package cn.fundmonitor.filing;
 
+import cn.fundmonitor.common.TextCells;
 import static cn.fundmonitor.filing.QuarterlyFilingProcess.*;
 
 import cn.fundmonitor.common.ConflictException;
@@ -96,7 +97,7 @@ public class FilingSheetImport {
       var row = filingSheet.createRow(r++);
       row.createCell(0).setCellValue(key);
       row.createCell(1).setCellValue(project.code());
-      row.createCell(2).setCellValue(project.name());
+      TextCells.set(row.createCell(2), project.name());
       if (f.receivedAmount() != null) {
         row.createCell(3).setCellValue(f.receivedAmount().amount().toPlainString());
       }
@@ -108,9 +109,9 @@ public class FilingSheetImport {
         line.createCell(1).setCellValue(p + 1);
         line.createCell(2).setCellValue(ind.level().label());
         line.createCell(3).setCellValue(ind.category().label());
-        line.createCell(4).setCellValue(ind.name());
+        TextCells.set(line.createCell(4), ind.name());
         line.createCell(5).setCellValue(ind.comparator().symbol() + " " + ind.target().text());
-        line.createCell(6).setCellValue(ind.unit() == null ? "" : ind.unit());
+        TextCells.set(line.createCell(6), ind.unit() == null ? "" : ind.unit());
       }
     }
     filingSheet.createFreezePane(3, 1);

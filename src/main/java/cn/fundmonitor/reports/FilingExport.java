@@ -1,5 +1,6 @@
 package cn.fundmonitor.reports;
 
+import cn.fundmonitor.common.TextCells;
 import cn.fundmonitor.filing.FilingStatus;
 import cn.fundmonitor.organisation.OrganisationService;
 import cn.fundmonitor.project.Direction;
@@ -156,7 +157,7 @@ public class FilingExport {
 
     private void text(Row row, int column, String value) {
       if (value != null) {
-        row.createCell(column).setCellValue(value);
+        TextCells.set(row.createCell(column), value);
       }
     }
 

@@ -1,5 +1,6 @@
 package cn.fundmonitor.reports;
 
+import cn.fundmonitor.common.TextCells;
 import cn.fundmonitor.common.Workbooks;
 import cn.fundmonitor.money.Yuan;
 import java.math.BigDecimal;
@@ -159,10 +160,10 @@ public class StatisticsSheets {
 
     void text(Row row, int column, String value, CellStyle style) {
       var cell = row.createCell(column);
-      cell.setCellValue(value);
       if (style != null) {
         cell.setCellStyle(style);
       }
+      TextCells.set(cell, value);
     }
 
     void value(Row row, int column, Column col, Figures figures) {

@@ -1,5 +1,6 @@
 package cn.fundmonitor.rules;
 
+import cn.fundmonitor.common.TextCells;
 import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.common.WorkbookReader;
 import cn.fundmonitor.common.Workbooks;
@@ -144,7 +145,7 @@ public class ExpenseSheets {
       }
       var row = out.createRow(rowNum);
       for (var cell : cells.entrySet()) {
-        row.createCell(cell.getKey()).setCellValue(cell.getValue());
+        TextCells.set(row.createCell(cell.getKey()), cell.getValue());
       }
       var problems = new ArrayList<String>();
       var expense = ExpenseInput.read(f -> value(f.column()), "第" + (rowNum + 1) + "行：",
@@ -177,7 +178,7 @@ public class ExpenseSheets {
       columns = found;
       width = cells.keySet().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
       var header = out.createRow(rowNum);
-      cells.forEach((col, text) -> header.createCell(col).setCellValue(text));
+      cells.forEach((col, text) -> TextCells.set(header.createCell(col), text));
       for (int i = 0; i < VERDICT_COLUMNS.size(); i++) {
         header.createCell(width + i).setCellValue(VERDICT_COLUMNS.get(i));
       }
@@ -185,7 +186,7 @@ public class ExpenseSheets {
 
     private void verdict(org.apache.poi.ss.usermodel.Row row, String... values) {
       for (int i = 0; i < values.length; i++) {
-        row.createCell(width + i).setCellValue(values[i]);
+        TextCells.set(row.createCell(width + i), values[i]);
       }
     }
 

@@ -1,5 +1,6 @@
 package cn.fundmonitor.rules;
 
+import cn.fundmonitor.common.TextCells;
 import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.common.WorkbookReader;
 import cn.fundmonitor.common.Workbooks;
@@ -71,7 +72,7 @@ public class FactorSheets {
     for (var county : counties) {
       var row = sheet.createRow(r++);
       row.createCell(0).setCellValue(county.code());
-      row.createCell(1).setCellValue(county.name());
+      TextCells.set(row.createCell(1), county.name());
     }
     sheet.createFreezePane(3, 1);
     return Workbooks.bytes(wb);
@@ -187,8 +188,8 @@ public class FactorSheets {
       var row = sheet.createRow(r);
       row.createCell(0).setCellValue(r - 3);
       row.createCell(1).setCellValue(s.divisionCode());
-      row.createCell(2).setCellValue(s.divisionName());
-      row.createCell(3).setCellValue(s.projectCode() == null ? "" : s.projectCode());
+      TextCells.set(row.createCell(2), s.divisionName());
+      TextCells.set(row.createCell(3), s.projectCode() == null ? "" : s.projectCode());
       int c = 4;
       for (int f = 0; f < factors.size(); f++) {
         var value = s.factorValues().get(factors.get(f).code());

@@ -1,5 +1,6 @@
 package cn.fundmonitor.rules;
 
+import cn.fundmonitor.common.TextCells;
 import cn.fundmonitor.common.ConflictException;
 import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.common.NotFoundException;
@@ -128,7 +129,7 @@ public class RuleSheets {
       for (int c = 0; c < values.size(); c++) {
         var cell = row.createCell(c);
         cell.setCellStyle(text);
-        cell.setCellValue(values.get(c));
+        TextCells.set(cell, values.get(c));
       }
     }
     sheet.createFreezePane(1, FIRST_RULE_ROW);
