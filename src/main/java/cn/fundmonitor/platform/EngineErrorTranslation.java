@@ -83,10 +83,20 @@ class EngineErrorTranslation {
     }
     if (status == 404 || t.equals("NotFoundException") || t.equals("NullValueException")
         || m.contains("No matching") || m.contains("does not exist") || m.contains("Cannot find")
-        || m.contains("is null") || m.contains("not found")) {
+        || m.contains("is null") || m.contains("not found")
+        || (m.startsWith("No ") && m.contains(" found"))) {
       return new Translation(404, "记录不存在", "要访问的记录不存在，或已被处理。");
     }
+    if (m.contains("Unable to transform") || m.contains("Could not parse")
+        || m.contains("ENGINE-09005") || m.contains("Content is not allowed")
+        || m.contains("XML document structures")) {
+      return new Translation(400, "模型文件有误",
+          "模型文件无法解析或不完整（例如缺少历史保留期限 historyTimeToLive），请在 Modeler 中检查后重新部署。");
+    }
     if (m.contains("Cannot deserialize") || m.contains("Unrecognized token")
+        || m.contains("Cannot construct instance") || m.contains("Invalid UTF-8")
+        || m.contains("Unexpected end-of-input") || m.contains("MismatchedInput")
+        || m.contains("Illegal character") || m.contains("Invalid character")
         || m.contains("Unexpected character") || m.contains("JsonParse") || m.contains("SPIN/")
         || m.contains("Cannot convert value") || m.contains("Cannot parse")
         || m.contains("deserializ") || m.contains("not a valid")) {
@@ -139,6 +149,10 @@ class EngineErrorTranslation {
       var status = wrapper.getStatus();
       if (status >= 400 && isJson(wrapper.getContentType())) {
         translateBody(request, wrapper, status);
+      } else if (status >= 400 && request.getRequestURI().startsWith("/engine-rest/")) {
+        // Jersey's own answers to a body it cannot read (Jackson's message, class names and all,
+        // as text/plain) or to an unknown path (an empty or HTML body)
+        translateText(request, wrapper, status);
       }
       wrapper.copyBodyToResponse();
     }
@@ -177,6 +191,24 @@ class EngineErrorTranslation {
         LOG.info("Engine API {} {} answered {} ({}: {})", request.getMethod(),
             request.getRequestURI(), translation.status(), type, message);
       }
+      write(wrapper, request, translation.status(), translation.title(), translation.message());
+    }
+
+    private void translateText(HttpServletRequest request, ContentCachingResponseWrapper wrapper,
+        int status) throws IOException {
+      var text = new String(wrapper.getContentAsByteArray(), StandardCharsets.UTF_8);
+      var translation = translate(status, null, text);
+      wrapper.resetBuffer();
+      if (translation == null) {
+        var reference = UUID.randomUUID().toString().substring(0, 8);
+        LOG.error("Engine API error [{}] {} {} answered {}: {}", reference, request.getMethod(),
+            request.getRequestURI(), status, text);
+        write(wrapper, request, 500, "服务器内部错误",
+            "服务器处理请求时出错，请稍后重试；如持续出现，请联系管理员（编号 " + reference + "）。");
+        return;
+      }
+      LOG.info("Engine API {} {} answered {} ({})", request.getMethod(), request.getRequestURI(),
+          translation.status(), text.length() > 300 ? text.substring(0, 300) : text);
       write(wrapper, request, translation.status(), translation.title(), translation.message());
     }
 
