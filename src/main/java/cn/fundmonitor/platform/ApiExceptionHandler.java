@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.beans.TypeMismatchException;
@@ -127,10 +128,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
    */
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e, WebRequest request) {
-    if (e instanceof ProcessEngineException) {
+    if (e instanceof ProcessEngineException || e instanceof DataAccessException) {
       var translation = EngineErrorTranslation.translate(500, e.getClass().getSimpleName(),
           e.getMessage());
-      if (translation != null) {
+      // from the database directly only a conflict (a lock, a duplicate) is the client's
+      if (translation != null
+          && (e instanceof ProcessEngineException || translation.status() == 409)) {
         LOG.info("API {} answered {} ({})", request.getDescription(false), translation.status(),
             e.toString());
         return ResponseEntity.status(translation.status()).body(problem(

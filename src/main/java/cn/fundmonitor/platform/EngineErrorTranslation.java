@@ -28,7 +28,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * malformed variable with a 500 and its exception's English message and class name.
  *
  * <ul>
- *   <li>conflicts (optimistic locking, a task claimed or completed by someone else) → 409;
+ *   <li>conflicts (optimistic locking, a lock waited for too long, a duplicate key, a task claimed
+ *       or completed by someone else) → 409;
  *   <li>the password policy, malformed JSON and variables, numbers too large for the database → 400;
  *   <li>authorization → 403, unknown ids → 404, each with a Chinese message;
  *   <li>a message the application itself wrote in Chinese (a domain check inside a delegate) → 400
@@ -73,6 +74,19 @@ class EngineErrorTranslation {
     if (t.equals("OptimisticLockingException") || m.contains("updated by another transaction")
         || m.contains("was updated by another") || m.contains("OptimisticLocking")) {
       return new Translation(409, "数据已被他人修改", "该记录刚被其他人处理或修改，请刷新后重试。");
+    }
+    if (t.equals("QueryTimeoutException") || t.contains("LockingFailure")
+        || t.contains("CannotAcquireLock") || t.contains("DeadlockLoser")
+        || m.contains("Timeout trying to lock") || m.contains("could not obtain lock")
+        || m.contains("lock timeout") || m.contains("eadlock detected")
+        || m.contains("could not serialize access") || m.contains("QueryTimeoutException")
+        || m.contains("CannotAcquireLockException")) {
+      // two users on one record at once: the loser waited for the winner's lock
+      return new Translation(409, "数据已被他人修改", "该记录正被其他人处理或刚被修改，请刷新后重试。");
+    }
+    if (m.contains("Unique index or primary key violation") || m.contains("duplicate key value")
+        || m.contains("DuplicateKeyException")) {
+      return new Translation(409, "记录已存在", "该记录已被其他人提交或已存在，请刷新后查看。");
     }
     if (t.equals("TaskAlreadyClaimedException") || m.contains("is already claimed")) {
       return new Translation(409, "任务已被认领", "该任务已被其他人认领，请刷新任务列表。");
@@ -178,6 +192,11 @@ class EngineErrorTranslation {
         return;
       }
       var translation = translate(status, type, message);
+      if (translation != null && translation.status() == 409
+          && request.getRequestURI().endsWith("/claim")) {
+        // the loser of a claim race meets an optimistic-locking conflict: it was claimed first
+        translation = new Translation(409, "任务已被认领", "该任务已被其他人认领，请刷新任务列表。");
+      }
       wrapper.resetBuffer();
       if (translation == null) {
         var reference = UUID.randomUUID().toString().substring(0, 8);
