@@ -183,6 +183,8 @@ class BadInputMatrixTest {
         "{\"value\":{\"yuan\":1},\"type\":\"String\"}"))));
     list.add(new BadInput("complete filing: paidToDate a huge string (1 MB)", complete(paid(
         "{\"value\":\"" + HUGE + "\",\"type\":\"String\"}"))));
+    list.add(new BadInput("complete filing: an indicator's actual of 1 MB of digits", complete(
+        actuals(json("[{\"position\":1,\"actual\":\"" + HUGE + "\"}]")))));
     for (var value : List.of("-1", "101", "\"abc\"", "\"1e400\"", "\"NaN\"", "12345678901234567890")) {
       list.add(new BadInput("complete filing: physicalProgress " + value, complete(progress(
           "{\"value\":" + value + "}"))));
@@ -327,6 +329,11 @@ class BadInputMatrixTest {
       list.add(new BadInput("/api apply: indicators " + indicators, application("\"100000\"",
           indicators, "450102")));
     }
+    list.add(new BadInput("/api apply: requestedAmount of 1 MB of digits", application(
+        "\"" + HUGE + "\"", "[]", "450102")));
+    list.add(new BadInput("/api apply: an indicator target of 1 MB of digits", application(
+        "\"100000\"", "[{\"level\":\"OUTPUT\",\"category\":\"QUANTITY\",\"name\":\"面积\","
+            + "\"comparator\":\"GE\",\"target\":\"" + HUGE + "\",\"unit\":\"公顷\"}]", "450102")));
     list.add(new BadInput("/api apply: region 20 digits", application("\"100000\"", "[]",
         "12345678901234567890")));
     list.add(new BadInput("/api apply: a 100,000-character name", post(
@@ -438,7 +445,9 @@ class BadInputMatrixTest {
     users.run(XINGNING_FINANCE, () -> tasks.claim(t.filingTask, XINGNING_FINANCE));
     return inputs().stream().map(input -> DynamicTest.dynamicTest(input.label(), () -> {
       var before = EngineState.of(jdbc);
+      var started = System.nanoTime();
       var answer = Wire.send(port, input.call());
+      var millis = (System.nanoTime() - started) / 1_000_000;
       var after = EngineState.of(jdbc);
       inputs.incrementAndGet();
       if (answer.status() >= 500) {
@@ -446,13 +455,15 @@ class BadInputMatrixTest {
       } else if (answer.status() >= 400) {
         clientErrors.incrementAndGet();
       }
-      System.out.printf("bad input | %s | answered %d%n", input.label(), answer.status());
+      System.out.printf("bad input | %s | answered %d in %d ms%n", input.label(), answer.status(),
+          millis);
       assertThat(answer.status()).as(input.label() + " → " + Wire.shorten(answer.body()))
           .isBetween(400, 499);
       assertThat(Wire.problemDefect(answer)).as(input.label() + " a Chinese problem JSON")
           .isNull();
       assertThat(EngineState.difference(before, after)).as(input.label() + " nothing changed")
           .isEmpty();
+      assertThat(millis).as(input.label() + " answered within seconds (ms)").isLessThan(10_000);
     }));
   }
 
