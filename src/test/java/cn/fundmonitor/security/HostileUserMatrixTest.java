@@ -218,6 +218,27 @@ class HostileUserMatrixTest {
             + t.filingTask + "/form-variables", a), Expect.refused()),
         new Action("read instance variables", "兴宁区填报流程", a -> get(er
             + "/process-instance/" + t.filingInstance + "/variables", a), Expect.refused()),
+        new Action("read process instance", "兴宁区填报流程", a -> get(er + "/process-instance/"
+            + t.filingInstance, a), Expect.refused()),
+        new Action("read history of an instance", "兴宁区填报流程", a -> get(er
+            + "/history/process-instance/" + t.filingInstance, a), Expect.refused()),
+        new Action("list historic variables", "兴宁区填报流程", a -> get(er
+            + "/history/variable-instance?processInstanceId=" + t.filingInstance, a),
+            Expect.hidden(p)),
+        new Action("list historic tasks", "兴宁区填报流程", a -> get(er
+            + "/history/task?processInstanceId=" + t.filingInstance, a),
+            Expect.hidden(t.filingTask)),
+        new Action("list historic activities", "兴宁区填报流程", a -> get(er
+            + "/history/activity-instance?processInstanceId=" + t.filingInstance, a),
+            Expect.hidden(t.filingInstance)),
+        new Action("list historic details", "兴宁区填报流程", a -> get(er
+            + "/history/detail?processInstanceId=" + t.filingInstance, a),
+            Expect.hidden(t.filingInstance)),
+        new Action("list historic instances by business key", "兴宁区填报流程", a -> get(er
+            + "/history/process-instance?processInstanceBusinessKey=" + t.filingKey, a),
+            Expect.hidden(t.filingInstance)),
+        new Action("read task comments", "兴宁区填报任务", a -> get(er + "/task/" + t.filingTask
+            + "/comment", a), Expect.refused()),
         new Action("list tasks by business key", "兴宁区填报任务", a -> get(er
             + "/task?processInstanceBusinessKey=" + t.filingKey, a), Expect.hidden(t.filingTask)),
         new Action("list instances by business key", "兴宁区填报流程", a -> get(er
@@ -250,6 +271,12 @@ class HostileUserMatrixTest {
             "/api/monitoring-reports/450102/2026/2026-09-30/draft", a), Expect.refused()),
         new Action("/api save monitoring report", "兴宁区", a -> put(
             "/api/monitoring-reports/450102/2026/2026-09-30", "{}", a), Expect.refused()),
+        new Action("/api read monitoring report", "兴宁区", a -> get(
+            "/api/monitoring-reports/450102/2026/2026-09-30", a), Expect.refused()),
+        new Action("/api list evaluations", "兴宁区项目", a -> get("/api/evaluations?year=2026", a),
+            Expect.hidden(p)),
+        new Action("/api list flagged lifecycles", "兴宁区项目", a -> get("/api/lifecycles/flagged",
+            a), Expect.hidden(p)),
         new Action("/api self-check its data", "兴宁区", a -> get(
             "/api/data-quality/findings?unit=450102", a), Expect.refusedWith(400, 403, 404)));
   }
@@ -313,6 +340,11 @@ class HostileUserMatrixTest {
         new Action("deploy BPMN with an expression", "部署", a -> Wire.Call.upload(er
             + "/deployment/create", "data", "escalate.bpmn", bpmn, Map.of("deployment-name",
             "escalate"), a, PASSWORD), Expect.refused()),
+        new Action("deploy a DMN with a DOCTYPE", "部署", a -> Wire.Call.upload(er
+            + "/deployment/create", "data", "doctype.dmn", BadInputMatrixTest.dmn(
+                "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>",
+                "camunda:historyTimeToLive=\"1\"").getBytes(StandardCharsets.UTF_8),
+            Map.of("deployment-name", "doctype"), a, PASSWORD), Expect.refusedWith(400, 403)),
         new Action("delete deployment", "部署", a -> delete(er + "/deployment/" + deployment
             + "?cascade=true", a), Expect.refused()),
         new Action("run history cleanup", "历史数据", a -> post(er + "/history/cleanup", "", a),
@@ -335,6 +367,13 @@ class HostileUserMatrixTest {
             + "\"450199\",\"toName\":\"伪造区\",\"effectiveOn\":\"2026-01-01\","
             + "\"approvalDocument\":\"伪造\",\"reason\":\"伪造\"}", a), Expect.refusedWith(403));
     COUNTIES_AND_CITIES.forEach(a -> rows.add(new Row(a, divisionChange)));
+    // a decision table: the policy owner's to deploy (allowed below), no one else's
+    var dmn = new Action("deploy a DMN decision table", "部署", a -> Wire.Call.upload(
+        "/engine-rest/deployment/create", "data", "rule.dmn", BadInputMatrixTest.dmn(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "camunda:historyTimeToLive=\"1\"")
+            .getBytes(StandardCharsets.UTF_8), Map.of("deployment-name", "rule"), a, PASSWORD),
+        Expect.refusedWith(403));
+    EVERYONE.stream().filter(a -> !a.equals(POLICY_OWNER)).forEach(a -> rows.add(new Row(a, dmn)));
     return rows;
   }
 
@@ -355,6 +394,13 @@ class HostileUserMatrixTest {
         new Row(MINISTRY_FINANCE, new Action("read history of an instance", "兴宁区填报流程",
             a -> get(er + "/history/process-instance/" + t.filingInstance, a),
             Expect.allowed(200))),
+        new Row(YANGSHUO_FINANCE, new Action("/api who am I", "本人", a -> get("/api/me", a),
+            Expect.allowed(200))),
+        new Row(POLICY_OWNER, new Action("deploy a DMN decision table", "部署", a -> Wire.Call
+            .upload(er + "/deployment/create", "data", "matrix-rule.dmn", BadInputMatrixTest.dmn(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "camunda:historyTimeToLive=\"1\"")
+                .replace("badInputRule", "matrixRule").getBytes(StandardCharsets.UTF_8),
+                Map.of("deployment-name", "matrix-rule"), a, PASSWORD), Expect.allowed(200))),
         new Row(YANGSHUO_FINANCE, new Action("correlate ProblemRaised", "本县项目", a -> post(er
             + "/message", "{\"messageName\":\"" + ProblemEscalationProcess.MESSAGE_PROBLEM_RAISED
             + "\",\"processVariables\":" + problemVariables(t.yangshuoProject) + "}", a),
