@@ -179,6 +179,19 @@ class HostileUserMatrixTest {
             "{\"messageName\":\"ForceMajeureReported\",\"businessKey\":\"" + p
                 + "\",\"processVariables\":" + variables("projectCode", p, "forceMajeureKind",
                 "CANCEL") + "}", a), Expect.refused()),
+        new Action("correlate ProjectResumed", "兴宁区项目", a -> post(er + "/message",
+            "{\"messageName\":\"ProjectResumed\",\"businessKey\":\"" + p
+                + "\",\"processVariables\":" + variables("projectCode", p) + "}", a),
+            Expect.refused()),
+        // without variables the guard has nothing to judge: the engine's own authorization
+        // refuses (or, where no instance waits, the correlation finds nothing: 400)
+        new Action("correlate ProjectResumed by business key only", "兴宁区项目", a -> post(er
+            + "/message", "{\"messageName\":\"ProjectResumed\",\"businessKey\":\"" + p
+            + "\"}", a), Expect.refusedWith(400, 403, 404)),
+        new Action("correlate CorrectionDecided", "兴宁区季度填报", a -> post(er + "/message",
+            "{\"messageName\":\"CorrectionDecided\",\"processVariables\":" + variables(
+                "recordKey", t.filingKey, "ministryApproved", "true") + "}", a),
+            Expect.refused()),
         new Action("start projectWarehousing in its region", "兴宁区", a -> post(er
             + "/process-definition/key/projectWarehousing/start", "{\"variables\":"
             + variables("projectName", "冒名申报", "regionCode", "450102") + "}", a),
