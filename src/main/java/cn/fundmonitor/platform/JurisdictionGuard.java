@@ -45,6 +45,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * application does itself (a delegate correlating a message, the system actor) runs inside a
  * command already checked, or without a user. Variables the engine sets only for monitoring
  * ({@code sourceRef}, {@code warningLevel}, {@code reporter}) cannot come from a user at all.
+ * Staff never execute jobs by hand (no unit holds a right on instances), and a refused attempt is
+ * not counted as the job's failure.
  */
 @Component
 public class JurisdictionGuard extends AbstractProcessEnginePlugin {
