@@ -4,6 +4,7 @@ import static cn.fundmonitor.common.Inputs.*;
 
 import cn.fundmonitor.calendar.WorkingDayCalendar;
 import cn.fundmonitor.common.ConflictException;
+import cn.fundmonitor.common.Inputs;
 import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.common.NotFoundException;
 import cn.fundmonitor.common.StaleRecordException;
@@ -243,7 +244,7 @@ public class FilingService {
       }
     }
     var m = NUMBER_WITH_UNIT.matcher(text);
-    if (!m.matches()) {
+    if (Inputs.tooLongForANumber(text) || !m.matches()) {
       problems.add(label + "：实际完成值应为数字，收到“" + shorten(text) + "”");
       return null;
     }

@@ -28,7 +28,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * malformed variable with a 500 and its exception's English message and class name.
  *
  * <ul>
- *   <li>conflicts (optimistic locking, a task claimed or completed by someone else) → 409;
+ *   <li>conflicts (optimistic locking, a lock waited for too long, a duplicate key, a task claimed
+ *       or completed by someone else) → 409;
  *   <li>the password policy, malformed JSON and variables, numbers too large for the database → 400;
  *   <li>authorization → 403, unknown ids → 404, each with a Chinese message;
  *   <li>a message the application itself wrote in Chinese (a domain check inside a delegate) → 400
@@ -74,6 +75,19 @@ class EngineErrorTranslation {
         || m.contains("was updated by another") || m.contains("OptimisticLocking")) {
       return new Translation(409, "数据已被他人修改", "该记录刚被其他人处理或修改，请刷新后重试。");
     }
+    if (t.equals("QueryTimeoutException") || t.contains("LockingFailure")
+        || t.contains("CannotAcquireLock") || t.contains("DeadlockLoser")
+        || m.contains("Timeout trying to lock") || m.contains("could not obtain lock")
+        || m.contains("lock timeout") || m.contains("eadlock detected")
+        || m.contains("could not serialize access") || m.contains("QueryTimeoutException")
+        || m.contains("CannotAcquireLockException")) {
+      // two users on one record at once: the loser waited for the winner's lock
+      return new Translation(409, "数据已被他人修改", "该记录正被其他人处理或刚被修改，请刷新后重试。");
+    }
+    if (m.contains("Unique index or primary key violation") || m.contains("duplicate key value")
+        || m.contains("DuplicateKeyException")) {
+      return new Translation(409, "记录已存在", "该记录已被其他人提交或已存在，请刷新后查看。");
+    }
     if (t.equals("TaskAlreadyClaimedException") || m.contains("is already claimed")) {
       return new Translation(409, "任务已被认领", "该任务已被其他人认领，请刷新任务列表。");
     }
@@ -83,10 +97,20 @@ class EngineErrorTranslation {
     }
     if (status == 404 || t.equals("NotFoundException") || t.equals("NullValueException")
         || m.contains("No matching") || m.contains("does not exist") || m.contains("Cannot find")
-        || m.contains("is null") || m.contains("not found")) {
+        || m.contains("is null") || m.contains("not found")
+        || (m.startsWith("No ") && m.contains(" found"))) {
       return new Translation(404, "记录不存在", "要访问的记录不存在，或已被处理。");
     }
+    if (m.contains("Unable to transform") || m.contains("Could not parse")
+        || m.contains("ENGINE-09005") || m.contains("Content is not allowed")
+        || m.contains("XML document structures")) {
+      return new Translation(400, "模型文件有误",
+          "模型文件无法解析或不完整（例如缺少历史保留期限 historyTimeToLive），请在 Modeler 中检查后重新部署。");
+    }
     if (m.contains("Cannot deserialize") || m.contains("Unrecognized token")
+        || m.contains("Cannot construct instance") || m.contains("Invalid UTF-8")
+        || m.contains("Unexpected end-of-input") || m.contains("MismatchedInput")
+        || m.contains("Illegal character") || m.contains("Invalid character")
         || m.contains("Unexpected character") || m.contains("JsonParse") || m.contains("SPIN/")
         || m.contains("Cannot convert value") || m.contains("Cannot parse")
         || m.contains("deserializ") || m.contains("not a valid")) {
@@ -139,6 +163,10 @@ class EngineErrorTranslation {
       var status = wrapper.getStatus();
       if (status >= 400 && isJson(wrapper.getContentType())) {
         translateBody(request, wrapper, status);
+      } else if (status >= 400 && request.getRequestURI().startsWith("/engine-rest/")) {
+        // Jersey's own answers to a body it cannot read (Jackson's message, class names and all,
+        // as text/plain) or to an unknown path (an empty or HTML body)
+        translateText(request, wrapper, status);
       }
       wrapper.copyBodyToResponse();
     }
@@ -164,6 +192,11 @@ class EngineErrorTranslation {
         return;
       }
       var translation = translate(status, type, message);
+      if (translation != null && translation.status() == 409
+          && request.getRequestURI().endsWith("/claim")) {
+        // the loser of a claim race meets an optimistic-locking conflict: it was claimed first
+        translation = new Translation(409, "任务已被认领", "该任务已被其他人认领，请刷新任务列表。");
+      }
       wrapper.resetBuffer();
       if (translation == null) {
         var reference = UUID.randomUUID().toString().substring(0, 8);
@@ -177,6 +210,24 @@ class EngineErrorTranslation {
         LOG.info("Engine API {} {} answered {} ({}: {})", request.getMethod(),
             request.getRequestURI(), translation.status(), type, message);
       }
+      write(wrapper, request, translation.status(), translation.title(), translation.message());
+    }
+
+    private void translateText(HttpServletRequest request, ContentCachingResponseWrapper wrapper,
+        int status) throws IOException {
+      var text = new String(wrapper.getContentAsByteArray(), StandardCharsets.UTF_8);
+      var translation = translate(status, null, text);
+      wrapper.resetBuffer();
+      if (translation == null) {
+        var reference = UUID.randomUUID().toString().substring(0, 8);
+        LOG.error("Engine API error [{}] {} {} answered {}: {}", reference, request.getMethod(),
+            request.getRequestURI(), status, text);
+        write(wrapper, request, 500, "服务器内部错误",
+            "服务器处理请求时出错，请稍后重试；如持续出现，请联系管理员（编号 " + reference + "）。");
+        return;
+      }
+      LOG.info("Engine API {} {} answered {} ({})", request.getMethod(), request.getRequestURI(),
+          translation.status(), text.length() > 300 ? text.substring(0, 300) : text);
       write(wrapper, request, translation.status(), translation.title(), translation.message());
     }
 

@@ -17,12 +17,14 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.ExecuteJobsCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.jobexecutor.FailedJobListener;
 import org.camunda.bpm.engine.impl.MessageCorrelationBuilderImpl;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.variable.value.TypedValue;
@@ -43,6 +45,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * application does itself (a delegate correlating a message, the system actor) runs inside a
  * command already checked, or without a user. Variables the engine sets only for monitoring
  * ({@code sourceRef}, {@code warningLevel}, {@code reporter}) cannot come from a user at all.
+ * Staff never execute jobs by hand (no unit holds a right on instances), and a refused attempt is
+ * not counted as the job's failure.
  */
 @Component
 public class JurisdictionGuard extends AbstractProcessEnginePlugin {
@@ -93,6 +97,18 @@ public class JurisdictionGuard extends AbstractProcessEnginePlugin {
     public <T> T execute(Command<T> command) {
       // a command running inside another is the application's own work, checked at its start
       if (Context.getCommandContext() == null) {
+        if (command instanceof ExecuteJobsCmd && isStaff(configuration.getIdentityService())) {
+          // refused before the command starts: the engine's own refusal comes from inside the
+          // job's execution, which counts as a failure and takes one of the job's retries — a
+          // user without any right on the job could otherwise burn its retries into an incident
+          throw new AuthorizationException("只有系统管理员可以手动执行作业。");
+        }
+        if (command instanceof FailedJobListener
+            && isStaff(configuration.getIdentityService())) {
+          // the failure of a job execution the user was refused (above, or by the engine's own
+          // authorization check): not the job's failure, so it costs the job no retry
+          return null;
+        }
         var variables = variablesOf(command);
         if (variables != null && !variables.isEmpty()) {
           IdentityService identity = configuration.getIdentityService();
@@ -107,6 +123,14 @@ public class JurisdictionGuard extends AbstractProcessEnginePlugin {
       }
       return next.execute(command);
     }
+  }
+
+  /** An authenticated user who is not an administrator (the job executor runs as no one). */
+  private static boolean isStaff(IdentityService identity) {
+    var authentication = identity.getCurrentAuthentication();
+    return authentication != null && authentication.getUserId() != null
+        && (authentication.getGroupIds() == null
+            || !authentication.getGroupIds().contains(ADMIN_GROUP));
   }
 
   /** The variables a user hands over with this command, or null when it hands over none. */

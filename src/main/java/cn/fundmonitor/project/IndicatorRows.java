@@ -2,6 +2,7 @@ package cn.fundmonitor.project;
 
 import static cn.fundmonitor.common.Inputs.*;
 
+import cn.fundmonitor.common.Inputs;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -74,6 +75,10 @@ public final class IndicatorRows {
         problems.add("目标值“" + text + "”不是有效的日期");
         return null;
       }
+    }
+    if (Inputs.tooLongForANumber(cleaned)) {
+      problems.add("目标值“" + Inputs.shorten(text) + "”位数过多");
+      return null;
     }
     try {
       var value = new BigDecimal(cleaned);

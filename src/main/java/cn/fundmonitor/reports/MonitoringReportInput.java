@@ -6,6 +6,7 @@ import static cn.fundmonitor.common.Inputs.optionalText;
 import static cn.fundmonitor.common.Inputs.shorten;
 import static cn.fundmonitor.common.Inputs.text;
 
+import cn.fundmonitor.common.Inputs;
 import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.filing.FilingService;
 import cn.fundmonitor.money.Yuan;
@@ -148,6 +149,9 @@ final class MonitoringReportInput {
       var rateText = text(row.get("rate"));
       if (rateText != null) {
         try {
+          if (Inputs.tooLongForANumber(rateText)) {
+            throw new NumberFormatException();
+          }
           var r = new BigDecimal(rateText.replace("%", "").strip());
           if (r.signum() < 0 || r.compareTo(BigDecimal.valueOf(100)) > 0) {
             throw new NumberFormatException();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -38,5 +39,22 @@ class InputsTest {
     var problems = new ArrayList<String>();
     assertThat(Inputs.amount(typed, "申报金额", problems)).isNull();
     assertThat(problems).singleElement().asString().startsWith("申报金额").contains(message);
+  }
+
+  @Test
+  void aMillionDigitsAreRefusedUnreadAtOnce() {
+    var problems = new ArrayList<String>();
+    var started = System.nanoTime();
+    assertThat(Inputs.amount("9".repeat(1_000_000), "累计支付", problems)).isNull();
+    assertThat(Inputs.percent("9".repeat(1_000_000), "形象进度", problems)).isNull();
+    assertThat((System.nanoTime() - started) / 1_000_000).as("ms").isLessThan(1_000);
+    assertThat(problems).hasSize(2).first().asString().contains("位数过多");
+  }
+
+  @Test
+  void theLargestAmountWithSeparatorsIsStillANumber() {
+    var problems = new ArrayList<String>();
+    assertThat(Inputs.amount("1,000,000,000,000.00", "累计支付", problems)).isNotNull();
+    assertThat(problems).isEmpty();
   }
 }
