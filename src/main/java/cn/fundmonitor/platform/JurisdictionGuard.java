@@ -120,9 +120,43 @@ public class JurisdictionGuard extends AbstractProcessEnginePlugin {
                 : authentication.getGroupIds());
           }
         }
+        var taskId = taskIdOf(command);
+        if (taskId != null) {
+          try {
+            return next.execute(command);
+          } catch (AuthorizationException refused) {
+            // two users working one task at once: the winner's completion removed the task and
+            // its grants between the loser's reading the task and checking its grant; for the
+            // loser the task is gone (404), not forbidden
+            if (taskGone(taskId)) {
+              throw new org.camunda.bpm.engine.exception.NotFoundException(
+                  "任务不存在或已由他人办理完成：" + taskId);
+            }
+            throw refused;
+          }
+        }
       }
       return next.execute(command);
     }
+
+    private boolean taskGone(String taskId) {
+      return configuration.getCommandExecutorTxRequired().execute(context ->
+          context.getTaskManager().findTaskById(taskId) == null);
+    }
+  }
+
+  /** The task a user works on with this command (complete, submit its form, claim), or null. */
+  static String taskIdOf(Command<?> command) {
+    if (command instanceof CompleteTaskCmd) {
+      return (String) read(command, CompleteTaskCmd.class, "taskId");
+    }
+    if (command instanceof SubmitTaskFormCmd) {
+      return (String) read(command, SubmitTaskFormCmd.class, "taskId");
+    }
+    if (command instanceof org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd) {
+      return (String) read(command, org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd.class, "taskId");
+    }
+    return null;
   }
 
   /** An authenticated user who is not an administrator (the job executor runs as no one). */
