@@ -4,7 +4,6 @@ import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.common.Workbooks;
 import cn.fundmonitor.platform.CurrentUser;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -51,7 +50,8 @@ class FilingImportApiController {
     try (var in = file.getInputStream()) {
       return sheets.importSheet(in, user.userId());
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      // the upload broke off or cannot be read: the client's to send again, not a server fault
+      throw new InvalidInputException("文件有误", "上传的文件无法读取，请重新上传");
     }
   }
 }

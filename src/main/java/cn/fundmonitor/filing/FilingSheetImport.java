@@ -309,6 +309,9 @@ public class FilingSheetImport {
       var positionText = line.position();
       int position;
       try {
+        if (positionText.length() > 6) {
+          throw new NumberFormatException("not a position");
+        }
         position = new BigDecimal(positionText).intValueExact();
       } catch (RuntimeException e) {
         problems.add(cell(INDICATORS, 1, line.index()) + "：序号“" + positionText + "”有误，请勿修改模板中的序号");
@@ -400,8 +403,15 @@ public class FilingSheetImport {
     if (text.isEmpty()) {
       return null;
     }
+    var plain = text.replace(",", "").replace("%", "").strip();
+    // no exponent and no endless digits: "1E999999999" would expand to a billion characters
+    if (cn.fundmonitor.common.Inputs.tooLongForANumber(plain) || plain.matches(".*[eE].*")) {
+      problems.add(cell(FILINGS, column, r) + "：" + FILING_COLUMNS.get(column) + "“"
+          + (text.length() > 20 ? text.substring(0, 20) + "…" : text) + "”不是有效的数字");
+      return null;
+    }
     try {
-      return new BigDecimal(text.replace(",", "").replace("%", "").strip()).toPlainString();
+      return new BigDecimal(plain).toPlainString();
     } catch (NumberFormatException e) {
       problems.add(cell(FILINGS, column, r) + "：" + FILING_COLUMNS.get(column) + "“" + text + "”不是有效的数字");
       return null;

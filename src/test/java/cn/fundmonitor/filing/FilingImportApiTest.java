@@ -179,6 +179,22 @@ class FilingImportApiTest {
   }
 
   @Test
+  void aNumberWithAHugeExponentOrEndlessDigitsIsRefusedByCellNotExpanded() throws Exception {
+    // "1E999999999" as a plain number would be a billion characters: refused, never expanded
+    var filled = fill(template(), wb -> {
+      filing(wb, Q.key(untouched), "1E999999999", "1E999999999", "5".repeat(5000));
+      indicators(wb, Q.key(untouched), "60", "92");
+    });
+    var result = result(upload(filled, 200), Q.key(untouched));
+    assertThat(result.get("outcome").asText()).isEqualTo("INVALID");
+    var problems = new ArrayList<String>();
+    result.get("problems").forEach(p -> problems.add(p.asText()));
+    assertThat(String.join("\n", problems)).containsPattern("F\\d+：累计支付金额（元）“1E999999999”不是有效的数字")
+        .contains("…”不是有效的数字");
+    assertThat(filings.get(Q.key(untouched)).status()).isEqualTo(FilingStatus.OPEN);
+  }
+
+  @Test
   void anotherUnitsFilingAndForeignWorkbooksAreRefused() throws Exception {
     var foreign = fill(template(), wb -> {
       var row = wb.getSheet("填报").createRow(wb.getSheet("填报").getLastRowNum() + 1);

@@ -291,7 +291,9 @@ class HostileUserMatrixTest {
         new Action("/api list flagged lifecycles", "兴宁区项目", a -> get("/api/lifecycles/flagged",
             a), Expect.hidden(p)),
         new Action("/api self-check its data", "兴宁区", a -> get(
-            "/api/data-quality/findings?unit=450102", a), Expect.refusedWith(400, 403, 404)));
+            "/api/data-quality/findings?unit=450102", a), Expect.refusedWith(400, 403, 404)),
+        new Action("/api read its audit trail", "兴宁区的审计记录", a -> get(
+            "/api/audit?unitCode=450102", a), Expect.refused()));
   }
 
   /** Administration of the engine and of the project: refused to every user who is not an administrator. */
@@ -409,6 +411,10 @@ class HostileUserMatrixTest {
             Expect.allowed(200))),
         new Row(YANGSHUO_FINANCE, new Action("/api who am I", "本人", a -> get("/api/me", a),
             Expect.allowed(200))),
+        new Row(NANNING_FINANCE, new Action("/api read a subordinate's audit trail", "兴宁区的审计记录",
+            a -> get("/api/audit?unitCode=450102", a), Expect.allowed(200))),
+        new Row(XINGNING_FINANCE, new Action("/api read its own audit trail", "本单位审计记录",
+            a -> get("/api/audit?unitCode=450102", a), Expect.allowed(200))),
         new Row(POLICY_OWNER, new Action("deploy a DMN decision table", "部署", a -> Wire.Call
             .upload(er + "/deployment/create", "data", "matrix-rule.dmn", BadInputMatrixTest.dmn(
                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "camunda:historyTimeToLive=\"1\"")
