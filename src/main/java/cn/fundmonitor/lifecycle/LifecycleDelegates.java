@@ -30,13 +30,19 @@ final class LifecycleDelegates {
     private final ProjectReserveService reserve;
     private final OrganisationService organisation;
     private final FilingService filings;
+    private final java.time.Clock clock;
+    private final int startReportDays;
 
     Open(ProjectLifecycleService lifecycles, ProjectReserveService reserve,
-        OrganisationService organisation, FilingService filings) {
+        OrganisationService organisation, FilingService filings, java.time.Clock clock,
+        @org.springframework.beans.factory.annotation.Value(
+            "${fundmonitor.lifecycle.start-report-days:90}") int startReportDays) {
       this.lifecycles = lifecycles;
       this.reserve = reserve;
       this.organisation = organisation;
       this.filings = filings;
+      this.clock = clock;
+      this.startReportDays = startReportDays;
     }
 
     @Override
@@ -55,6 +61,8 @@ final class LifecycleDelegates {
       PROVINCE_GROUP.set(execution, UnitGroup.of(province, role).id());
       CONTEXT.set(execution, "项目：" + project.name() + "（" + project.code() + "），"
           + project.direction().label() + "；到位资金 " + filings.received(project.code()).toWanText());
+      START_DEADLINE.set(execution,
+          java.time.LocalDate.now(clock).plusDays(startReportDays).toString());
       // the gateway inside the implementation reads it before completion is reported
       COMPLETED_ON.set(execution, null);
     }

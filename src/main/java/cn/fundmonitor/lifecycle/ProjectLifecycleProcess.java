@@ -14,6 +14,10 @@ public final class ProjectLifecycleProcess {
   public static final String TASK_OPEN = "ServiceTask_OpenLifecycle";
   public static final String TASK_REPORT_START = "UserTask_ReportStart";
   public static final String TASK_RECORD_START = "ServiceTask_RecordStart";
+  public static final String TIMER_START_OVERDUE = "Timer_StartOverdue";
+  public static final String TASK_RECORD_START_OVERDUE = "ServiceTask_RecordStartOverdue";
+  public static final String TASK_FOLLOW_UP_START = "UserTask_FollowUpStart";
+  public static final String END_START_FOLLOWED_UP = "EndEvent_StartFollowedUp";
   public static final String GATEWAY_MERGE_IMPLEMENTATION = "Gateway_MergeImplementation";
   public static final String SUBPROCESS_IMPLEMENTATION = "SubProcess_Implementation";
   public static final String GATEWAY_ALREADY_COMPLETED = "Gateway_AlreadyCompleted";
@@ -86,6 +90,12 @@ public final class ProjectLifecycleProcess {
   public static final ProcessVariable<String> FINANCE_GROUP = ProcessVariable.of("financeGroup", String.class);
   public static final ProcessVariable<String> CONTEXT = ProcessVariable.of("lifecycleContext", String.class);
 
+  /**
+   * When the start should have been reported: the first money plus
+   * {@code fundmonitor.lifecycle.start-report-days} (a configurable default, 90; MNR 第十一条 asks
+   * for 尽早开工 and sets no number); the engine's calendar moves it to a working day.
+   */
+  public static final ProcessVariable<String> START_DEADLINE = ProcessVariable.of("startDeadline", String.class);
   public static final ProcessVariable<String> STARTED_ON = ProcessVariable.of("startedOn", String.class);
   public static final ProcessVariable<String> IMPLEMENTATION_DEADLINE = ProcessVariable.of("implementationDeadline", String.class);
   public static final ProcessVariable<String> COMPLETED_ON = ProcessVariable.of("completedOn", String.class);

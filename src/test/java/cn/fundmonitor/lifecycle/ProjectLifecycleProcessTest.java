@@ -59,6 +59,7 @@ class ProjectLifecycleProcessTest {
   @Autowired TestUsers users;
   @Autowired Projects projects;
   @Autowired Funding funding;
+  @Autowired cn.fundmonitor.overdue.OverdueService overdue;
 
   @BeforeEach
   void init() {
@@ -136,6 +137,35 @@ class ProjectLifecycleProcessTest {
   void fire(ProcessInstance pi, String timer) {
     management.executeJob(management.createJobQuery().processInstanceId(pi.getId()).activityId(timer)
         .singleResult().getId());
+  }
+
+  @Test
+  void aProjectThatNeverReportsItsStartIsFollowedUpByItsSuperior_mnrArticle11() {
+    // funded on 2026-03-02: the start is due 90 days later (a configurable default), 2026-05-31,
+    // a Sunday, moved to Monday 1 June
+    var pi = funded(XINGNING_ECO, "兴宁区迟迟未开工项目", "ECO_RESTORATION");
+    assertThat(task(pi, TASK_REPORT_START).getDueDate()).isEqualTo(endOfDay(2026, 6, 1));
+
+    at(2026, 6, 2, 8);
+    fire(pi, TIMER_START_OVERDUE);
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_RECORD_START_OVERDUE)
+        .isWaitingAt(TASK_REPORT_START, TASK_FOLLOW_UP_START);
+    var followUp = task(pi, TASK_FOLLOW_UP_START);
+    BpmnAwareTests.assertThat(followUp).hasCandidateGroup("450100-finance");
+    assertThat((String) tasks.getVariable(followUp.getId(), "overdueInfo"))
+        .contains("逾期1天：兴宁区 报告开工（截止 2026-06-01）");
+    complete(NANNING_FINANCE, pi, TASK_FOLLOW_UP_START, vars("followUpNote", "已督促尽早开工"));
+
+    at(2026, 6, 10, 9);
+    complete(XINGNING_FINANCE, pi, TASK_REPORT_START, vars(STARTED_ON.name(), "2026-06-08"));
+    BpmnAwareTests.assertThat(pi).hasPassed(END_START_FOLLOWED_UP).isWaitingAt(TASK_REPORT_COMPLETION);
+    assertThat(overdue.forProcessInstance(pi.getId())).singleElement().satisfies(step -> {
+      assertThat(step.isOpen()).as("closed once the start is reported").isFalse();
+      assertThat(step.daysLate()).isEqualTo(9);
+    });
+    assertThat(lifecycles.get(pi.getBusinessKey()).implementationDueOn())
+        .as("GX 第二十二条: the two years run from the reported start")
+        .isEqualTo(LocalDate.of(2028, 6, 8));
   }
 
   @Test
