@@ -129,8 +129,10 @@ public class JurisdictionGuard extends AbstractProcessEnginePlugin {
             // its grants between the loser's reading the task and checking its grant; for the
             // loser the task is gone (404), not forbidden
             if (taskGone(taskId)) {
+              // "Cannot find task": the words the REST layer's translation knows for a 404
+              // (Camunda's task resource wraps this exception in a 400 of its own)
               throw new org.camunda.bpm.engine.exception.NotFoundException(
-                  "任务不存在或已由他人办理完成：" + taskId);
+                  "Cannot find task " + taskId + "（任务不存在或已由他人办理完成）");
             }
             throw refused;
           }
