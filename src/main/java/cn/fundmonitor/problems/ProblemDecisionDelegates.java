@@ -3,6 +3,8 @@ package cn.fundmonitor.problems;
 import static cn.fundmonitor.problems.ProblemEscalationProcess.*;
 
 import cn.fundmonitor.platform.Actors;
+import java.util.Arrays;
+import org.springframework.beans.factory.annotation.Value;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -92,6 +94,50 @@ final class ProblemDecisionDelegates {
       problems.rejectRectification(PROBLEM_NO.get(execution), CONFIRMATION_COMMENT.get(execution),
           Actors.current(execution));
       RECTIFICATION_REPORT.set(execution, null);
+      PROVINCE_VERIFICATION.set(execution, null);
+    }
+  }
+
+  /** The province's opinion on a major problem's rectification (MNR 第十二条). */
+  @Component("recordProvinceVerificationDelegate")
+  static class RecordProvinceVerification implements JavaDelegate {
+    private final ProblemService problems;
+
+    RecordProvinceVerification(ProblemService problems) {
+      this.problems = problems;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      problems.verifyByProvince(PROBLEM_NO.get(execution), PROVINCE_VERIFICATION.get(execution),
+          Actors.current(execution));
+    }
+  }
+
+  /** A confirmed misappropriation is referred for accountability (GX 第三十三条、第三十四条). */
+  @Component("referForAccountabilityDelegate")
+  static class ReferForAccountability implements JavaDelegate {
+    /**
+     * To whom, a configurable default ({@code fundmonitor.problems.referral-recipients}): GX
+     * 第三十三条 (追究相应责任) and 第三十四条 (财政违法行为处罚) name the laws, not the body;
+     * 纪检监察机关 and the 财政部门 apply them.
+     */
+    static final String REFERRAL_RECIPIENTS = "纪检监察机关,同级财政部门";
+
+    private final ProblemService problems;
+    private final String recipients;
+
+    ReferForAccountability(ProblemService problems,
+        @Value("${fundmonitor.problems.referral-recipients:" + REFERRAL_RECIPIENTS + "}")
+        String recipients) {
+      this.problems = problems;
+      this.recipients = recipients;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      problems.referForAccountability(PROBLEM_NO.get(execution),
+          Arrays.asList(recipients.split(",")), Actors.current(execution));
     }
   }
 }
