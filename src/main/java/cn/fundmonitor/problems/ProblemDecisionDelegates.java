@@ -59,12 +59,17 @@ final class ProblemDecisionDelegates {
     public void execute(DelegateExecution execution) {
       problems.reportRectification(PROBLEM_NO.get(execution), RECTIFICATION_REPORT.get(execution),
           Actors.current(execution));
+      // the next gateway routes by the record, not by a variable a task's completion could set
+      MAJOR.set(execution, problems.get(PROBLEM_NO.get(execution)).isMajor());
       CONFIRMATION_OUTCOME.set(execution, null);
       CONFIRMATION_COMMENT.set(execution, null);
     }
   }
 
-  /** The superior confirms the rectification: the problem is closed. */
+  /**
+   * The superior confirms the rectification: the problem is closed; a misappropriation goes on to
+   * its referral for accountability.
+   */
   @Component("closeProblemDelegate")
   static class Close implements JavaDelegate {
     private final ProblemService problems;
@@ -77,6 +82,9 @@ final class ProblemDecisionDelegates {
     public void execute(DelegateExecution execution) {
       problems.confirmRectification(PROBLEM_NO.get(execution), CONFIRMATION_COMMENT.get(execution),
           Actors.current(execution));
+      // GX 第三十三条: whether it is referred follows from the record, whatever the form sent
+      ACCOUNTABILITY_REFERRAL.set(execution,
+          problems.get(PROBLEM_NO.get(execution)).kind() == ProblemKind.MISAPPROPRIATION);
     }
   }
 

@@ -35,7 +35,6 @@ class RecordSeverityDelegate implements JavaDelegate {
     HANDLING_GROUP.set(execution, assignment.handlingGroup());
     RECTIFYING_GROUPS.set(execution, assignment.rectifyingGroups());
     TRACKING_GROUP.set(execution, assignment.trackingGroup());
-    ACCOUNTABILITY_REFERRAL.set(execution, p.kind() == ProblemKind.MISAPPROPRIATION);
     HANDLING_DEADLINE.set(execution, LocalDate.now(clock).plusDays(handlingDays).toString());
     PROBLEM_SUMMARY.set(execution, problems.summary(p));
   }

@@ -161,7 +161,9 @@ class ProblemEscalationProcessTest {
     BpmnAwareTests.assertThat(task(pi, TASK_DECIDE)).hasCandidateGroup("000000-eco");
 
     complete(MINISTRY_ECO, pi, TASK_DECIDE, rectify("三个月内完成复绿并报告", "2026-08-31"));
-    complete(XINGNING_ECO, pi, TASK_RECTIFY, Variables.putValue(RECTIFICATION_REPORT.name(), "已完成复绿"));
+    // the county cannot bypass its province by sending major=false with its report
+    complete(XINGNING_ECO, pi, TASK_RECTIFY, Variables.putValue(RECTIFICATION_REPORT.name(), "已完成复绿")
+        .putValue(MAJOR.name(), false));
 
     BpmnAwareTests.assertThat(pi).hasPassed(GATEWAY_PROVINCE_TRACKS).isWaitingAt(TASK_PROVINCE_VERIFY);
     BpmnAwareTests.assertThat(task(pi, TASK_PROVINCE_VERIFY)).hasCandidateGroup("450000-eco");
@@ -205,7 +207,9 @@ class ProblemEscalationProcessTest {
         .as("a fresh opinion for the new report").isNull();
     complete(GUANGXI_FINANCE, pi, TASK_PROVINCE_VERIFY,
         Variables.putValue(PROVINCE_VERIFICATION.name(), "责任人处理材料已核实"));
-    complete(MINISTRY_FINANCE, pi, TASK_CONFIRM, Variables.putValue(CONFIRMATION_OUTCOME.name(), "CONFIRM"));
+    // whether it is referred follows from the record, not from a variable sent with the form
+    complete(MINISTRY_FINANCE, pi, TASK_CONFIRM, Variables.putValue(CONFIRMATION_OUTCOME.name(), "CONFIRM")
+        .putValue(ACCOUNTABILITY_REFERRAL.name(), false));
 
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_CLOSE, GATEWAY_REFERRAL, TASK_REFER, END_REFERRED)
         .hasNotPassed(END_CLOSED).isEnded();
