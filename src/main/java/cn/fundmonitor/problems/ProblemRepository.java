@@ -85,6 +85,13 @@ class ProblemRepository {
             rs.getObject("referred_at", OffsetDateTime.class))).optional();
   }
 
+  List<ProblemService.Event> eventDetails(String problemNo) {
+    return jdbc.sql("select action, actor, occurred_at, detail from fm_problem_event where problem_no = ? "
+        + "order by id").param(problemNo).query((rs, i) -> new ProblemService.Event(
+            rs.getString("action"), rs.getString("actor"),
+            rs.getObject("occurred_at", OffsetDateTime.class), rs.getString("detail"))).list();
+  }
+
   List<String> events(String problemNo) {
     return jdbc.sql("select action from fm_problem_event where problem_no = ? order by id")
         .param(problemNo).query(String.class).list();

@@ -288,6 +288,19 @@ public class ProblemService {
     return repository.events(problemNo);
   }
 
+  /** One thing that happened to a problem: who, when, what. */
+  public record Event(String action, String actor, OffsetDateTime occurredAt, String detail) {}
+
+  @Transactional(readOnly = true)
+  public List<Event> eventDetails(String problemNo) {
+    return repository.eventDetails(problemNo);
+  }
+
+  @Transactional(readOnly = true)
+  public java.util.Optional<Problem> find(String problemNo) {
+    return repository.find(problemNo);
+  }
+
   private void move(Problem p, ProblemStatus from, ProblemStatus to) {
     if (p.status() != from || !repository.move(p.problemNo(), from, to)) {
       throw new ConflictException("问题 " + p.problemNo() + " 当前为“" + p.status().label() + "”，不能变更为“"
