@@ -3,6 +3,8 @@ package cn.fundmonitor.problems;
 import static cn.fundmonitor.problems.ProblemEscalationProcess.*;
 
 import cn.fundmonitor.platform.Actors;
+import java.util.Arrays;
+import org.springframework.beans.factory.annotation.Value;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -57,12 +59,17 @@ final class ProblemDecisionDelegates {
     public void execute(DelegateExecution execution) {
       problems.reportRectification(PROBLEM_NO.get(execution), RECTIFICATION_REPORT.get(execution),
           Actors.current(execution));
+      // the next gateway routes by the record, not by a variable a task's completion could set
+      MAJOR.set(execution, problems.get(PROBLEM_NO.get(execution)).isMajor());
       CONFIRMATION_OUTCOME.set(execution, null);
       CONFIRMATION_COMMENT.set(execution, null);
     }
   }
 
-  /** The superior confirms the rectification: the problem is closed. */
+  /**
+   * The superior confirms the rectification: the problem is closed; a misappropriation goes on to
+   * its referral for accountability.
+   */
   @Component("closeProblemDelegate")
   static class Close implements JavaDelegate {
     private final ProblemService problems;
@@ -75,6 +82,9 @@ final class ProblemDecisionDelegates {
     public void execute(DelegateExecution execution) {
       problems.confirmRectification(PROBLEM_NO.get(execution), CONFIRMATION_COMMENT.get(execution),
           Actors.current(execution));
+      // GX 第三十三条: whether it is referred follows from the record, whatever the form sent
+      ACCOUNTABILITY_REFERRAL.set(execution,
+          problems.get(PROBLEM_NO.get(execution)).kind() == ProblemKind.MISAPPROPRIATION);
     }
   }
 
@@ -92,6 +102,50 @@ final class ProblemDecisionDelegates {
       problems.rejectRectification(PROBLEM_NO.get(execution), CONFIRMATION_COMMENT.get(execution),
           Actors.current(execution));
       RECTIFICATION_REPORT.set(execution, null);
+      PROVINCE_VERIFICATION.set(execution, null);
+    }
+  }
+
+  /** The province's opinion on a major problem's rectification (MNR 第十二条). */
+  @Component("recordProvinceVerificationDelegate")
+  static class RecordProvinceVerification implements JavaDelegate {
+    private final ProblemService problems;
+
+    RecordProvinceVerification(ProblemService problems) {
+      this.problems = problems;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      problems.verifyByProvince(PROBLEM_NO.get(execution), PROVINCE_VERIFICATION.get(execution),
+          Actors.current(execution));
+    }
+  }
+
+  /** A confirmed misappropriation is referred for accountability (GX 第三十三条、第三十四条). */
+  @Component("referForAccountabilityDelegate")
+  static class ReferForAccountability implements JavaDelegate {
+    /**
+     * To whom, a configurable default ({@code fundmonitor.problems.referral-recipients}): GX
+     * 第三十三条 (追究相应责任) and 第三十四条 (财政违法行为处罚) name the laws, not the body;
+     * 纪检监察机关 and the 财政部门 apply them.
+     */
+    static final String REFERRAL_RECIPIENTS = "纪检监察机关,同级财政部门";
+
+    private final ProblemService problems;
+    private final String recipients;
+
+    ReferForAccountability(ProblemService problems,
+        @Value("${fundmonitor.problems.referral-recipients:" + REFERRAL_RECIPIENTS + "}")
+        String recipients) {
+      this.problems = problems;
+      this.recipients = recipients;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      problems.referForAccountability(PROBLEM_NO.get(execution),
+          Arrays.asList(recipients.split(",")), Actors.current(execution));
     }
   }
 }

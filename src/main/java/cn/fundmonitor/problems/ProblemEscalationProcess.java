@@ -36,11 +36,19 @@ public final class ProblemEscalationProcess {
   public static final String TASK_CLOSE = "ServiceTask_CloseProblem";
   public static final String END_CLOSED = "EndEvent_ProblemClosed";
   public static final String TASK_REJECT_RECTIFICATION = "ServiceTask_RejectRectification";
+  public static final String GATEWAY_PROVINCE_TRACKS = "Gateway_ProvinceTracksRectification";
+  public static final String TASK_PROVINCE_VERIFY = "UserTask_ProvinceVerifyRectification";
+  public static final String TASK_RECORD_PROVINCE_VERIFICATION = "ServiceTask_RecordProvinceVerification";
+  public static final String GATEWAY_MERGE_CONFIRMATION = "Gateway_MergeConfirmation";
+  public static final String GATEWAY_REFERRAL = "Gateway_AccountabilityReferral";
+  public static final String TASK_REFER = "ServiceTask_ReferForAccountability";
+  public static final String END_REFERRED = "EndEvent_ProblemReferred";
 
   public static final String FORM_REPORT = "problemReport";
   public static final String FORM_DECISION = "problemDecision";
   public static final String FORM_RECTIFICATION = "problemRectification";
   public static final String FORM_CONFIRMATION = "rectificationConfirmation";
+  public static final String FORM_PROVINCE_VERIFICATION = "problemProvinceVerification";
 
   /** Values of {@link #DECISION}. */
   public enum Decision { RECTIFY, DISMISS }
@@ -70,6 +78,10 @@ public final class ProblemEscalationProcess {
   public static final ProcessVariable<String> HANDLING_UNIT = ProcessVariable.of("handlingUnit", String.class);
   public static final ProcessVariable<String> HANDLING_GROUP = ProcessVariable.of("handlingGroup", String.class);
   public static final ProcessVariable<String> RECTIFYING_GROUPS = ProcessVariable.of("rectifyingGroups", String.class);
+  /** The province of the unit concerned, which tracks every problem of its region (MNR 第十二条). */
+  public static final ProcessVariable<String> TRACKING_GROUP = ProcessVariable.of("trackingGroup", String.class);
+  /** A misappropriation (挪用套取): once its rectification is confirmed, it is referred (GX 第三十三条). */
+  public static final ProcessVariable<Boolean> ACCOUNTABILITY_REFERRAL = ProcessVariable.of("accountabilityReferral", Boolean.class);
   /** Thirty days to decide (the working-day calendar moves a day off). */
   public static final ProcessVariable<String> HANDLING_DEADLINE = ProcessVariable.of("handlingDeadline", String.class);
   // the decision form
@@ -80,6 +92,8 @@ public final class ProblemEscalationProcess {
   public static final ProcessVariable<String> RECTIFICATION_REPORT = ProcessVariable.of("rectificationReport", String.class);
   public static final ProcessVariable<String> CONFIRMATION_OUTCOME = ProcessVariable.of("confirmationOutcome", String.class);
   public static final ProcessVariable<String> CONFIRMATION_COMMENT = ProcessVariable.of("confirmationComment", String.class);
+  /** The province's opinion on a major problem's rectification, before the ministry confirms it. */
+  public static final ProcessVariable<String> PROVINCE_VERIFICATION = ProcessVariable.of("provinceVerification", String.class);
 
   /**
    * Handling time, a configurable default ({@code fundmonitor.problems.handling-days}): MNR 第十二条

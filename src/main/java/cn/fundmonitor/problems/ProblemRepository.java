@@ -72,6 +72,26 @@ class ProblemRepository {
         + "values (?, ?, ?, ?, ?)").params(problemNo, action, actor, at, detail).update();
   }
 
+  void insertReferral(ProblemService.Referral r) {
+    jdbc.sql("insert into fm_problem_referral (problem_no, referred_to, basis, referred_by, referred_at) "
+        + "values (?, ?, ?, ?, ?)").params(r.problemNo(), r.referredTo(), r.basis(), r.referredBy(),
+        r.referredAt()).update();
+  }
+
+  Optional<ProblemService.Referral> referral(String problemNo) {
+    return jdbc.sql("select * from fm_problem_referral where problem_no = ?").param(problemNo)
+        .query((rs, i) -> new ProblemService.Referral(rs.getString("problem_no"),
+            rs.getString("referred_to"), rs.getString("basis"), rs.getString("referred_by"),
+            rs.getObject("referred_at", OffsetDateTime.class))).optional();
+  }
+
+  List<ProblemService.Event> eventDetails(String problemNo) {
+    return jdbc.sql("select action, actor, occurred_at, detail from fm_problem_event where problem_no = ? "
+        + "order by id").param(problemNo).query((rs, i) -> new ProblemService.Event(
+            rs.getString("action"), rs.getString("actor"),
+            rs.getObject("occurred_at", OffsetDateTime.class), rs.getString("detail"))).list();
+  }
+
   List<String> events(String problemNo) {
     return jdbc.sql("select action from fm_problem_event where problem_no = ? order by id")
         .param(problemNo).query(String.class).list();

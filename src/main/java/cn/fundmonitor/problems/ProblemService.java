@@ -48,8 +48,12 @@ public class ProblemService {
     this.clock = clock;
   }
 
-  /** Who works on a problem, and who rectifies it. */
-  public record Assignment(String handlingUnit, String handlingGroup, String rectifyingGroups) {}
+  /**
+   * Who works on a problem, who rectifies it, and the province that tracks it (the handling unit
+   * of an ordinary problem; of a major one, the province still follows it, MNR 第十二条).
+   */
+  public record Assignment(String handlingUnit, String handlingGroup, String rectifyingGroups,
+      String trackingGroup) {}
 
   /** Records a problem; idempotent per process instance. */
   public Problem raise(RawProblem raw, String actor, Collection<String> actorGroups,
@@ -107,8 +111,8 @@ public class ProblemService {
   public Assignment recordSeverity(String problemNo, String severity, String reason) {
     var p = get(problemNo);
     var major = MAJOR.equals(severity);
-    var handlingUnit = major ? MINISTRY : organisation.provinceOf(p.unitCode())
-        .map(d -> d.code()).orElse(MINISTRY);
+    var province = provinceOf(p);
+    var handlingUnit = major ? MINISTRY : province;
     repository.setSeverity(problemNo, major ? MAJOR : "ORDINARY", reason, handlingUnit);
     var to = major ? ProblemStatus.REPORTED_TO_MINISTRY : ProblemStatus.HANDLING;
     move(p, ProblemStatus.RAISED, to);
@@ -118,7 +122,79 @@ public class ProblemService {
     var role = role(p);
     return new Assignment(handlingUnit, UnitGroup.of(handlingUnit, role).id(),
         UnitGroup.of(p.unitCode(), Role.FINANCE).id()
-            + (role == Role.FINANCE ? "" : "," + UnitGroup.of(p.unitCode(), role).id()));
+            + (role == Role.FINANCE ? "" : "," + UnitGroup.of(p.unitCode(), role).id()),
+        UnitGroup.of(province, role).id());
+  }
+
+  private String provinceOf(Problem p) {
+    return organisation.provinceOf(p.unitCode()).map(d -> d.code()).orElse(MINISTRY);
+  }
+
+  /**
+   * A major problem reported to the ministry is also told to the province of the unit, which keeps
+   * tracking it (MNR 第十二条 省级密切跟踪; the ministry handles it, MNR 第五条).
+   */
+  public void informProvince(String problemNo) {
+    var p = get(problemNo);
+    if (repository.events(problemNo).contains("PROVINCE_INFORMED")) {
+      return;
+    }
+    repository.addEvent(problemNo, "PROVINCE_INFORMED", "system", now(), "重大问题已报自然资源部，同时告知"
+        + organisation.get(provinceOf(p)).name() + "跟踪问题处理和整改（MNR 第十二条）");
+  }
+
+  /**
+   * The province's opinion on the rectification of a major problem, given before the ministry
+   * confirms it (MNR 第十二条: the province tracks every problem of its region).
+   */
+  public void verifyByProvince(String problemNo, String opinion, String actor) {
+    var p = get(problemNo);
+    var problems = new ArrayList<String>();
+    var text = requiredText(opinion, "省级核实意见", 2000, problems);
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException("省级核实意见有误", problems);
+    }
+    if (p.status() != ProblemStatus.RECTIFICATION_REPORTED) {
+      throw new ConflictException("问题 " + problemNo + " 当前为“" + p.status().label()
+          + "”，没有待核实的整改情况");
+    }
+    repository.addEvent(problemNo, "PROVINCE_VERIFIED", actor, now(), "省级核实整改情况：" + text);
+  }
+
+  /** Who referred a confirmed misappropriation for accountability, to whom and when. */
+  public record Referral(String problemNo, String referredTo, String basis, String referredBy,
+      OffsetDateTime referredAt) {}
+
+  /**
+   * A misappropriation (挪用套取) whose rectification is confirmed is referred for accountability
+   * (GX 第三十三条 追究相应责任、涉嫌犯罪的移送司法机关; 第三十四条 财政违法行为处罚): the record says
+   * to whom, by whom and when. Idempotent: a retried step finds the record made.
+   */
+  public Referral referForAccountability(String problemNo, List<String> recipients, String actor) {
+    var existing = repository.referral(problemNo);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    var p = get(problemNo);
+    if (p.kind() != ProblemKind.MISAPPROPRIATION || p.status() != ProblemStatus.CLOSED) {
+      throw new ConflictException("问题 " + problemNo + " 不是经整改确认属实的挪用套取财政资金问题，无需移交问责");
+    }
+    var to = String.join("、", recipients.stream().map(String::strip).filter(r -> !r.isEmpty())
+        .toList());
+    if (to.isEmpty()) {
+      throw new InvalidInputException("移交问责有误", "未配置移交对象（fundmonitor.problems.referral-recipients）");
+    }
+    var referral = new Referral(problemNo, to, "GX 第三十三条、第三十四条", actor, now());
+    repository.insertReferral(referral);
+    repository.addEvent(problemNo, "REFERRED_FOR_ACCOUNTABILITY", actor, referral.referredAt(),
+        "挪用套取财政资金经整改确认属实，由" + organisation.get(p.handlingUnit()).name() + "移交" + to
+            + "追究相应责任（GX 第三十三条、第三十四条）");
+    return referral;
+  }
+
+  @Transactional(readOnly = true)
+  public java.util.Optional<Referral> referral(String problemNo) {
+    return repository.referral(problemNo);
   }
 
   /** Money problems go to finance; progress and project changes to the project's department. */
@@ -210,6 +286,19 @@ public class ProblemService {
   @Transactional(readOnly = true)
   public List<String> events(String problemNo) {
     return repository.events(problemNo);
+  }
+
+  /** One thing that happened to a problem: who, when, what. */
+  public record Event(String action, String actor, OffsetDateTime occurredAt, String detail) {}
+
+  @Transactional(readOnly = true)
+  public List<Event> eventDetails(String problemNo) {
+    return repository.eventDetails(problemNo);
+  }
+
+  @Transactional(readOnly = true)
+  public java.util.Optional<Problem> find(String problemNo) {
+    return repository.find(problemNo);
   }
 
   private void move(Problem p, ProblemStatus from, ProblemStatus to) {

@@ -34,6 +34,7 @@ class RecordSeverityDelegate implements JavaDelegate {
     HANDLING_UNIT.set(execution, assignment.handlingUnit());
     HANDLING_GROUP.set(execution, assignment.handlingGroup());
     RECTIFYING_GROUPS.set(execution, assignment.rectifyingGroups());
+    TRACKING_GROUP.set(execution, assignment.trackingGroup());
     HANDLING_DEADLINE.set(execution, LocalDate.now(clock).plusDays(handlingDays).toString());
     PROBLEM_SUMMARY.set(execution, problems.summary(p));
   }

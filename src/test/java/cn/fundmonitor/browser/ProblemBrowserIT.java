@@ -27,7 +27,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * problemEscalation (问题反馈与重大问题报部, MNR 第十二条) done in Tasklist by its own users: a county
  * reports a problem on the start form; the province (an ordinary problem) or the ministry (a major
  * one) orders a rectification or dismisses it; the ministry follows up a province that is late; the
- * county reports its rectification; the province confirms it and the problem is closed.
+ * county reports its rectification; the province confirms it and the problem is closed; the
+ * province verifies a major problem's rectification before the ministry confirms it (MNR 第十二条),
+ * and a confirmed misappropriation is referred for accountability (GX 第三十三条).
  */
 @BrowserTest
 class ProblemBrowserIT {
@@ -186,6 +188,8 @@ class ProblemBrowserIT {
 
     tasklist.login("guangxi-eco").openTask("确认整改", project).claim();
     assertThat(tasklist.field("整改情况").inputValue()).isEqualTo("边坡复绿3.2公顷已完成，影像资料已上传。");
+    assertThat(tasklist.count("省级核实意见")).as("an ordinary problem: the province itself confirms")
+        .isZero();
     tasklist.radio("确认意见", "整改已到位，办结");
     tasklist.fill("意见", "经现场核查，复绿面积和成活率符合要求。").complete();
 
@@ -199,6 +203,65 @@ class ProblemBrowserIT {
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
         .variableName(CONFIRMATION_COMMENT.name()).singleResult().getValue())
         .isEqualTo("经现场核查，复绿面积和成活率符合要求。");
+  }
+
+  /**
+   * MNR 第十二条: a major problem goes to the ministry, but the province still tracks it — it
+   * verifies the unit's rectification report before the ministry confirms it.
+   */
+  @Test
+  void theProvinceVerifiesTheRectificationOfAMajorProblem_mnrArticle12(Tasklist tasklist) {
+    var project = project("兴宁区浏览器重大问题省级核实项目");
+    var pi = report(project, "SLOW_PROGRESS", "20000000");
+    assertThat(problems.get(pi.getBusinessKey()).isMajor()).isTrue();
+    complete("ministry-eco", pi, TASK_DECIDE, rectify());
+    complete("xingning-eco", pi, TASK_RECTIFY, Variables.putValue(RECTIFICATION_REPORT.name(),
+        "边坡复绿3.2公顷已完成，影像资料已上传。"));
+
+    tasklist.login("guangxi-eco").openTask("省级核实重大问题整改", project).claim();
+    assertThat(tasklist.field("问题").inputValue()).contains("重大问题（已报部）");
+    assertThat(tasklist.field("部的整改要求").inputValue()).isEqualTo("雨季前完成边坡复绿并报送影像资料。");
+    assertThat(tasklist.field("整改情况").inputValue()).isEqualTo("边坡复绿3.2公顷已完成，影像资料已上传。");
+    tasklist.fill("省级核实意见", "经现场核实，复绿面积3.2公顷与报告一致，苗木成活率符合设计要求。").complete();
+
+    assertThat(problems.events(pi.getBusinessKey())).containsSubsequence("PROVINCE_INFORMED",
+        "RECTIFICATION_REPORTED", "PROVINCE_VERIFIED");
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .variableName(PROVINCE_VERIFICATION.name()).singleResult().getValue())
+        .isEqualTo("经现场核实，复绿面积3.2公顷与报告一致，苗木成活率符合设计要求。");
+    assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(TASK_CONFIRM)
+        .taskCandidateGroup("000000-eco").count()).as("now the ministry confirms").isOne();
+  }
+
+  /**
+   * GX 第三十三条: the ministry confirms a misappropriation's rectification, seeing the province's
+   * opinion, and the problem ends with a referral for accountability.
+   */
+  @Test
+  void theMinistryConfirmsAMisappropriationAndItIsReferredForAccountability_gxArticle33(
+      Tasklist tasklist) {
+    var project = project("兴宁区浏览器挪用移交问责项目");
+    var pi = report(project, "MISAPPROPRIATION", "180000");
+    complete("ministry-finance", pi, TASK_DECIDE, rectify());
+    complete("xingning-finance", pi, TASK_RECTIFY, Variables.putValue(RECTIFICATION_REPORT.name(),
+        "被挪用的18万元已归还原资金渠道。"));
+    complete("guangxi-finance", pi, TASK_PROVINCE_VERIFY, Variables.putValue(
+        PROVINCE_VERIFICATION.name(), "已核对银行回单，资金已归还。"));
+
+    tasklist.login("ministry-finance").openTask("确认整改", project).claim();
+    assertThat(tasklist.field("省级核实意见").inputValue()).isEqualTo("已核对银行回单，资金已归还。");
+    tasklist.radio("确认意见", "整改已到位，办结");
+    tasklist.fill("意见", "资金已归还，整改到位。").complete();
+
+    var p = problems.get(pi.getBusinessKey());
+    assertThat(p.status()).isEqualTo(ProblemStatus.CLOSED);
+    assertThat(problems.referral(p.problemNo())).hasValueSatisfying(r -> {
+      assertThat(r.referredBy()).isEqualTo("ministry-finance");
+      assertThat(r.referredTo()).isEqualTo("纪检监察机关、同级财政部门");
+    });
+    assertThat(problems.events(p.problemNo())).endsWith("CLOSED", "REFERRED_FOR_ACCOUNTABILITY");
+    assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(pi.getId())
+        .finished().singleResult().getEndActivityId()).isEqualTo(END_REFERRED);
   }
 
   private String project(String name) {

@@ -152,6 +152,94 @@ class ProblemEscalationProcessTest {
   }
 
   @Test
+  void theProvinceTracksAMajorProblemAndVerifiesItsRectificationBeforeTheMinistryConfirms_mnrArticle12() {
+    var pi = report(XINGNING_ECO, "SLOW_PROGRESS", "20000000");
+
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_REPORT_TO_MINISTRY).isWaitingAt(TASK_DECIDE);
+    assertThat(problems.events(pi.getBusinessKey())).as("reported to the ministry, the province told")
+        .containsExactly("RAISED", "REPORTED_TO_MINISTRY", "PROVINCE_INFORMED");
+    BpmnAwareTests.assertThat(task(pi, TASK_DECIDE)).hasCandidateGroup("000000-eco");
+
+    complete(MINISTRY_ECO, pi, TASK_DECIDE, rectify("三个月内完成复绿并报告", "2026-08-31"));
+    // the county cannot bypass its province by sending major=false with its report
+    complete(XINGNING_ECO, pi, TASK_RECTIFY, Variables.putValue(RECTIFICATION_REPORT.name(), "已完成复绿")
+        .putValue(MAJOR.name(), false));
+
+    BpmnAwareTests.assertThat(pi).hasPassed(GATEWAY_PROVINCE_TRACKS).isWaitingAt(TASK_PROVINCE_VERIFY);
+    BpmnAwareTests.assertThat(task(pi, TASK_PROVINCE_VERIFY)).hasCandidateGroup("450000-eco");
+    assertThat(task(pi, TASK_CONFIRM)).as("the ministry waits for the province").isNull();
+    assertThatThrownBy(() -> complete(GUANGXI_ECO, pi, TASK_PROVINCE_VERIFY, Variables.createVariables()))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("请填写省级核实意见");
+    complete(GUANGXI_ECO, pi, TASK_PROVINCE_VERIFY,
+        Variables.putValue(PROVINCE_VERIFICATION.name(), "经现场核实，复绿面积与报告一致"));
+
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_RECORD_PROVINCE_VERIFICATION, GATEWAY_MERGE_CONFIRMATION)
+        .isWaitingAt(TASK_CONFIRM);
+    BpmnAwareTests.assertThat(task(pi, TASK_CONFIRM)).hasCandidateGroup("000000-eco");
+    complete(MINISTRY_ECO, pi, TASK_CONFIRM, Variables.putValue(CONFIRMATION_OUTCOME.name(), "CONFIRM"));
+
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_CLOSE, GATEWAY_REFERRAL, END_CLOSED)
+        .hasNotPassed(TASK_REFER).isEnded();
+    var p = problems.get(pi.getBusinessKey());
+    assertThat(p.status()).isEqualTo(ProblemStatus.CLOSED);
+    assertThat(p.confirmedBy()).isEqualTo(MINISTRY_ECO);
+    assertThat(problems.events(p.problemNo())).containsExactly("RAISED", "REPORTED_TO_MINISTRY",
+        "PROVINCE_INFORMED", "RECTIFICATION_ORDERED", "RECTIFICATION_REPORTED", "PROVINCE_VERIFIED",
+        "CLOSED");
+    assertThat(problems.referral(p.problemNo())).as("not a misappropriation").isEmpty();
+  }
+
+  @Test
+  void aConfirmedMisappropriationEndsWithAReferralForAccountability_gxArticle33() {
+    var pi = report(XINGNING_ECO, "MISAPPROPRIATION", "180000");
+    complete(MINISTRY_FINANCE, pi, TASK_DECIDE, rectify("收回被挪用资金并追究责任", "2026-06-30"));
+    complete(XINGNING_FINANCE, pi, TASK_RECTIFY,
+        Variables.putValue(RECTIFICATION_REPORT.name(), "已将18万元归还原渠道"));
+    BpmnAwareTests.assertThat(task(pi, TASK_PROVINCE_VERIFY)).hasCandidateGroup("450000-finance");
+    complete(GUANGXI_FINANCE, pi, TASK_PROVINCE_VERIFY,
+        Variables.putValue(PROVINCE_VERIFICATION.name(), "资金已归还，银行回单已核对"));
+    // the ministry sends it back once: the province verifies the second report too
+    complete(MINISTRY_FINANCE, pi, TASK_CONFIRM, Variables.putValue(CONFIRMATION_OUTCOME.name(), "REJECT")
+        .putValue(CONFIRMATION_COMMENT.name(), "缺少责任人处理情况"));
+    complete(XINGNING_FINANCE, pi, TASK_RECTIFY,
+        Variables.putValue(RECTIFICATION_REPORT.name(), "已补充责任人处理情况"));
+    assertThat(tasks.getVariable(task(pi, TASK_PROVINCE_VERIFY).getId(), PROVINCE_VERIFICATION.name()))
+        .as("a fresh opinion for the new report").isNull();
+    complete(GUANGXI_FINANCE, pi, TASK_PROVINCE_VERIFY,
+        Variables.putValue(PROVINCE_VERIFICATION.name(), "责任人处理材料已核实"));
+    // whether it is referred follows from the record, not from a variable sent with the form
+    complete(MINISTRY_FINANCE, pi, TASK_CONFIRM, Variables.putValue(CONFIRMATION_OUTCOME.name(), "CONFIRM")
+        .putValue(ACCOUNTABILITY_REFERRAL.name(), false));
+
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_CLOSE, GATEWAY_REFERRAL, TASK_REFER, END_REFERRED)
+        .hasNotPassed(END_CLOSED).isEnded();
+    var p = problems.get(pi.getBusinessKey());
+    assertThat(p.status()).isEqualTo(ProblemStatus.CLOSED);
+    assertThat(problems.referral(p.problemNo())).hasValueSatisfying(r -> {
+      assertThat(r.referredTo()).isEqualTo("纪检监察机关、同级财政部门");
+      assertThat(r.referredBy()).isEqualTo(MINISTRY_FINANCE);
+      assertThat(r.basis()).isEqualTo("GX 第三十三条、第三十四条");
+      assertThat(r.referredAt()).isNotNull();
+    });
+    assertThat(problems.events(p.problemNo())).endsWith("PROVINCE_VERIFIED", "CLOSED",
+        "REFERRED_FOR_ACCOUNTABILITY");
+    assertThat(problems.referForAccountability(p.problemNo(), java.util.List.of("别处"), "x"))
+        .as("idempotent: a retried step finds the record").isEqualTo(problems.referral(p.problemNo()).get());
+  }
+
+  @Test
+  void onlyAConfirmedMisappropriationIsReferred_gxArticle33() {
+    var dismissed = report(XINGNING_ECO, "MISAPPROPRIATION", "10");
+    complete(MINISTRY_FINANCE, dismissed, TASK_DECIDE, Variables.putValue(DECISION.name(), "DISMISS")
+        .putValue(DECISION_REASON.name(), "反映情况不属实"));
+    BpmnAwareTests.assertThat(dismissed).hasPassed(END_DISMISSED).hasNotPassed(TASK_REFER);
+    assertThat(problems.referral(dismissed.getBusinessKey())).isEmpty();
+    assertThatThrownBy(() -> problems.referForAccountability(dismissed.getBusinessKey(),
+        java.util.List.of("纪检监察机关"), MINISTRY_FINANCE)).isInstanceOf(ConflictException.class)
+        .hasMessageContaining("无需移交问责");
+  }
+
+  @Test
   void monitoringRaisesAProblemByMessage() {
     var pi = runtime.createMessageCorrelation(MESSAGE_PROBLEM_RAISED)
         .setVariable(PROJECT_CODE.name(), project).setVariable(PROBLEM_KIND.name(), "SLOW_PAYMENT")
