@@ -72,6 +72,16 @@ public class WorkingDayBusinessCalendar implements BusinessCalendar {
     return Date.from(calendar.onOrAfter(nominal).atTime(END_OF_DAY).atZone(zone).toInstant());
   }
 
+  /**
+   * The end (23:59:59) of the {@code count}-th working day after the day of {@code from}: the
+   * horizon of the 即将到期 filter.
+   */
+  public Date endOfWorkingDaysAfter(Date from, int count) {
+    var day = from.toInstant().atZone(zone).toLocalDate();
+    return Date.from(calendar.workingDaysAfter(day, count).atTime(END_OF_DAY).atZone(zone)
+        .toInstant());
+  }
+
   private static long number(String group) {
     return group == null ? 0 : Long.parseLong(group);
   }
