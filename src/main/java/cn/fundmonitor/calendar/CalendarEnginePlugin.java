@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Puts the working-day calendar in place of the engine's {@code dueDate} calendar and offers it to
- * expressions as {@code endOfWorkingDays(n)} (see {@link WorkingDayFunctions}).
+ * expressions as {@code endOfWorkingDays(n)} (see {@link WorkingDayBusinessCalendar#endOfWorkingDays(int)}).
  */
 @Component
 class CalendarEnginePlugin extends AbstractProcessEnginePlugin {
@@ -38,8 +38,9 @@ class CalendarEnginePlugin extends AbstractProcessEnginePlugin {
   public void postInit(ProcessEngineConfigurationImpl configuration) {
     // after preInit, when the sandbox's expression manager is in place
     try {
-      configuration.getExpressionManager().addFunction(WorkingDayFunctions.END_OF_WORKING_DAYS,
-          WorkingDayFunctions.class.getMethod(WorkingDayFunctions.END_OF_WORKING_DAYS, int.class));
+      configuration.getExpressionManager().addFunction(
+          WorkingDayBusinessCalendar.END_OF_WORKING_DAYS, WorkingDayBusinessCalendar.class
+              .getMethod(WorkingDayBusinessCalendar.END_OF_WORKING_DAYS, int.class));
     } catch (NoSuchMethodException e) {
       throw new IllegalStateException(e);
     }

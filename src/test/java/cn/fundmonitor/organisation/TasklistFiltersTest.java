@@ -5,6 +5,7 @@ import static cn.fundmonitor.support.TestUsers.*;
 import static cn.fundmonitor.warehousing.ApplicationRequest.indicator;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.fundmonitor.overdue.FollowUpDueDates;
 import cn.fundmonitor.platform.JsonVariables;
 import cn.fundmonitor.support.FundMonitorTest;
 import cn.fundmonitor.support.TestUsers;
@@ -46,6 +47,7 @@ class TasklistFiltersTest {
   @Autowired AuthorizationService authorizations;
   @Autowired CamundaOrganisationSync sync;
   @Autowired TestUsers users;
+  @Autowired FollowUpDueDates followUpDueDates;
 
   @AfterEach
   void resetClock() {
@@ -102,6 +104,16 @@ class TasklistFiltersTest {
         .as("a county sees neither").doesNotContain(issue.getId(), followUp.getId());
     assertThat(listed(MINISTRY_FINANCE, CamundaOrganisationSync.DUE_SOON_FILTER))
         .as("overdue is not due soon").doesNotContain(followUp.getId());
+
+    // a follow-up made before follow-ups had a due date gets it at the next start
+    tasks.setDueDate(followUp.getId(), null);
+    assertThat(listed(MINISTRY_FINANCE, CamundaOrganisationSync.OVERDUE_FILTER))
+        .doesNotContain(followUp.getId());
+    assertThat(followUpDueDates.backfill()).isGreaterThanOrEqualTo(1);
+    assertThat(tasks.createTaskQuery().taskId(followUp.getId()).singleResult().getDueDate())
+        .isEqualTo(issue.getDueDate());
+    assertThat(listed(MINISTRY_FINANCE, CamundaOrganisationSync.OVERDUE_FILTER))
+        .contains(followUp.getId());
 
     runtime.deleteProcessInstance(pi.getId(), "test");
   }
