@@ -9,7 +9,10 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
 
-/** Puts the working-day calendar in place of the engine's {@code dueDate} calendar. */
+/**
+ * Puts the working-day calendar in place of the engine's {@code dueDate} calendar and offers it to
+ * expressions as {@code endOfWorkingDays(n)} (see {@link WorkingDayBusinessCalendar#endOfWorkingDays(int)}).
+ */
 @Component
 class CalendarEnginePlugin extends AbstractProcessEnginePlugin {
 
@@ -29,5 +32,17 @@ class CalendarEnginePlugin extends AbstractProcessEnginePlugin {
     calendars.addBusinessCalendar(DurationBusinessCalendar.NAME, new DurationBusinessCalendar());
     calendars.addBusinessCalendar(CycleBusinessCalendar.NAME, new CycleBusinessCalendar());
     configuration.setBusinessCalendarManager(calendars);
+  }
+
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    // after preInit, when the sandbox's expression manager is in place
+    try {
+      configuration.getExpressionManager().addFunction(
+          WorkingDayBusinessCalendar.END_OF_WORKING_DAYS, WorkingDayBusinessCalendar.class
+              .getMethod(WorkingDayBusinessCalendar.END_OF_WORKING_DAYS, int.class));
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.calendar.BusinessCalendar;
 import org.camunda.bpm.engine.impl.calendar.DueDateBusinessCalendar;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 
@@ -25,6 +26,9 @@ import org.camunda.bpm.engine.task.Task;
  * </ul>
  */
 public class WorkingDayBusinessCalendar implements BusinessCalendar {
+
+  /** The expression function {@link #endOfWorkingDays(int)}, registered by the engine plugin. */
+  public static final String END_OF_WORKING_DAYS = "endOfWorkingDays";
 
   static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   static final Pattern WHOLE_DAYS = Pattern.compile("P(?:(\\d+)Y)?(?:(\\d+)M)?(?:(\\d+)W)?(?:(\\d+)D)?");
@@ -70,6 +74,36 @@ public class WorkingDayBusinessCalendar implements BusinessCalendar {
       throw new ProcessEngineException("无法解析期限“" + description + "”", e);
     }
     return Date.from(calendar.onOrAfter(nominal).atTime(END_OF_DAY).atZone(zone).toInstant());
+  }
+
+  /**
+   * The end (23:59:59) of the {@code count}-th working day after the day of {@code from}: the
+   * horizon of the 即将到期 filter.
+   */
+  public Date endOfWorkingDaysAfter(Date from, int count) {
+    var day = from.toInstant().atZone(zone).toLocalDate();
+    return Date.from(calendar.workingDaysAfter(day, count).atTime(END_OF_DAY).atZone(zone)
+        .toInstant());
+  }
+
+  /**
+   * Expression function beside Camunda's own {@code now()}: {@code ${endOfWorkingDays(3)}} is the
+   * end of the third working day after today, so a Tasklist filter can say "due within three
+   * working days" exactly rather than in calendar days. Static because JUEL functions are static
+   * methods; the calendar is the running engine's own, taken from the command context, so several
+   * engines in one JVM (tests) never share state.
+   */
+  public static Date endOfWorkingDays(int count) {
+    var configuration = Context.getProcessEngineConfiguration();
+    if (configuration == null) {
+      throw new ProcessEngineException(END_OF_WORKING_DAYS + "() 只能在流程引擎内求值");
+    }
+    var calendar = configuration.getBusinessCalendarManager()
+        .getBusinessCalendar(DueDateBusinessCalendar.NAME);
+    if (!(calendar instanceof WorkingDayBusinessCalendar workingDays)) {
+      throw new ProcessEngineException("引擎的 dueDate 日历不是工作日日历");
+    }
+    return workingDays.endOfWorkingDaysAfter(ClockUtil.getCurrentTime(), count);
   }
 
   private static long number(String group) {

@@ -69,6 +69,21 @@ public class WorkingDayCalendar {
     return onOrAfter(start.plusDays(days));
   }
 
+  /**
+   * The {@code count}-th working day after {@code day} (the day itself not counted): 3 after a
+   * Friday is the Wednesday, holidays skipped and make-up working days counted.
+   */
+  public LocalDate workingDaysAfter(LocalDate day, int count) {
+    var d = day;
+    for (int left = count; left > 0; ) {
+      d = d.plusDays(1);
+      if (isWorkingDay(d)) {
+        left--;
+      }
+    }
+    return d;
+  }
+
   /** Whether the year's notice is loaded (otherwise weekends only). */
   public boolean hasNotice(int year) {
     return year(year).source().isPresent();

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
 import org.camunda.bpm.engine.task.TaskQuery;
 import cn.fundmonitor.platform.TaskSummaryPlugin;
 import java.util.stream.Collectors;
@@ -220,10 +221,24 @@ public class CamundaOrganisationSync {
             .includeAssignedTasks());
     ensureFilter("我的待办", -5, "已由我认领的任务",
         tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-    ensureFilter("逾期任务", 0, "已过到期日仍未办结的任务（含下级逾期的催办）",
+    // a follow-up (催办) is due on the date of the late step it is about, so a superior finds its
+    // subordinates' late steps here as well as its own (RecordOverdueDelegate)
+    ensureFilter(OVERDUE_FILTER, 0, "已过到期日仍未办结的任务，含下级逾期环节的催办（催办的到期日即该环节的原定期限）",
         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
             .includeAssignedTasks().dueBeforeExpression("${now()}"));
+    ensureFilter(DUE_SOON_FILTER, 5, "尚未逾期、今后" + DUE_SOON_WORKING_DAYS
+            + "个工作日（默认，不含今日）内到期的任务；工作日按国务院节假日安排计算",
+        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+            .includeAssignedTasks().dueAfterExpression("${now()}")
+            .dueBeforeExpression("${endOfWorkingDays(" + DUE_SOON_WORKING_DAYS + ")}"));
   }
+
+  public static final String OVERDUE_FILTER = "逾期任务";
+
+  public static final String DUE_SOON_FILTER = "即将到期";
+
+  /** How far ahead 即将到期 looks, in working days: a configurable default (默认), no article sets it. */
+  static final int DUE_SOON_WORKING_DAYS = 3;
 
   private void ensureFilter(String name, int priority, String description, TaskQuery query) {
     Map<String, Object> properties = Map.of("priority", priority, "description", description,
@@ -232,8 +247,15 @@ public class CamundaOrganisationSync {
             .collect(Collectors.toCollection(ArrayList::new)));
     var existing = filters.createFilterQuery().filterName(name).singleResult();
     if (existing != null) {
-      if (!properties.equals(existing.getProperties())) {
-        existing.setProperties(properties); // a newer release lists more summary variables
+      var wanted = filters.newTaskFilter(name).setQuery(query);
+      var queryChanged = !((FilterEntity) wanted).getQueryInternal()
+          .equals(((FilterEntity) existing).getQueryInternal());
+      if (queryChanged || !properties.equals(existing.getProperties())) {
+        // a newer release lists more summary variables or asks a different question
+        existing.setProperties(properties);
+        if (queryChanged) {
+          existing.setQuery(query);
+        }
         filters.saveFilter(existing);
       }
       return;

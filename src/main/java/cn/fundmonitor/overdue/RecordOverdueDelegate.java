@@ -17,7 +17,9 @@ import org.springframework.stereotype.Component;
  * overdueUnitVariable (the variable holding the responsible unit's code, which also tells the
  * branches of a multi-instance apart) and overdueResponsibleGroup. The superior unit's finance
  * department (a county's city, a city's province, a province's ministry) follows up: the BPMN maps
- * {@code overdueEscalationGroup} and {@code overdueInfo} out for the follow-up task.
+ * {@code overdueEscalationGroup} and {@code overdueInfo} out for the follow-up task, and
+ * {@code overdueDueDate} (the late task's own due date) as the follow-up's due date, so the
+ * follow-up is itself overdue and shows in the superior's 逾期任务 filter.
  */
 @Component
 class RecordOverdueDelegate implements JavaDelegate {
@@ -25,6 +27,8 @@ class RecordOverdueDelegate implements JavaDelegate {
   public static final String OVERDUE_INFO = "overdueInfo";
 
   public static final String ESCALATION_GROUP = "overdueEscalationGroup";
+
+  public static final String DUE_DATE = "overdueDueDate";
 
   private final OverdueService overdue;
   private final OverdueIncidents incidents;
@@ -57,6 +61,7 @@ class RecordOverdueDelegate implements JavaDelegate {
         LocalDate.ofInstant(task.getDueDate().toInstant(), zone), task.getExecutionId());
     incidents.raise(step);
     execution.setVariableLocal(ESCALATION_GROUP, escalation);
+    execution.setVariableLocal(DUE_DATE, task.getDueDate());
     execution.setVariableLocal(OVERDUE_INFO, overdue.describe(step) + "。请督促"
         + organisation.groupName(step.responsibleGroup()) + "尽快办理。");
   }

@@ -233,6 +233,8 @@ class FundAllocationProcessTest {
 
     BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_ISSUE, TASK_FOLLOW_UP_ISSUE);
     var followUp = task(pi, TASK_FOLLOW_UP_ISSUE, "000000-finance");
+    assertThat(followUp.getDueDate()).as("the date the follow-up is about: it is overdue itself")
+        .isEqualTo(beijing(2025, 10, 9, 23, 59, 59));
     assertThat((String) tasks.getVariable(followUp.getId(), "overdueInfo"))
         .contains("逾期1天：广西壮族自治区 下达资金并分解绩效目标（截止 2025-10-09）");
     var incident = runtime.createIncidentQuery().processInstanceId(pi.getId())
@@ -273,6 +275,8 @@ class FundAllocationProcessTest {
     management.executeJob(filingTimer.getId());
     var filingFollowUp = task(pi, TASK_FOLLOW_UP_FILING, "450100-finance");
     assertThat(filingFollowUp).as("Nanning, Xingning's superior, follows up").isNotNull();
+    assertThat(filingFollowUp.getDueDate()).as("Xingning's filing deadline")
+        .isEqualTo(beijing(2025, 11, 13, 23, 59, 59));
     complete(NANNING_FINANCE, filingFollowUp, Variables.putValue("followUpNote", "已发函催办"));
     file(pi, XINGNING_FINANCE, "450102-finance");
     acknowledge(pi, NANNING_FINANCE, "450100-finance", "ACKNOWLEDGE", null);
@@ -333,6 +337,8 @@ class FundAllocationProcessTest {
     assertThat(task(pi, TASK_REFINE, "450102-finance")).as("the work goes on").isNotNull();
     var followUp = task(pi, TASK_FOLLOW_UP_REFINEMENT, "450100-finance");
     assertThat(followUp).as("Nanning, Xingning's superior, follows up").isNotNull();
+    assertThat(followUp.getDueDate()).as("Xingning's refinement deadline, not Yangshuo's")
+        .isEqualTo(refine.getDueDate());
     assertThat((String) tasks.getVariable(followUp.getId(), "overdueInfo"))
         .contains("逾期1天").contains("细化资金到项目并分解绩效目标（截止 2025-10-10）");
     complete(NANNING_FINANCE, followUp, Variables.putValue("followUpNote", "已电话督促"));

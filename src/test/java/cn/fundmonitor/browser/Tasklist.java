@@ -170,6 +170,27 @@ public final class Tasklist {
     return error.count() == 0 ? "" : error.innerText().strip();
   }
 
+  /** Chooses a filter in the left column (本单位待办, 逾期任务, 即将到期…) and waits for its list. */
+  public Tasklist filter(String name) {
+    var item = page.locator(".task-filter").filter(new Locator.FilterOptions().setHas(
+        page.locator("h4.name a", new Page.LocatorOptions().setHasText(name))));
+    // the description tooltip of the filter under the mouse may cover its neighbour
+    page.mouse().move(900, 700);
+    page.locator(".task-filter .tooltip").waitFor(new Locator.WaitForOptions()
+        .setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
+    item.first().locator("h4.name a").click();
+    page.locator(".task-filter.active").filter(new Locator.FilterOptions().setHasText(name))
+        .first().waitFor();
+    page.waitForLoadState(LoadState.NETWORKIDLE);
+    screenshot("filter-" + name);
+    return this;
+  }
+
+  /** The names of the task cards the current list shows. */
+  public java.util.List<String> cardNames() {
+    return page.locator("li.task h4").allInnerTexts().stream().map(String::strip).toList();
+  }
+
   /** Opens the task of that name whose card shows the given text (a project code, a name…). */
   public Tasklist openTask(String taskName, String cardText) {
     var card = card(taskName, cardText);
