@@ -171,6 +171,16 @@ class EngineErrorTranslation {
       wrapper.copyBodyToResponse();
     }
 
+    /** A GET of one record of the engine by its id ({@code /engine-rest/task/<id>/…}). */
+    static boolean readsOneRecord(HttpServletRequest request) {
+      var path = request.getRequestURI();
+      if (!"GET".equals(request.getMethod()) || !path.startsWith("/engine-rest/")) {
+        return false;
+      }
+      var segments = path.substring("/engine-rest/".length()).split("/");
+      return segments.length >= 2 && !segments[segments.length - 1].equals("count");
+    }
+
     private void translateBody(HttpServletRequest request, ContentCachingResponseWrapper wrapper,
         int status) throws IOException {
       JsonNode body;
@@ -192,6 +202,11 @@ class EngineErrorTranslation {
         return;
       }
       var translation = translate(status, type, message);
+      if (translation != null && translation.status() == 403 && readsOneRecord(request)) {
+        // reading another unit's record answers as a record that does not exist: the answer
+        // never tells whether it exists (issue 13)
+        translation = new Translation(404, "记录不存在", "要访问的记录不存在，或已被处理。");
+      }
       if (translation != null && translation.status() == 409
           && request.getRequestURI().endsWith("/claim")) {
         // the loser of a claim race meets an optimistic-locking conflict: it was claimed first

@@ -484,6 +484,25 @@ class BadInputMatrixTest {
       assertThat(foreign.body().replace(targets.xingningProject, "X"))
           .isEqualTo(none.body().replace(unknownProject, "X"));
     }
+    // the engine's own records: another county's instance, task or history reads as none
+    var unknownId = "00000000-0000-0000-0000-000000000000";
+    var enginePairs = List.of(
+        List.of(ER + "/process-instance/" + targets.filingInstance + "/variables",
+            ER + "/process-instance/" + unknownId + "/variables"),
+        List.of(ER + "/process-instance/" + targets.filingInstance,
+            ER + "/process-instance/" + unknownId),
+        List.of(ER + "/task/" + targets.filingTask, ER + "/task/" + unknownId),
+        List.of(ER + "/task/" + targets.filingTask + "/variables",
+            ER + "/task/" + unknownId + "/variables"),
+        List.of(ER + "/history/process-instance/" + targets.filingInstance,
+            ER + "/history/process-instance/" + unknownId));
+    for (var pair : enginePairs) {
+      var foreignRead = Wire.send(port, get(pair.get(0), YANGSHUO_FINANCE));
+      var noneRead = Wire.send(port, get(pair.get(1), YANGSHUO_FINANCE));
+      assertThat(foreignRead.status()).as(pair.get(0) + " " + foreignRead.body()).isEqualTo(404)
+          .isEqualTo(noneRead.status());
+      assertThat(foreignRead.body()).as(pair.get(0)).contains("记录不存在");
+    }
     var foreignRecord = Targets.Q.key(targets.xingningProject);
     var unknownRecord = Targets.Q.key(unknownProject);
     var foreign = Wire.send(port, post(ER + "/process-definition/key/dataCorrection/start",
