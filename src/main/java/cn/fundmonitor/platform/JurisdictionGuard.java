@@ -224,6 +224,14 @@ public class JurisdictionGuard extends AbstractProcessEnginePlugin {
     }
   }
 
+  /** Variables that route work: candidate groups ({@code …Group}, {@code …Groups}) and the like. */
+  static boolean isRouting(String name) {
+    return name.endsWith("Group") || name.endsWith("Groups") || ROUTING_VARIABLES.contains(name);
+  }
+
+  static final Set<String> ROUTING_VARIABLES = Set.of("major", "handlingUnit", "reviewUnit",
+      "lifecycleUnit", "evaluationUnit");
+
   /** Refuses the request when a variable names what the caller's units do not cover. */
   void check(Map<String, ?> variables, Collection<String> groups) {
     for (var entry : variables.entrySet()) {
@@ -234,6 +242,11 @@ public class JurisdictionGuard extends AbstractProcessEnginePlugin {
       }
       if (SYSTEM_VARIABLES.contains(name)) {
         throw new AuthorizationException("变量“" + name + "”由系统根据监控结果设置，不能在请求中提交。");
+      }
+      if (isRouting(name)) {
+        // who works the next step (a candidate group, the handling unit, the severity) is the
+        // delegates' to set: a user naming another unit's group would send the step there
+        throw new AuthorizationException("变量“" + name + "”由系统确定办理单位，不能在请求中提交。");
       }
       if (UNIT_VARIABLES.contains(name)) {
         requireUnit(value.toString().strip(), groups);

@@ -87,6 +87,17 @@ class JurisdictionGuardTest {
   }
 
   @Test
+  void aCountyCannotRouteItsOwnProblemToAnotherUnitsGroup() {
+    var message = problemMessage(yangshuo, false);
+    var routed = message.substring(0, message.lastIndexOf("}}"))
+        + ",\"handlingGroup\":{\"value\":\"450100-finance\",\"type\":\"String\"}}}";
+    var answer = http.post("/engine-rest/message", routed, YANGSHUO_FINANCE, PASSWORD);
+    assertThat(answer.statusCode()).isEqualTo(403);
+    assertThat(answer.body()).contains("由系统确定办理单位");
+    assertThat(problemsOf(yangshuo)).isZero();
+  }
+
+  @Test
   void aCountyCannotForgeAMonitoringWarningEvenForItsOwnProject() {
     var answer = http.post("/engine-rest/message", problemMessage(yangshuo, true),
         YANGSHUO_FINANCE, PASSWORD);

@@ -161,9 +161,12 @@ class ProblemEscalationProcessTest {
     BpmnAwareTests.assertThat(task(pi, TASK_DECIDE)).hasCandidateGroup("000000-eco");
 
     complete(MINISTRY_ECO, pi, TASK_DECIDE, rectify("三个月内完成复绿并报告", "2026-08-31"));
-    // the county cannot bypass its province by sending major=false with its report
-    complete(XINGNING_ECO, pi, TASK_RECTIFY, Variables.putValue(RECTIFICATION_REPORT.name(), "已完成复绿")
-        .putValue(MAJOR.name(), false));
+    // the county cannot bypass its province by sending major=false with its report: refused
+    assertThatThrownBy(() -> complete(XINGNING_ECO, pi, TASK_RECTIFY,
+        Variables.putValue(RECTIFICATION_REPORT.name(), "已完成复绿").putValue(MAJOR.name(), false)))
+        .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class)
+        .hasMessageContaining("由系统确定办理单位");
+    complete(XINGNING_ECO, pi, TASK_RECTIFY, Variables.putValue(RECTIFICATION_REPORT.name(), "已完成复绿"));
 
     BpmnAwareTests.assertThat(pi).hasPassed(GATEWAY_PROVINCE_TRACKS).isWaitingAt(TASK_PROVINCE_VERIFY);
     BpmnAwareTests.assertThat(task(pi, TASK_PROVINCE_VERIFY)).hasCandidateGroup("450000-eco");
