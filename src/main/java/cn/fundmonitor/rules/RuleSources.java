@@ -75,20 +75,25 @@ public class RuleSources {
    */
   public List<Lapsing> lapsing(LocalDate today) {
     var result = new ArrayList<Lapsing>();
-    var decisions = repository.createDecisionDefinitionQuery().latestVersion().list().stream()
-        .sorted(Comparator.comparing(d -> d.getKey())).toList();
-    for (var source : settings.sources()) {
+    var lapsing = settings.sources().stream().filter(source -> source.lastDay() != null
+        && !today.isBefore(source.lastDay().minusDays(reminderDays))).toList();
+    if (lapsing.isEmpty()) {
+      return result;
+    }
+    // each table's text read once, whatever the number of lapsing documents
+    var tables = new java.util.LinkedHashMap<String, String>();
+    repository.createDecisionDefinitionQuery().latestVersion().list().stream()
+        .sorted(Comparator.comparing(d -> d.getKey()))
+        .forEach(d -> tables.put(d.getName() + "（" + d.getKey() + "）",
+            text(repository.getDmnModelInstance(d.getId()))));
+    for (var source : lapsing) {
       var lastDay = source.lastDay();
-      if (lastDay == null || today.isBefore(lastDay.minusDays(reminderDays))) {
-        continue;
-      }
       var citing = new ArrayList<String>();
-      for (var definition : decisions) {
-        var model = repository.getDmnModelInstance(definition.getId());
-        if (source.citedIn(text(model))) {
-          citing.add(definition.getName() + "（" + definition.getKey() + "）");
+      tables.forEach((name, text) -> {
+        if (source.citedIn(text)) {
+          citing.add(name);
         }
-      }
+      });
       if (!citing.isEmpty()) {
         result.add(new Lapsing(source, lastDay, List.copyOf(citing)));
       }
