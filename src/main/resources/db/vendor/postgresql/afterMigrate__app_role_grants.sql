@@ -15,8 +15,9 @@ begin
     return;
   end if;
   execute format('grant usage on schema %I to %I', s, app);
-  -- Camunda creates or updates its ACT_ tables at start-up (camunda.bpm.database.schema-update)
-  execute format('grant create on schema %I to %I', s, app);
+  -- every table, the engine's included, is created by Flyway as the owner (schema-update: false):
+  -- the application creates nothing, and a grant left by an older version is taken back
+  execute format('revoke create on schema %I from %I', s, app);
   execute format('grant select, insert, update, delete on all tables in schema %I to %I', s, app);
   execute format('grant usage, select, update on all sequences in schema %I to %I', s, app);
   execute format('revoke all on fm_audit from %I', app);
