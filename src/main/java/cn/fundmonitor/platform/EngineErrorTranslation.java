@@ -34,6 +34,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  *   <li>authorization → 403, unknown ids → 404, each with a Chinese message;
  *   <li>a message the application itself wrote in Chinese (a domain check inside a delegate) → 400
  *       with that message;
+ *   <li>the database cannot be reached (a restart) → 503 with {@code Retry-After}
+ *       ({@link DatabaseUnavailable});
  *   <li>anything else → 500 with a reference number only; the original is logged with it.
  * </ul>
  * Tasklist recognises a few English messages itself (a removed task, a suspended instance) and
@@ -64,6 +66,10 @@ class EngineErrorTranslation {
   static Translation translate(int status, String type, String message) {
     var m = message == null ? "" : message;
     var t = type == null ? "" : type;
+    if (DatabaseUnavailable.message(m) || DatabaseUnavailable.message(t)) {
+      // before the checks below: the engine's message of a lost connection mentions JDBC or SQL
+      return new Translation(503, DatabaseUnavailable.TITLE, DatabaseUnavailable.MESSAGE);
+    }
     if (t.equals("AuthorizationException") || status == 403) {
       return new Translation(403, "无权访问",
           CJK.matcher(m).find() ? m : "当前账号没有执行该操作的权限。");
@@ -150,6 +156,14 @@ class EngineErrorTranslation {
       } catch (RuntimeException | ServletException | IOException e) {
         if (response.isCommitted()) {
           throw e;
+        }
+        if (DatabaseUnavailable.causedBy(e)) {
+          LOG.warn("Engine API {} {} answered 503, the database cannot be reached: {}",
+              request.getMethod(), request.getRequestURI(), e.toString());
+          wrapper.resetBuffer();
+          write(wrapper, request, 503, DatabaseUnavailable.TITLE, DatabaseUnavailable.MESSAGE);
+          wrapper.copyBodyToResponse();
+          return;
         }
         var reference = UUID.randomUUID().toString().substring(0, 8);
         LOG.error("Engine API failed [{}] {} {}", reference, request.getMethod(),
@@ -257,6 +271,9 @@ class EngineErrorTranslation {
       problem.put("message", message);
       problem.put("instance", request.getRequestURI());
       wrapper.setStatus(status);
+      if (status == 503) {
+        wrapper.setHeader("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS);
+      }
       wrapper.setContentType("application/json;charset=UTF-8");
       wrapper.setCharacterEncoding(StandardCharsets.UTF_8.name());
       wrapper.getOutputStream().write(mapper.writeValueAsBytes(problem));
