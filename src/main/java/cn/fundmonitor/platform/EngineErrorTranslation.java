@@ -8,9 +8,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import javax.sql.DataSource;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,13 +51,27 @@ class EngineErrorTranslation {
   private static final Pattern CJK = Pattern.compile("[\\u4e00-\\u9fff]");
 
   @Bean
-  FilterRegistrationBean<TranslatingFilter> engineErrorTranslationFilter(ObjectMapper mapper) {
-    var registration = new FilterRegistrationBean<>(new TranslatingFilter(mapper));
+  FilterRegistrationBean<TranslatingFilter> engineErrorTranslationFilter(ObjectMapper mapper,
+      DataSource dataSource) {
+    var registration = new FilterRegistrationBean<>(new TranslatingFilter(mapper,
+        () -> reachable(dataSource)));
     registration.setName("fund-monitor-engine-errors");
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
     return registration;
   }
+
+  /** Whether a connection to the database can be had now (waits at most the pool's timeout). */
+  static boolean reachable(DataSource dataSource) {
+    try (var connection = dataSource.getConnection()) {
+      return connection.isValid(2);
+    } catch (SQLException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** The engine's words for any failure in its persistence layer, the cause left out. */
+  static final String PERSISTENCE_FAILURE = "An exception occurred in the persistence layer";
 
   /** What the client reads instead: status, title and message. */
   record Translation(int status, String title, String message) {}
@@ -142,9 +159,11 @@ class EngineErrorTranslation {
 
   static final class TranslatingFilter extends OncePerRequestFilter {
     private final ObjectMapper mapper;
+    private final BooleanSupplier databaseReachable;
 
-    TranslatingFilter(ObjectMapper mapper) {
+    TranslatingFilter(ObjectMapper mapper, BooleanSupplier databaseReachable) {
       this.mapper = mapper;
+      this.databaseReachable = databaseReachable;
     }
 
     @Override
@@ -225,6 +244,12 @@ class EngineErrorTranslation {
           && request.getRequestURI().endsWith("/claim")) {
         // the loser of a claim race meets an optimistic-locking conflict: it was claimed first
         translation = new Translation(409, "任务已被认领", "该任务已被其他人认领，请刷新任务列表。");
+      }
+      if (translation == null && message != null && message.contains(PERSISTENCE_FAILURE)
+          && !databaseReachable.getAsBoolean()) {
+        // the webapps' REST (Tasklist, Cockpit) answers with Camunda's own mappers, which keep
+        // only these words of a lost connection: judged by whether the database answers now
+        translation = new Translation(503, DatabaseUnavailable.TITLE, DatabaseUnavailable.MESSAGE);
       }
       wrapper.resetBuffer();
       if (translation == null) {

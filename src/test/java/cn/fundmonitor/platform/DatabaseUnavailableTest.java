@@ -10,7 +10,10 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.ProcessEnginePersistenceException;
 import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
 import org.camunda.bpm.engine.rest.exception.RestException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -96,5 +99,34 @@ class DatabaseUnavailableTest {
     var invalid = new EngineRestErrors.RestOutageMapper().toResponse(
         new InvalidRequestException(jakarta.ws.rs.core.Response.Status.BAD_REQUEST, "bad"));
     assertThat(invalid.getStatus()).isEqualTo(400);
+  }
+
+  @Test
+  void aPersistenceFailureOfTheWebappsRestIs503OnlyWhileTheDatabaseDoesNotAnswer() throws Exception {
+    // Tasklist's REST is answered by Camunda's own mappers: only "persistence layer" is left
+    var hidden = "{\"type\":\"ProcessEnginePersistenceException\",\"message\":\"An exception "
+        + "occurred in the persistence layer. Please check the server logs for a detailed message "
+        + "and the entire exception stack trace.\"}";
+    for (var reachable : new boolean[] {false, true}) {
+      var filter = new EngineErrorTranslation.TranslatingFilter(new ObjectMapper(), () -> reachable);
+      var request = new MockHttpServletRequest("GET", "/camunda/api/engine/engine/default/task/count");
+      request.setRequestURI("/camunda/api/engine/engine/default/task/count");
+      var response = new MockHttpServletResponse();
+      filter.doFilter(request, response, (req, res) -> {
+        var r = (jakarta.servlet.http.HttpServletResponse) res;
+        r.setStatus(500);
+        r.setContentType("application/json");
+        r.getOutputStream().write(hidden.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      });
+      var body = response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+      if (reachable) {
+        assertThat(response.getStatus()).as("the database answers: a bug, 500").isEqualTo(500);
+        assertThat(response.getHeader("Retry-After")).isNull();
+      } else {
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeader("Retry-After")).isEqualTo("5");
+        assertThat(body).contains("服务暂不可用").doesNotContain("persistence");
+      }
+    }
   }
 }
