@@ -123,11 +123,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   /**
    * Whatever else escapes a controller. An engine error is judged as the engine REST API judges
    * it (a conflict is 409, a domain check written in Chinese 400 …); a Chinese message thrown as an
-   * illegal argument is the client's mistake; anything else is a 500 with a reference number only,
+   * illegal argument is the client's mistake; a database that cannot be reached is a 503 the client
+   * retries ({@link DatabaseUnavailable}); anything else is a 500 with a reference number only,
    * never the class name, SQL or stack text — those go to the log with the number.
    */
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e, WebRequest request) {
+    if (DatabaseUnavailable.causedBy(e)) {
+      LOG.warn("API {} answered 503, the database cannot be reached: {}",
+          request.getDescription(false), e.toString());
+      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+          .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
+          .body(problem(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.TITLE,
+              DatabaseUnavailable.MESSAGE));
+    }
     if (e instanceof ProcessEngineException || e instanceof DataAccessException) {
       var translation = EngineErrorTranslation.translate(500, e.getClass().getSimpleName(),
           e.getMessage());

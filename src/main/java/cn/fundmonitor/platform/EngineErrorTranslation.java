@@ -8,9 +8,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import javax.sql.DataSource;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +37,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  *   <li>authorization → 403, unknown ids → 404, each with a Chinese message;
  *   <li>a message the application itself wrote in Chinese (a domain check inside a delegate) → 400
  *       with that message;
+ *   <li>the database cannot be reached (a restart) → 503 with {@code Retry-After}
+ *       ({@link DatabaseUnavailable});
  *   <li>anything else → 500 with a reference number only; the original is logged with it.
  * </ul>
  * Tasklist recognises a few English messages itself (a removed task, a suspended instance) and
@@ -46,13 +51,27 @@ class EngineErrorTranslation {
   private static final Pattern CJK = Pattern.compile("[\\u4e00-\\u9fff]");
 
   @Bean
-  FilterRegistrationBean<TranslatingFilter> engineErrorTranslationFilter(ObjectMapper mapper) {
-    var registration = new FilterRegistrationBean<>(new TranslatingFilter(mapper));
+  FilterRegistrationBean<TranslatingFilter> engineErrorTranslationFilter(ObjectMapper mapper,
+      DataSource dataSource) {
+    var registration = new FilterRegistrationBean<>(new TranslatingFilter(mapper,
+        () -> reachable(dataSource)));
     registration.setName("fund-monitor-engine-errors");
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
     return registration;
   }
+
+  /** Whether a connection to the database can be had now (waits at most the pool's timeout). */
+  static boolean reachable(DataSource dataSource) {
+    try (var connection = dataSource.getConnection()) {
+      return connection.isValid(2);
+    } catch (SQLException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** The engine's words for any failure in its persistence layer, the cause left out. */
+  static final String PERSISTENCE_FAILURE = "An exception occurred in the persistence layer";
 
   /** What the client reads instead: status, title and message. */
   record Translation(int status, String title, String message) {}
@@ -64,6 +83,10 @@ class EngineErrorTranslation {
   static Translation translate(int status, String type, String message) {
     var m = message == null ? "" : message;
     var t = type == null ? "" : type;
+    if (DatabaseUnavailable.message(m) || DatabaseUnavailable.message(t)) {
+      // before the checks below: the engine's message of a lost connection mentions JDBC or SQL
+      return new Translation(503, DatabaseUnavailable.TITLE, DatabaseUnavailable.MESSAGE);
+    }
     if (t.equals("AuthorizationException") || status == 403) {
       return new Translation(403, "无权访问",
           CJK.matcher(m).find() ? m : "当前账号没有执行该操作的权限。");
@@ -136,9 +159,11 @@ class EngineErrorTranslation {
 
   static final class TranslatingFilter extends OncePerRequestFilter {
     private final ObjectMapper mapper;
+    private final BooleanSupplier databaseReachable;
 
-    TranslatingFilter(ObjectMapper mapper) {
+    TranslatingFilter(ObjectMapper mapper, BooleanSupplier databaseReachable) {
       this.mapper = mapper;
+      this.databaseReachable = databaseReachable;
     }
 
     @Override
@@ -150,6 +175,14 @@ class EngineErrorTranslation {
       } catch (RuntimeException | ServletException | IOException e) {
         if (response.isCommitted()) {
           throw e;
+        }
+        if (DatabaseUnavailable.causedBy(e)) {
+          LOG.warn("Engine API {} {} answered 503, the database cannot be reached: {}",
+              request.getMethod(), request.getRequestURI(), e.toString());
+          wrapper.resetBuffer();
+          write(wrapper, request, 503, DatabaseUnavailable.TITLE, DatabaseUnavailable.MESSAGE);
+          wrapper.copyBodyToResponse();
+          return;
         }
         var reference = UUID.randomUUID().toString().substring(0, 8);
         LOG.error("Engine API failed [{}] {} {}", reference, request.getMethod(),
@@ -212,6 +245,12 @@ class EngineErrorTranslation {
         // the loser of a claim race meets an optimistic-locking conflict: it was claimed first
         translation = new Translation(409, "任务已被认领", "该任务已被其他人认领，请刷新任务列表。");
       }
+      if (translation == null && message != null && message.contains(PERSISTENCE_FAILURE)
+          && !databaseReachable.getAsBoolean()) {
+        // the webapps' REST (Tasklist, Cockpit) answers with Camunda's own mappers, which keep
+        // only these words of a lost connection: judged by whether the database answers now
+        translation = new Translation(503, DatabaseUnavailable.TITLE, DatabaseUnavailable.MESSAGE);
+      }
       wrapper.resetBuffer();
       if (translation == null) {
         var reference = UUID.randomUUID().toString().substring(0, 8);
@@ -257,6 +296,9 @@ class EngineErrorTranslation {
       problem.put("message", message);
       problem.put("instance", request.getRequestURI());
       wrapper.setStatus(status);
+      if (status == 503) {
+        wrapper.setHeader("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS);
+      }
       wrapper.setContentType("application/json;charset=UTF-8");
       wrapper.setCharacterEncoding(StandardCharsets.UTF_8.name());
       wrapper.getOutputStream().write(mapper.writeValueAsBytes(problem));

@@ -22,7 +22,7 @@ import org.springframework.test.annotation.DirtiesContext;
  * The webapps' login lives in the database (Spring Session JDBC, issue 16: "every node equal"), not
  * in one node's memory: a Tasklist login is a row in SPRING_SESSION holding Camunda's
  * authentication, and the same cookie stops working the moment that row is gone — so any node
- * reading the same database accepts it. (Two real nodes: {@code TwoNodesPostgresIT}.)
+ * reading the same database accepts it. (Two real nodes: {@code TwoNodesFaultIT}.)
  */
 @FundMonitorTest
 // a fresh application: Camunda's webapps keep their runtime in static fields, and an application

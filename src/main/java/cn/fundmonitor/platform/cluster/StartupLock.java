@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * One node starts at a time. Flyway serializes the migrations, but a node's start-up also writes:
  * Camunda's administrator, the model deployment, the organisation's groups and authorizations
  * ({@code CamundaOrganisationSync}), the holiday calendar. Two nodes doing that at once on an empty
- * database failed with duplicate keys (act_uniq_auth_group, seen in {@code TwoNodesPostgresIT}).
+ * database failed with duplicate keys (act_uniq_auth_group, seen in {@code TwoNodesFaultIT}).
  * So a node takes a PostgreSQL advisory lock (on a connection of its own) before its migrations
  * and gives it back once it is ready for traffic; the next node then finds everything in place.
  * The lock dies with the connection, so a node that crashes while starting frees it. The embedded

@@ -35,9 +35,9 @@ import org.junit.jupiter.api.Test;
  * on node 1 works on node 2 (Spring Session JDBC), and an export started on node 1 is polled and
  * downloaded on node 2 (jobs and files in the database).
  */
-class TwoNodesPostgresIT {
+class TwoNodesFaultIT {
 
-  static final String DATABASE = "fundmonitor_two_nodes";
+  static final String DATABASE = "fm_faults_two_nodes";
   static final String ADMIN = "admin";
   static final String ADMIN_PASSWORD = "It-Guanli-Mima#2026";
   static final Duration BOOT = Duration.ofMinutes(4);
