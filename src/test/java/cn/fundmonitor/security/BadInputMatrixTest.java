@@ -355,6 +355,11 @@ class BadInputMatrixTest {
       list.add(new BadInput("/api statistics " + query, get("/api/statistics?" + query,
           XINGNING_FINANCE)));
     }
+    for (var query : List.of("divisionCode=12345678901234567890", "divisionCode=x",
+        "divisionCode=999999", "processKey=%3Cscript%3E", "processKey=" + "k".repeat(2000))) {
+      list.add(new BadInput("/api overdue steps " + query, get("/api/overdue-steps?" + query,
+          XINGNING_FINANCE)));
+    }
     for (var query : List.of("from=x&days=1", "from=2025-13-45&days=1", "from=2025-01-01&days=-1",
         "from=2025-01-01&days=99999999999", "from=2025-01-01")) {
       list.add(new BadInput("/api deadline " + query, get("/api/calendar/deadline?" + query,
