@@ -43,33 +43,6 @@ function hashParam(name) {
   return q < 0 ? null : new URLSearchParams(hash.slice(q + 1)).get(name);
 }
 
-const STYLE = `
-.fm-overdue { padding: 16px 24px; }
-.fm-overdue h2 { font-size: 20px; margin: 0 0 4px; }
-.fm-overdue .fm-hint { color: #555; margin: 0 0 12px; }
-.fm-overdue .fm-filters label { margin-right: 16px; font-weight: normal; }
-.fm-overdue .fm-filters select, .fm-overdue .fm-filters input[type=text] { margin-left: 4px; }
-.fm-overdue table { width: 100%; border-collapse: collapse; margin-top: 10px; font-size: 13px; }
-.fm-overdue th, .fm-overdue td { border-bottom: 1px solid #e3e6ea; padding: 5px 8px; text-align: left; vertical-align: top; }
-.fm-overdue th.fm-sortable { cursor: pointer; white-space: nowrap; }
-.fm-overdue th.fm-sorted-asc::after { content: ' ▲'; }
-.fm-overdue th.fm-sorted-desc::after { content: ' ▼'; }
-.fm-overdue tr.fm-group td { background: #f0f3f7; font-weight: bold; }
-.fm-overdue tr.fm-group.fm-depth-1 td { padding-left: 24px; background: #f6f8fa; }
-.fm-overdue tr.fm-group.fm-depth-2 td { padding-left: 40px; background: #fafbfc; }
-.fm-overdue .fm-late { color: #b42318; font-weight: bold; }
-.fm-overdue .fm-none { color: #888; }
-.fm-overdue-dashboard table { border-collapse: collapse; min-width: 360px; }
-.fm-overdue-dashboard td, .fm-overdue-dashboard th { padding: 3px 10px; border-bottom: 1px solid #eee; text-align: left; }
-.fm-overdue-dashboard .fm-count { text-align: right; font-weight: bold; }
-`;
-
-function addStyle() {
-  if (!document.getElementById('fm-overdue-style')) {
-    document.head.appendChild(el('style', { id: 'fm-overdue-style' }, STYLE));
-  }
-}
-
 const COLUMNS = [
   { key: 'provinceName', label: '省' },
   { key: 'cityName', label: '市' },
@@ -89,7 +62,6 @@ function regionMatches(item, code, roots) {
 }
 
 function renderPage(node, api) {
-  addStyle();
   const state = { board: null, region: hashParam('region') || '', process: '', text: '',
     notFollowedUp: false, group: 'REGION', sort: 'daysLate', desc: true };
   const status = el('p', { class: 'fm-hint', id: 'fm-overdue-status' }, '加载中…');
@@ -225,7 +197,6 @@ function renderPage(node, api) {
 }
 
 function renderDashboard(node, api) {
-  addStyle();
   const box = el('div', { class: 'fm-overdue-dashboard' }, '加载中…');
   node.appendChild(box);
   load(api).then(board => {

@@ -102,6 +102,9 @@ public final class Tasklist {
     page.locator("form input[type=password]").first().waitFor();
     fillLogin(user, "demo");
     page.locator("form button[type=submit]").first().click();
+    // the login form goes once the login went through: navigating earlier can abort the login
+    page.locator("form input[type=password]").first().waitFor(new Locator.WaitForOptions()
+        .setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
     page.locator(".dashboard, [cam-widget-header]").first().waitFor();
     page.navigate(base + "/camunda/app/cockpit/default/" + view);
     page.waitForLoadState(LoadState.NETWORKIDLE);
