@@ -1,9 +1,60 @@
 /*
  * Fund Monitor's additions to Cockpit, registered in config.js (customScripts): Chinese in the
- * DMN table viewer (dmn-js writes its own English) and lang="zh-CN".
+ * DMN table viewer (dmn-js writes its own English) and lang="zh-CN"; and Cockpit offers only what
+ * the user may see (issue 17): supervisors such as the ministry read instances and incidents but
+ * not every unit's tasks (tasks stay with the units whose work they are), so Cockpit's 人工任务
+ * page, its dashboard count and an instance's 用户任务 tab — which would answer them 403 — are
+ * not offered unless the engine says the user may read tasks.
  */
 import { startTranslating } from '../../fund-monitor/i18n.js';
 
 startTranslating();
+
+const MAY_READ_TASKS = 'fm-may-read-tasks';
+const USER_TASKS_TAB = '用户任务';
+
+const style = document.createElement('style');
+style.textContent = `
+html:not(.${MAY_READ_TASKS}) li:has(> view a[href="#/tasks"]),
+html:not(.${MAY_READ_TASKS}) li:has(> a[href="#/tasks"]),
+html:not(.${MAY_READ_TASKS}) .stats-section.open-human-tasks,
+html:not(.${MAY_READ_TASKS}) .fm-task-tab { display: none !important; }`;
+document.head.appendChild(style);
+
+function engineApi() {
+  const base = document.querySelector('base');
+  const api = base && base.getAttribute('engine-api');
+  const match = /\/app\/cockpit\/([^/]+)\//.exec(location.pathname);
+  const engine = match ? match[1] : 'default';
+  return api ? `${api}engine/${engine}` : null;
+}
+
+let checking = null;
+async function checkTaskRead() {
+  const api = engineApi();
+  if (!api || checking) return;
+  checking = fetch(`${api}/authorization/check?permissionName=READ&resourceName=Task&resourceType=4`,
+    { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+    .then(r => (r.ok ? r.json() : { authorized: false }))
+    .then(result => {
+      document.documentElement.classList.toggle(MAY_READ_TASKS, result.authorized === true);
+      if (result.authorized !== true && (location.hash || '').startsWith('#/tasks')) {
+        location.hash = '#/dashboard';
+      }
+    })
+    .catch(() => document.documentElement.classList.remove(MAY_READ_TASKS))
+    .finally(() => { checking = null; });
+}
+
+function markTaskTabs() {
+  document.querySelectorAll('.nav-tabs > li:not(.fm-task-tab)').forEach(li => {
+    if (li.textContent.trim() === USER_TASKS_TAB) li.classList.add('fm-task-tab');
+  });
+}
+
+window.addEventListener('hashchange', checkTaskRead);
+new MutationObserver(markTaskTabs).observe(document.documentElement,
+  { childList: true, subtree: true });
+checkTaskRead();
 
 export default [];
