@@ -30,9 +30,10 @@ function engineApi() {
 }
 
 let checking = null;
-async function checkTaskRead() {
+function checkTaskRead() {
   const api = engineApi();
-  if (!api || checking) return;
+  if (!api) return Promise.resolve();
+  if (checking) return checking;
   checking = fetch(`${api}/authorization/check?permissionName=READ&resourceName=Task&resourceType=4`,
     { credentials: 'same-origin', headers: { Accept: 'application/json' } })
     .then(r => (r.ok ? r.json() : { authorized: false }))
@@ -44,6 +45,7 @@ async function checkTaskRead() {
     })
     .catch(() => document.documentElement.classList.remove(MAY_READ_TASKS))
     .finally(() => { checking = null; });
+  return checking;
 }
 
 function markTaskTabs() {
@@ -55,6 +57,8 @@ function markTaskTabs() {
 window.addEventListener('hashchange', checkTaskRead);
 new MutationObserver(markTaskTabs).observe(document.documentElement,
   { childList: true, subtree: true });
-checkTaskRead();
+// before Cockpit starts its routes (it awaits its custom scripts): a #/tasks typed by hand goes
+// back to the dashboard before the page asks for what the user may not read
+await Promise.race([checkTaskRead(), new Promise(resolve => setTimeout(resolve, 3000))]);
 
 export default [];
