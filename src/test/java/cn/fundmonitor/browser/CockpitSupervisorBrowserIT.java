@@ -19,7 +19,6 @@ class CockpitSupervisorBrowserIT {
       Tasklist tasklist) {
     tasklist.cockpit("ministry-finance", "");
     var page = tasklist.page();
-    header(page);
     page.locator(".fm-region-count").first().waitFor();
     page.waitForLoadState(LoadState.NETWORKIDLE);
     assertThat(page.locator("a[href='#/tasks']").first().isVisible()).as("人工任务 in the header")
@@ -52,30 +51,10 @@ class CockpitSupervisorBrowserIT {
     tasklist.screenshot("ministry-typed-tasks");
   }
 
-  /**
-   * Cockpit's header, reloaded as a person would when the page stays on its spinner (a cold, busy
-   * server: its plugin scripts arrive after the loader gave up; a reload loads in seconds).
-   */
-  static void header(com.microsoft.playwright.Page page) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        page.locator("a[href='#/processes']").first().waitFor(
-            new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(30_000));
-        return;
-      } catch (com.microsoft.playwright.TimeoutError stalled) {
-        if (attempt == 3) {
-          throw stalled;
-        }
-        page.reload();
-      }
-    }
-  }
-
   @Test
   void anAdministratorKeepsHumanTasks(Tasklist tasklist) {
     tasklist.cockpit("demo", "");
     var page = tasklist.page();
-    header(page);
     page.locator("a[href='#/tasks']").first().waitFor();
     assertThat(page.locator(".open-human-tasks").isVisible()).isTrue();
     page.locator("a[href='#/tasks']").first().click();

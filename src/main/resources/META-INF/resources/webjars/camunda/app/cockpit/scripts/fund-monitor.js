@@ -30,6 +30,13 @@ function engineApi() {
 }
 
 let checking = null;
+let mayReadTasks = null; // unknown until the engine has answered for the logged-in user
+
+function leaveTasks() {
+  if (mayReadTasks === false && (location.hash || '').startsWith('#/tasks')) {
+    location.replace('#/dashboard');
+  }
+}
 function checkTaskRead() {
   const api = engineApi();
   if (!api) return Promise.resolve();
@@ -38,10 +45,9 @@ function checkTaskRead() {
     { credentials: 'same-origin', headers: { Accept: 'application/json' } })
     .then(r => (r.ok ? r.json() : { authorized: false }))
     .then(result => {
-      document.documentElement.classList.toggle(MAY_READ_TASKS, result.authorized === true);
-      if (result.authorized !== true && (location.hash || '').startsWith('#/tasks')) {
-        location.hash = '#/dashboard';
-      }
+      mayReadTasks = result.authorized === true;
+      document.documentElement.classList.toggle(MAY_READ_TASKS, mayReadTasks);
+      leaveTasks();
     })
     .catch(() => document.documentElement.classList.remove(MAY_READ_TASKS))
     .finally(() => { checking = null; });
@@ -54,7 +60,9 @@ function markTaskTabs() {
   });
 }
 
-window.addEventListener('hashchange', checkTaskRead);
+// registered before Cockpit's own router: with the answer known, #/tasks is left before Cockpit
+// routes to it; then asked again (another user may have logged in)
+window.addEventListener('hashchange', () => { leaveTasks(); checkTaskRead(); });
 new MutationObserver(markTaskTabs).observe(document.documentElement,
   { childList: true, subtree: true });
 // before Cockpit starts its routes (it awaits its custom scripts): a #/tasks typed by hand goes
