@@ -68,7 +68,7 @@ class ApiSecurityConfiguration {
   @Bean
   SecurityFilterChain toolsPageHeaders(HttpSecurity http) throws Exception {
     return http
-        .securityMatcher("/tools/**", "/tools")
+        .securityMatcher("/tools/**", "/tools", "/dashboard/**", "/dashboard")
         .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable())

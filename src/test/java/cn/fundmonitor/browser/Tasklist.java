@@ -102,8 +102,26 @@ public final class Tasklist {
     page.locator("form input[type=password]").first().waitFor();
     fillLogin(user, "demo");
     page.locator("form button[type=submit]").first().click();
+    // the login form goes once the login went through: navigating earlier can abort the login
+    page.locator("form input[type=password]").first().waitFor(new Locator.WaitForOptions()
+        .setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
     page.locator(".dashboard, [cam-widget-header]").first().waitFor();
     page.navigate(base + "/camunda/app/cockpit/default/" + view);
+    // Cockpit's header, reloaded as a person would when the page stays on its spinner (a cold,
+    // busy server: its plugin scripts arrive after the loader gave up; a reload loads in seconds)
+    for (int attempt = 1; ; attempt++) {
+      try {
+        page.locator("a[href='#/processes']").first()
+            .waitFor(new Locator.WaitForOptions().setTimeout(30_000));
+        break;
+      } catch (com.microsoft.playwright.TimeoutError stalled) {
+        if (attempt == 3) {
+          throw stalled;
+        }
+        screenshot("cockpit-stalled-" + attempt);
+        page.reload();
+      }
+    }
     page.waitForLoadState(LoadState.NETWORKIDLE);
     screenshot("cockpit-" + user);
     return this;

@@ -355,6 +355,18 @@ class BadInputMatrixTest {
       list.add(new BadInput("/api statistics " + query, get("/api/statistics?" + query,
           XINGNING_FINANCE)));
     }
+    for (var query : List.of("year=abc&quarter=2", "year=2026&quarter=5", "quarter=2",
+        "year=2026&quarter=2&divisionCode=12345678901234567890", "year=2026&quarter=2&divisionCode=x")) {
+      list.add(new BadInput("/api dashboard charts " + query, get("/api/dashboard/charts?" + query,
+          XINGNING_FINANCE)));
+    }
+    list.add(new BadInput("/api dashboard chart: unknown name", get(
+        "/api/dashboard/charts/%3Cscript%3E?year=2026&quarter=2", XINGNING_FINANCE)));
+    for (var query : List.of("divisionCode=12345678901234567890", "divisionCode=x",
+        "divisionCode=999999", "processKey=%3Cscript%3E", "processKey=" + "k".repeat(2000))) {
+      list.add(new BadInput("/api overdue steps " + query, get("/api/overdue-steps?" + query,
+          XINGNING_FINANCE)));
+    }
     for (var query : List.of("from=x&days=1", "from=2025-13-45&days=1", "from=2025-01-01&days=-1",
         "from=2025-01-01&days=99999999999", "from=2025-01-01")) {
       list.add(new BadInput("/api deadline " + query, get("/api/calendar/deadline?" + query,

@@ -275,6 +275,10 @@ class HostileUserMatrixTest {
                 + "\"projectDescription\":\"冒名\",\"indicators\":[]}", a), Expect.refused()),
         new Action("/api statistics of its unit", "兴宁区", a -> get(
             "/api/statistics?year=2026&quarter=3&divisionCode=450102", a), Expect.refused()),
+        new Action("/api overdue steps of its unit", "兴宁区", a -> get(
+            "/api/overdue-steps?divisionCode=450102", a), Expect.refused()),
+        new Action("/api dashboard charts of its unit", "兴宁区", a -> get(
+            "/api/dashboard/charts?year=2026&quarter=3&divisionCode=450102", a), Expect.refused()),
         new Action("/api export its filings", "兴宁区", a -> post(
             "/api/exports/filings?year=2026&quarter=3&divisionCode=450102", "", a),
             Expect.refused()),
@@ -403,6 +407,11 @@ class HostileUserMatrixTest {
             "/api/projects/" + p, a), Expect.allowed(200))),
         new Row(NANNING_FINANCE, new Action("/api statistics of a subordinate", "兴宁区",
             a -> get("/api/statistics?year=2026&quarter=3&divisionCode=450102", a),
+            Expect.allowed(200))),
+        new Row(NANNING_FINANCE, new Action("/api overdue steps of a subordinate", "兴宁区",
+            a -> get("/api/overdue-steps?divisionCode=450102", a), Expect.allowed(200))),
+        new Row(NANNING_FINANCE, new Action("/api dashboard charts of a subordinate", "兴宁区",
+            a -> get("/api/dashboard/charts?year=2026&quarter=3&divisionCode=450102", a),
             Expect.allowed(200))),
         new Row(GUANGXI_ECO, new Action("/api read project", "下级单位项目", a -> get(
             "/api/projects/" + p, a), Expect.allowed(200))),

@@ -1,9 +1,72 @@
 /*
  * Fund Monitor's additions to Cockpit, registered in config.js (customScripts): Chinese in the
- * DMN table viewer (dmn-js writes its own English) and lang="zh-CN".
+ * DMN table viewer (dmn-js writes its own English) and lang="zh-CN"; and Cockpit offers only what
+ * the user may see (issue 17): supervisors such as the ministry read instances and incidents but
+ * not every unit's tasks (tasks stay with the units whose work they are), so Cockpit's 人工任务
+ * page, its dashboard count and an instance's 用户任务 tab — which would answer them 403 — are
+ * not offered unless the engine says the user may read tasks.
  */
 import { startTranslating } from '../../fund-monitor/i18n.js';
 
 startTranslating();
+
+const MAY_READ_TASKS = 'fm-may-read-tasks';
+const USER_TASKS_TAB = '用户任务';
+
+const style = document.createElement('style');
+style.textContent = `
+html:not(.${MAY_READ_TASKS}) li:has(> view a[href="#/tasks"]),
+html:not(.${MAY_READ_TASKS}) li:has(> a[href="#/tasks"]),
+html:not(.${MAY_READ_TASKS}) .stats-section.open-human-tasks,
+html:not(.${MAY_READ_TASKS}) .fm-task-tab { display: none !important; }`;
+document.head.appendChild(style);
+
+function engineApi() {
+  const base = document.querySelector('base');
+  const api = base && base.getAttribute('engine-api');
+  const match = /\/app\/cockpit\/([^/]+)\//.exec(location.pathname);
+  const engine = match ? match[1] : 'default';
+  return api ? `${api}engine/${engine}` : null;
+}
+
+let checking = null;
+let mayReadTasks = null; // unknown until the engine has answered for the logged-in user
+
+function leaveTasks() {
+  if (mayReadTasks === false && (location.hash || '').startsWith('#/tasks')) {
+    location.replace('#/dashboard');
+  }
+}
+function checkTaskRead() {
+  const api = engineApi();
+  if (!api) return Promise.resolve();
+  if (checking) return checking;
+  checking = fetch(`${api}/authorization/check?permissionName=READ&resourceName=Task&resourceType=4`,
+    { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+    .then(r => (r.ok ? r.json() : { authorized: false }))
+    .then(result => {
+      mayReadTasks = result.authorized === true;
+      document.documentElement.classList.toggle(MAY_READ_TASKS, mayReadTasks);
+      leaveTasks();
+    })
+    .catch(() => document.documentElement.classList.remove(MAY_READ_TASKS))
+    .finally(() => { checking = null; });
+  return checking;
+}
+
+function markTaskTabs() {
+  document.querySelectorAll('.nav-tabs > li:not(.fm-task-tab)').forEach(li => {
+    if (li.textContent.trim() === USER_TASKS_TAB) li.classList.add('fm-task-tab');
+  });
+}
+
+// registered before Cockpit's own router: with the answer known, #/tasks is left before Cockpit
+// routes to it; then asked again (another user may have logged in)
+window.addEventListener('hashchange', () => { leaveTasks(); checkTaskRead(); });
+new MutationObserver(markTaskTabs).observe(document.documentElement,
+  { childList: true, subtree: true });
+// before Cockpit starts its routes (it awaits its custom scripts): a #/tasks typed by hand goes
+// back to the dashboard before the page asks for what the user may not read
+await Promise.race([checkTaskRead(), new Promise(resolve => setTimeout(resolve, 3000))]);
 
 export default [];
