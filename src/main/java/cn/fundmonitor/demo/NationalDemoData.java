@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @ConditionalOnProperty(name = "fundmonitor.demo.national", havingValue = "true")
-class NationalDemoData {
+public class NationalDemoData {
 
   private static final Logger LOG = LoggerFactory.getLogger(NationalDemoData.class);
 
@@ -27,6 +27,7 @@ class NationalDemoData {
   private final TransactionTemplate transaction;
   private final int projects;
   private final long seed;
+  private volatile NationalDataset.Summary summary;
 
   NationalDemoData(JdbcTemplate jdbc, TransactionTemplate transaction,
       @Value("${fundmonitor.demo.national-projects:30000}") int projects,
@@ -43,10 +44,15 @@ class NationalDemoData {
     if (dataset.present()) {
       return;
     }
-    var summary = transaction.execute(s -> dataset.generate(projects, seed));
+    summary = transaction.execute(s -> dataset.generate(projects, seed));
     LOG.info("National dataset generated in {} s: {} divisions ({} provinces, {} cities, {} "
         + "counties), {} projects, {} allocations, {} filings", String.format("%.1f",
         summary.seconds()), summary.divisions(), summary.provinces(), summary.cities(),
         summary.counties(), summary.projects(), summary.allocations(), summary.filings());
+  }
+
+  /** What this start generated, or null when the dataset was there already. */
+  public NationalDataset.Summary summary() {
+    return summary;
   }
 }
