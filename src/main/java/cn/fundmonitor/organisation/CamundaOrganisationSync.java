@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Makes Camunda's identity match the division table: one group per division and role, the
- * authorizations each level needs, and the shared Tasklist filters. Runs at every start and only
+ * authorizations each level and role needs (held once by its {@link GrantGroups} group, not by
+ * every division's group), and the shared Tasklist filters. Runs at every start and only
  * adds what is missing, so it is safe on a database that already has everything.
  *
  * <p>Task visibility itself comes from candidate groups: the engine grants a task's candidate
@@ -48,7 +49,11 @@ public class CamundaOrganisationSync {
    * any unit below the ministry reports a problem (MNR 第十二条).
    */
   static List<String> startableBy(Division division, Role role) {
-    return switch (division.level()) {
+    return startableBy(division.level(), role);
+  }
+
+  static List<String> startableBy(DivisionLevel level, Role role) {
+    return switch (level) {
       case CITY, COUNTY -> List.of("projectWarehousing", "problemEscalation", "dataCorrection",
           "planAdjustment");
       case PROVINCE -> role == Role.FINANCE
@@ -73,12 +78,14 @@ public class CamundaOrganisationSync {
   private final FilterService filters;
   private final TaskService tasks;
   private final ProcessEngineConfigurationImpl engine;
+  private final org.springframework.jdbc.core.JdbcTemplate jdbc;
   private Map<String, Authorization> grants = Map.of();
 
   CamundaOrganisationSync(OrganisationService organisation, IdentityService identity,
       AuthorizationService authorizations, FilterService filters, TaskService tasks,
-      ProcessEngineConfigurationImpl engine) {
+      ProcessEngineConfigurationImpl engine, org.springframework.jdbc.core.JdbcTemplate jdbc) {
     this.engine = engine;
+    this.jdbc = jdbc;
     this.organisation = organisation;
     this.identity = identity;
     this.authorizations = authorizations;
@@ -124,10 +131,8 @@ public class CamundaOrganisationSync {
               existing.setName(name);
               identity.saveGroup(existing);
             }
-            grantFor(division, role, group.id());
           }
         }
-        savePending();
         return made;
       });
     }
@@ -140,8 +145,23 @@ public class CamundaOrganisationSync {
         identity.saveGroup(g);
         made++;
       }
+      // the grants of each level and role, held once by its authorization group (GrantGroups)
+      for (var level : DivisionLevel.values()) {
+        for (var role : Role.values()) {
+          var id = GrantGroups.of(level, role);
+          if (!groups.containsKey(id)) {
+            var g = identity.newGroup(id);
+            g.setName("授权：" + level.label() + "级 " + role.label() + "（按级别与处室，无成员）");
+            g.setType("SYSTEM");
+            identity.saveGroup(g);
+            made++;
+          }
+          grantFor(level, role, id);
+        }
+      }
       grantPolicyOwners();
       savePending();
+      removeGrantsPerDivision();
       grantPolicyToEveryone();
       ensureFilters();
       return made;
@@ -167,19 +187,45 @@ public class CamundaOrganisationSync {
     return engine.getCommandExecutorTxRequired().execute(context -> work.getAsInt());
   }
 
-  private void grantFor(Division division, Role role, String groupId) {
+  /**
+   * Removes the grants earlier releases gave each division's groups one by one (now held by the
+   * level-and-role groups): 17 rows a group, 218,000 for the national tree. Only those: a task's
+   * grant to its candidate group and anything else given to a unit group stay.
+   */
+  private void removeGrantsPerDivision() {
+    var definitions = new java.util.TreeSet<>(READABLE_BY_UNITS);
+    for (var level : DivisionLevel.values()) {
+      for (var role : Role.values()) {
+        definitions.addAll(startableBy(level, role));
+      }
+    }
+    definitions.add(Authorization.ANY);
+    var removed = jdbc.update("delete from ACT_RU_AUTHORIZATION where TYPE_ = ? and GROUP_ID_ like "
+        + "'______-%' and ((RESOURCE_TYPE_ = ? and RESOURCE_ID_ in ('tasklist', 'cockpit')) or "
+        + "(RESOURCE_TYPE_ = ? and RESOURCE_ID_ in ('" + String.join("', '", definitions) + "')) or "
+        + "(RESOURCE_TYPE_ in (?, ?, ?) and RESOURCE_ID_ = ?))", Authorization.AUTH_TYPE_GRANT,
+        Resources.APPLICATION.resourceType(), Resources.PROCESS_DEFINITION.resourceType(),
+        Resources.PROCESS_INSTANCE.resourceType(), Resources.DEPLOYMENT.resourceType(),
+        Resources.DECISION_DEFINITION.resourceType(), Authorization.ANY);
+    if (removed > 0) {
+      LOG.info("Removed {} grants held division by division; the level-and-role groups hold them",
+          removed);
+    }
+  }
+
+  private void grantFor(DivisionLevel level, Role role, String groupId) {
     grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     for (var key : READABLE_BY_UNITS) {
       grant(groupId, Resources.PROCESS_DEFINITION, key, Permissions.READ);
     }
-    var startable = startableBy(division, role);
+    var startable = startableBy(level, role);
     if (!startable.isEmpty()) {
       grant(groupId, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
       for (var key : startable) {
         grant(groupId, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.CREATE_INSTANCE);
       }
     }
-    if (division.isMinistry()) {
+    if (level == DivisionLevel.MINISTRY) {
       // the ministry supervises (MNR 第五条): it watches every instance in Cockpit, read-only
       grant(groupId, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
       grant(groupId, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ,

@@ -21,6 +21,7 @@ class AuthorizedGroupsPluginTest {
   @Autowired ProcessEngineConfigurationImpl configuration;
   @Autowired IdentityService identity;
   @Autowired RepositoryService repository;
+  @Autowired org.camunda.bpm.engine.AuthorizationService authorizations;
 
   @AfterEach
   void logout() {
@@ -32,9 +33,55 @@ class AuthorizedGroupsPluginTest {
     var manager = configuration.getCommandExecutorTxRequired()
         .execute(context -> context.getAuthorizationManager());
     assertThat(manager).isInstanceOf(AuthorizedGroupsPlugin.UnfilteredGroupsAuthorizationManager.class);
+    // a unit group brings its level-and-role group; other groups bring nothing
     assertThat(manager.filterAuthenticatedGroupIds(List.of("450102-eco", "no-grants", "450102-eco")))
-        .containsExactly("450102-eco", "no-grants");
+        .containsExactly("450102-eco", "no-grants", "fm-county-eco");
+    assertThat(manager.filterAuthenticatedGroupIds(List.of("450000-finance", "000000-eco")))
+        .containsExactly("450000-finance", "000000-eco", "fm-province-finance", "fm-ministry-eco");
+    assertThat(manager.filterAuthenticatedGroupIds(List.of("999999-eco", "camunda-admin")))
+        .containsExactly("999999-eco", "camunda-admin");
     assertThat(manager.filterAuthenticatedGroupIds(null)).isEmpty();
+  }
+
+  @Test
+  void grantsAreHeldByLevelAndRoleNotByEachDivision() {
+    // what a county may do is granted once, to fm-county-<role>; no division's group holds it
+    assertThat(authorizations.createAuthorizationQuery().groupIdIn("fm-county-eco")
+        .resourceType(org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION)
+        .resourceId("projectWarehousing").count()).isOne();
+    for (var resource : List.of(org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION,
+        org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE,
+        org.camunda.bpm.engine.authorization.Resources.APPLICATION,
+        org.camunda.bpm.engine.authorization.Resources.DECISION_DEFINITION)) {
+      assertThat(authorizations.createAuthorizationQuery().groupIdIn("450102-eco", "450321-finance",
+          "450000-finance", "000000-finance").resourceType(resource).count()).as(resource.resourceName())
+          .isZero();
+    }
+    // and each user still gets exactly their level's rights, through the engine's own check
+    assertThat(authorizations.isUserAuthorized("u", List.of("450102-eco"),
+        org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.CREATE_INSTANCE,
+        org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION, "projectWarehousing"))
+        .isTrue();
+    assertThat(authorizations.isUserAuthorized("u", List.of("450000-eco"),
+        org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.CREATE_INSTANCE,
+        org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION, "projectWarehousing"))
+        .isFalse();
+    assertThat(authorizations.isUserAuthorized("u", List.of("450000-finance"),
+        org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.CREATE_INSTANCE,
+        org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION, "fundAllocation"))
+        .isTrue();
+    assertThat(authorizations.isUserAuthorized("u", List.of("450000-eco"),
+        org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.CREATE_INSTANCE,
+        org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION, "fundAllocation"))
+        .isFalse();
+    assertThat(authorizations.isUserAuthorized("u", List.of("450102-finance"),
+        org.camunda.bpm.engine.authorization.Permissions.ACCESS,
+        org.camunda.bpm.engine.authorization.Resources.APPLICATION, "cockpit")).isFalse();
+    assertThat(authorizations.isUserAuthorized("u", List.of("000000-eco"),
+        org.camunda.bpm.engine.authorization.Permissions.ACCESS,
+        org.camunda.bpm.engine.authorization.Resources.APPLICATION, "cockpit")).isTrue();
+    // a group named like a level group's member cannot be made up: fm-* groups have no members
+    assertThat(identity.createUserQuery().memberOfGroup("fm-county-eco").count()).isZero();
   }
 
   @Test
