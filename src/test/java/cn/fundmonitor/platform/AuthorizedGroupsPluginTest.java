@@ -22,6 +22,7 @@ class AuthorizedGroupsPluginTest {
   @Autowired IdentityService identity;
   @Autowired RepositoryService repository;
   @Autowired org.camunda.bpm.engine.AuthorizationService authorizations;
+  @Autowired cn.fundmonitor.organisation.CamundaOrganisationSync sync;
 
   @AfterEach
   void logout() {
@@ -99,5 +100,50 @@ class AuthorizedGroupsPluginTest {
     // a county reads no policy owner's review process
     assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("ruleSourceReview")
         .count()).isZero();
+  }
+
+  /** A database from an earlier release: the grants each division's groups held are removed. */
+  @Test
+  void grantsHeldDivisionByDivisionAreRemovedAtStartOthersStay() {
+    var legacy = List.of(
+        grant("450102-eco", org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION,
+            "projectWarehousing", org.camunda.bpm.engine.authorization.Permissions.READ),
+        grant("450102-eco", org.camunda.bpm.engine.authorization.Resources.APPLICATION, "tasklist",
+            org.camunda.bpm.engine.authorization.Permissions.ACCESS),
+        grant("450000-finance", org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE,
+            "*", org.camunda.bpm.engine.authorization.Permissions.CREATE));
+    var kept = List.of(
+        grant("450102-eco", org.camunda.bpm.engine.authorization.Resources.TASK, "a-task-of-450102",
+            org.camunda.bpm.engine.authorization.Permissions.READ),
+        grant("450102-eco", org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION,
+            "someOtherProcess", org.camunda.bpm.engine.authorization.Permissions.READ));
+    try {
+      sync.synchronise();
+      for (var id : legacy) {
+        assertThat(authorizations.createAuthorizationQuery().authorizationId(id).count()).as(id)
+            .isZero();
+      }
+      for (var id : kept) {
+        assertThat(authorizations.createAuthorizationQuery().authorizationId(id).count()).as(id)
+            .isOne();
+      }
+      // and the county still has its rights, through its level-and-role group
+      assertThat(authorizations.isUserAuthorized("u", List.of("450102-eco"),
+          org.camunda.bpm.engine.authorization.Permissions.ACCESS,
+          org.camunda.bpm.engine.authorization.Resources.APPLICATION, "tasklist")).isTrue();
+    } finally {
+      kept.forEach(authorizations::deleteAuthorization);
+    }
+  }
+
+  String grant(String group, org.camunda.bpm.engine.authorization.Resource resource, String id,
+      org.camunda.bpm.engine.authorization.Permission permission) {
+    var auth = authorizations.createNewAuthorization(
+        org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
+    auth.setGroupId(group);
+    auth.setResource(resource);
+    auth.setResourceId(id);
+    auth.addPermission(permission);
+    return authorizations.saveAuthorization(auth).getId();
   }
 }
