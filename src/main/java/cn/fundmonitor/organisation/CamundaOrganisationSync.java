@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
 import org.camunda.bpm.engine.task.TaskQuery;
 import cn.fundmonitor.platform.TaskSummaryPlugin;
@@ -27,7 +28,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Makes Camunda's identity match the division table: one group per division and role, the
- * authorizations each level needs, and the shared Tasklist filters. Runs at every start and only
+ * authorizations each level and role needs (held once by its {@link GrantGroups} group, not by
+ * every division's group), and the shared Tasklist filters. Runs at every start and only
  * adds what is missing, so it is safe on a database that already has everything.
  *
  * <p>Task visibility itself comes from candidate groups: the engine grants a task's candidate
@@ -47,7 +49,11 @@ public class CamundaOrganisationSync {
    * any unit below the ministry reports a problem (MNR 第十二条).
    */
   static List<String> startableBy(Division division, Role role) {
-    return switch (division.level()) {
+    return startableBy(division.level(), role);
+  }
+
+  static List<String> startableBy(DivisionLevel level, Role role) {
+    return switch (level) {
       case CITY, COUNTY -> List.of("projectWarehousing", "problemEscalation", "dataCorrection",
           "planAdjustment");
       case PROVINCE -> role == Role.FINANCE
@@ -71,10 +77,15 @@ public class CamundaOrganisationSync {
   private final AuthorizationService authorizations;
   private final FilterService filters;
   private final TaskService tasks;
+  private final ProcessEngineConfigurationImpl engine;
+  private final org.springframework.jdbc.core.JdbcTemplate jdbc;
   private Map<String, Authorization> grants = Map.of();
 
   CamundaOrganisationSync(OrganisationService organisation, IdentityService identity,
-      AuthorizationService authorizations, FilterService filters, TaskService tasks) {
+      AuthorizationService authorizations, FilterService filters, TaskService tasks,
+      ProcessEngineConfigurationImpl engine, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+    this.engine = engine;
+    this.jdbc = jdbc;
     this.organisation = organisation;
     this.identity = identity;
     this.authorizations = authorizations;
@@ -84,7 +95,8 @@ public class CamundaOrganisationSync {
 
   @EventListener(ApplicationReadyEvent.class)
   @Order(10)
-  public void synchronise() {
+  public synchronized void synchronise() {
+    var start = System.nanoTime();
     organisation.reload();
     // read what exists once: a nationwide table has thousands of divisions
     var groups = identity.createGroupQuery().list().stream()
@@ -94,53 +106,126 @@ public class CamundaOrganisationSync {
         .stream().filter(a -> a.getGroupId() != null)
         .forEach(a -> grants.putIfAbsent(grantKey(a.getGroupId(), a.getResourceType(),
             a.getResourceId()), a));
+    // what is missing is written in a few transactions of many rows each, inserted in JDBC
+    // batches, not one transaction per group and grant: the national tree's first start took
+    // 5.8 minutes that way (issue 16)
+    var divisions = new ArrayList<>(organisation.all());
     int created = 0;
-    for (var division : organisation.all()) {
-      for (var role : Role.values()) {
-        var group = UnitGroup.of(division.code(), role);
-        var name = division.unitName(role);
-        var existing = groups.get(group.id());
-        if (existing == null) {
-          var g = identity.newGroup(group.id());
-          g.setName(name);
-          g.setType(division.level().name());
-          identity.saveGroup(g);
-          created++;
-        } else if (!name.equals(existing.getName()) && division.active()) {
-          // what Tasklist shows for a task's groups: the unit as staff name it
-          existing.setName(name);
-          identity.saveGroup(existing);
+    for (int from = 0; from < divisions.size(); from += DIVISIONS_PER_TRANSACTION) {
+      var chunk = divisions.subList(from, Math.min(divisions.size(), from + DIVISIONS_PER_TRANSACTION));
+      created += inOneTransaction(() -> {
+        int made = 0;
+        for (var division : chunk) {
+          for (var role : Role.values()) {
+            var group = UnitGroup.of(division.code(), role);
+            var name = division.unitName(role);
+            var existing = groups.get(group.id());
+            if (existing == null) {
+              var g = identity.newGroup(group.id());
+              g.setName(name);
+              g.setType(division.level().name());
+              identity.saveGroup(g);
+              made++;
+            } else if (!name.equals(existing.getName()) && division.active()) {
+              // what Tasklist shows for a task's groups: the unit as staff name it
+              existing.setName(name);
+              identity.saveGroup(existing);
+            }
+          }
         }
-        grantFor(division, role, group.id());
+        return made;
+      });
+    }
+    created += inOneTransaction(() -> {
+      int made = 0;
+      if (!groups.containsKey(POLICY_OWNERS)) {
+        var g = identity.newGroup(POLICY_OWNERS);
+        g.setName("规则维护人（决策表）");
+        g.setType("SYSTEM");
+        identity.saveGroup(g);
+        made++;
       }
-    }
-    if (!groups.containsKey(POLICY_OWNERS)) {
-      var g = identity.newGroup(POLICY_OWNERS);
-      g.setName("规则维护人（决策表）");
-      g.setType("SYSTEM");
-      identity.saveGroup(g);
-      created++;
-    }
-    grantPolicyOwners();
-    grantPolicyToEveryone();
-    ensureFilters();
-    LOG.info("Organisation synchronised: {} divisions, {} groups created", organisation.all().size(),
-        created);
+      // the grants of each level and role, held once by its authorization group (GrantGroups)
+      for (var level : DivisionLevel.values()) {
+        for (var role : Role.values()) {
+          var id = GrantGroups.of(level, role);
+          if (!groups.containsKey(id)) {
+            var g = identity.newGroup(id);
+            g.setName("授权：" + level.label() + "级 " + role.label() + "（按级别与处室，无成员）");
+            g.setType("SYSTEM");
+            identity.saveGroup(g);
+            made++;
+          }
+          grantFor(level, role, id);
+        }
+      }
+      grantPolicyOwners();
+      savePending();
+      removeGrantsPerDivision();
+      grantPolicyToEveryone();
+      ensureFilters();
+      return made;
+    });
+    lastDuration = java.time.Duration.ofNanos(System.nanoTime() - start);
+    LOG.info("Organisation synchronised in {} ms: {} divisions, {} groups created",
+        (System.nanoTime() - start) / 1_000_000, organisation.all().size(), created);
   }
 
-  private void grantFor(Division division, Role role, String groupId) {
+  private volatile java.time.Duration lastDuration = java.time.Duration.ZERO;
+
+  /** How long the last synchronisation took (reported by the national benchmark). */
+  public java.time.Duration lastDuration() {
+    return lastDuration;
+  }
+
+  /** Divisions whose groups and grants are written in one transaction (a configurable default). */
+  static final int DIVISIONS_PER_TRANSACTION = 25;
+
+  private int inOneTransaction(java.util.function.IntSupplier work) {
+    // the engine's services called inside one command share its context: one transaction, and
+    // the inserts are flushed at its end in JDBC batches (jdbcBatchProcessing)
+    return engine.getCommandExecutorTxRequired().execute(context -> work.getAsInt());
+  }
+
+  /**
+   * Removes the grants earlier releases gave each division's groups one by one (now held by the
+   * level-and-role groups): 17 rows a group, 218,000 for the national tree. Only those: a task's
+   * grant to its candidate group and anything else given to a unit group stay.
+   */
+  private void removeGrantsPerDivision() {
+    var definitions = new java.util.TreeSet<>(READABLE_BY_UNITS);
+    for (var level : DivisionLevel.values()) {
+      for (var role : Role.values()) {
+        definitions.addAll(startableBy(level, role));
+      }
+    }
+    definitions.add(Authorization.ANY);
+    var removed = jdbc.update("delete from ACT_RU_AUTHORIZATION where TYPE_ = ? and GROUP_ID_ like "
+        + "'______-%' and ((RESOURCE_TYPE_ = ? and RESOURCE_ID_ in ('tasklist', 'cockpit')) or "
+        + "(RESOURCE_TYPE_ = ? and RESOURCE_ID_ in ('" + String.join("', '", definitions) + "')) or "
+        + "(RESOURCE_TYPE_ in (?, ?, ?) and RESOURCE_ID_ = ?))", Authorization.AUTH_TYPE_GRANT,
+        Resources.APPLICATION.resourceType(), Resources.PROCESS_DEFINITION.resourceType(),
+        Resources.PROCESS_INSTANCE.resourceType(), Resources.DEPLOYMENT.resourceType(),
+        Resources.DECISION_DEFINITION.resourceType(), Authorization.ANY);
+    if (removed > 0) {
+      LOG.info("Removed {} grants held division by division; the level-and-role groups hold them",
+          removed);
+    }
+  }
+
+  private void grantFor(DivisionLevel level, Role role, String groupId) {
     grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     for (var key : READABLE_BY_UNITS) {
       grant(groupId, Resources.PROCESS_DEFINITION, key, Permissions.READ);
     }
-    var startable = startableBy(division, role);
+    var startable = startableBy(level, role);
     if (!startable.isEmpty()) {
       grant(groupId, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
       for (var key : startable) {
         grant(groupId, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.CREATE_INSTANCE);
       }
     }
-    if (division.isMinistry()) {
+    if (level == DivisionLevel.MINISTRY) {
       // the ministry supervises (MNR 第五条): it watches every instance in Cockpit, read-only
       grant(groupId, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
       grant(groupId, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ,
@@ -198,9 +283,19 @@ public class CamundaOrganisationSync {
     var missing = Arrays.stream(permissions).filter(p -> !auth.isPermissionGranted(p)).toList();
     if (!missing.isEmpty()) {
       missing.forEach(auth::addPermission);
-      grants.put(key, authorizations.saveAuthorization(auth));
+      pending.add(key);
     }
   }
+
+  /** Saves each grant that gained a permission once (an unflushed insert cannot be updated). */
+  private void savePending() {
+    for (var key : pending) {
+      grants.put(key, authorizations.saveAuthorization(grants.get(key)));
+    }
+    pending.clear();
+  }
+
+  private final java.util.Set<String> pending = new java.util.LinkedHashSet<>();
 
   private static String grantKey(String groupId, int resourceType, String resourceId) {
     return groupId + "|" + resourceType + "|" + resourceId;

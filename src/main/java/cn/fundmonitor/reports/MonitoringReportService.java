@@ -106,7 +106,7 @@ public class MonitoringReportService {
 
   private Map<String, Object> fromData(String unitCode, int year, LocalDate date) {
     var quarter = new Quarter(year, Math.min(4, (date.getMonthValue() - 1) / 3 + 1));
-    var facts = statistics.projects(year, quarter.quarter()).stream()
+    var facts = statistics.projects(year, quarter.quarter(), List.of(unitCode)).stream()
         .filter(f -> f.regionCode().equals(unitCode)).toList();
     var issued = BigDecimal.ZERO;
     var paid = BigDecimal.ZERO;

@@ -30,9 +30,17 @@ class StatisticsRepository {
    * quarter: a quarter's figures show the money that had arrived by then, not money issued later.
    */
   List<ProjectFact> projects(int budgetYear, int quarter) {
+    return projects(budgetYear, quarter, null);
+  }
+
+  /**
+   * The same for the projects of the given regions only, filtered in SQL (issue 16): a county's
+   * statistics read its own projects, however many the nation has. {@code null}: every region.
+   */
+  List<ProjectFact> projects(int budgetYear, int quarter, java.util.Collection<String> regions) {
     var asOf = new cn.fundmonitor.filing.Quarter(budgetYear, quarter).lastDay();
     var indicators = new HashMap<String, int[]>();
-    for (var i : indicators(budgetYear, quarter)) {
+    for (var i : indicators(budgetYear, quarter, regions)) {
       var counts = indicators.computeIfAbsent(i.projectCode(), k -> new int[5]);
       counts[0]++;
       if (i.notYetDue()) {
@@ -51,12 +59,15 @@ class StatisticsRepository {
             + "left join (select l.project_code, sum(l.central_amount + l.provincial_amount) issued "
             + "  from fm_allocation_line l join fm_allocation a on a.document_no = l.document_no "
             + "  where l.stage = 'ISSUE' and a.budget_year = ? and a.issued_on <= ? "
+            + (regions == null ? "" : "  and l.project_code in (select r.code from fm_project r "
+                + "where r.region_code in (" + placeholders(regions) + ")) ")
             + "  group by l.project_code) i "
             + "  on i.project_code = p.code "
             + "left join fm_quarterly_filing f on f.project_code = p.code and f.filing_year = ? "
             + "  and f.quarter = ? "
-            + "where i.project_code is not null or f.business_key is not null")
-        .params(budgetYear, asOf, budgetYear, quarter)
+            + "where (i.project_code is not null or f.business_key is not null)"
+            + (regions == null ? "" : " and p.region_code in (" + placeholders(regions) + ")"))
+        .params(params(List.of(budgetYear, asOf), regions, List.of(budgetYear, quarter), regions))
         .query((rs, n) -> {
           var code = rs.getString("code");
           var counts = indicators.getOrDefault(code, new int[5]);
@@ -72,19 +83,47 @@ class StatisticsRepository {
 
   /** The indicators of the quarter's filed (or transmitted) filings. */
   List<IndicatorFact> indicators(int year, int quarter) {
+    return indicators(year, quarter, null);
+  }
+
+  /** The same for the projects of the given regions ({@code null}: every region). */
+  List<IndicatorFact> indicators(int year, int quarter, java.util.Collection<String> regions) {
     return jdbc.sql("select f.project_code, pi.level2, fi.completion_rate, fi.not_yet_due "
             + "from fm_filing_indicator fi "
             + "join fm_quarterly_filing f on f.business_key = fi.business_key "
             + "join fm_project_indicator pi on pi.project_code = f.project_code "
             + "  and pi.position = fi.position "
-            + "where f.filing_year = ? and f.quarter = ? and f.status in (?, ?)")
-        .params(year, quarter, FilingStatus.FILED.name(), FilingStatus.TRANSMITTED.name())
+            + "where f.filing_year = ? and f.quarter = ? and f.status in (?, ?)"
+            + (regions == null ? "" : " and f.project_code in (select r.code from fm_project r "
+                + "where r.region_code in (" + placeholders(regions) + "))"))
+        .params(params(List.of(year, quarter, FilingStatus.FILED.name(),
+            FilingStatus.TRANSMITTED.name()), regions))
         .query((rs, n) -> {
           var rate = rs.getObject("completion_rate");
           return new IndicatorFact(rs.getString("project_code"),
               IndicatorCategory.valueOf(rs.getString("level2")),
               rate == null ? null : ((Number) rate).intValue(), rs.getBoolean("not_yet_due"));
         }).list();
+  }
+
+  private static String placeholders(java.util.Collection<String> values) {
+    return String.join(", ", java.util.Collections.nCopies(Math.max(1, values.size()), "?"));
+  }
+
+  /** The parameters in order; a region list adds each code (or one null for an empty list). */
+  @SafeVarargs
+  private static List<Object> params(java.util.Collection<?>... parts) {
+    var result = new java.util.ArrayList<Object>();
+    for (var part : parts) {
+      if (part == null) {
+        continue;
+      }
+      if (part.isEmpty()) {
+        result.add(null);
+      }
+      result.addAll(part);
+    }
+    return result;
   }
 
   /** Money that reached each province in the budget year, by fund class and direction. */

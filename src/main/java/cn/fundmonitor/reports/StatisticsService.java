@@ -85,7 +85,8 @@ public class StatisticsService {
     var today = LocalDate.now(clock);
     var visible = new java.util.HashSet<String>();
     scope.roots().forEach(r -> visible.addAll(organisation.subtree(r)));
-    var facts = inScope(repository.projects(year, quarter), visible);
+    var regions = regions(visible);
+    var facts = inScope(repository.projects(year, quarter, regions), visible);
     var receipts = receipts(year, quarter, visible);
     var problems = repository.openProblems().stream()
         .filter(p -> visible.contains(p.unitCode())).toList();
@@ -104,8 +105,8 @@ public class StatisticsService {
         facts, ProjectFact::direction, receipts, StatisticsRepository.Receipt::direction,
         problems, p -> Optional.ofNullable(byProject.get(p.projectCode())).map(ProjectFact::direction),
         provincesOrAbove, months, today);
-    var quarters = quarterView(year, quarter, visible, problems, provincesOrAbove, today);
-    var targets = targetView(year, quarter, byProject.keySet(), months);
+    var quarters = quarterView(year, quarter, visible, regions, problems, provincesOrAbove, today);
+    var targets = targetView(year, quarter, byProject.keySet(), regions, months);
     return new Statistics(year, quarter,
         scope.roots().stream().map(r -> organisation.get(r).name()).toList(),
         region, fundClass, direction, quarters, targets);
@@ -122,6 +123,18 @@ public class StatisticsService {
     if (!problems.isEmpty()) {
       throw new InvalidInputException("查询条件有误", problems);
     }
+  }
+
+  /** Beyond this many regions the scope is filtered in Java, not in SQL (a configurable default). */
+  static final int REGIONS_IN_SQL = 500;
+
+  /**
+   * The regions to filter by in SQL (issue 16: a county's statistics read its own projects, not
+   * the nation's 30,000), or null when the scope covers so much of the country (the ministry's)
+   * that reading everything costs no more than a list of thousands of codes.
+   */
+  private static java.util.Set<String> regions(java.util.Set<String> visible) {
+    return visible.size() > REGIONS_IN_SQL ? null : visible;
   }
 
   private static List<ProjectFact> inScope(List<ProjectFact> facts, java.util.Set<String> visible) {
@@ -236,13 +249,13 @@ public class StatisticsService {
   }
 
   private View quarterView(int year, int quarter, java.util.Set<String> visible,
-      List<StatisticsRepository.OpenProblem> problems,
+      java.util.Set<String> regions, List<StatisticsRepository.OpenProblem> problems,
       boolean receiptsCount, LocalDate today) {
     var rows = new ArrayList<Row>();
     Figures last = null;
     for (int q = 1; q <= quarter; q++) {
       var figures = new Figures(q * 3);
-      for (var f : inScope(repository.projects(year, q), visible)) {
+      for (var f : inScope(repository.projects(year, q, regions), visible)) {
         figures.add(f, today);
       }
       if (receiptsCount) {
@@ -263,12 +276,13 @@ public class StatisticsService {
 
   // --- by target achievement -----------------------------------------------------------------------
 
-  private View targetView(int year, int quarter, java.util.Set<String> projects, int months) {
+  private View targetView(int year, int quarter, java.util.Set<String> projects,
+      java.util.Set<String> regions, int months) {
     var byCategory = new LinkedHashMap<IndicatorCategory, Figures>();
     for (var c : IndicatorCategory.values()) {
       byCategory.put(c, new Figures(months));
     }
-    for (var i : repository.indicators(year, quarter)) {
+    for (var i : repository.indicators(year, quarter, regions)) {
       if (projects.contains(i.projectCode())) {
         byCategory.get(i.category()).addIndicator(i.rate(), i.notYetDue());
       }

@@ -32,6 +32,7 @@ class StatisticsApiTest {
   @Autowired ReportsFixture fixture;
   @Autowired cn.fundmonitor.allocation.AllocationService allocations;
   @Autowired cn.fundmonitor.support.TestUsers users;
+  @Autowired StatisticsRepository repository;
   final ObjectMapper json = new ObjectMapper();
   Http http;
 
@@ -230,5 +231,26 @@ class StatisticsApiTest {
       }
     }
     return sum;
+  }
+
+  /** Issue 16: a county's statistics read its own projects in SQL, not the nation's. */
+  @Test
+  void aScopeIsReadInSqlAndGivesWhatTheWholeTableFilteredGives() {
+    for (int q = 1; q <= 2; q++) {
+      var all = repository.projects(2026, q);
+      for (var regions : List.of(java.util.Set.of("450102"), java.util.Set.of("450102", "450321"),
+          java.util.Set.<String>of())) {
+        var expected = all.stream().filter(f -> regions.contains(f.regionCode())).toList();
+        assertThat(repository.projects(2026, q, regions)).as(regions + " Q" + q)
+            .containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(repository.indicators(2026, q, regions)).as(regions + " Q" + q)
+            .containsExactlyInAnyOrderElementsOf(repository.indicators(2026, q).stream()
+                .filter(i -> expected.stream().anyMatch(f -> f.projectCode().equals(i.projectCode())))
+                .toList());
+      }
+      assertThat(repository.projects(2026, q, java.util.Set.of("450102"))).as("Q" + q)
+          .allMatch(f -> f.regionCode().equals("450102"));
+    }
+    assertThat(repository.projects(2026, 2, java.util.Set.of("450102"))).isNotEmpty();
   }
 }

@@ -1,0 +1,58 @@
+package cn.fundmonitor.demo;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The optional large demo ({@code fundmonitor.demo.national=true}): the national division tree and
+ * 30,000 funded projects from {@link NationalDataset}, generated once, before the organisation
+ * is synchronised with the engine (that sync runs at order 10), so the groups of every division
+ * exist at the first start.
+ */
+@Component
+@ConditionalOnProperty(name = "fundmonitor.demo.national", havingValue = "true")
+public class NationalDemoData {
+
+  private static final Logger LOG = LoggerFactory.getLogger(NationalDemoData.class);
+
+  private final NationalDataset dataset;
+  private final TransactionTemplate transaction;
+  private final int projects;
+  private final long seed;
+  private volatile NationalDataset.Summary summary;
+
+  NationalDemoData(JdbcTemplate jdbc, TransactionTemplate transaction,
+      @Value("${fundmonitor.demo.national-projects:30000}") int projects,
+      @Value("${fundmonitor.demo.national-seed:20260401}") long seed) {
+    this.dataset = new NationalDataset(jdbc);
+    this.transaction = transaction;
+    this.projects = projects;
+    this.seed = seed;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  @Order(5)
+  public void load() {
+    if (dataset.present()) {
+      return;
+    }
+    summary = transaction.execute(s -> dataset.generate(projects, seed));
+    LOG.info("National dataset generated in {} s: {} divisions ({} provinces, {} cities, {} "
+        + "counties), {} projects, {} allocations, {} filings", String.format("%.1f",
+        summary.seconds()), summary.divisions(), summary.provinces(), summary.cities(),
+        summary.counties(), summary.projects(), summary.allocations(), summary.filings());
+  }
+
+  /** What this start generated, or null when the dataset was there already. */
+  public NationalDataset.Summary summary() {
+    return summary;
+  }
+}

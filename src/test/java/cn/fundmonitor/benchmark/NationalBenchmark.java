@@ -1,0 +1,505 @@
+package cn.fundmonitor.benchmark;
+
+import static cn.fundmonitor.filing.QuarterlyFilingProcess.*;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
+import cn.fundmonitor.FundMonitorApplication;
+import cn.fundmonitor.demo.NationalDataset;
+import cn.fundmonitor.demo.NationalDemoData;
+import cn.fundmonitor.filing.FilingService;
+import cn.fundmonitor.filing.FundSource;
+import cn.fundmonitor.filing.Quarter;
+import cn.fundmonitor.organisation.CamundaOrganisationSync;
+import cn.fundmonitor.platform.JsonVariables;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The national scale on PostgreSQL (issue 16), each figure beside a baseline measured in the same
+ * run: the first start with the national division tree beside a start with the demo tree; filing
+ * completions over /engine-rest as logged-in county users beside the same filings through the
+ * service layer in-process and beside the raw engine's start→complete of a one-task process; one
+ * county user's task list at about 1,000 open tasks beside the same at 100,000, with the query
+ * plan; the statistics of the ministry, a province and a county. Run with
+ * {@code .ci/benchmark national}; the report is printed and written to
+ * target/benchmark/national.txt. Not a test: it states figures.
+ *
+ * <p>The 100,000 open tasks: a few hundred are real filing tasks opened by the engine; the rest
+ * are copies of their rows (the task, its two candidate-group links and the two grants the engine
+ * made for them) spread over every county's groups, never completed — what the task query reads
+ * is the same, and 100,000 real instances would take most of the run to start.
+ */
+class NationalBenchmark {
+
+  static final int PROJECTS = Integer.getInteger("bench.national.projects", 30_000);
+  static final int FILINGS = Integer.getInteger("bench.national.filings", 300);
+  static final int OPEN_TASKS = Integer.getInteger("bench.national.tasks", 100_000);
+  static final int SMALL_TASKS = 1_000;
+  static final int LIST_SAMPLES = Integer.getInteger("bench.national.samples", 200);
+  static final int STATISTICS_SAMPLES = Integer.getInteger("bench.national.statistics", 10);
+  static final int THREADS = 2;
+  static final String PASSWORD = "Bench-Quanguo-Mima#2026";
+
+  final List<String> report = new ArrayList<>();
+  final HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
+  String base;
+
+  void say(String format, Object... args) {
+    var line = String.format(format, args);
+    System.out.println("[benchmark] " + line);
+    report.add(line);
+  }
+
+  static String url() {
+    return System.getProperty("FM_DB_URL");
+  }
+
+  /** One application at a time, on the default engine name (the one /engine-rest serves). */
+  ConfigurableApplicationContext start(String url, String... more) {
+    var args = new ArrayList<>(List.of("--spring.datasource.url=" + url, "--server.port=0",
+        "--fundmonitor.demo.enabled=false",
+        "--camunda.bpm.admin-user.password=" + PASSWORD, "--camunda.bpm.job-execution.enabled=false",
+        "--logging.level.root=warn"));
+    args.addAll(List.of(more));
+    return new SpringApplicationBuilder(FundMonitorApplication.class).profiles("postgres")
+        .run(args.toArray(String[]::new));
+  }
+
+  @Test
+  void national() throws Exception {
+    var smallUrl = System.getProperty("bench.national.small-db-url", url() + "_small");
+    // 1. the first start: the demo tree (12 divisions), then the national tree
+    var t0 = System.nanoTime();
+    try (var small = start(smallUrl)) {
+      var seconds = (System.nanoTime() - t0) / 1e9;
+      say("PostgreSQL %s, %d cores", small.getBean(JdbcTemplate.class)
+          .queryForObject("show server_version", String.class), Runtime.getRuntime().availableProcessors());
+      say("first start, demo tree (baseline): %.1f s; %s", seconds, rows(small.getBean(JdbcTemplate.class)));
+    }
+    t0 = System.nanoTime();
+    try (var app = start(url(), "--fundmonitor.demo.national=true",
+        "--fundmonitor.demo.national-projects=" + PROJECTS)) {
+      var seconds = (System.nanoTime() - t0) / 1e9;
+      var jdbc = app.getBean(JdbcTemplate.class);
+      var summary = app.getBean(NationalDemoData.class).summary();
+      var sync = app.getBean(CamundaOrganisationSync.class).lastDuration();
+      say("first start, national tree: %.1f s, of which the dataset %.1f s (%,d divisions, %,d "
+          + "projects, %,d filings) and the engine's groups and grants %.1f s (goal: under a minute); %s",
+          seconds, summary.seconds(), summary.divisions(), summary.projects(), summary.filings(),
+          sync.toMillis() / 1e3, rows(jdbc));
+      base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+      measure(app, jdbc);
+    }
+    Files.createDirectories(Path.of("target/benchmark"));
+    Files.write(Path.of("target/benchmark/national.txt"), report);
+  }
+
+  static String rows(JdbcTemplate jdbc) {
+    return String.format("%,d groups, %,d authorization rows", jdbc.queryForObject(
+        "select count(*) from act_id_group", Long.class), jdbc.queryForObject(
+        "select count(*) from act_ru_authorization", Long.class));
+  }
+
+  void measure(ConfigurableApplicationContext app, JdbcTemplate jdbc) throws Exception {
+    var identity = app.getBean(IdentityService.class);
+    var runtime = app.getBean(RuntimeService.class);
+    var tasks = app.getBean(TaskService.class);
+    var filings = app.getBean(FilingService.class);
+    // the second quarter's filings of 3 × FILINGS projects, opened as a wave batch opens them, plus
+    // 50 more whose tasks are the templates of the copies
+    var projects = jdbc.queryForList("select p.code from fm_project p where p.code like 'GJ%' "
+        + "order by md5(p.code) limit ?", String.class, 3 * FILINGS + 50);
+    var q2 = new Quarter(2026, 2);
+    var t0 = System.nanoTime();
+    parallel(projects.size(), i -> {
+      var project = projects.get(i);
+      if (filings.prepare(project, q2)) {
+        runtime.createProcessInstanceByKey(KEY).businessKey(q2.key(project))
+            .setVariables(Variables.createVariables().putValue(FILING_YEAR.name(), 2026)
+                .putValue(FILING_QUARTER.name(), 2).putValue(PROJECT_CODE.name(), project))
+            .execute();
+      }
+    });
+    say("opened %,d second-quarter filings in %.1f s", projects.size(), (System.nanoTime() - t0) / 1e9);
+    var templates = projects.subList(3 * FILINGS, projects.size()).stream().map(q2::key).toList();
+    var countyUser = countyUser(identity, jdbc, projects.get(0));
+    copyTasks(jdbc, templates, SMALL_TASKS);
+    var small = taskList(countyUser);
+    say("task list of one county user (%s), %,d open tasks nationwide: p50 %.1f ms, p95 %.1f ms "
+        + "(%d requests)", countyUser.groups, openTasks(jdbc), small.p(50), small.p(95), LIST_SAMPLES);
+    copyTasks(jdbc, templates, OPEN_TASKS);
+    jdbc.execute("analyze");
+    var large = taskList(countyUser);
+    say("task list of one county user, %,d open tasks nationwide: p50 %.1f ms, p95 %.1f ms "
+        + "= %.2f × the p95 at %,d (goal ≤ 2)", openTasks(jdbc), large.p(50), large.p(95),
+        large.p(95) / small.p(95), SMALL_TASKS);
+    explainTaskList(jdbc, countyUser);
+    jdbc.execute("drop table bench_copy");
+    jdbc.execute("drop table bench_template");
+
+    // 2. filings: the raw engine, the service layer, REST — all at OPEN_TASKS open tasks
+    var raw = rawEngine(app.getBean(RepositoryService.class), runtime, tasks);
+    var service = new Latencies();
+    var serviceKeys = projects.subList(0, FILINGS);
+    var serviceIds = serviceKeys.stream().map(p -> tasks.createTaskQuery()
+        .processInstanceBusinessKey(q2.key(p)).taskDefinitionKey(TASK_FILE).singleResult().getId()).toList();
+    var servicePaid = serviceKeys.stream().map(p -> paid(jdbc, p)).toList();
+    var serviceFailures = new ConcurrentLinkedQueue<String>();
+    var seconds = parallel(FILINGS, i -> service.time(() -> {
+      try {
+        tasks.complete(serviceIds.get(i), filingVariables(servicePaid.get(i)));
+      } catch (RuntimeException e) {
+        serviceFailures.add(String.valueOf(e.getMessage()));
+      }
+    }));
+    say("filings through the service layer in-process (no logged-in user): %s, %.0f/s, %d failed%s",
+        service, FILINGS / seconds, serviceFailures.size(), serviceFailures.isEmpty() ? ""
+            : " (first: " + serviceFailures.peek().lines().findFirst().orElse("") + ")");
+    var restKeys = projects.subList(FILINGS, 2 * FILINGS);
+    var users = new ArrayList<CountyUser>();
+    var restIds = new ArrayList<String>();
+    var restBodies = new ArrayList<String>();
+    for (var p : restKeys) {
+      restBodies.add(restBody(paid(jdbc, p)));
+      users.add(countyUser(identity, jdbc, p));
+      restIds.add(tasks.createTaskQuery().processInstanceBusinessKey(q2.key(p))
+          .taskDefinitionKey(TASK_FILE).singleResult().getId());
+    }
+    var rest = new Latencies();
+    var failures = new AtomicInteger();
+    seconds = parallel(FILINGS, i -> rest.time(() -> {
+      var status = post(users.get(i), "/engine-rest/task/" + restIds.get(i) + "/complete",
+          restBodies.get(i));
+      if (status != 204) {
+        failures.incrementAndGet();
+      }
+    }));
+    say("filings over /engine-rest as logged-in county users (HTTP Basic, real form variables): "
+        + "%s, %.0f/s, %d not 204", rest, FILINGS / seconds, failures.get());
+    say("REST p99 = %.1f × the raw engine's p99 (goal ≤ 3); the service layer's p99 = %.1f × raw",
+        rest.p(99) / raw.p(99), service.p(99) / raw.p(99));
+
+    // 3. statistics of the ministry, one province, one county
+    var county = countyUser.division;
+    var province = county.substring(0, 2) + "0000";
+    for (var scope : List.of(NationalDataset.MINISTRY, province, county)) {
+      var user = unitUser(identity, scope);
+      var latencies = new Latencies();
+      var bytes = new int[1];
+      for (int i = 0; i < STATISTICS_SAMPLES; i++) {
+        latencies.time(() -> bytes[0] = get(user, "/api/statistics?year=2026&quarter=1").length);
+      }
+      say("statistics %s (%s, %,d projects beneath): %s, %,d bytes", scope.equals(county) ? "county"
+          : scope.equals(province) ? "province" : "ministry", scope, jdbc.queryForObject(
+          "select count(*) from fm_project p join fm_division d on d.code = p.region_code where "
+          + "p.region_code like ?", Integer.class, scope.equals(NationalDataset.MINISTRY) ? "%"
+          : scope.endsWith("0000") ? scope.substring(0, 2) + "%" : scope), latencies, bytes[0]);
+    }
+  }
+
+  // ---- the county user and the task list
+
+  record CountyUser(String id, String division, String groups) {}
+
+  CountyUser countyUser(IdentityService identity, JdbcTemplate jdbc, String project) {
+    var county = jdbc.queryForObject("select region_code from fm_project where code = ?",
+        String.class, project);
+    return unitUser(identity, county);
+  }
+
+  CountyUser unitUser(IdentityService identity, String division) {
+    var id = "bench-" + division;
+    var groups = List.of(division + "-finance", division + "-eco");
+    if (identity.createUserQuery().userId(id).count() == 0) {
+      var user = identity.newUser(id);
+      user.setFirstName("基准");
+      user.setLastName(division);
+      user.setPassword(PASSWORD);
+      identity.saveUser(user);
+      groups.forEach(g -> identity.createMembership(id, g));
+    }
+    return new CountyUser(id, division, String.join(",", groups));
+  }
+
+  long openTasks(JdbcTemplate jdbc) {
+    return jdbc.queryForObject("select count(*) from act_ru_task", Long.class);
+  }
+
+  Latencies taskList(CountyUser user) throws Exception {
+    var path = "/engine-rest/task?candidateGroups=" + user.groups
+        + "&includeAssignedTasks=true&sortBy=created&sortOrder=desc&firstResult=0&maxResults=15";
+    get(user, path); // warm
+    var latencies = new Latencies();
+    parallel(LIST_SAMPLES, i -> latencies.time(() -> get(user, path)));
+    return latencies;
+  }
+
+  /**
+   * Copies the template tasks' rows (task, candidate links, grants) until {@code total} tasks
+   * are open, each copy given to the groups of a county picked in turn from all counties.
+   */
+  void copyTasks(JdbcTemplate jdbc, List<String> templateKeys, int total) throws Exception {
+    var missing = total - openTasks(jdbc);
+    if (missing <= 0) {
+      return;
+    }
+    var t0 = System.nanoTime();
+    var counties = jdbc.queryForList("select code from fm_division where level = 'COUNTY' "
+        + "order by code", String.class);
+    var from = jdbc.queryForObject("select count(*) from act_ru_task where id_ like 'bench-%'",
+        Long.class);
+    jdbc.execute("create table if not exists bench_template as select t.id_, "
+        + "row_number() over (order by t.id_) - 1 as n from act_ru_task t join act_ru_execution e "
+        + "on e.id_ = t.proc_inst_id_ where e.business_key_ in ('" + String.join("','", templateKeys)
+        + "') and t.task_def_key_ = '" + TASK_FILE + "'");
+    var templates = jdbc.queryForObject("select count(*) from bench_template", Long.class);
+    jdbc.execute("drop table if exists bench_copy");
+    jdbc.execute("create table bench_copy as select 'bench-' || g as id_, b.id_ as template, "
+        + "(array['" + String.join("','", counties) + "'])[1 + (g % " + counties.size() + ")] as county "
+        + "from generate_series(" + (from + 1) + ", " + (from + missing) + ") g join bench_template b "
+        + "on b.n = g % " + templates);
+    copy(jdbc, "act_ru_task", "t.id_ = c.template", Map.of("id_", "c.id_"));
+    copy(jdbc, "act_ru_identitylink", "t.task_id_ = c.template", Map.of("id_", "c.id_ || '-' || t.id_",
+        "task_id_", "c.id_", "group_id_", "overlay(t.group_id_ placing c.county from 1 for 6)"));
+    copy(jdbc, "act_ru_authorization", "t.resource_id_ = c.template and t.resource_type_ = 7",
+        Map.of("id_", "c.id_ || '-' || t.id_", "resource_id_", "c.id_", "group_id_",
+            "overlay(t.group_id_ placing c.county from 1 for 6)"));
+    say("copied %,d open tasks (with their candidate links and grants) in %.1f s", missing,
+        (System.nanoTime() - t0) / 1e9);
+  }
+
+  static void copy(JdbcTemplate jdbc, String table, String join, Map<String, String> replaced) {
+    var columns = jdbc.queryForList("select column_name from information_schema.columns where "
+        + "table_name = ? and table_schema = current_schema() order by ordinal_position",
+        String.class, table);
+    var select = columns.stream().map(c -> replaced.getOrDefault(c, "t." + c)).toList();
+    jdbc.execute("insert into " + table + " (" + String.join(", ", columns) + ") select "
+        + String.join(", ", select) + " from " + table + " t join bench_copy c on " + join);
+  }
+
+  /** The task query as the engine sent it for the county user, with its plan. */
+  void explainTaskList(JdbcTemplate jdbc, CountyUser user) throws Exception {
+    var capture = new SqlCapture();
+    var logger = (Logger) LoggerFactory.getLogger(
+        "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.selectTaskByQueryCriteria");
+    logger.setLevel(Level.DEBUG);
+    logger.addAppender(capture);
+    capture.start();
+    get(user, "/engine-rest/task?candidateGroups=" + user.groups
+        + "&includeAssignedTasks=true&sortBy=created&sortOrder=desc&firstResult=0&maxResults=15");
+    logger.detachAppender(capture);
+    logger.setLevel(Level.WARN);
+    var sql = capture.sql();
+    if (sql == null) {
+      say("(the task query's SQL was not captured)");
+      return;
+    }
+    say("the task query as the engine sent it: %s", sql.replaceAll("\\s+", " "));
+    say("its plan (EXPLAIN ANALYZE):");
+    jdbc.queryForList("explain (analyze, buffers off) " + sql, String.class)
+        .forEach(line -> say("    %s", line));
+  }
+
+  /** MyBatis logs "Preparing: sql" and "Parameters: a(String), 15(Integer)". */
+  static final class SqlCapture extends AppenderBase<ILoggingEvent> {
+    final ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
+
+    @Override
+    protected void append(ILoggingEvent event) {
+      lines.add(event.getFormattedMessage());
+    }
+
+    String sql() {
+      String sql = null;
+      for (var line : lines) {
+        if (line.contains("Preparing:")) {
+          sql = line.substring(line.indexOf("Preparing:") + 10).trim();
+        } else if (line.contains("Parameters:") && sql != null) {
+          var params = line.substring(line.indexOf("Parameters:") + 11).trim();
+          for (var p : params.isEmpty() ? new String[0] : params.split(", (?=[^,]*\\()")) {
+            var m = java.util.regex.Pattern.compile("(?s)(.*)\\((\\w+)\\)$").matcher(p.trim());
+            if (!m.matches()) {
+              continue;
+            }
+            var value = m.group(2).equals("String") || m.group(2).equals("Timestamp")
+                ? "'" + m.group(1).replace("'", "''") + "'" : m.group(1);
+            sql = sql.replaceFirst("\\?", java.util.regex.Matcher.quoteReplacement(value));
+          }
+          return sql;
+        }
+      }
+      return null;
+    }
+  }
+
+  // ---- filings
+
+  /** Half the project's money paid by the second quarter: more than the first quarter's filing. */
+  static String paid(JdbcTemplate jdbc, String project) {
+    return jdbc.queryForObject("select sum(central_amount) / 2 from fm_allocation_line where "
+        + "project_code = ?", java.math.BigDecimal.class, project).toPlainString();
+  }
+
+  static String restBody(String paid) {
+    return REST_BODY.replace("PAID", paid);
+  }
+
+  static final String REST_BODY = """
+      {"variables": {
+        "paidToDate": {"value": "PAID", "type": "String"},
+        "paidCentral": {"value": "PAID", "type": "String"},
+        "physicalProgress": {"value": "25", "type": "String"},
+        "indicatorActuals": {"value": "[{\\"position\\":1,\\"actual\\":\\"30\\",\\"notYetDue\\":false},{\\"position\\":2,\\"actual\\":\\"\\",\\"notYetDue\\":true}]", "type": "Json"}
+      }}""";
+
+  static Map<String, Object> filingVariables(String paid) {
+    return Variables.createVariables()
+        .putValue(PAID_TO_DATE.name(), paid).putValue(paidField(FundSource.CENTRAL), paid)
+        .putValue(PHYSICAL_PROGRESS.name(), "25")
+        .putValueTyped(INDICATOR_ACTUALS.name(), JsonVariables.json(List.of(
+            Map.of("position", 1, "actual", "30", "notYetDue", false),
+            Map.of("position", 2, "actual", "", "notYetDue", true))));
+  }
+
+  /** A one-task process started and its task completed, per iteration. */
+  Latencies rawEngine(RepositoryService repository, RuntimeService runtime, TaskService tasks)
+      throws Exception {
+    repository.createDeployment().addModelInstance("bench-national-trivial.bpmn",
+        Bpmn.createExecutableProcess("benchNationalTrivial").camundaHistoryTimeToLive(1)
+            .startEvent().userTask("UserTask_Trivial").endEvent().done()).deploy();
+    var latencies = new Latencies();
+    var seconds = parallel(FILINGS, i -> latencies.time(() -> {
+      var pi = runtime.startProcessInstanceByKey("benchNationalTrivial", Variables.putValue("n", i));
+      var task = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+      tasks.complete(task.getId(), Variables.putValue("done", true));
+    }));
+    say("raw engine, one-task process started and completed (baseline): %s, %.0f/s", latencies,
+        FILINGS / seconds);
+    return latencies;
+  }
+
+  // ---- HTTP
+
+  static String basic(CountyUser user) {
+    return "Basic " + Base64.getEncoder().encodeToString((user.id + ":" + PASSWORD)
+        .getBytes(StandardCharsets.UTF_8));
+  }
+
+  byte[] get(CountyUser user, String path) {
+    try {
+      var response = http.send(HttpRequest.newBuilder(URI.create(base + path))
+          .header("Authorization", basic(user)).header("Accept", "application/json").GET().build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException(path + " answered " + response.statusCode() + ": "
+            + new String(response.body(), StandardCharsets.UTF_8));
+      }
+      return response.body();
+    } catch (java.io.IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  int post(CountyUser user, String path, String json) {
+    try {
+      var response = http.send(HttpRequest.newBuilder(URI.create(base + path))
+          .header("Authorization", basic(user)).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 204) {
+        System.out.println("[benchmark] " + path + " answered " + response.statusCode() + ": "
+            + response.body());
+      }
+      return response.statusCode();
+    } catch (java.io.IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  // ---- timing
+
+  static final class Latencies {
+    final ConcurrentLinkedQueue<Long> nanos = new ConcurrentLinkedQueue<>();
+
+    void time(Runnable work) {
+      var t = System.nanoTime();
+      work.run();
+      nanos.add(System.nanoTime() - t);
+    }
+
+    double p(int percentile) {
+      var sorted = new ArrayList<>(nanos);
+      Collections.sort(sorted);
+      if (sorted.isEmpty()) {
+        return Double.NaN;
+      }
+      var index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
+      return sorted.get(Math.max(0, index)) / 1e6;
+    }
+
+    @Override
+    public String toString() {
+      return String.format("p50 %.1f ms, p95 %.1f ms, p99 %.1f ms (%d)", p(50), p(95), p(99),
+          nanos.size());
+    }
+  }
+
+  static double parallel(int count, IntConsumer work) throws Exception {
+    var pool = Executors.newFixedThreadPool(THREADS);
+    var next = new AtomicInteger();
+    var start = System.nanoTime();
+    var errors = new ConcurrentLinkedQueue<Throwable>();
+    for (int t = 0; t < THREADS; t++) {
+      pool.submit(() -> {
+        for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+          try {
+            work.accept(i);
+          } catch (RuntimeException e) {
+            errors.add(e);
+          }
+        }
+      });
+    }
+    pool.shutdown();
+    if (!pool.awaitTermination(1, TimeUnit.HOURS)) {
+      throw new IllegalStateException("timed out");
+    }
+    if (!errors.isEmpty()) {
+      throw new IllegalStateException(errors.size() + " failed, first: " + errors.peek(),
+          errors.peek());
+    }
+    return (System.nanoTime() - start) / 1e9;
+  }
+}
