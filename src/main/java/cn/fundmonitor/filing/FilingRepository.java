@@ -165,9 +165,21 @@ class FilingRepository {
         + "business_key = ? and position = ?").params(rate, businessKey, position).update();
   }
 
-  void setWarning(String businessKey, String level, String reason) {
-    jdbc.sql("update fm_quarterly_filing set warning_level = ?, warning_reason = ? where "
-        + "business_key = ?").params(level, reason, businessKey).update();
+  void setWarning(String businessKey, String level, String reason, String reference,
+      String details) {
+    jdbc.sql("update fm_quarterly_filing set warning_level = ?, warning_reason = ?, "
+        + "warning_reference = ?, warning_details = ?, warning_response = null where business_key = ?")
+        .params(level, reason, reference, details, businessKey).update();
+  }
+
+  void setWarningResponse(String businessKey, String response) {
+    jdbc.sql("update fm_quarterly_filing set warning_response = ? where business_key = ?")
+        .params(response, businessKey).update();
+  }
+
+  Optional<QuarterlyFiling> findByProcessInstance(String processInstanceId) {
+    return jdbc.sql("select * from fm_quarterly_filing where process_instance_id = ?")
+        .param(processInstanceId).query((rs, i) -> filing(rs)).optional();
   }
 
   boolean move(String businessKey, FilingStatus from, FilingStatus to) {
@@ -227,6 +239,8 @@ class FilingRepository {
         rs.getBigDecimal("physical_progress"), rs.getString("warning_level"),
         rs.getString("warning_reason"), rs.getString("process_instance_id"),
         rs.getString("filed_by"), rs.getObject("filed_at", OffsetDateTime.class),
-        rs.getString("reviewed_by"), rs.getObject("transmitted_at", OffsetDateTime.class));
+        rs.getString("reviewed_by"), rs.getObject("transmitted_at", OffsetDateTime.class),
+        rs.getString("warning_reference"), rs.getString("warning_details"),
+        rs.getString("warning_response"));
   }
 }

@@ -12,6 +12,7 @@ import cn.fundmonitor.money.Yuan;
 import cn.fundmonitor.project.Comparator;
 import cn.fundmonitor.project.Indicator;
 import cn.fundmonitor.project.IndicatorTarget;
+import cn.fundmonitor.project.ProgressPlans;
 import cn.fundmonitor.project.ProjectReserveService;
 import cn.fundmonitor.waves.Wave;
 import cn.fundmonitor.waves.WaveKind;
@@ -28,7 +29,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,10 +53,16 @@ public class FilingService {
   private final ProjectReserveService reserve;
   private final WorkingDayCalendar calendar;
   private final WavePlans waves;
+  private final ProgressPlans plans;
+  private final int warningResponseWorkingDays;
   private final Clock clock;
 
   FilingService(FilingRepository repository, ProjectReserveService reserve,
-      WorkingDayCalendar calendar, WavePlans waves, Clock clock) {
+      WorkingDayCalendar calendar, WavePlans waves, ProgressPlans plans,
+      @Value("${fundmonitor.filing.warning-response-working-days:10}") int warningResponseWorkingDays,
+      Clock clock) {
+    this.plans = plans;
+    this.warningResponseWorkingDays = warningResponseWorkingDays;
     this.repository = repository;
     this.reserve = reserve;
     this.calendar = calendar;
@@ -187,7 +196,8 @@ public class FilingService {
     repository.addEvent(businessKey, "FILED", actor, now(), "累计支付 " + paid.toWanText()
         + "，实物进度 " + physical.stripTrailingZeros().toPlainString() + "%"
         + (now().toLocalDate().isAfter(f.dueOn()) ? "（逾期，应于 " + f.dueOn() + " 前填报）" : ""));
-    return facts(f, paid, physical, actuals);
+    return facts(f, paid, physical, actuals, plans.at(f.projectCode(), f.quarter().lastDay()),
+        project.requestedAmount());
   }
 
   private List<IndicatorActual> actuals(List<Indicator> indicators,
@@ -265,17 +275,41 @@ public class FilingService {
     return new IndicatorTarget.Numeric(value);
   }
 
-  /** Progress ratios against time progress (时序进度 = months elapsed ÷ 12). */
+  /**
+   * Progress ratios against the project's reference progress at the monitoring point (资阳 三(三):
+   * 项目支出以项目实施进度或资金分配进度为参照): its implementation plan where the plan covers the
+   * point (PLAN: budget execution against the planned execution, physical progress and indicators
+   * against the planned physical progress), else the share of its money allocated by then
+   * (ALLOCATION: received ÷ the amount applied for, at most 100%; payments, physical progress and
+   * indicators against it). Calendar time (时序进度) is basic spending's reference, never a
+   * project's.
+   */
   static ExecutionFacts facts(QuarterlyFiling f, Yuan paid, BigDecimal physical,
-      List<IndicatorActual> actuals) {
-    var timeShare = BigDecimal.valueOf(f.quarter().monthsElapsed())
-        .divide(BigDecimal.valueOf(12), 6, RoundingMode.HALF_UP);
-    Double execution = null;
-    if (f.receivedAmount() != null && f.receivedAmount().isPositive()) {
-      execution = ratio(paid.amount().divide(f.receivedAmount().amount(), 6, RoundingMode.HALF_UP),
-          timeShare);
+      List<IndicatorActual> actuals, Optional<ProgressPlans.PlannedProgress> plan, Yuan applied) {
+    var received = f.receivedAmount() == null ? BigDecimal.ZERO : f.receivedAmount().amount();
+    ProgressReference reference;
+    BigDecimal actualExecution = null;
+    BigDecimal referenceExecution = null;
+    BigDecimal referencePhysical = null;
+    if (plan.isPresent()) {
+      reference = ProgressReference.PLAN;
+      referenceExecution = plan.get().execution();
+      referencePhysical = plan.get().physical();
+      if (received.signum() > 0) {
+        actualExecution = percentOf(paid.amount(), received);
+      }
+    } else {
+      reference = ProgressReference.ALLOCATION;
+      // money beyond the amount applied for: the project holds all it will get
+      var whole = applied == null || applied.amount().compareTo(received) < 0 ? received : applied.amount();
+      if (whole.signum() > 0) {
+        referenceExecution = percentOf(received, whole);
+        referencePhysical = referenceExecution;
+        actualExecution = percentOf(paid.amount(), whole);
+      }
     }
-    var physicalRatio = ratio(physical.divide(HUNDRED, 6, RoundingMode.HALF_UP), timeShare);
+    var execution = ratio(actualExecution, referenceExecution);
+    var physicalRatio = ratio(physical, referencePhysical);
     Double lowest = null;
     Double highest = null;
     for (var a : actuals) {
@@ -284,15 +318,33 @@ public class FilingService {
           || !(a.actual() instanceof IndicatorTarget.Numeric actual) || t.value().signum() == 0) {
         continue;
       }
-      var progress = ratio(actual.value().divide(t.value(), 6, RoundingMode.HALF_UP), timeShare);
+      var progress = ratio(percentOf(actual.value(), t.value()), referencePhysical);
+      if (progress == null) {
+        continue;
+      }
       lowest = lowest == null ? progress : Math.min(lowest, progress);
       highest = highest == null ? progress : Math.max(highest, progress);
     }
-    return new ExecutionFacts(execution, physicalRatio, lowest, highest);
+    return new ExecutionFacts(execution, physicalRatio, lowest, highest, reference,
+        doubleOrNull(actualExecution), doubleOrNull(referenceExecution),
+        doubleOrNull(referencePhysical));
   }
 
-  private static double ratio(BigDecimal share, BigDecimal timeShare) {
-    return share.multiply(HUNDRED).divide(timeShare, 2, RoundingMode.HALF_UP).doubleValue();
+  private static BigDecimal percentOf(BigDecimal part, BigDecimal whole) {
+    return part.multiply(HUNDRED).divide(whole, 6, RoundingMode.HALF_UP);
+  }
+
+  /** Actual ÷ reference × 100 (进度比); null when either is unknown or nothing was planned. */
+  private static Double ratio(BigDecimal actualPercent, BigDecimal referencePercent) {
+    if (actualPercent == null || referencePercent == null || referencePercent.signum() == 0) {
+      return null;
+    }
+    return actualPercent.multiply(HUNDRED).divide(referencePercent, 2, RoundingMode.HALF_UP)
+        .doubleValue();
+  }
+
+  private static Double doubleOrNull(BigDecimal value) {
+    return value == null ? null : value.setScale(2, RoundingMode.HALF_UP).doubleValue();
   }
 
   /**
@@ -301,27 +353,90 @@ public class FilingService {
    */
   public String recordWarning(String businessKey, List<Map<String, Object>> warnings,
       ExecutionFacts facts) {
-    var order = List.of("BLUE", "YELLOW", "RED");
-    String level = null;
-    var reasons = new ArrayList<String>();
-    for (var w : warnings) {
-      var l = String.valueOf(w.get("level"));
-      if (level == null || order.indexOf(l) > order.indexOf(level)) {
-        level = l;
-      }
-      reasons.add(w.get("reason") + "：进度比 " + rounded(switch (String.valueOf(w.get("dimension"))) {
-        case "EXECUTION" -> facts.executionProgress();
-        case "PHYSICAL" -> facts.physicalProgressRatio();
-        case "INDICATOR" -> facts.lowestIndicatorProgress();
-        default -> facts.highestIndicatorProgress();
-      }));
-    }
-    var reason = reasons.isEmpty() ? null : String.join("；", reasons);
-    repository.setWarning(businessKey, level, reason);
+    var level = worst(warnings);
+    var reasons = reasons(warnings, facts);
+    var reason = reasons.isEmpty() ? null
+        : String.join("；", reasons) + (facts.reference() == null ? "" : "。" + facts.referenceText());
+    repository.setWarning(businessKey, level, reason,
+        facts.reference() == null ? null : facts.reference().name(),
+        warningDetails(level, warnings, facts));
     if (level != null) {
-      repository.addEvent(businessKey, "WARNING", "system", now(), level + "：" + reason);
+      repository.addEvent(businessKey, "WARNING", "system", now(), WarningLevel.text(level) + "：" + reason);
     }
     return level;
+  }
+
+  /** The worst level among the DMN's warnings (BLUE < YELLOW < RED), null without any. */
+  static String worst(List<Map<String, Object>> warnings) {
+    String level = null;
+    for (var w : warnings) {
+      var l = WarningLevel.valueOf(String.valueOf(w.get("level")));
+      if (level == null || l.compareTo(WarningLevel.valueOf(level)) > 0) {
+        level = l.name();
+      }
+    }
+    return level;
+  }
+
+  /** Each warning's reason with the ratio behind it: "…（进度比低于60%）：进度比 40%". */
+  static List<String> reasons(List<Map<String, Object>> warnings, ExecutionFacts facts) {
+    return warnings.stream().map(w -> w.get("reason") + "：进度比 "
+        + rounded(switch (String.valueOf(w.get("dimension"))) {
+          case "EXECUTION" -> facts.executionProgress();
+          case "PHYSICAL" -> facts.physicalProgressRatio();
+          case "INDICATOR" -> facts.lowestIndicatorProgress();
+          default -> facts.highestIndicatorProgress();
+        })).toList();
+  }
+
+  /**
+   * What the review form and the filing unit read about the warning: the level in Chinese, each
+   * reason with its ratio, the reference used and the ratios of every dimension.
+   */
+  static String warningDetails(String level, List<Map<String, Object>> warnings, ExecutionFacts facts) {
+    var text = new StringBuilder(level == null ? "未触发执行监控预警" : WarningLevel.text(level)).append('\n');
+    reasons(warnings, facts).forEach(r -> text.append("· ").append(r).append('\n'));
+    if (facts.reference() != null) {
+      text.append(facts.referenceText()).append('\n');
+    }
+    text.append("进度比（实际 ÷ 参照 × 100）：资金执行 ").append(rounded(facts.executionProgress()))
+        .append("，实物 ").append(rounded(facts.physicalProgressRatio()))
+        .append("，指标最低 ").append(rounded(facts.lowestIndicatorProgress()))
+        .append("、最高 ").append(rounded(facts.highestIndicatorProgress()));
+    return text.toString();
+  }
+
+  /** A red warning's response is due this many working days after the filing (configurable). */
+  public LocalDate warningResponseDueOn() {
+    return calendar.workingDaysAfter(now().toLocalDate(), warningResponseWorkingDays);
+  }
+
+  /**
+   * The filing unit explains a red warning or says how it rectifies (资阳 三(三): 对执行进度滞后的项目
+   * 督促加快进度执行；偏离目标的及时纠偏); the province reads it when it reviews.
+   */
+  public void recordWarningResponse(String businessKey, String kind, Object text, String actor) {
+    var f = get(businessKey);
+    if (!"RED".equals(f.warningLevel()) || f.status() != FilingStatus.FILED) {
+      throw new ConflictException("本季度填报没有待说明的红色预警");
+    }
+    var problems = new ArrayList<String>();
+    var answer = requiredText(text, "情况说明或整改措施", 2000, problems);
+    if (!"EXPLAIN".equals(kind) && !"RECTIFY".equals(kind)) {
+      problems.add("请选择：说明滞后原因，或提出整改（纠偏）措施");
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException("红色预警说明有误", problems);
+    }
+    var response = ("EXPLAIN".equals(kind) ? "说明滞后原因：" : "整改（纠偏）措施：") + answer;
+    repository.setWarningResponse(businessKey, response);
+    repository.addEvent(businessKey, "WARNING_RESPONSE", actor, now(), response);
+  }
+
+  /** The filing a process instance files (a quarterly filing's instance), if any. */
+  @Transactional(readOnly = true)
+  public java.util.Optional<QuarterlyFiling> byProcessInstance(String processInstanceId) {
+    return repository.findByProcessInstance(processInstanceId);
   }
 
   private static String rounded(Double value) {
