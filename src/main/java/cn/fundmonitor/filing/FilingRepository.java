@@ -149,6 +149,14 @@ class FilingRepository {
         .params(paid, businessKey).update();
   }
 
+  void updatePayment(String businessKey, FundSource source, BigDecimal paid) {
+    if (jdbc.sql("update fm_filing_payment set paid = ? where business_key = ? and fund_source = ?")
+        .params(paid, businessKey, source.name()).update() == 0) {
+      jdbc.sql("insert into fm_filing_payment (business_key, fund_source, paid) values (?, ?, ?)")
+          .params(businessKey, source.name(), paid).update();
+    }
+  }
+
   void updatePhysical(String businessKey, BigDecimal physical) {
     jdbc.sql("update fm_quarterly_filing set physical_progress = ? where business_key = ?")
         .params(physical, businessKey).update();

@@ -515,6 +515,30 @@ public class FilingService {
   public static final String PAID_TO_DATE_FIELD = "PAID_TO_DATE";
   public static final String PHYSICAL_PROGRESS_FIELD = "PHYSICAL_PROGRESS";
   public static final String INDICATOR_FIELD = "INDICATOR_";
+  /**
+   * A payment by one fund source: PAID_CENTRAL, PAID_PROVINCIAL, PAID_LOCAL, PAID_SOCIAL. A payment
+   * correction says which fund source changes, and the total follows: the sums always add up.
+   */
+  public static final String PAID_SOURCE_FIELD = "PAID_";
+
+  /** The fund source a PAID_&lt;SOURCE&gt; field names, or null (PAID_TO_DATE names none). */
+  static FundSource paidSource(String field) {
+    if (field == null || PAID_TO_DATE_FIELD.equals(field) || !field.startsWith(PAID_SOURCE_FIELD)) {
+      return null;
+    }
+    try {
+      return FundSource.valueOf(field.substring(PAID_SOURCE_FIELD.length()));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** The one fund source that holds payments, or null when none or several do. */
+  private FundSource onlyPayingSource(String businessKey) {
+    var paying = repository.payments(businessKey).entrySet().stream()
+        .filter(e -> e.getValue().isPositive()).map(Map.Entry::getKey).toList();
+    return paying.size() == 1 ? paying.get(0) : null;
+  }
 
   /** A correctable field's current value as text, or null when nothing was filed. */
   @Transactional(readOnly = true)
@@ -527,6 +551,11 @@ public class FilingService {
       return f.physicalProgress() == null ? null
           : f.physicalProgress().stripTrailingZeros().toPlainString();
     }
+    var source = paidSource(field);
+    if (source != null) {
+      return f.paidToDate() == null ? null : repository.payments(businessKey)
+          .getOrDefault(source, Yuan.ZERO).amount().setScale(2).toPlainString();
+    }
     var position = indicatorPosition(field);
     return actuals(businessKey).stream().filter(a -> a.position() == position).findFirst()
         .map(IndicatorActual::actualText).orElse(null);
@@ -538,10 +567,26 @@ public class FilingService {
     var f = get(businessKey);
     var problems = new ArrayList<String>();
     String normalised = null;
+    var source = paidSource(field);
     if (PAID_TO_DATE_FIELD.equals(field)) {
       var paid = amount(value, "累计支付金额", problems);
       if (paid != null && paid.compareTo(f.receivedAmount()) > 0) {
         problems.add("累计支付 " + paid + " 超过到位资金 " + f.receivedAmount());
+      }
+      if (onlyPayingSource(businessKey) == null) {
+        // the change must land on a fund source, or the split by source no longer adds up
+        problems.add("累计支付由多个资金来源组成（或尚无支付），请按资金来源申请变更（如“中央财政资金支付金额”），"
+            + "累计支付随之变更");
+      }
+      normalised = paid == null ? null : paid.amount().toPlainString();
+    } else if (source != null) {
+      var paid = amount(value, source.label() + "支付金额", problems);
+      if (paid != null) {
+        var total = f.paidToDate().minus(repository.payments(businessKey)
+            .getOrDefault(source, Yuan.ZERO)).plus(paid);
+        if (total.compareTo(f.receivedAmount()) > 0) {
+          problems.add("变更后累计支付 " + total + " 超过到位资金 " + f.receivedAmount());
+        }
       }
       normalised = paid == null ? null : paid.amount().toPlainString();
     } else if (PHYSICAL_PROGRESS_FIELD.equals(field)) {
@@ -579,8 +624,27 @@ public class FilingService {
       throw new StaleRecordException("记录已在申请后被修改（申请时为“" + expected + "”，现为“" + current
           + "”），本次变更不予执行，请按现值重新申请");
     }
+    var detail = field + "：" + expected + " → " + value;
+    var source = paidSource(field);
     if (PAID_TO_DATE_FIELD.equals(field)) {
+      var only = onlyPayingSource(businessKey);
+      if (only == null) {
+        throw new StaleRecordException("累计支付已由多个资金来源组成，本次变更不予执行，请按资金来源重新申请");
+      }
+      // the one source that holds payments takes the difference: the split still adds up
+      var before = repository.payments(businessKey).get(only);
+      var after = before.amount().add(new BigDecimal(value).subtract(new BigDecimal(expected)));
+      repository.updatePayment(businessKey, only, after);
       repository.updatePaid(businessKey, new BigDecimal(value));
+      detail += "（" + only.label() + " " + before.amount().toPlainString() + " → "
+          + after.toPlainString() + "）";
+    } else if (source != null) {
+      repository.updatePayment(businessKey, source, new BigDecimal(value));
+      var total = repository.payments(businessKey).values().stream().map(Yuan::amount)
+          .reduce(BigDecimal.ZERO, BigDecimal::add);
+      detail += "（累计支付 " + get(businessKey).paidToDate().amount().toPlainString() + " → "
+          + total.toPlainString() + "）";
+      repository.updatePaid(businessKey, total);
     } else if (PHYSICAL_PROGRESS_FIELD.equals(field)) {
       repository.updatePhysical(businessKey, new BigDecimal(value));
     } else {
@@ -600,12 +664,13 @@ public class FilingService {
       }
       repository.replaceActual(businessKey, updated);
     }
-    repository.addEvent(businessKey, "CORRECTED", actor, now(), field + "：" + expected + " → " + value);
+    repository.addEvent(businessKey, "CORRECTED", actor, now(), detail);
   }
 
   private static int indicatorPosition(String field) {
     if (field == null || !field.startsWith(INDICATOR_FIELD)) {
-      throw new InvalidInputException("变更内容有误", "可变更的字段为累计支付金额、实物工作量进度或第N项指标的实际完成值");
+      throw new InvalidInputException("变更内容有误",
+          "可变更的字段为累计支付金额、某一资金来源的支付金额、实物工作量进度或第N项指标的实际完成值");
     }
     try {
       return Integer.parseInt(field.substring(INDICATOR_FIELD.length()));
