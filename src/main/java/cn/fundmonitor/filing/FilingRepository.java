@@ -232,6 +232,11 @@ class FilingRepository {
         + "values (?, ?, ?, ?, ?)").params(businessKey, action, actor, at, detail).update();
   }
 
+  List<String> eventDetails(String businessKey, String action) {
+    return jdbc.sql("select detail from fm_filing_event where business_key = ? and action = ? order by id")
+        .params(businessKey, action).query(String.class).list();
+  }
+
   List<String> events(String businessKey) {
     return jdbc.sql("select action from fm_filing_event where business_key = ? order by id")
         .param(businessKey).query(String.class).list();

@@ -698,6 +698,18 @@ public class FilingService {
     return repository.payments(businessKey);
   }
 
+  /**
+   * What the province's review shows (MNR 第二十二条: 审核把关): the filing's current values and, after
+   * a correction, what was corrected.
+   */
+  @Transactional(readOnly = true)
+  public String reviewSummary(String businessKey) {
+    var text = FilingTexts.summary(get(businessKey), payments(businessKey), actuals(businessKey));
+    var corrected = repository.eventDetails(businessKey, "CORRECTED");
+    return corrected.isEmpty() ? text
+        : text + "已更正（MNR 第二十二条，以上为更正后的现值）：\n  " + String.join("\n  ", corrected) + "\n";
+  }
+
   @Transactional(readOnly = true)
   public List<String> events(String businessKey) {
     return repository.events(businessKey);

@@ -10,6 +10,7 @@ import cn.fundmonitor.filing.FilingService;
 import cn.fundmonitor.filing.FundSource;
 import cn.fundmonitor.money.Yuan;
 import cn.fundmonitor.filing.Quarter;
+import cn.fundmonitor.filing.QuarterlyFilingProcess;
 import cn.fundmonitor.platform.JsonVariables;
 import cn.fundmonitor.support.Covers;
 import cn.fundmonitor.support.Funding;
@@ -52,6 +53,7 @@ class DataCorrectionProcessTest {
   @Autowired TestUsers users;
   @Autowired Projects projects;
   @Autowired Funding funding;
+  @Autowired cn.fundmonitor.project.ProgressPlans plans;
 
   @BeforeEach
   void init() {
@@ -170,6 +172,43 @@ class DataCorrectionProcessTest {
     assertThat(filings.payments(single).get(FundSource.CENTRAL).amount())
         .isEqualByComparingTo("270000");
     assertThat(filings.get(single).paidToDate().amount()).isEqualByComparingTo("270000");
+  }
+
+  /**
+   * MNR 第二十二条: a correction consented while the filing waits for the province's review — the
+   * review shows the current values and what was corrected, not the figures as first filed.
+   */
+  @Test
+  void mnrArticle22_theProvincesReviewShowsTheCurrentValuesAndWhatWasCorrected() {
+    var project = projects.warehoused(XINGNING_ECO, "450102", "兴宁区变更项目（审核中）");
+    funding.fund(project, "450102", "1000000", LocalDate.now().minusDays(1));
+    plans.record(project, List.of(Map.of("pointOn", "2026-03-31", "plannedExecution", 25,
+        "plannedPhysical", 25)));
+    var q = new Quarter(2026, 1);
+    filings.prepare(project, q);
+    var filing = runtime.createProcessInstanceByKey(QuarterlyFilingProcess.KEY)
+        .businessKey(q.key(project)).setVariables(Variables.createVariables()
+            .putValue(QuarterlyFilingProcess.FILING_YEAR.name(), 2026)
+            .putValue(QuarterlyFilingProcess.FILING_QUARTER.name(), 1)
+            .putValue(QuarterlyFilingProcess.PROJECT_CODE.name(), project)).execute();
+    complete(XINGNING_FINANCE, task(filing, QuarterlyFilingProcess.TASK_FILE), Variables
+        .createVariables().putValue("paidToDate", "250000").putValue("paidCentral", "250000")
+        .putValue("physicalProgress", "25")
+        .putValueTyped("indicatorActuals", JsonVariables.json(List.of(
+            Map.of("position", 1, "actual", "30", "notYetDue", false),
+            Map.of("position", 2, "actual", "", "notYetDue", true),
+            Map.of("position", 3, "actual", "有所改善", "notYetDue", false),
+            Map.of("position", 4, "actual", "", "notYetDue", true)))));
+    var review = task(filing, QuarterlyFilingProcess.TASK_REVIEW);
+    assertThat((String) tasks.getVariable(review.getId(), "filingSummary")).contains("累计支付：25 万元");
+
+    var pi = request(XINGNING_FINANCE, filing.getBusinessKey(), "PAID_TO_DATE", "260000");
+    complete(NANNING_FINANCE, task(pi, TASK_CONSENT), consent("APPROVE", "同意"));
+
+    assertThat((String) tasks.getVariable(review.getId(), "filingSummary"))
+        .contains("累计支付：26 万元").contains("中央财政资金：26 万元")
+        .contains("已更正（MNR 第二十二条，以上为更正后的现值）")
+        .contains("PAID_TO_DATE：250000.00 → 260000.00（中央财政资金 250000.00 → 260000.00）");
   }
 
   @Test
