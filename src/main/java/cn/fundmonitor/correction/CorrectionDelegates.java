@@ -84,9 +84,11 @@ final class CorrectionDelegates {
   @Component("applyCorrectionDelegate")
   static class Apply implements JavaDelegate {
     private final CorrectionService corrections;
+    private final cn.fundmonitor.filing.FilingService filings;
 
-    Apply(CorrectionService corrections) {
+    Apply(CorrectionService corrections, cn.fundmonitor.filing.FilingService filings) {
       this.corrections = corrections;
+      this.filings = filings;
     }
 
     @Override
@@ -97,6 +99,17 @@ final class CorrectionDelegates {
         throw new BpmnError(ERROR_STALE, "记录已在申请后被修改，本次变更不予执行");
       }
       corrections.apply(REQUEST_NO.get(execution), actor);
+      // a filing still before the province's review: the review shows the current values and
+      // what was corrected, never the figures as first filed (MNR 第二十二条)
+      var key = corrections.get(REQUEST_NO.get(execution)).recordKey();
+      var filingInstance = filings.get(key).processInstanceId();
+      var runtime = execution.getProcessEngineServices().getRuntimeService();
+      if (filingInstance != null && runtime.createProcessInstanceQuery()
+          .processInstanceId(filingInstance).count() > 0) {
+        runtime.setVariable(filingInstance,
+            cn.fundmonitor.filing.QuarterlyFilingProcess.FILING_SUMMARY.name(),
+            filings.reviewSummary(key));
+      }
     }
   }
 

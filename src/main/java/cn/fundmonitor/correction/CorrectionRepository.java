@@ -98,6 +98,27 @@ class CorrectionRepository {
         .update();
   }
 
+  /** When the consent (or the ministry's decision) was given and the change applied. */
+  record Times(OffsetDateTime decidedAt, OffsetDateTime appliedAt) {}
+
+  Times times(String requestNo) {
+    return jdbc.sql("select decided_at, applied_at from fm_correction_request where request_no = ?")
+        .param(requestNo)
+        .query((rs, i) -> new Times(rs.getObject("decided_at", OffsetDateTime.class),
+            rs.getObject("applied_at", OffsetDateTime.class)))
+        .single();
+  }
+
+  List<DataChange> changesOf(String requestNo) {
+    return jdbc.sql("select * from fm_data_change where request_no = ? order by id").param(requestNo)
+        .query((rs, i) -> new DataChange(rs.getString("record_type"), rs.getString("record_key"),
+            rs.getString("field"), rs.getString("before_value"), rs.getString("after_value"),
+            rs.getString("request_no"), rs.getString("requested_by"), rs.getString("approved_by"),
+            rs.getString("applied_by"), rs.getObject("applied_at", OffsetDateTime.class),
+            rs.getString("reason")))
+        .list();
+  }
+
   List<DataChange> changes(String recordType, String recordKey) {
     return jdbc.sql("select * from fm_data_change where record_type = ? and record_key = ? order by id")
         .params(recordType, recordKey)

@@ -236,6 +236,22 @@ public class CorrectionService {
   }
 
   /**
+   * A correction as its audit trail tells it (MNR 第二十二条): the request with the value it was made
+   * against and the value asked for, who asked and when, who consented or decided and when, and
+   * the change as applied (before/after, who applied it, when).
+   */
+  public record Audit(CorrectionRequest request, OffsetDateTime decidedAt, OffsetDateTime appliedAt,
+      List<DataChange> applied) {}
+
+  @Transactional(readOnly = true)
+  public java.util.Optional<Audit> audit(String requestNo) {
+    return repository.find(requestNo).map(r -> {
+      var times = repository.times(requestNo);
+      return new Audit(r, times.decidedAt(), times.appliedAt(), repository.changesOf(requestNo));
+    });
+  }
+
+  /**
    * Every applied change of a record, oldest first: the first one's "before" is the value as
    * originally filed, the last one's "after" the value now.
    */

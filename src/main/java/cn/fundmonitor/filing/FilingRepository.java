@@ -149,6 +149,14 @@ class FilingRepository {
         .params(paid, businessKey).update();
   }
 
+  void updatePayment(String businessKey, FundSource source, BigDecimal paid) {
+    if (jdbc.sql("update fm_filing_payment set paid = ? where business_key = ? and fund_source = ?")
+        .params(paid, businessKey, source.name()).update() == 0) {
+      jdbc.sql("insert into fm_filing_payment (business_key, fund_source, paid) values (?, ?, ?)")
+          .params(businessKey, source.name(), paid).update();
+    }
+  }
+
   void updatePhysical(String businessKey, BigDecimal physical) {
     jdbc.sql("update fm_quarterly_filing set physical_progress = ? where business_key = ?")
         .params(physical, businessKey).update();
@@ -165,9 +173,21 @@ class FilingRepository {
         + "business_key = ? and position = ?").params(rate, businessKey, position).update();
   }
 
-  void setWarning(String businessKey, String level, String reason) {
-    jdbc.sql("update fm_quarterly_filing set warning_level = ?, warning_reason = ? where "
-        + "business_key = ?").params(level, reason, businessKey).update();
+  void setWarning(String businessKey, String level, String reason, String reference,
+      String details) {
+    jdbc.sql("update fm_quarterly_filing set warning_level = ?, warning_reason = ?, "
+        + "warning_reference = ?, warning_details = ?, warning_response = null where business_key = ?")
+        .params(level, reason, reference, details, businessKey).update();
+  }
+
+  void setWarningResponse(String businessKey, String response) {
+    jdbc.sql("update fm_quarterly_filing set warning_response = ? where business_key = ?")
+        .params(response, businessKey).update();
+  }
+
+  Optional<QuarterlyFiling> findByProcessInstance(String processInstanceId) {
+    return jdbc.sql("select * from fm_quarterly_filing where process_instance_id = ?")
+        .param(processInstanceId).query((rs, i) -> filing(rs)).optional();
   }
 
   boolean move(String businessKey, FilingStatus from, FilingStatus to) {
@@ -212,6 +232,11 @@ class FilingRepository {
         + "values (?, ?, ?, ?, ?)").params(businessKey, action, actor, at, detail).update();
   }
 
+  List<String> eventDetails(String businessKey, String action) {
+    return jdbc.sql("select detail from fm_filing_event where business_key = ? and action = ? order by id")
+        .params(businessKey, action).query(String.class).list();
+  }
+
   List<String> events(String businessKey) {
     return jdbc.sql("select action from fm_filing_event where business_key = ? order by id")
         .param(businessKey).query(String.class).list();
@@ -227,6 +252,8 @@ class FilingRepository {
         rs.getBigDecimal("physical_progress"), rs.getString("warning_level"),
         rs.getString("warning_reason"), rs.getString("process_instance_id"),
         rs.getString("filed_by"), rs.getObject("filed_at", OffsetDateTime.class),
-        rs.getString("reviewed_by"), rs.getObject("transmitted_at", OffsetDateTime.class));
+        rs.getString("reviewed_by"), rs.getObject("transmitted_at", OffsetDateTime.class),
+        rs.getString("warning_reference"), rs.getString("warning_details"),
+        rs.getString("warning_response"));
   }
 }

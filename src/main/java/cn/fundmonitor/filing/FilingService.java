@@ -12,6 +12,7 @@ import cn.fundmonitor.money.Yuan;
 import cn.fundmonitor.project.Comparator;
 import cn.fundmonitor.project.Indicator;
 import cn.fundmonitor.project.IndicatorTarget;
+import cn.fundmonitor.project.ProgressPlans;
 import cn.fundmonitor.project.ProjectReserveService;
 import cn.fundmonitor.waves.Wave;
 import cn.fundmonitor.waves.WaveKind;
@@ -28,7 +29,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,10 +53,16 @@ public class FilingService {
   private final ProjectReserveService reserve;
   private final WorkingDayCalendar calendar;
   private final WavePlans waves;
+  private final ProgressPlans plans;
+  private final int warningResponseWorkingDays;
   private final Clock clock;
 
   FilingService(FilingRepository repository, ProjectReserveService reserve,
-      WorkingDayCalendar calendar, WavePlans waves, Clock clock) {
+      WorkingDayCalendar calendar, WavePlans waves, ProgressPlans plans,
+      @Value("${fundmonitor.filing.warning-response-working-days:10}") int warningResponseWorkingDays,
+      Clock clock) {
+    this.plans = plans;
+    this.warningResponseWorkingDays = warningResponseWorkingDays;
     this.repository = repository;
     this.reserve = reserve;
     this.calendar = calendar;
@@ -187,7 +196,8 @@ public class FilingService {
     repository.addEvent(businessKey, "FILED", actor, now(), "累计支付 " + paid.toWanText()
         + "，实物进度 " + physical.stripTrailingZeros().toPlainString() + "%"
         + (now().toLocalDate().isAfter(f.dueOn()) ? "（逾期，应于 " + f.dueOn() + " 前填报）" : ""));
-    return facts(f, paid, physical, actuals);
+    return facts(f, paid, physical, actuals, plans.at(f.projectCode(), f.quarter().lastDay()),
+        project.requestedAmount());
   }
 
   private List<IndicatorActual> actuals(List<Indicator> indicators,
@@ -265,17 +275,41 @@ public class FilingService {
     return new IndicatorTarget.Numeric(value);
   }
 
-  /** Progress ratios against time progress (时序进度 = months elapsed ÷ 12). */
+  /**
+   * Progress ratios against the project's reference progress at the monitoring point (资阳 三(三):
+   * 项目支出以项目实施进度或资金分配进度为参照): its implementation plan where the plan covers the
+   * point (PLAN: budget execution against the planned execution, physical progress and indicators
+   * against the planned physical progress), else the share of its money allocated by then
+   * (ALLOCATION: received ÷ the amount applied for, at most 100%; payments, physical progress and
+   * indicators against it). Calendar time (时序进度) is basic spending's reference, never a
+   * project's.
+   */
   static ExecutionFacts facts(QuarterlyFiling f, Yuan paid, BigDecimal physical,
-      List<IndicatorActual> actuals) {
-    var timeShare = BigDecimal.valueOf(f.quarter().monthsElapsed())
-        .divide(BigDecimal.valueOf(12), 6, RoundingMode.HALF_UP);
-    Double execution = null;
-    if (f.receivedAmount() != null && f.receivedAmount().isPositive()) {
-      execution = ratio(paid.amount().divide(f.receivedAmount().amount(), 6, RoundingMode.HALF_UP),
-          timeShare);
+      List<IndicatorActual> actuals, Optional<ProgressPlans.PlannedProgress> plan, Yuan applied) {
+    var received = f.receivedAmount() == null ? BigDecimal.ZERO : f.receivedAmount().amount();
+    ProgressReference reference;
+    BigDecimal actualExecution = null;
+    BigDecimal referenceExecution = null;
+    BigDecimal referencePhysical = null;
+    if (plan.isPresent()) {
+      reference = ProgressReference.PLAN;
+      referenceExecution = plan.get().execution();
+      referencePhysical = plan.get().physical();
+      if (received.signum() > 0) {
+        actualExecution = percentOf(paid.amount(), received);
+      }
+    } else {
+      reference = ProgressReference.ALLOCATION;
+      // money beyond the amount applied for: the project holds all it will get
+      var whole = applied == null || applied.amount().compareTo(received) < 0 ? received : applied.amount();
+      if (whole.signum() > 0) {
+        referenceExecution = percentOf(received, whole);
+        referencePhysical = referenceExecution;
+        actualExecution = percentOf(paid.amount(), whole);
+      }
     }
-    var physicalRatio = ratio(physical.divide(HUNDRED, 6, RoundingMode.HALF_UP), timeShare);
+    var execution = ratio(actualExecution, referenceExecution);
+    var physicalRatio = ratio(physical, referencePhysical);
     Double lowest = null;
     Double highest = null;
     for (var a : actuals) {
@@ -284,15 +318,33 @@ public class FilingService {
           || !(a.actual() instanceof IndicatorTarget.Numeric actual) || t.value().signum() == 0) {
         continue;
       }
-      var progress = ratio(actual.value().divide(t.value(), 6, RoundingMode.HALF_UP), timeShare);
+      var progress = ratio(percentOf(actual.value(), t.value()), referencePhysical);
+      if (progress == null) {
+        continue;
+      }
       lowest = lowest == null ? progress : Math.min(lowest, progress);
       highest = highest == null ? progress : Math.max(highest, progress);
     }
-    return new ExecutionFacts(execution, physicalRatio, lowest, highest);
+    return new ExecutionFacts(execution, physicalRatio, lowest, highest, reference,
+        doubleOrNull(actualExecution), doubleOrNull(referenceExecution),
+        doubleOrNull(referencePhysical));
   }
 
-  private static double ratio(BigDecimal share, BigDecimal timeShare) {
-    return share.multiply(HUNDRED).divide(timeShare, 2, RoundingMode.HALF_UP).doubleValue();
+  private static BigDecimal percentOf(BigDecimal part, BigDecimal whole) {
+    return part.multiply(HUNDRED).divide(whole, 6, RoundingMode.HALF_UP);
+  }
+
+  /** Actual ÷ reference × 100 (进度比); null when either is unknown or nothing was planned. */
+  private static Double ratio(BigDecimal actualPercent, BigDecimal referencePercent) {
+    if (actualPercent == null || referencePercent == null || referencePercent.signum() == 0) {
+      return null;
+    }
+    return actualPercent.multiply(HUNDRED).divide(referencePercent, 2, RoundingMode.HALF_UP)
+        .doubleValue();
+  }
+
+  private static Double doubleOrNull(BigDecimal value) {
+    return value == null ? null : value.setScale(2, RoundingMode.HALF_UP).doubleValue();
   }
 
   /**
@@ -301,27 +353,90 @@ public class FilingService {
    */
   public String recordWarning(String businessKey, List<Map<String, Object>> warnings,
       ExecutionFacts facts) {
-    var order = List.of("BLUE", "YELLOW", "RED");
-    String level = null;
-    var reasons = new ArrayList<String>();
-    for (var w : warnings) {
-      var l = String.valueOf(w.get("level"));
-      if (level == null || order.indexOf(l) > order.indexOf(level)) {
-        level = l;
-      }
-      reasons.add(w.get("reason") + "：进度比 " + rounded(switch (String.valueOf(w.get("dimension"))) {
-        case "EXECUTION" -> facts.executionProgress();
-        case "PHYSICAL" -> facts.physicalProgressRatio();
-        case "INDICATOR" -> facts.lowestIndicatorProgress();
-        default -> facts.highestIndicatorProgress();
-      }));
-    }
-    var reason = reasons.isEmpty() ? null : String.join("；", reasons);
-    repository.setWarning(businessKey, level, reason);
+    var level = worst(warnings);
+    var reasons = reasons(warnings, facts);
+    var reason = reasons.isEmpty() ? null
+        : String.join("；", reasons) + (facts.reference() == null ? "" : "。" + facts.referenceText());
+    repository.setWarning(businessKey, level, reason,
+        facts.reference() == null ? null : facts.reference().name(),
+        warningDetails(level, warnings, facts));
     if (level != null) {
-      repository.addEvent(businessKey, "WARNING", "system", now(), level + "：" + reason);
+      repository.addEvent(businessKey, "WARNING", "system", now(), WarningLevel.text(level) + "：" + reason);
     }
     return level;
+  }
+
+  /** The worst level among the DMN's warnings (BLUE < YELLOW < RED), null without any. */
+  static String worst(List<Map<String, Object>> warnings) {
+    String level = null;
+    for (var w : warnings) {
+      var l = WarningLevel.valueOf(String.valueOf(w.get("level")));
+      if (level == null || l.compareTo(WarningLevel.valueOf(level)) > 0) {
+        level = l.name();
+      }
+    }
+    return level;
+  }
+
+  /** Each warning's reason with the ratio behind it: "…（进度比低于60%）：进度比 40%". */
+  static List<String> reasons(List<Map<String, Object>> warnings, ExecutionFacts facts) {
+    return warnings.stream().map(w -> w.get("reason") + "：进度比 "
+        + rounded(switch (String.valueOf(w.get("dimension"))) {
+          case "EXECUTION" -> facts.executionProgress();
+          case "PHYSICAL" -> facts.physicalProgressRatio();
+          case "INDICATOR" -> facts.lowestIndicatorProgress();
+          default -> facts.highestIndicatorProgress();
+        })).toList();
+  }
+
+  /**
+   * What the review form and the filing unit read about the warning: the level in Chinese, each
+   * reason with its ratio, the reference used and the ratios of every dimension.
+   */
+  static String warningDetails(String level, List<Map<String, Object>> warnings, ExecutionFacts facts) {
+    var text = new StringBuilder(level == null ? "未触发执行监控预警" : WarningLevel.text(level)).append('\n');
+    reasons(warnings, facts).forEach(r -> text.append("· ").append(r).append('\n'));
+    if (facts.reference() != null) {
+      text.append(facts.referenceText()).append('\n');
+    }
+    text.append("进度比（实际 ÷ 参照 × 100）：资金执行 ").append(rounded(facts.executionProgress()))
+        .append("，实物 ").append(rounded(facts.physicalProgressRatio()))
+        .append("，指标最低 ").append(rounded(facts.lowestIndicatorProgress()))
+        .append("、最高 ").append(rounded(facts.highestIndicatorProgress()));
+    return text.toString();
+  }
+
+  /** A red warning's response is due this many working days after the filing (configurable). */
+  public LocalDate warningResponseDueOn() {
+    return calendar.workingDaysAfter(now().toLocalDate(), warningResponseWorkingDays);
+  }
+
+  /**
+   * The filing unit explains a red warning or says how it rectifies (资阳 三(三): 对执行进度滞后的项目
+   * 督促加快进度执行；偏离目标的及时纠偏); the province reads it when it reviews.
+   */
+  public void recordWarningResponse(String businessKey, String kind, Object text, String actor) {
+    var f = get(businessKey);
+    if (!"RED".equals(f.warningLevel()) || f.status() != FilingStatus.FILED) {
+      throw new ConflictException("本季度填报没有待说明的红色预警");
+    }
+    var problems = new ArrayList<String>();
+    var answer = requiredText(text, "情况说明或整改措施", 2000, problems);
+    if (!"EXPLAIN".equals(kind) && !"RECTIFY".equals(kind)) {
+      problems.add("请选择：说明滞后原因，或提出整改（纠偏）措施");
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException("红色预警说明有误", problems);
+    }
+    var response = ("EXPLAIN".equals(kind) ? "说明滞后原因：" : "整改（纠偏）措施：") + answer;
+    repository.setWarningResponse(businessKey, response);
+    repository.addEvent(businessKey, "WARNING_RESPONSE", actor, now(), response);
+  }
+
+  /** The filing a process instance files (a quarterly filing's instance), if any. */
+  @Transactional(readOnly = true)
+  public java.util.Optional<QuarterlyFiling> byProcessInstance(String processInstanceId) {
+    return repository.findByProcessInstance(processInstanceId);
   }
 
   private static String rounded(Double value) {
@@ -400,6 +515,30 @@ public class FilingService {
   public static final String PAID_TO_DATE_FIELD = "PAID_TO_DATE";
   public static final String PHYSICAL_PROGRESS_FIELD = "PHYSICAL_PROGRESS";
   public static final String INDICATOR_FIELD = "INDICATOR_";
+  /**
+   * A payment by one fund source: PAID_CENTRAL, PAID_PROVINCIAL, PAID_LOCAL, PAID_SOCIAL. A payment
+   * correction says which fund source changes, and the total follows: the sums always add up.
+   */
+  public static final String PAID_SOURCE_FIELD = "PAID_";
+
+  /** The fund source a PAID_&lt;SOURCE&gt; field names, or null (PAID_TO_DATE names none). */
+  static FundSource paidSource(String field) {
+    if (field == null || PAID_TO_DATE_FIELD.equals(field) || !field.startsWith(PAID_SOURCE_FIELD)) {
+      return null;
+    }
+    try {
+      return FundSource.valueOf(field.substring(PAID_SOURCE_FIELD.length()));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** The one fund source that holds payments, or null when none or several do. */
+  private FundSource onlyPayingSource(String businessKey) {
+    var paying = repository.payments(businessKey).entrySet().stream()
+        .filter(e -> e.getValue().isPositive()).map(Map.Entry::getKey).toList();
+    return paying.size() == 1 ? paying.get(0) : null;
+  }
 
   /** A correctable field's current value as text, or null when nothing was filed. */
   @Transactional(readOnly = true)
@@ -412,6 +551,11 @@ public class FilingService {
       return f.physicalProgress() == null ? null
           : f.physicalProgress().stripTrailingZeros().toPlainString();
     }
+    var source = paidSource(field);
+    if (source != null) {
+      return f.paidToDate() == null ? null : repository.payments(businessKey)
+          .getOrDefault(source, Yuan.ZERO).amount().setScale(2).toPlainString();
+    }
     var position = indicatorPosition(field);
     return actuals(businessKey).stream().filter(a -> a.position() == position).findFirst()
         .map(IndicatorActual::actualText).orElse(null);
@@ -423,10 +567,26 @@ public class FilingService {
     var f = get(businessKey);
     var problems = new ArrayList<String>();
     String normalised = null;
+    var source = paidSource(field);
     if (PAID_TO_DATE_FIELD.equals(field)) {
       var paid = amount(value, "累计支付金额", problems);
       if (paid != null && paid.compareTo(f.receivedAmount()) > 0) {
         problems.add("累计支付 " + paid + " 超过到位资金 " + f.receivedAmount());
+      }
+      if (onlyPayingSource(businessKey) == null) {
+        // the change must land on a fund source, or the split by source no longer adds up
+        problems.add("累计支付由多个资金来源组成（或尚无支付），请按资金来源申请变更（如“中央财政资金支付金额”），"
+            + "累计支付随之变更");
+      }
+      normalised = paid == null ? null : paid.amount().toPlainString();
+    } else if (source != null) {
+      var paid = amount(value, source.label() + "支付金额", problems);
+      if (paid != null) {
+        var total = f.paidToDate().minus(repository.payments(businessKey)
+            .getOrDefault(source, Yuan.ZERO)).plus(paid);
+        if (total.compareTo(f.receivedAmount()) > 0) {
+          problems.add("变更后累计支付 " + total + " 超过到位资金 " + f.receivedAmount());
+        }
       }
       normalised = paid == null ? null : paid.amount().toPlainString();
     } else if (PHYSICAL_PROGRESS_FIELD.equals(field)) {
@@ -464,8 +624,27 @@ public class FilingService {
       throw new StaleRecordException("记录已在申请后被修改（申请时为“" + expected + "”，现为“" + current
           + "”），本次变更不予执行，请按现值重新申请");
     }
+    var detail = field + "：" + expected + " → " + value;
+    var source = paidSource(field);
     if (PAID_TO_DATE_FIELD.equals(field)) {
+      var only = onlyPayingSource(businessKey);
+      if (only == null) {
+        throw new StaleRecordException("累计支付已由多个资金来源组成，本次变更不予执行，请按资金来源重新申请");
+      }
+      // the one source that holds payments takes the difference: the split still adds up
+      var before = repository.payments(businessKey).get(only);
+      var after = before.amount().add(new BigDecimal(value).subtract(new BigDecimal(expected)));
+      repository.updatePayment(businessKey, only, after);
       repository.updatePaid(businessKey, new BigDecimal(value));
+      detail += "（" + only.label() + " " + before.amount().toPlainString() + " → "
+          + after.toPlainString() + "）";
+    } else if (source != null) {
+      repository.updatePayment(businessKey, source, new BigDecimal(value));
+      var total = repository.payments(businessKey).values().stream().map(Yuan::amount)
+          .reduce(BigDecimal.ZERO, BigDecimal::add);
+      detail += "（累计支付 " + get(businessKey).paidToDate().amount().toPlainString() + " → "
+          + total.toPlainString() + "）";
+      repository.updatePaid(businessKey, total);
     } else if (PHYSICAL_PROGRESS_FIELD.equals(field)) {
       repository.updatePhysical(businessKey, new BigDecimal(value));
     } else {
@@ -485,12 +664,13 @@ public class FilingService {
       }
       repository.replaceActual(businessKey, updated);
     }
-    repository.addEvent(businessKey, "CORRECTED", actor, now(), field + "：" + expected + " → " + value);
+    repository.addEvent(businessKey, "CORRECTED", actor, now(), detail);
   }
 
   private static int indicatorPosition(String field) {
     if (field == null || !field.startsWith(INDICATOR_FIELD)) {
-      throw new InvalidInputException("变更内容有误", "可变更的字段为累计支付金额、实物工作量进度或第N项指标的实际完成值");
+      throw new InvalidInputException("变更内容有误",
+          "可变更的字段为累计支付金额、某一资金来源的支付金额、实物工作量进度或第N项指标的实际完成值");
     }
     try {
       return Integer.parseInt(field.substring(INDICATOR_FIELD.length()));
@@ -516,6 +696,18 @@ public class FilingService {
   @Transactional(readOnly = true)
   public Map<FundSource, Yuan> payments(String businessKey) {
     return repository.payments(businessKey);
+  }
+
+  /**
+   * What the province's review shows (MNR 第二十二条: 审核把关): the filing's current values and, after
+   * a correction, what was corrected.
+   */
+  @Transactional(readOnly = true)
+  public String reviewSummary(String businessKey) {
+    var text = FilingTexts.summary(get(businessKey), payments(businessKey), actuals(businessKey));
+    var corrected = repository.eventDetails(businessKey, "CORRECTED");
+    return corrected.isEmpty() ? text
+        : text + "已更正（MNR 第二十二条，以上为更正后的现值）：\n  " + String.join("\n  ", corrected) + "\n";
   }
 
   @Transactional(readOnly = true)

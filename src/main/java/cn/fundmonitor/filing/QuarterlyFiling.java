@@ -10,4 +10,11 @@ public record QuarterlyFiling(String businessKey, String projectCode, Quarter qu
     FilingStatus status, LocalDate dueOn, Yuan receivedAmount, Yuan paidToDate,
     BigDecimal physicalProgress, String warningLevel, String warningReason,
     String processInstanceId, String filedBy, OffsetDateTime filedAt, String reviewedBy,
-    OffsetDateTime transmittedAt) {}
+    OffsetDateTime transmittedAt, String warningReference, String warningDetails,
+    String warningResponse) {
+
+  /** The warning's level as a person reads it (红色预警), null without a warning. */
+  public String warningText() {
+    return WarningLevel.text(warningLevel);
+  }
+}

@@ -28,6 +28,10 @@ public final class QuarterlyFilingProcess {
   public static final String GATEWAY_WARNING_RAISED = "Gateway_WarningRaised";
   public static final String TASK_RAISE_PROBLEM = "ServiceTask_RaiseProblem";
   public static final String GATEWAY_MERGE_WARNING = "Gateway_MergeWarning";
+  public static final String GATEWAY_RED_WARNING = "Gateway_RedWarning";
+  public static final String TASK_RESPOND_TO_WARNING = "UserTask_RespondToRedWarning";
+  public static final String TASK_RECORD_RESPONSE = "ServiceTask_RecordWarningResponse";
+  public static final String GATEWAY_MERGE_RESPONSE = "Gateway_MergeWarningResponse";
   public static final String TASK_REVIEW = "UserTask_ReviewQuarterFiling";
   public static final String GATEWAY_REVIEW_OUTCOME = "Gateway_QuarterReviewOutcome";
   public static final String TASK_TRANSMIT = "ServiceTask_TransmitToMinistry";
@@ -51,6 +55,7 @@ public final class QuarterlyFilingProcess {
 
   public static final String FORM_FILING = "quarterlyFiling";
   public static final String FORM_REVIEW = "quarterlyFilingReview";
+  public static final String FORM_WARNING_RESPONSE = "executionWarningResponse";
 
   /** Values of {@link #REVIEW_OUTCOME}. */
   public enum ReviewOutcome { TRANSMIT, RETURN }
@@ -78,10 +83,30 @@ public final class QuarterlyFilingProcess {
   public static final ProcessVariable<Double> PHYSICAL_PROGRESS_RATIO = ProcessVariable.of("physicalProgressRatio", Double.class);
   public static final ProcessVariable<Double> LOWEST_INDICATOR_PROGRESS = ProcessVariable.of("lowestIndicatorProgress", Double.class);
   public static final ProcessVariable<Double> HIGHEST_INDICATOR_PROGRESS = ProcessVariable.of("highestIndicatorProgress", Double.class);
+  /** Which reference the progress was measured against: a {@link ProgressReference} name. */
+  public static final ProcessVariable<String> PROGRESS_REFERENCE = ProcessVariable.of("progressReference", String.class);
+  /** The filing's payment progress and the reference's own figures, in percent (shown, not decided on). */
+  public static final ProcessVariable<Double> ACTUAL_EXECUTION = ProcessVariable.of("actualExecution", Double.class);
+  public static final ProcessVariable<Double> REFERENCE_EXECUTION = ProcessVariable.of("referenceExecution", Double.class);
+  public static final ProcessVariable<Double> REFERENCE_PHYSICAL = ProcessVariable.of("referencePhysical", Double.class);
   @SuppressWarnings("rawtypes")
   public static final ProcessVariable<List> EXECUTION_WARNINGS = ProcessVariable.of("executionWarnings", List.class);
   public static final ProcessVariable<String> WARNING_LEVEL = ProcessVariable.of("warningLevel", String.class);
   public static final ProcessVariable<String> FILING_SUMMARY = ProcessVariable.of("filingSummary", String.class);
+  /**
+   * The warning as people read it: "红色预警" / "黄色预警" / "蓝色预警" or "未预警" — a task summary
+   * variable (platform/TaskSummaryPlugin), so the task cards show it.
+   */
+  public static final ProcessVariable<String> WARNING_TEXT = ProcessVariable.of("warningText", String.class);
+  /** Each reason with its ratio, and the reference used, one per line (the review form shows it). */
+  public static final ProcessVariable<String> WARNING_DETAILS = ProcessVariable.of("warningDetails", String.class);
+  // the county's answer to a red warning (资阳 三(三): 偏离目标的及时纠偏)
+  /** Values of {@link #WARNING_RESPONSE_KIND}. */
+  public enum WarningResponseKind { EXPLAIN, RECTIFY }
+  public static final ProcessVariable<String> WARNING_RESPONSE_KIND = ProcessVariable.of("warningResponseKind", String.class);
+  public static final ProcessVariable<String> WARNING_RESPONSE_TEXT = ProcessVariable.of("warningResponseText", String.class);
+  /** The response is due this many working days after the filing: a configurable default. */
+  public static final ProcessVariable<String> WARNING_RESPONSE_DEADLINE = ProcessVariable.of("warningResponseDeadline", String.class);
   // the review form
   /** JSON [{position, name, target, actual, rate}] for qualitative indicators. */
   public static final ProcessVariable<Object> QUALITATIVE_RATES = ProcessVariable.of("qualitativeRates", Object.class);

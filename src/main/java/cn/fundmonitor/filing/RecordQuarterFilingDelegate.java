@@ -32,5 +32,9 @@ class RecordQuarterFilingDelegate implements JavaDelegate {
     PHYSICAL_PROGRESS_RATIO.set(execution, facts.physicalProgressRatio());
     LOWEST_INDICATOR_PROGRESS.set(execution, facts.lowestIndicatorProgress());
     HIGHEST_INDICATOR_PROGRESS.set(execution, facts.highestIndicatorProgress());
+    PROGRESS_REFERENCE.set(execution, facts.reference() == null ? null : facts.reference().name());
+    ACTUAL_EXECUTION.set(execution, facts.actualExecution());
+    REFERENCE_EXECUTION.set(execution, facts.referenceExecution());
+    REFERENCE_PHYSICAL.set(execution, facts.referencePhysical());
   }
 }

@@ -12,8 +12,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Records the execution warning (资阳 绩效跟踪监控: 执行进度滞后的项目督促加快进度) and prepares the
- * province's review. Until problem escalation exists, a warning is recorded with the filing.
+ * Records the execution warning (资阳 绩效跟踪监控: 执行进度滞后的项目督促加快进度) with the reference
+ * it was measured against, names its level in Chinese for the task cards and forms, and prepares
+ * the province's review; a red warning's response is given its due date.
  */
 @Component
 class RecordWarningDelegate implements JavaDelegate {
@@ -31,10 +32,22 @@ class RecordWarningDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     var key = execution.getProcessBusinessKey();
     List<Map<String, Object>> warnings = EXECUTION_WARNINGS.get(execution);
-    var level = filings.recordWarning(key, warnings == null ? List.of() : warnings,
-        new ExecutionFacts(EXECUTION_PROGRESS.get(execution), PHYSICAL_PROGRESS_RATIO.get(execution),
-            LOWEST_INDICATOR_PROGRESS.get(execution), HIGHEST_INDICATOR_PROGRESS.get(execution)));
+    var found = warnings == null ? List.<Map<String, Object>>of() : warnings;
+    var facts = new ExecutionFacts(EXECUTION_PROGRESS.get(execution),
+        PHYSICAL_PROGRESS_RATIO.get(execution), LOWEST_INDICATOR_PROGRESS.get(execution),
+        HIGHEST_INDICATOR_PROGRESS.get(execution),
+        ProgressReference.parse(PROGRESS_REFERENCE.get(execution)), ACTUAL_EXECUTION.get(execution),
+        REFERENCE_EXECUTION.get(execution), REFERENCE_PHYSICAL.get(execution));
+    var level = filings.recordWarning(key, found, facts);
     WARNING_LEVEL.set(execution, level);
+    // what the filing unit's and the province's task cards and forms show (issue 17)
+    WARNING_TEXT.set(execution, level == null ? "未预警" : WarningLevel.text(level));
+    WARNING_DETAILS.set(execution, filings.get(key).warningDetails());
+    if ("RED".equals(level)) {
+      WARNING_RESPONSE_DEADLINE.set(execution, filings.warningResponseDueOn().toString());
+      WARNING_RESPONSE_KIND.set(execution, null);
+      WARNING_RESPONSE_TEXT.set(execution, null);
+    }
     var actuals = filings.actuals(key);
     FILING_SUMMARY.set(execution,
         FilingTexts.summary(filings.get(key), filings.payments(key), actuals));

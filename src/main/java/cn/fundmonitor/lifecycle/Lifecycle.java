@@ -10,4 +10,4 @@ public record Lifecycle(String projectCode, LifecycleStatus status, LocalDate st
     LocalDate settledOn, Yuan settledAmount, LocalDate finalAccountsOn,
     LocalDate finalAccountsApprovedOn, LocalDate suspendedOn, int suspendedDays, Yuan workDone,
     Yuan leftover, String endedReason, boolean flagged, String flagReason,
-    String processInstanceId) {}
+    String processInstanceId, Yuan paidAtAcceptance) {}

@@ -102,6 +102,22 @@ final class LifecycleDelegates {
     }
   }
 
+  /** GX 第二十三条: the application within three months of completion is the timed step. */
+  @Component("recordAcceptanceApplicationDelegate")
+  static class RecordAcceptanceApplication implements JavaDelegate {
+    private final ProjectLifecycleService lifecycles;
+
+    RecordAcceptanceApplication(ProjectLifecycleService lifecycles) {
+      this.lifecycles = lifecycles;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      lifecycles.recordAcceptanceApplication(execution.getProcessBusinessKey(),
+          ACCEPTANCE_APPLIED_ON.get(execution), Actors.current(execution));
+    }
+  }
+
   @Component("recordAcceptanceDelegate")
   static class RecordAcceptance implements JavaDelegate {
     private final ProjectLifecycleService lifecycles;
@@ -113,8 +129,8 @@ final class LifecycleDelegates {
     @Override
     public void execute(DelegateExecution execution) {
       var key = execution.getProcessBusinessKey();
-      lifecycles.recordAcceptance(key, ACCEPTANCE_APPLIED_ON.get(execution), ACCEPTED_ON.get(execution),
-          ACCEPTANCE_KIND.get(execution), RETAINED.get(execution), Actors.current(execution));
+      lifecycles.recordAcceptance(key, ACCEPTED_ON.get(execution), ACCEPTANCE_KIND.get(execution),
+          RETAINED.get(execution), PAID_AT_ACCEPTANCE.get(execution), Actors.current(execution));
       var l = lifecycles.get(key);
       SETTLEMENT_DEADLINE.set(execution, ProjectLifecycleService.settlementDeadline(l).toString());
     }

@@ -61,6 +61,11 @@ class LifecycleRepository {
         .param(projectCode).query(String.class).list();
   }
 
+  List<String> eventDetails(String projectCode) {
+    return jdbc.sql("select detail from fm_lifecycle_event where project_code = ? order by id")
+        .param(projectCode).query(String.class).list();
+  }
+
   List<Lifecycle> flagged() {
     return jdbc.sql("select * from fm_project_lifecycle where flagged = true order by project_code")
         .query((rs, i) -> lifecycle(rs)).list();
@@ -86,6 +91,7 @@ class LifecycleRepository {
         date(rs, "final_accounts_on"), date(rs, "final_accounts_approved_on"),
         date(rs, "suspended_on"), rs.getInt("suspended_days"), yuan(rs, "work_done_amount"),
         yuan(rs, "leftover_amount"), rs.getString("ended_reason"), rs.getBoolean("flagged"),
-        rs.getString("flag_reason"), rs.getString("process_instance_id"));
+        rs.getString("flag_reason"), rs.getString("process_instance_id"),
+        yuan(rs, "paid_at_acceptance"));
   }
 }

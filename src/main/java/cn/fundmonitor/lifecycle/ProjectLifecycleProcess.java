@@ -28,6 +28,8 @@ public final class ProjectLifecycleProcess {
   public static final String TASK_RECORD_ACCEPTANCE_OVERDUE = "ServiceTask_RecordAcceptanceOverdue";
   public static final String TASK_FOLLOW_UP_ACCEPTANCE = "UserTask_FollowUpAcceptance";
   public static final String END_ACCEPTANCE_FOLLOWED_UP = "EndEvent_AcceptanceFollowedUp";
+  public static final String TASK_RECORD_ACCEPTANCE_APPLICATION = "ServiceTask_RecordAcceptanceApplication";
+  public static final String TASK_REPORT_ACCEPTANCE = "UserTask_ReportAcceptance";
   public static final String TASK_RECORD_ACCEPTANCE = "ServiceTask_RecordAcceptance";
   public static final String END_IMPLEMENTED = "EndEvent_Implemented";
   public static final String TIMER_TWO_YEARS = "Timer_TwoYears";
@@ -40,8 +42,16 @@ public final class ProjectLifecycleProcess {
   public static final String TASK_RAISE_PAYMENT_PROBLEM = "ServiceTask_RaisePaymentProblem";
   public static final String TASK_SETTLEMENT = "UserTask_Settlement";
   public static final String TASK_RECORD_SETTLEMENT = "ServiceTask_RecordSettlement";
+  public static final String TIMER_SETTLEMENT_OVERDUE = "Timer_SettlementOverdue";
+  public static final String TASK_RECORD_SETTLEMENT_OVERDUE = "ServiceTask_RecordSettlementOverdue";
+  public static final String TASK_FOLLOW_UP_SETTLEMENT = "UserTask_FollowUpSettlement";
+  public static final String END_SETTLEMENT_FOLLOWED_UP = "EndEvent_SettlementFollowedUp";
   public static final String TASK_FINAL_ACCOUNTS = "UserTask_FinalAccounts";
   public static final String TASK_RECORD_FINAL_ACCOUNTS = "ServiceTask_RecordFinalAccounts";
+  public static final String TIMER_FINAL_ACCOUNTS_OVERDUE = "Timer_FinalAccountsOverdue";
+  public static final String TASK_RECORD_FINAL_ACCOUNTS_OVERDUE = "ServiceTask_RecordFinalAccountsOverdue";
+  public static final String TASK_FOLLOW_UP_FINAL_ACCOUNTS = "UserTask_FollowUpFinalAccounts";
+  public static final String END_FINAL_ACCOUNTS_FOLLOWED_UP = "EndEvent_FinalAccountsFollowedUp";
   public static final String TASK_APPROVE_FINAL_ACCOUNTS = "UserTask_ApproveFinalAccounts";
   public static final String TASK_RECORD_FINAL_ACCOUNTS_APPROVAL = "ServiceTask_ApproveFinalAccounts";
   public static final String TASK_FINAL_ACCEPTANCE = "UserTask_FinalAcceptance";
@@ -64,6 +74,7 @@ public final class ProjectLifecycleProcess {
   public static final String FORM_START = "lifecycleStart";
   public static final String FORM_COMPLETION = "lifecycleCompletion";
   public static final String FORM_ACCEPTANCE = "lifecycleAcceptance";
+  public static final String FORM_ACCEPTANCE_APPLICATION = "lifecycleAcceptanceApplication";
   public static final String FORM_SETTLEMENT = "lifecycleSettlement";
   public static final String FORM_FINAL_ACCOUNTS = "lifecycleFinalAccounts";
   public static final String FORM_FINAL_ACCOUNTS_APPROVAL = "lifecycleFinalAccountsApproval";
@@ -104,6 +115,8 @@ public final class ProjectLifecycleProcess {
   public static final ProcessVariable<String> ACCEPTED_ON = ProcessVariable.of("acceptedOn", String.class);
   public static final ProcessVariable<String> ACCEPTANCE_KIND = ProcessVariable.of("acceptanceKind", String.class);
   public static final ProcessVariable<Object> RETAINED = ProcessVariable.of("retainedAmount", Object.class);
+  /** The amount paid to date at acceptance (GX 第二十三条's 95% on current figures). */
+  public static final ProcessVariable<Object> PAID_AT_ACCEPTANCE = ProcessVariable.of("paidAtAcceptance", Object.class);
   public static final ProcessVariable<String> PAYMENT_SHORTFALL = ProcessVariable.of("paymentShortfall", String.class);
   public static final ProcessVariable<String> SETTLEMENT_DEADLINE = ProcessVariable.of("settlementDeadline", String.class);
   public static final ProcessVariable<String> SETTLED_ON = ProcessVariable.of("settledOn", String.class);

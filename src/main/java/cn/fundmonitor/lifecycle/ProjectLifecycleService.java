@@ -1,5 +1,6 @@
 package cn.fundmonitor.lifecycle;
 
+import static cn.fundmonitor.common.Inputs.amount;
 import static cn.fundmonitor.common.Inputs.amountOrZero;
 import static cn.fundmonitor.common.Inputs.date;
 import static cn.fundmonitor.common.Inputs.requiredText;
@@ -94,33 +95,67 @@ public class ProjectLifecycleService {
     return l.completedOn().plusMonths(ACCEPTANCE_MONTHS);
   }
 
-  public AcceptanceKind recordAcceptance(String code, Object appliedOn, Object acceptedOn,
-      Object kind, Object retained, String actor) {
+  /**
+   * GX 第二十三条: the acceptance <em>application</em> within three months of completion is what is
+   * timed; the acceptance itself is reported when the organising department has passed it.
+   */
+  public void recordAcceptanceApplication(String code, Object appliedOn, String actor) {
     var l = require(code, Set.of(LifecycleStatus.COMPLETED));
     var problems = new ArrayList<String>();
     var applied = past(appliedOn, "申请验收日期", problems);
+    if (applied != null && applied.isBefore(l.completedOn())) {
+      problems.add("申请验收日期不能早于完工日期（" + l.completedOn() + "）");
+    }
+    check(problems);
+    update(l, LifecycleStatus.COMPLETED, Map.of("acceptance_applied_on", applied));
+    var late = applied.isAfter(acceptanceDeadline(l));
+    event(code, "ACCEPTANCE_APPLIED", actor, "申请竣工验收 " + applied
+        + (late ? "（申请逾期，应于 " + acceptanceDeadline(l) + " 前申请）" : "（完工后3个月内，按时）"));
+  }
+
+  /**
+   * The acceptance passed (竣工验收, or 初步验收 for geohazard works needing a hydrological year),
+   * with the amount paid to date at acceptance: current figures for the 95% rule (GX 第二十三条),
+   * never less than the latest quarterly filing's cumulative payments nor more than the money
+   * received.
+   */
+  public AcceptanceKind recordAcceptance(String code, Object acceptedOn, Object kind,
+      Object retained, Object paidAtAcceptance, String actor) {
+    var l = require(code, Set.of(LifecycleStatus.COMPLETED));
+    if (l.acceptanceAppliedOn() == null) {
+      throw new ConflictException("请先申请竣工验收，验收通过后再报告验收结果");
+    }
+    var problems = new ArrayList<String>();
     var accepted = past(acceptedOn, "验收通过日期", problems);
     var acceptanceKind = text(kind) == null ? null : AcceptanceKind.parse(text(kind)).orElse(null);
     if (acceptanceKind == null) {
       problems.add("请选择验收类型：竣工验收，或初步验收（需满一个水文年终验的地质灾害治理工程）");
     }
     var held = amountOrZero(retained, "留待逐年监测、后期管护成效后支付的金额", problems);
-    if (applied != null && applied.isBefore(l.completedOn())) {
-      problems.add("申请验收日期不能早于完工日期（" + l.completedOn() + "）");
+    var paid = amount(paidAtAcceptance, "截至验收通过的累计支付金额", problems);
+    if (accepted != null && accepted.isBefore(l.acceptanceAppliedOn())) {
+      problems.add("验收通过日期不能早于申请验收日期（" + l.acceptanceAppliedOn() + "）");
     }
-    if (applied != null && accepted != null && accepted.isBefore(applied)) {
-      problems.add("验收通过日期不能早于申请验收日期");
+    if (paid != null) {
+      var filed = filings.paidToDate(code);
+      if (paid.compareTo(filed) < 0) {
+        problems.add("截至验收通过的累计支付 " + paid + " 少于最近一次季度填报的累计支付 " + filed
+            + "，累计数不能减少");
+      }
+      var received = filings.received(code);
+      if (paid.compareTo(received) > 0) {
+        problems.add("截至验收通过的累计支付 " + paid + " 超过到位资金 " + received);
+      }
     }
     check(problems);
     var columns = new LinkedHashMap<String, Object>();
-    columns.put("acceptance_applied_on", applied);
     columns.put("accepted_on", accepted);
     columns.put("acceptance_kind", acceptanceKind.name());
     columns.put("retained_amount", held);
+    columns.put("paid_at_acceptance", paid.amount());
     update(l, LifecycleStatus.ACCEPTED, columns);
-    var late = applied.isAfter(acceptanceDeadline(l));
-    event(code, "ACCEPTED", actor, acceptanceKind.label() + "：" + applied + " 申请，" + accepted + " 通过"
-        + (late ? "（申请逾期，应于 " + acceptanceDeadline(l) + " 前申请）" : ""));
+    event(code, "ACCEPTED", actor, acceptanceKind.label() + "：" + l.acceptanceAppliedOn() + " 申请，"
+        + accepted + " 通过；截至验收通过累计支付 " + paid.toWanText());
     return acceptanceKind;
   }
 
@@ -136,7 +171,8 @@ public class ProjectLifecycleService {
     if (!payable.isPositive()) {
       return Optional.empty();
     }
-    var paid = filings.paidToDate(code);
+    // the amount reported with the acceptance (current), the latest filing's only before that
+    var paid = l.paidAtAcceptance() != null ? l.paidAtAcceptance() : filings.paidToDate(code);
     var share = paid.amount().divide(payable.amount(), 4, RoundingMode.DOWN);
     if (share.compareTo(MINIMUM_PAID_SHARE) >= 0) {
       return Optional.empty();
@@ -337,6 +373,12 @@ public class ProjectLifecycleService {
   @Transactional(readOnly = true)
   public List<String> events(String code) {
     return repository.events(code);
+  }
+
+  /** What each event says, in order (dates, deadlines, lateness). */
+  @Transactional(readOnly = true)
+  public List<String> eventDetails(String code) {
+    return repository.eventDetails(code);
   }
 
   @Transactional(readOnly = true)

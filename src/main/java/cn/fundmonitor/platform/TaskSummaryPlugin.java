@@ -35,6 +35,8 @@ public class TaskSummaryPlugin extends AbstractProcessEnginePlugin {
     labels.put("applicantUnitName", "申报单位");
     labels.put("provinceName", "省份");
     labels.put("budgetYear", "预算年度");
+    // the execution warning's level in Chinese (红色预警), on the filing unit's and the reviewer's cards
+    labels.put("warningText", "执行预警");
     return Collections.unmodifiableMap(labels);
   }
 

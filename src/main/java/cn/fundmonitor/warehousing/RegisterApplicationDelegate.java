@@ -5,6 +5,8 @@ import static cn.fundmonitor.warehousing.WarehousingVariables.*;
 import cn.fundmonitor.organisation.OrganisationService;
 import cn.fundmonitor.platform.Actors;
 import cn.fundmonitor.project.Project;
+import cn.fundmonitor.platform.JsonVariables;
+import cn.fundmonitor.project.ProgressPlans;
 import cn.fundmonitor.project.ProjectReserveService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -16,9 +18,12 @@ class RegisterApplicationDelegate implements JavaDelegate {
 
   private final ProjectReserveService reserve;
   private final OrganisationService organisation;
+  private final ProgressPlans plans;
 
-  RegisterApplicationDelegate(ProjectReserveService reserve, OrganisationService organisation) {
+  RegisterApplicationDelegate(ProjectReserveService reserve, OrganisationService organisation,
+      ProgressPlans plans) {
     this.reserve = reserve;
+    this.plans = plans;
     this.organisation = organisation;
   }
 
@@ -29,9 +34,12 @@ class RegisterApplicationDelegate implements JavaDelegate {
       applicant = Actors.current(execution);
       APPLICANT.set(execution, applicant);
     }
+    var plan = JsonVariables.rows(PROGRESS_PLAN.get(execution));
+    ProgressPlans.check(plan); // refused before anything is filed
     var project = reserve.register(execution.getProcessBusinessKey(),
         WarehousingVariables.application(execution), applicant,
         Actors.groups(execution, applicant), execution.getProcessInstanceId());
+    plans.record(project.code(), plan);
     if (!project.code().equals(execution.getProcessBusinessKey())) {
       execution.setProcessBusinessKey(project.code());
     }

@@ -28,6 +28,8 @@ public final class WarehousingVariables {
   public static final ProcessVariable<String> PROJECT_DESCRIPTION = ProcessVariable.of("projectDescription", String.class);
   /** JSON array of {level1, level2, name, comparator, target, unit}. */
   public static final ProcessVariable<Object> INDICATORS = ProcessVariable.of("indicators", Object.class);
+  /** JSON [{pointOn, plannedExecution, plannedPhysical}]: the implementation plan by monitoring point (optional). */
+  public static final ProcessVariable<Object> PROGRESS_PLAN = ProcessVariable.of("progressPlan", Object.class);
 
   // shown to reviewers
   public static final ProcessVariable<String> APPLICANT_UNIT_NAME = ProcessVariable.of("applicantUnitName", String.class);

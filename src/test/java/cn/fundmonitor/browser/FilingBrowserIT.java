@@ -30,9 +30,10 @@ import org.springframework.beans.factory.annotation.Autowired;
  * files payments by fund source, physical progress and every indicator's actual value; the city
  * follows up a late filing; the province reviews, rates the qualitative indicator and transmits.
  *
- * <p>Each test funds a fresh project of Xingning (兴宁区) with 1,000,000 yuan and opens its filing
- * as the wave's batch does. The filed quarter is the fourth of this year: the whole year has
- * elapsed (时序进度 100%), so the figures typed are on schedule whatever day the test runs.
+ * <p>Each test funds a fresh project of Xingning (兴宁区) with 1,000,000 yuan, whose implementation
+ * plan (资阳 三(三): 项目实施进度) has 90% of the money paid and 95% of the work done by the end of
+ * this year, and opens its filing as the wave's batch does. The filed quarter is the fourth of this
+ * year, so the figures typed are on plan whatever day the test runs.
  */
 @BrowserTest
 class FilingBrowserIT {
@@ -46,6 +47,7 @@ class FilingBrowserIT {
   @Autowired Projects projects;
   @Autowired Funding funding;
   @Autowired TestUsers users;
+  @Autowired cn.fundmonitor.project.ProgressPlans plans;
 
   /** MNR 第十一条: the unit files by the 15th after the quarter, payments split by fund source. */
   @Test
@@ -75,7 +77,7 @@ class FilingBrowserIT {
     assertThat(filing.filedBy()).isEqualTo("xingning-finance");
     assertThat(filing.paidToDate().amount()).isEqualByComparingTo("900000");
     assertThat(filing.physicalProgress()).isEqualByComparingTo("95");
-    assertThat(filing.warningLevel()).as("on schedule: no warning").isNull();
+    assertThat(filing.warningLevel()).as("on plan: no warning").isNull();
     var payments = filings.payments(key);
     assertThat(payments.get(FundSource.CENTRAL).amount()).isEqualByComparingTo("800000");
     assertThat(payments.get(FundSource.LOCAL).amount()).isEqualByComparingTo("100000");
@@ -163,6 +165,8 @@ class FilingBrowserIT {
     var project = projects.warehoused("xingning-eco", "450102",
         name + System.nanoTime() % 100000);
     funding.fund(project, "450102", "1000000", LocalDate.now());
+    plans.record(project, List.of(Map.of("pointOn", quarter.lastDay().toString(),
+        "plannedExecution", 90, "plannedPhysical", 95)));
     filings.prepare(project, quarter);
     return runtime.createProcessInstanceByKey(KEY).businessKey(quarter.key(project))
         .setVariables(Variables.createVariables()

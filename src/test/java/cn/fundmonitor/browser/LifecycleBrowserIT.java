@@ -109,7 +109,8 @@ class LifecycleBrowserIT {
     assertThat(event(code, "COMPLETED")).startsWith("xingning-eco|完工日期 " + completedOn);
   }
 
-  // --- 申请并组织竣工验收, with the amount retained for later monitoring (GX 第二十三条) ------------
+  // --- 申请竣工验收, then 报告验收结果 with the amount retained for later monitoring and the amount
+  // paid to date (GX 第二十三条) ---------------------------------------------------------------
 
   @Test
   void aGeohazardUnitRecordsAnInitialAcceptanceWithAnAmountHeldForMonitoring_gxArticle23(
@@ -122,11 +123,15 @@ class LifecycleBrowserIT {
     var appliedOn = today().minusDays(30);
     var acceptedOn = today().minusDays(8);
 
-    tasklist.login("xingning-geohazard").openTask("申请并组织竣工验收", code).claim()
-        .date("申请验收日期", appliedOn.toString())
+    tasklist.login("xingning-geohazard").openTask("申请竣工验收", code).claim()
+        .date("申请验收日期", appliedOn.toString()).complete();
+    assertThat(lifecycles.get(code).acceptanceAppliedOn()).isEqualTo(appliedOn);
+    assertThat(waitingAt(code)).containsExactly(TASK_REPORT_ACCEPTANCE);
+    tasklist.openTask("报告验收结果", code).claim()
         .date("验收通过日期", acceptedOn.toString())
         .choose("验收类型", "初步验收（需满一个水文年终验）")
-        .fill("留待逐年监测、后期管护成效后支付的金额（元）", "100,000.00");
+        .fill("留待逐年监测、后期管护成效后支付的金额（元）", "100,000.00")
+        .fill("截至验收通过的累计支付金额（元）", "0");
     assertThat(tasklist.field("留待逐年监测、后期管护成效后支付的金额（元）").inputValue())
         .isEqualTo("100,000.00");
     tasklist.complete();
@@ -305,8 +310,8 @@ class LifecycleBrowserIT {
     complete(user, code, TASK_REPORT_START, STARTED_ON.with(today().minusYears(3).toString()));
     complete(user, code, TASK_REPORT_COMPLETION,
         COMPLETED_ON.with(today().minusYears(1).minusDays(90).toString()));
-    complete(user, code, TASK_APPLY_ACCEPTANCE, acceptance(today().minusYears(1).minusDays(60),
-        initiallyAccepted, AcceptanceKind.INITIAL, "100000"));
+    accept(user, code, today().minusYears(1).minusDays(60), initiallyAccepted,
+        AcceptanceKind.INITIAL, "100000");
     complete(user, code, TASK_SETTLEMENT, SETTLED_ON.with(today().minusYears(1).minusDays(10).toString())
         .putValue(SETTLED_AMOUNT.name(), "900000"));
     complete(user, code, TASK_FINAL_ACCOUNTS,
@@ -441,8 +446,8 @@ class LifecycleBrowserIT {
     complete("xingning-finance", code, TASK_REPORT_START, STARTED_ON.with(today().minusDays(400).toString()));
     complete("xingning-finance", code, TASK_REPORT_COMPLETION,
         COMPLETED_ON.with(today().minusDays(90).toString()));
-    complete("xingning-finance", code, TASK_APPLY_ACCEPTANCE,
-        acceptance(today().minusDays(60), today().minusDays(40), AcceptanceKind.FINAL, "0"));
+    accept("xingning-finance", code, today().minusDays(60), today().minusDays(40),
+        AcceptanceKind.FINAL, "0");
     assertThat(waitingAt(code)).containsExactly(TASK_SETTLEMENT);
     return code;
   }
@@ -454,11 +459,14 @@ class LifecycleBrowserIT {
     return code;
   }
 
-  private static VariableMap acceptance(LocalDate appliedOn, LocalDate acceptedOn, AcceptanceKind kind,
-      String retained) {
-    return Variables.createVariables().putValue(ACCEPTANCE_APPLIED_ON.name(), appliedOn.toString())
+  /** 申请竣工验收 on {@code appliedOn}, then 报告验收结果 (nothing filed as paid yet). */
+  private void accept(String user, String code, LocalDate appliedOn, LocalDate acceptedOn,
+      AcceptanceKind kind, String retained) {
+    complete(user, code, TASK_APPLY_ACCEPTANCE, ACCEPTANCE_APPLIED_ON.with(appliedOn.toString()));
+    complete(user, code, TASK_REPORT_ACCEPTANCE, Variables.createVariables()
         .putValue(ACCEPTED_ON.name(), acceptedOn.toString())
-        .putValue(ACCEPTANCE_KIND.name(), kind.name()).putValue(RETAINED.name(), retained);
+        .putValue(ACCEPTANCE_KIND.name(), kind.name()).putValue(RETAINED.name(), retained)
+        .putValue(PAID_AT_ACCEPTANCE.name(), "0"));
   }
 
   /** The project's unit reports force majeure as it does: POST /api/projects/{code}/force-majeure. */

@@ -18,7 +18,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The README's walk-through, clicked as its users click it: a county applies (项目入库, MNR 第九条),
  * the province approves, the project is warehoused and the API shows it; the county files its
- * quarter in the 填报季度执行情况 form (MNR 第十一条) and the province's review opens.
+ * quarter in the 填报季度执行情况 form (MNR 第十一条), explains its red warning (资阳 三(三)) and the
+ * province's review opens.
  */
 @BrowserTest
 class WalkThroughBrowserIT {
@@ -80,6 +81,18 @@ class WalkThroughBrowserIT {
     var filed = filings.get(businessKey);
     assertThat(filed.paidToDate().amount()).isEqualByComparingTo("1200000.00");
     assertThat(filed.physicalProgress()).isEqualByComparingTo("40");
+    // 1,200,000 paid of the 12,500,000 applied for, 11,000,000 of which arrived (88%): against
+    // the allocation (资阳 三(三)) that is 11 → red, so the county explains before the province
+    // reviews, and sees the warning the moment it submits
+    assertThat(filed.warningLevel()).isEqualTo("RED");
+    assertThat(tasklist.page().locator(".fm-filing-result").innerText()).contains("红色预警");
+    assertThat(tasks.createTaskQuery().processInstanceId(instance)
+        .taskDefinitionKey(QuarterlyFilingProcess.TASK_RESPOND_TO_WARNING).count()).isOne();
+    tasklist.openTask("说明或整改红色预警", "450102-2026-0001");
+    assertThat(tasklist.page().locator(".fm-filing-result").count())
+        .as("going on to other work closes the result, it never covers 认领").isZero();
+    tasklist.claim().radio("处理方式", "说明滞后原因")
+        .fill("情况说明或整改措施", "工程款按合同节点支付，第二笔进度款将于下月支付。").complete();
     assertThat(tasks.createTaskQuery().processInstanceId(instance)
         .taskDefinitionKey(QuarterlyFilingProcess.TASK_REVIEW).count()).isOne();
   }

@@ -7,7 +7,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.filing.FilingService;
+import cn.fundmonitor.filing.FundSource;
+import cn.fundmonitor.money.Yuan;
 import cn.fundmonitor.filing.Quarter;
+import cn.fundmonitor.filing.QuarterlyFilingProcess;
 import cn.fundmonitor.platform.JsonVariables;
 import cn.fundmonitor.support.Covers;
 import cn.fundmonitor.support.Funding;
@@ -50,6 +53,7 @@ class DataCorrectionProcessTest {
   @Autowired TestUsers users;
   @Autowired Projects projects;
   @Autowired Funding funding;
+  @Autowired cn.fundmonitor.project.ProgressPlans plans;
 
   @BeforeEach
   void init() {
@@ -117,6 +121,94 @@ class DataCorrectionProcessTest {
           assertThat(c.approvedBy()).isEqualTo(NANNING_FINANCE);
           assertThat(c.appliedBy()).isEqualTo(XINGNING_FINANCE);
         });
+  }
+
+  /**
+   * MNR 第二十二条: a payment correction says which fund source changes and the total follows, so
+   * the split by fund source always adds up to the cumulative payments.
+   */
+  @Test
+  void mnrArticle22_aPaymentCorrectionSaysWhichFundSourceChangesAndTheSumsAddUp() {
+    var project = projects.warehoused(XINGNING_ECO, "450102", "兴宁区变更项目（分资金来源）");
+    funding.fund(project, "450102", "1000000", LocalDate.now().minusDays(1));
+    var q = new Quarter(2026, 1);
+    var key = q.key(project);
+    filings.open(key, q, null);
+    filings.file(key, "250000", Map.of("CENTRAL", "200000", "LOCAL", "50000"), "25", List.of(
+        Map.of("position", 1, "actual", "30", "notYetDue", false),
+        Map.of("position", 2, "notYetDue", true), Map.of("position", 3, "notYetDue", true),
+        Map.of("position", 4, "notYetDue", true)), XINGNING_FINANCE);
+
+    assertThatThrownBy(() -> request(XINGNING_FINANCE, key, "PAID_TO_DATE", "260000"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("累计支付由多个资金来源组成（或尚无支付），请按资金来源申请变更");
+    assertThatThrownBy(() -> request(XINGNING_FINANCE, key, "PAID_CENTRAL", "960000"))
+        .hasMessageContaining("变更后累计支付 1010000.00 元 超过到位资金 1000000.00 元");
+    assertThatThrownBy(() -> request(XINGNING_FINANCE, key, "PAID_NOWHERE", "1"))
+        .hasMessageContaining("可变更的字段为累计支付金额、某一资金来源的支付金额");
+
+    var pi = request(XINGNING_FINANCE, key, "PAID_LOCAL", "60000");
+    complete(NANNING_FINANCE, task(pi, TASK_CONSENT), consent("APPROVE", "同意"));
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_APPLY).isEnded();
+    var payments = filings.payments(key);
+    assertThat(payments.get(FundSource.LOCAL).amount()).isEqualByComparingTo("60000");
+    assertThat(payments.get(FundSource.CENTRAL).amount()).isEqualByComparingTo("200000");
+    assertThat(filings.get(key).paidToDate().amount()).as("the total follows the source")
+        .isEqualByComparingTo("260000");
+    assertThat(payments.values().stream().map(Yuan::amount)
+        .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add))
+        .isEqualByComparingTo(filings.get(key).paidToDate().amount());
+    assertThat(corrections.history(CorrectionService.QUARTERLY_FILING, key)).singleElement()
+        .satisfies(c -> {
+          assertThat(c.field()).isEqualTo("PAID_LOCAL");
+          assertThat(c.before()).isEqualTo("50000.00");
+          assertThat(c.after()).isEqualTo("60000.00");
+        });
+
+    // a total with one paying source left: the difference lands on it
+    var single = filed("兴宁区变更项目（单一来源）", false);
+    var whole = request(XINGNING_FINANCE, single, "PAID_TO_DATE", "270000");
+    complete(NANNING_FINANCE, task(whole, TASK_CONSENT), consent("APPROVE", "同意"));
+    assertThat(filings.payments(single).get(FundSource.CENTRAL).amount())
+        .isEqualByComparingTo("270000");
+    assertThat(filings.get(single).paidToDate().amount()).isEqualByComparingTo("270000");
+  }
+
+  /**
+   * MNR 第二十二条: a correction consented while the filing waits for the province's review — the
+   * review shows the current values and what was corrected, not the figures as first filed.
+   */
+  @Test
+  void mnrArticle22_theProvincesReviewShowsTheCurrentValuesAndWhatWasCorrected() {
+    var project = projects.warehoused(XINGNING_ECO, "450102", "兴宁区变更项目（审核中）");
+    funding.fund(project, "450102", "1000000", LocalDate.now().minusDays(1));
+    plans.record(project, List.of(Map.of("pointOn", "2026-03-31", "plannedExecution", 25,
+        "plannedPhysical", 25)));
+    var q = new Quarter(2026, 1);
+    filings.prepare(project, q);
+    var filing = runtime.createProcessInstanceByKey(QuarterlyFilingProcess.KEY)
+        .businessKey(q.key(project)).setVariables(Variables.createVariables()
+            .putValue(QuarterlyFilingProcess.FILING_YEAR.name(), 2026)
+            .putValue(QuarterlyFilingProcess.FILING_QUARTER.name(), 1)
+            .putValue(QuarterlyFilingProcess.PROJECT_CODE.name(), project)).execute();
+    complete(XINGNING_FINANCE, task(filing, QuarterlyFilingProcess.TASK_FILE), Variables
+        .createVariables().putValue("paidToDate", "250000").putValue("paidCentral", "250000")
+        .putValue("physicalProgress", "25")
+        .putValueTyped("indicatorActuals", JsonVariables.json(List.of(
+            Map.of("position", 1, "actual", "30", "notYetDue", false),
+            Map.of("position", 2, "actual", "", "notYetDue", true),
+            Map.of("position", 3, "actual", "有所改善", "notYetDue", false),
+            Map.of("position", 4, "actual", "", "notYetDue", true)))));
+    var review = task(filing, QuarterlyFilingProcess.TASK_REVIEW);
+    assertThat((String) tasks.getVariable(review.getId(), "filingSummary")).contains("累计支付：25 万元");
+
+    var pi = request(XINGNING_FINANCE, filing.getBusinessKey(), "PAID_TO_DATE", "260000");
+    complete(NANNING_FINANCE, task(pi, TASK_CONSENT), consent("APPROVE", "同意"));
+
+    assertThat((String) tasks.getVariable(review.getId(), "filingSummary"))
+        .contains("累计支付：26 万元").contains("中央财政资金：26 万元")
+        .contains("已更正（MNR 第二十二条，以上为更正后的现值）")
+        .contains("PAID_TO_DATE：250000.00 → 260000.00（中央财政资金 250000.00 → 260000.00）");
   }
 
   @Test

@@ -10,6 +10,8 @@ import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.lifecycle.ProjectLifecycleService;
 import cn.fundmonitor.overdue.OverdueService;
 import cn.fundmonitor.platform.JsonVariables;
+import cn.fundmonitor.problems.ProblemEscalationProcess;
+import cn.fundmonitor.project.ProgressPlans;
 import cn.fundmonitor.support.Funding;
 import cn.fundmonitor.support.Covers;
 import cn.fundmonitor.support.ProcessTest;
@@ -65,15 +67,23 @@ class QuarterlyFilingProcessTest {
   @Autowired ProjectLifecycleService lifecycles;
   @Autowired WavePlans waves;
   @Autowired HistoryService history;
+  @Autowired ProgressPlans plans;
 
   String project;
 
+  /**
+   * A funded project whose implementation plan (资阳 三(三): 项目实施进度) has it 25% paid and 25%
+   * done by 31 March, 50% by 30 June.
+   */
   @BeforeEach
   void fundAProject() {
     BpmnAwareTests.init(engine);
     at(2026, 1, 20, 9);
     project = projects.warehoused(XINGNING_ECO, "450102", "兴宁区季度填报项目");
     funding.fund(project, "450102", "1000000", LocalDate.of(2026, 1, 20));
+    plans.record(project, List.of(
+        Map.of("pointOn", "2026-03-31", "plannedExecution", 25, "plannedPhysical", 25),
+        Map.of("pointOn", "2026-06-30", "plannedExecution", 50, "plannedPhysical", 50)));
   }
 
   @AfterEach
@@ -352,7 +362,7 @@ class QuarterlyFilingProcessTest {
     BpmnAwareTests.assertThat(filingTask).hasCandidateGroup("450102-finance")
         .hasCandidateGroup("450102-eco");
 
-    // Q1 = 3 of 12 months: 25% paid, 25% done, 30 of 120 公顷 — exactly on time progress
+    // the plan for 31 March: 25% paid, 25% done; filed 25%, 25%, 30 of 120 公顷 — on plan
     at(2026, 4, 10, 10);
     complete(XINGNING_FINANCE, filingTask, filing("250000", "25", "30"));
 
@@ -360,6 +370,9 @@ class QuarterlyFilingProcessTest {
         TASK_RECORD_WARNING).isWaitingAt(TASK_REVIEW);
     var key = pi.getBusinessKey();
     assertThat(filings.get(key).warningLevel()).isNull();
+    assertThat(filings.get(key).warningReference()).isEqualTo("PLAN");
+    assertThat(task(pi, TASK_REVIEW)).satisfies(t -> assertThat(tasks.getVariableLocal(t.getId(),
+        WARNING_TEXT.name())).as("the reviewer's task card").isEqualTo("未预警"));
     assertThat(filings.actuals(key)).extracting(IndicatorActual::completionRate)
         .containsExactly(25, null, null, null);
     assertThat(task(pi, TASK_REVIEW)).satisfies(t -> BpmnAwareTests.assertThat(t)
@@ -437,33 +450,117 @@ class QuarterlyFilingProcessTest {
   }
 
   @Test
-  void slowPaymentRaisesAYellowWarning() {
+  void ziyang3_3_paymentBehindThePlanRaisesAYellowWarningTheReviewerSeesInChinese() {
     var pi = openQ1();
-    // 17.5% paid by the end of Q1 (25% of the year): 70 → yellow
-    complete(XINGNING_FINANCE, task(pi, TASK_FILE), filing("175000", "25", "30"));
+    // 17.5% paid by 31 March against 25% planned: 70 → yellow
+    var task = task(pi, TASK_FILE);
+    var returned = users.as(XINGNING_FINANCE, () -> {
+      tasks.claim(task.getId(), XINGNING_FINANCE);
+      return tasks.completeWithVariablesInReturn(task.getId(), filing("175000", "25", "30"), false);
+    });
     var f = filings.get(pi.getBusinessKey());
     assertThat(f.warningLevel()).isEqualTo("YELLOW");
-    assertThat(f.warningReason()).isEqualTo("资金支出进度滞后于时序进度（进度比60%至80%）：进度比 70%");
+    assertThat(f.warningReference()).isEqualTo("PLAN");
+    assertThat(f.warningReason()).isEqualTo("资金支出进度滞后于项目实施进度或资金分配进度（进度比60%至80%）：进度比 70%。"
+        + "参照项目实施进度（实施方案所列本监控时点计划）：计划预算执行率 25%，计划实物工作量进度 25%；实际预算执行率 17.5%");
     assertThat(WARNING_LEVEL.get(runtime, pi)).isEqualTo("YELLOW");
-    BpmnAwareTests.assertThat(pi).hasPassed(TASK_RAISE_PROBLEM).isWaitingAt(TASK_REVIEW);
+    assertThat(returned.getValue(WARNING_TEXT.name(), String.class))
+        .as("the submit result tells the filing unit at once").isEqualTo("黄色预警");
+    assertThat(returned.getValue(WARNING_DETAILS.name(), String.class)).startsWith("黄色预警\n")
+        .contains("参照项目实施进度").contains("进度比（实际 ÷ 参照 × 100）：资金执行 70%，实物 100%");
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_RAISE_PROBLEM).hasNotPassed(TASK_RESPOND_TO_WARNING)
+        .isWaitingAt(TASK_REVIEW);
+    assertThat(tasks.getVariableLocal(task(pi, TASK_REVIEW).getId(), WARNING_TEXT.name()))
+        .as("the reviewer's task card").isEqualTo("黄色预警");
     var problem = runtime.createProcessInstanceQuery().processDefinitionKey("problemEscalation")
         .variableValueEquals("sourceRef", pi.getBusinessKey()).singleResult();
     assertThat(problem).as("the warning raised a problem (MNR 第十二条)").isNotNull();
     assertThat((String) runtime.getVariable(problem.getId(), "problemKind")).isEqualTo("SLOW_PAYMENT");
   }
 
+  /**
+   * 资阳 三(三): 偏离目标的及时纠偏. A red warning is named in Chinese everywhere a person reads it,
+   * and the filing unit explains it or says how it rectifies before the province reviews.
+   */
   @Test
-  void laggingPaymentAndWorkRaiseARedWarning() {
+  void ziyang3_3_aRedWarningIsExplainedByTheCountyBeforeTheProvinceReviews() {
     var pi = openQ1();
-    // 10% paid, 10% done, 6 of 120 公顷 by the end of Q1: 40, 40 and 20 → red
+    // 10% paid, 10% done, 6 of 120 公顷 by 31 March against 25% planned: 40, 40 and 20 → red
+    at(2026, 4, 10, 10);
     complete(XINGNING_FINANCE, task(pi, TASK_FILE), filing("100000", "10", "6"));
-    var f = filings.get(pi.getBusinessKey());
+    var key = pi.getBusinessKey();
+    var f = filings.get(key);
     assertThat(f.warningLevel()).isEqualTo("RED");
-    assertThat(f.warningReason()).contains("资金支出进度严重滞后于时序进度（进度比低于60%）：进度比 40%")
-        .contains("项目实施（实物）进度严重滞后").contains("绩效指标完成进度严重滞后（进度比低于60%）：进度比 20%");
-    assertThat(filings.events(pi.getBusinessKey())).contains("WARNING");
-    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("problemEscalation")
-        .variableValueEquals("sourceRef", pi.getBusinessKey()).count()).isOne();
+    assertThat(f.warningText()).isEqualTo("红色预警");
+    assertThat(f.warningReason())
+        .contains("资金支出进度严重滞后于项目实施进度或资金分配进度（进度比低于60%）：进度比 40%")
+        .contains("项目实施（实物）进度严重滞后").contains("绩效指标完成进度严重滞后（进度比低于60%）：进度比 20%")
+        .contains("参照项目实施进度");
+    assertThat(filings.events(key)).contains("WARNING");
+    var problem = runtime.createProcessInstanceQuery().processDefinitionKey("problemEscalation")
+        .variableValueEquals("sourceRef", key).singleResult();
+    assertThat(ProblemEscalationProcess.PROBLEM_SUMMARY.get(runtime, problem))
+        .as("the ministry's problem names the level in Chinese").contains("红色预警").doesNotContain("RED");
+    assertThat(ProblemEscalationProcess.PROBLEM_DESCRIPTION.get(runtime, problem))
+        .contains("执行监控红色预警").doesNotContain("RED");
+
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_RAISE_PROBLEM).isWaitingAt(TASK_RESPOND_TO_WARNING);
+    var respond = task(pi, TASK_RESPOND_TO_WARNING);
+    BpmnAwareTests.assertThat(respond).hasCandidateGroup("450102-finance")
+        .hasCandidateGroup("450102-eco");
+    assertThat(tasks.createTaskQuery().taskId(respond.getId()).initializeFormKeys().singleResult()
+        .getCamundaFormRef().getKey()).isEqualTo(FORM_WARNING_RESPONSE);
+    assertThat(tasks.getVariableLocal(respond.getId(), WARNING_TEXT.name()))
+        .as("the filing unit's task card").isEqualTo("红色预警");
+    assertThat(respond.getDueDate()).as("10 working days after 10 April 2026: 24 April")
+        .isEqualTo(Date.from(OffsetDateTime.of(2026, 4, 24, 23, 59, 59, 0, BEIJING).toInstant()));
+
+    assertThatThrownBy(() -> complete(XINGNING_FINANCE, respond, Variables.createVariables()
+        .putValue(WARNING_RESPONSE_KIND.name(), "IGNORE").putValue(WARNING_RESPONSE_TEXT.name(), " ")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("请选择：说明滞后原因，或提出整改（纠偏）措施")
+        .hasMessageContaining("请填写情况说明或整改措施");
+    complete(XINGNING_FINANCE, task(pi, TASK_RESPOND_TO_WARNING), Variables.createVariables()
+        .putValue(WARNING_RESPONSE_KIND.name(), "RECTIFY")
+        .putValue(WARNING_RESPONSE_TEXT.name(), "施工单位进场推迟，已调整施工计划，6月底前完成50%工程量")
+        .putValue(WARNING_DETAILS.name(), "未预警"));
+
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_RECORD_RESPONSE).isWaitingAt(TASK_REVIEW);
+    assertThat(filings.get(key).warningResponse())
+        .isEqualTo("整改（纠偏）措施：施工单位进场推迟，已调整施工计划，6月底前完成50%工程量");
+    assertThat(filings.events(key)).containsSubsequence("FILED", "WARNING", "WARNING_RESPONSE");
+    var review = task(pi, TASK_REVIEW);
+    assertThat(tasks.getVariableLocal(review.getId(), WARNING_TEXT.name())).isEqualTo("红色预警");
+    assertThat((String) tasks.getVariable(review.getId(), WARNING_DETAILS.name()))
+        .as("what the province reads comes from the record, not from what the county sent")
+        .startsWith("红色预警\n· 资金支出进度严重滞后")
+        .contains("参照项目实施进度（实施方案所列本监控时点计划）：计划预算执行率 25%")
+        .contains("进度比（实际 ÷ 参照 × 100）：资金执行 40%，实物 40%，指标最低 20%")
+        .endsWith("填报单位整改（纠偏）措施：施工单位进场推迟，已调整施工计划，6月底前完成50%工程量");
+    assertThat((String) tasks.getVariable(review.getId(), FILING_SUMMARY.name()))
+        .contains("执行监控预警（红色）").doesNotContain("RED");
+
+    complete(GUANGXI_ECO, review, transmit());
+    BpmnAwareTests.assertThat(pi).isEnded();
+  }
+
+  /** Without a plan covering the point the project is measured against its allocation. */
+  @Test
+  void ziyang3_3_aProjectWithoutAPlanIsMeasuredAgainstTheMoneyAllocated() {
+    plans.record(project, List.of());
+    var pi = openQ1();
+    // 1,000,000 of 3,961,869.98 applied for arrived (25.24%); 250,000 paid (6.31%): 25 → red
+    complete(XINGNING_FINANCE, task(pi, TASK_FILE), filing("250000", "25", "30"));
+    var f = filings.get(pi.getBusinessKey());
+    assertThat(PROGRESS_REFERENCE.get(runtime, pi)).isEqualTo("ALLOCATION");
+    assertThat(f.warningReference()).isEqualTo("ALLOCATION");
+    assertThat(REFERENCE_EXECUTION.get(runtime, pi)).isEqualTo(25.24);
+    assertThat(EXECUTION_PROGRESS.get(runtime, pi)).isEqualTo(25.0);
+    assertThat(PHYSICAL_PROGRESS_RATIO.get(runtime, pi)).as("25% done against 25.24%").isEqualTo(99.05);
+    assertThat(f.warningLevel()).isEqualTo("RED");
+    assertThat(f.warningReason()).contains("进度比 25%")
+        .contains("参照资金分配进度（到位资金占项目申报资金的比例）：25.2%；实际支付占项目申报资金 6.3%");
+    BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_RESPOND_TO_WARNING);
   }
 
   @Test

@@ -62,8 +62,9 @@ class LifecyclePostgresIT {
 
     complete(code, TASK_REPORT_START, STARTED_ON.name(), "2026-03-10");
     complete(code, TASK_REPORT_COMPLETION, COMPLETED_ON.name(), "2026-09-01");
-    complete(code, TASK_APPLY_ACCEPTANCE, ACCEPTANCE_APPLIED_ON.name(), "2026-09-10",
-        ACCEPTED_ON.name(), "2026-09-20", ACCEPTANCE_KIND.name(), "FINAL");
+    complete(code, TASK_APPLY_ACCEPTANCE, ACCEPTANCE_APPLIED_ON.name(), "2026-09-10");
+    complete(code, TASK_REPORT_ACCEPTANCE, ACCEPTED_ON.name(), "2026-09-20",
+        ACCEPTANCE_KIND.name(), "FINAL", PAID_AT_ACCEPTANCE.name(), "990000");
     complete(code, TASK_SETTLEMENT, SETTLED_ON.name(), "2026-10-10", SETTLED_AMOUNT.name(), "990000");
     complete(code, TASK_FINAL_ACCOUNTS, FINAL_ACCOUNTS_ON.name(), "2026-11-01");
     complete(code, TASK_APPROVE_FINAL_ACCOUNTS, FINAL_ACCOUNTS_COMMENT.name(), "同意");
@@ -71,7 +72,8 @@ class LifecyclePostgresIT {
     assertThat(lifecycles.get(code).status()).isEqualTo(LifecycleStatus.CLOSED);
     assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(KEY)
         .processInstanceBusinessKey(code).finished().count()).isOne();
-    assertThat(lifecycles.events(code)).containsExactly("FUNDED", "STARTED", "COMPLETED", "ACCEPTED",
-        "SETTLED", "FINAL_ACCOUNTS", "FINAL_ACCOUNTS_APPROVED");
+    assertThat(lifecycles.events(code)).containsExactly("FUNDED", "STARTED", "COMPLETED",
+        "ACCEPTANCE_APPLIED", "ACCEPTED", "SETTLED", "FINAL_ACCOUNTS", "FINAL_ACCOUNTS_APPROVED");
+    assertThat(lifecycles.get(code).paidAtAcceptance().amount()).isEqualByComparingTo("990000");
   }
 }

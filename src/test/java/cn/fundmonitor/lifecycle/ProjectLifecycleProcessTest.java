@@ -183,19 +183,33 @@ class ProjectLifecycleProcessTest {
     completed(pi, XINGNING_FINANCE, 2027, 3, 1);
     assertThat(task(pi, TASK_APPLY_ACCEPTANCE).getDueDate()).as("3 months after completion, a Tuesday")
         .isEqualTo(endOfDay(2027, 6, 1));
-    paid(code, "980000");
-    at(2027, 4, 10, 9);
-    complete(XINGNING_FINANCE, pi, TASK_APPLY_ACCEPTANCE, vars(ACCEPTANCE_APPLIED_ON.name(), "2027-04-01",
-        ACCEPTED_ON.name(), "2027-04-08", ACCEPTANCE_KIND.name(), "FINAL", RETAINED.name(), "0"));
+    paid(code, "600000"); // the first quarter's filing: stale by the time the work is accepted
+    at(2027, 4, 1, 9);
+    complete(XINGNING_FINANCE, pi, TASK_APPLY_ACCEPTANCE, vars(ACCEPTANCE_APPLIED_ON.name(), "2027-04-01"));
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_RECORD_ACCEPTANCE_APPLICATION)
+        .isWaitingAt(TASK_REPORT_ACCEPTANCE);
+    assertThat(lifecycles.get(code).acceptanceAppliedOn()).isEqualTo(LocalDate.of(2027, 4, 1));
+
+    // GX 第二十三条 times the application: applied in time, the unit is not escalated while the
+    // acceptance itself takes past the three months
+    at(2027, 6, 20, 9);
+    assertThat(management.createJobQuery().processInstanceId(pi.getId())
+        .activityId(TIMER_ACCEPTANCE_OVERDUE).count()).as("no timer left on an application made").isZero();
+    assertThat(task(pi, TASK_REPORT_ACCEPTANCE).getDueDate()).as("the acceptance has no deadline").isNull();
+    complete(XINGNING_FINANCE, pi, TASK_REPORT_ACCEPTANCE, vars(ACCEPTED_ON.name(), "2027-06-18",
+        ACCEPTANCE_KIND.name(), "FINAL", RETAINED.name(), "0", PAID_AT_ACCEPTANCE.name(), "980,000.00"));
+    // the 95% rule on current figures: 980,000 paid at acceptance, not the filing's 600,000
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_RECORD_ACCEPTANCE, END_IMPLEMENTED, TASK_CHECK_PAYMENT)
         .hasNotPassed(TASK_RAISE_PAYMENT_PROBLEM).isWaitingAt(TASK_SETTLEMENT);
-    assertThat(task(pi, TASK_SETTLEMENT).getDueDate()).as("2027-05-08 is a Saturday: Monday")
-        .isEqualTo(endOfDay(2027, 5, 10));
+    assertThat(lifecycles.get(code).paidAtAcceptance().amount()).isEqualByComparingTo("980000");
+    assertThat(overdue.forProcessInstance(pi.getId())).as("nothing was late").isEmpty();
+    assertThat(task(pi, TASK_SETTLEMENT).getDueDate()).as("2027-07-18 is a Sunday: Monday")
+        .isEqualTo(endOfDay(2027, 7, 19));
 
-    at(2027, 5, 6, 9);
-    complete(XINGNING_FINANCE, pi, TASK_SETTLEMENT, vars(SETTLED_ON.name(), "2027-05-06", SETTLED_AMOUNT.name(), "980000"));
-    at(2027, 6, 20, 9);
-    complete(XINGNING_FINANCE, pi, TASK_FINAL_ACCOUNTS, vars(FINAL_ACCOUNTS_ON.name(), "2027-06-20"));
+    at(2027, 7, 15, 9);
+    complete(XINGNING_FINANCE, pi, TASK_SETTLEMENT, vars(SETTLED_ON.name(), "2027-07-15", SETTLED_AMOUNT.name(), "980000"));
+    at(2027, 9, 10, 9);
+    complete(XINGNING_FINANCE, pi, TASK_FINAL_ACCOUNTS, vars(FINAL_ACCOUNTS_ON.name(), "2027-09-10"));
     BpmnAwareTests.assertThat(task(pi, TASK_APPROVE_FINAL_ACCOUNTS)).hasCandidateGroup("450102-finance");
     complete(XINGNING_FINANCE, pi, TASK_APPROVE_FINAL_ACCOUNTS, vars(FINAL_ACCOUNTS_COMMENT.name(), "同意"));
 
@@ -203,8 +217,53 @@ class ProjectLifecycleProcessTest {
     var l = lifecycles.get(code);
     assertThat(l.status()).isEqualTo(LifecycleStatus.CLOSED);
     assertThat(l.flagged()).isFalse();
-    assertThat(lifecycles.events(code)).containsExactly("FUNDED", "STARTED", "COMPLETED", "ACCEPTED",
-        "SETTLED", "FINAL_ACCOUNTS", "FINAL_ACCOUNTS_APPROVED");
+    assertThat(lifecycles.events(code)).containsExactly("FUNDED", "STARTED", "COMPLETED",
+        "ACCEPTANCE_APPLIED", "ACCEPTED", "SETTLED", "FINAL_ACCOUNTS", "FINAL_ACCOUNTS_APPROVED");
+    assertThat(overdue.forProcessInstance(pi.getId())).isEmpty();
+  }
+
+  /** GX 第二十三条: 结算 within a month of acceptance, 决算 within two months of it, escalated when late. */
+  @Test
+  void gx23_lateSettlementAndFinalAccountsAreEscalatedLikeEveryOtherStep() {
+    var pi = funded(XINGNING_ECO, "兴宁区结算决算逾期项目", "ECO_RESTORATION");
+    var code = pi.getBusinessKey();
+    started(pi, XINGNING_FINANCE);
+    completed(pi, XINGNING_FINANCE, 2027, 3, 1);
+    paid(code, "980000");
+    at(2027, 4, 10, 9);
+    complete(XINGNING_FINANCE, pi, TASK_APPLY_ACCEPTANCE, vars(ACCEPTANCE_APPLIED_ON.name(), "2027-04-01"));
+    complete(XINGNING_FINANCE, pi, TASK_REPORT_ACCEPTANCE, vars(ACCEPTED_ON.name(), "2027-04-08",
+        ACCEPTANCE_KIND.name(), "FINAL", PAID_AT_ACCEPTANCE.name(), "980000"));
+
+    at(2027, 5, 11, 8);
+    fire(pi, TIMER_SETTLEMENT_OVERDUE);
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_RECORD_SETTLEMENT_OVERDUE)
+        .isWaitingAt(TASK_SETTLEMENT, TASK_FOLLOW_UP_SETTLEMENT);
+    var settlementFollowUp = task(pi, TASK_FOLLOW_UP_SETTLEMENT);
+    BpmnAwareTests.assertThat(settlementFollowUp).hasCandidateGroup("450100-finance");
+    assertThat((String) tasks.getVariable(settlementFollowUp.getId(), "overdueInfo"))
+        .contains("逾期1天：兴宁区 完成竣工结算（截止 2027-05-10）");
+    complete(NANNING_FINANCE, pi, TASK_FOLLOW_UP_SETTLEMENT, vars("followUpNote", "已督促完成结算"));
+    at(2027, 5, 20, 9);
+    complete(XINGNING_FINANCE, pi, TASK_SETTLEMENT, vars(SETTLED_ON.name(), "2027-05-20", SETTLED_AMOUNT.name(), "980000"));
+    BpmnAwareTests.assertThat(pi).hasPassed(END_SETTLEMENT_FOLLOWED_UP).isWaitingAt(TASK_FINAL_ACCOUNTS);
+    assertThat(task(pi, TASK_FINAL_ACCOUNTS).getDueDate()).isEqualTo(endOfDay(2027, 7, 20));
+
+    at(2027, 7, 23, 8);
+    fire(pi, TIMER_FINAL_ACCOUNTS_OVERDUE);
+    var accountsFollowUp = task(pi, TASK_FOLLOW_UP_FINAL_ACCOUNTS);
+    BpmnAwareTests.assertThat(accountsFollowUp).hasCandidateGroup("450100-finance");
+    assertThat((String) tasks.getVariable(accountsFollowUp.getId(), "overdueInfo"))
+        .contains("兴宁区 编制决算报告（截止 2027-07-20）");
+    complete(NANNING_FINANCE, pi, TASK_FOLLOW_UP_FINAL_ACCOUNTS, vars("followUpNote", "已督促报送决算"));
+    at(2027, 7, 26, 9);
+    complete(XINGNING_FINANCE, pi, TASK_FINAL_ACCOUNTS, vars(FINAL_ACCOUNTS_ON.name(), "2027-07-26"));
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_RECORD_FINAL_ACCOUNTS_OVERDUE, END_FINAL_ACCOUNTS_FOLLOWED_UP)
+        .isWaitingAt(TASK_APPROVE_FINAL_ACCOUNTS);
+    assertThat(overdue.forProcessInstance(pi.getId()))
+        .extracting(step -> step.isOpen(), step -> step.daysLate())
+        .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(false, 10),
+            org.assertj.core.groups.Tuple.tuple(false, 6));
   }
 
   @Test
@@ -215,13 +274,25 @@ class ProjectLifecycleProcessTest {
     completed(pi, XINGNING_GEOHAZARD, 2027, 3, 1);
     paid(code, "500000");
     at(2027, 4, 10, 9);
-    complete(XINGNING_GEOHAZARD, pi, TASK_APPLY_ACCEPTANCE, vars(ACCEPTANCE_APPLIED_ON.name(), "2027-04-01",
-        ACCEPTED_ON.name(), "2027-04-08", ACCEPTANCE_KIND.name(), "INITIAL", RETAINED.name(), "100000"));
+    complete(XINGNING_GEOHAZARD, pi, TASK_APPLY_ACCEPTANCE, vars(ACCEPTANCE_APPLIED_ON.name(), "2027-04-01"));
+    // the amount paid at acceptance is checked against the latest filing and the money received
+    assertThatThrownBy(() -> complete(XINGNING_GEOHAZARD, pi, TASK_REPORT_ACCEPTANCE,
+        vars(ACCEPTED_ON.name(), "2027-03-30", ACCEPTANCE_KIND.name(), "INITIAL",
+            RETAINED.name(), "100000", PAID_AT_ACCEPTANCE.name(), "400000")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("验收通过日期不能早于申请验收日期（2027-04-01）")
+        .hasMessageContaining("截至验收通过的累计支付 400000.00 元 少于最近一次季度填报的累计支付 500000.00 元");
+    assertThatThrownBy(() -> complete(XINGNING_GEOHAZARD, pi, TASK_REPORT_ACCEPTANCE,
+        vars(ACCEPTED_ON.name(), "2027-04-08", ACCEPTANCE_KIND.name(), "INITIAL",
+            PAID_AT_ACCEPTANCE.name(), "1000000.01")))
+        .hasMessageContaining("超过到位资金 1000000.00 元");
+    complete(XINGNING_GEOHAZARD, pi, TASK_REPORT_ACCEPTANCE, vars(ACCEPTED_ON.name(), "2027-04-08",
+        ACCEPTANCE_KIND.name(), "INITIAL", RETAINED.name(), "100000", PAID_AT_ACCEPTANCE.name(), "600000"));
 
-    // payable 1,000,000 − 100,000 held for monitoring = 900,000; 500,000 paid = 55.55%
+    // payable 1,000,000 − 100,000 held for monitoring = 900,000; 600,000 paid to date = 66.66%
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_RAISE_PAYMENT_PROBLEM).isWaitingAt(TASK_SETTLEMENT);
     assertThat((String) runtime.getVariable(pi.getId(), PAYMENT_SHORTFALL.name()))
-        .contains("支付比例为 55.55%，低于95%（GX 第二十三条）");
+        .contains("支付比例为 66.66%，低于95%（GX 第二十三条）");
     var problem = runtime.createProcessInstanceQuery()
         .processDefinitionKey(ProblemEscalationProcess.KEY).variableValueEquals("projectCode", code)
         .singleResult();
@@ -299,8 +370,12 @@ class ProjectLifecycleProcessTest {
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_RECORD_ACCEPTANCE_OVERDUE, END_ACCEPTANCE_FOLLOWED_UP)
         .isWaitingAt(TASK_APPLY_ACCEPTANCE);
     at(2027, 6, 20, 9);
-    complete(XINGNING_FINANCE, pi, TASK_APPLY_ACCEPTANCE, vars(ACCEPTANCE_APPLIED_ON.name(), "2027-06-10",
-        ACCEPTED_ON.name(), "2027-06-18", ACCEPTANCE_KIND.name(), "FINAL"));
+    complete(XINGNING_FINANCE, pi, TASK_APPLY_ACCEPTANCE, vars(ACCEPTANCE_APPLIED_ON.name(), "2027-06-10"));
+    BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_REPORT_ACCEPTANCE);
+    assertThat(lifecycles.eventDetails(pi.getBusinessKey())).anySatisfy(d ->
+        assertThat(d).contains("申请竣工验收 2027-06-10（申请逾期，应于 2027-06-01 前申请）"));
+    complete(XINGNING_FINANCE, pi, TASK_REPORT_ACCEPTANCE, vars(ACCEPTED_ON.name(), "2027-06-18",
+        ACCEPTANCE_KIND.name(), "FINAL", PAID_AT_ACCEPTANCE.name(), "0"));
     BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_SETTLEMENT);
   }
 

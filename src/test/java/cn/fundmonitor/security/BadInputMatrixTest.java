@@ -121,6 +121,18 @@ class BadInputMatrixTest {
         + "\"correctionReason\":{\"value\":\"填错了\"}}}", XINGNING_FINANCE);
   }
 
+  /**
+   * The application's start form as Tasklist submits it, with the implementation plan by
+   * monitoring point (资阳 三(三)) as given.
+   */
+  Wire.Call plannedApplication(String plan) {
+    return post(ER + "/process-definition/key/projectWarehousing/start", "{\"variables\":{"
+        + "\"projectName\":{\"value\":\"错误计划测试\"},\"regionCode\":{\"value\":\"450102\"},"
+        + "\"direction\":{\"value\":\"ECO_RESTORATION\"},\"fundClass\":{\"value\":\"CENTRAL\"},"
+        + "\"requestedAmount\":{\"value\":\"100000\"},\"projectDescription\":{\"value\":\"测试\"},"
+        + "\"progressPlan\":" + json(plan) + "}}", XINGNING_ECO);
+  }
+
   Wire.Call application(String amount, String indicators, String region) {
     return post("/api/projects/applications", "{\"projectName\":\"错误输入测试\",\"regionCode\":"
         + quote(region) + ",\"direction\":\"ECO_RESTORATION\",\"fundClass\":\"CENTRAL\","
@@ -328,6 +340,15 @@ class BadInputMatrixTest {
         + "\"unit\":\"公顷\"}]", "[{\"target\":{\"x\":1}}]")) {
       list.add(new BadInput("/api apply: indicators " + indicators, application("\"100000\"",
           indicators, "450102")));
+    }
+    for (var plan : List.of("\"notalist\"", "[null]", "[[1]]", "{}",
+        "[{\"pointOn\":\"6月底\",\"plannedExecution\":10,\"plannedPhysical\":10}]",
+        "[{\"pointOn\":\"2026-06-30\",\"plannedExecution\":\"1e400\",\"plannedPhysical\":-1}]",
+        "[{\"pointOn\":\"2026-06-30\",\"plannedExecution\":\"" + HUGE + "\",\"plannedPhysical\":1}]",
+        "[" + String.join(",", java.util.Collections.nCopies(41,
+            "{\"pointOn\":\"2026-06-30\",\"plannedExecution\":1,\"plannedPhysical\":1}")) + "]")) {
+      list.add(new BadInput("start form: progressPlan " + Wire.shorten(plan),
+          plannedApplication(plan)));
     }
     list.add(new BadInput("/api apply: requestedAmount of 1 MB of digits", application(
         "\"" + HUGE + "\"", "[]", "450102")));

@@ -70,6 +70,7 @@ class HostileUserMatrixTest {
   @Autowired ApplicationStarter starter;
   @Autowired TestUsers users;
   @Autowired JdbcClient jdbc;
+  @Autowired cn.fundmonitor.filing.FilingService filings;
 
   final AtomicInteger attempts = new AtomicInteger();
   final AtomicInteger refused = new AtomicInteger();
@@ -79,6 +80,8 @@ class HostileUserMatrixTest {
 
   Targets t;
   String exportJob;
+  /** A correction Xingning asked for (its audit trail is Xingning's and the units above it). */
+  String correctionNo;
   String deployment;
 
   /** What the row expects. */
@@ -297,7 +300,9 @@ class HostileUserMatrixTest {
         new Action("/api self-check its data", "兴宁区", a -> get(
             "/api/data-quality/findings?unit=450102", a), Expect.refusedWith(400, 403, 404)),
         new Action("/api read its audit trail", "兴宁区的审计记录", a -> get(
-            "/api/audit?unitCode=450102", a), Expect.refused()));
+            "/api/audit?unitCode=450102", a), Expect.refused()),
+        new Action("/api read a correction's audit trail", "兴宁区的数据变更", a -> get(
+            "/api/corrections/" + correctionNo, a), Expect.refusedWith(404)));
   }
 
   /** Administration of the engine and of the project: refused to every user who is not an administrator. */
@@ -447,6 +452,7 @@ class HostileUserMatrixTest {
         XINGNING_FINANCE));
     assertThat(export.status()).as(export.body()).isEqualTo(202);
     exportJob = export.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+    correctionNo = correctionOfXingning();
 
     var rows = new ArrayList<Row>();
     for (var action : foreignActions()) {
@@ -470,6 +476,22 @@ class HostileUserMatrixTest {
     rows.addAll(specialRows());
     rows.addAll(allowedRows());
     return rows.stream().map(row -> DynamicTest.dynamicTest(row.name(), () -> attempt(row)));
+  }
+
+  /** A filed quarter of another Xingning project and a correction of it Xingning asked for. */
+  String correctionOfXingning() {
+    var project = projects.warehoused(XINGNING_ECO, "450102", "兴宁区越权矩阵变更项目");
+    funding.fund(project, "450102", "1000000", java.time.LocalDate.of(2026, 4, 1));
+    var key = Targets.Q.key(project);
+    filings.open(key, Targets.Q, null);
+    filings.file(key, "250000", java.util.Map.of("CENTRAL", "250000"), "25", List.of(
+        java.util.Map.of("position", 1, "actual", "30"), java.util.Map.of("position", 2, "notYetDue", true),
+        java.util.Map.of("position", 3, "notYetDue", true), java.util.Map.of("position", 4, "notYetDue", true)),
+        XINGNING_FINANCE);
+    return users.as(XINGNING_FINANCE, () -> runtime.startProcessInstanceByKey("dataCorrection",
+        org.camunda.bpm.engine.variable.Variables.createVariables().putValue("recordKey", key)
+            .putValue("correctionField", "PAID_TO_DATE").putValue("newValue", "260000")
+            .putValue("correctionReason", "与国库集中支付系统核对后更正"))).getBusinessKey();
   }
 
   void attempt(Row row) {

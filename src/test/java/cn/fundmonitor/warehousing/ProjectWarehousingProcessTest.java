@@ -11,6 +11,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQue
 
 import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.project.InvalidApplicationException;
+import cn.fundmonitor.project.ProgressPlans;
 import cn.fundmonitor.project.ProjectReserveService;
 import cn.fundmonitor.project.ProjectStatus;
 import cn.fundmonitor.support.Applications;
@@ -43,6 +44,7 @@ class ProjectWarehousingProcessTest {
   @Autowired ProjectReserveService reserve;
   @Autowired TestUsers users;
   @Autowired JdbcClient jdbc;
+  @Autowired ProgressPlans plans;
 
   @BeforeEach
   void init() {
@@ -105,6 +107,47 @@ class ProjectWarehousingProcessTest {
     assertThat(reserve.history(project.code())).extracting(c -> c.to())
         .containsExactly(ProjectStatus.APPLIED, ProjectStatus.UNDER_REVIEW, ProjectStatus.WAREHOUSED);
     assertThat(reserve.history(project.code()).get(2).actor()).isEqualTo(GUANGXI_ECO);
+  }
+
+  /**
+   * 资阳 三(三): 项目支出以项目实施进度为参照 — the implementation plan by monitoring point is entered
+   * with the application (the start form's list progressPlan), replaced when the applicant
+   * resubmits, and a wrong plan is refused before anything is filed.
+   */
+  @Test
+  void ziyang3_3_theImplementationPlanIsEnteredWithTheApplication() {
+    var request = Applications.xingningRestoration("兴宁区矿山生态修复（实施进度计划）");
+    var vars = request.toVariables();
+    PROGRESS_PLAN.putInto(vars, org.camunda.bpm.engine.variable.Variables.objectValue(
+        "[{\"pointOn\":\"2026-06-30\",\"plannedExecution\":30,\"plannedPhysical\":20},"
+            + "{\"pointOn\":\"2026-12-31\",\"plannedExecution\":80,\"plannedPhysical\":70}]")
+        .serializationDataFormat("application/json").create());
+    var pi = users.as(XINGNING_ECO, () -> runtime.startProcessInstanceByKey(KEY, vars));
+    assertThat(plans.of(pi.getBusinessKey())).extracting(p -> p.pointOn().toString(),
+            p -> p.execution().intValue(), p -> p.physical().intValue())
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("2026-06-30", 30, 20),
+            org.assertj.core.groups.Tuple.tuple("2026-12-31", 80, 70));
+
+    review(pi, ReviewOutcome.RETURN, "实施进度计划过于保守");
+    var bad = revision(RevisionAction.RESUBMIT, request, "调整计划");
+    PROGRESS_PLAN.putInto(bad, "[{\"pointOn\":\"2026-06-30\",\"plannedExecution\":130,\"plannedPhysical\":20}]");
+    assertThatThrownBy(() -> completeAs(XINGNING_ECO, pi, TASK_REVISE, bad))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("实施进度计划第1行的计划预算执行率（%）应为0至100之间的数");
+    var corrected = revision(RevisionAction.RESUBMIT, request, "调整计划");
+    PROGRESS_PLAN.putInto(corrected, "[{\"pointOn\":\"2026-06-30\",\"plannedExecution\":40,\"plannedPhysical\":30}]");
+    completeAs(XINGNING_ECO, pi, TASK_REVISE, corrected);
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_RESUBMIT).isWaitingAt(TASK_REVIEW);
+    assertThat(plans.of(pi.getBusinessKey())).singleElement()
+        .satisfies(p -> assertThat(p.execution()).isEqualByComparingTo("40"));
+
+    var refused = Applications.xingningRestoration("兴宁区（错误计划）").toVariables();
+    PROGRESS_PLAN.putInto(refused, "[{\"pointOn\":\"6月底\",\"plannedExecution\":10,\"plannedPhysical\":10}]");
+    assertThatThrownBy(() -> users.as(XINGNING_ECO, () -> runtime.startProcessInstanceByKey(KEY, refused)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("实施进度计划第1行的监控时点“6月底”不是有效的日期");
+    assertThat(jdbc.sql("select count(*) from fm_project where name = '兴宁区（错误计划）'")
+        .query(Integer.class).single()).as("nothing filed").isZero();
   }
 
   @Test

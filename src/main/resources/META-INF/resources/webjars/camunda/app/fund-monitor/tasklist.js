@@ -9,6 +9,10 @@
  *   the workflow's own tasks.
  * - Due dates readable: the date itself beside "到期 2 个月后", overdue cards in colour.
  * - Closing a half-filled start form (Esc, ×, 关闭) asks before discarding it.
+ * - Warnings that show (issue 17; 资阳 三(三)): submitting a quarterly filing asks the engine for
+ *   the instance's variables in return and shows the execution warning at once (红色预警 in red,
+ *   黄色预警 in amber, with its reasons, ratios and reference); task cards and form fields naming
+ *   a warning are coloured the same way.
  */
 import { hasUnsavedInput } from './forms.js';
 import { modulesContaining } from './webpack.js';
@@ -56,6 +60,92 @@ function isTaskListQuery(method, url) {
   return method === 'POST' && /\/engine\/[^/]+\/(filter\/[^/]+\/list|task)(\?|$)/.test(url);
 }
 
+const SUBMIT_FORM = /\/task\/[^/]+\/submit-form(\?|$)/;
+
+/**
+ * A quarterly filing's submission (its variables hold paidToDate) asks for the instance's
+ * variables in return, so the warning the filing raised can be shown at once; any other
+ * submission is left as it is.
+ */
+export function askForWarningInReturn(body) {
+  try {
+    const parsed = JSON.parse(body);
+    if (parsed && parsed.variables && parsed.variables.paidToDate) {
+      parsed.withVariablesInReturn = true;
+      return { body: JSON.stringify(parsed), filing: true };
+    }
+  } catch (e) {
+    // not JSON: leave it to the server
+  }
+  return { body, filing: false };
+}
+
+/** "红色预警…" → "red", "黄色预警…" → "yellow", "蓝色预警…" → "blue", else null. */
+export function warningColour(text) {
+  const value = String(text || '').trim();
+  if (value.startsWith('红色预警')) {
+    return 'red';
+  }
+  if (value.startsWith('黄色预警')) {
+    return 'yellow';
+  }
+  if (value.startsWith('蓝色预警')) {
+    return 'blue';
+  }
+  return null;
+}
+
+/** The submit result of a filing: its warning, in colour, until the user closes it or moves on. */
+function showFilingResult(variables) {
+  const level = variables.warningText && variables.warningText.value;
+  if (!level) {
+    return;
+  }
+  const details = (variables.warningDetails && variables.warningDetails.value) || '';
+  document.querySelectorAll('.fm-filing-result').forEach((old) => old.remove());
+  const box = document.createElement('div');
+  const colour = warningColour(level) || 'none';
+  box.className = `fm-filing-result fm-warning-${colour}`;
+  box.setAttribute('role', 'alert');
+  const title = document.createElement('strong');
+  title.className = 'fm-filing-result-level';
+  title.textContent = `季度填报已提交。执行监控：${level}`;
+  const text = document.createElement('pre');
+  text.className = 'fm-filing-result-details';
+  text.textContent = details.split('\n').slice(1).join('\n')
+    + (colour === 'red' ? '\n请在“本单位待办”中办理“说明或整改红色预警”。' : '');
+  const close = document.createElement('button');
+  close.type = 'button';
+  close.className = 'btn btn-default btn-xs fm-filing-result-close';
+  close.textContent = '知道了';
+  close.addEventListener('click', () => box.remove());
+  box.append(title, text, close);
+  document.body.appendChild(box);
+  // it stays until the user closes it or goes on to other work: a click anywhere else (opening
+  // the next task, say) closes it, so it never covers 认领 or 完成
+  const outside = (event) => {
+    if (!box.contains(event.target)) {
+      box.remove();
+      document.removeEventListener('click', outside, true);
+    }
+  };
+  setTimeout(() => document.addEventListener('click', outside, true), 0);
+}
+
+/** Task cards that name a warning, and form fields holding one, in the warning's colour. */
+function colourWarnings(root) {
+  root.querySelectorAll('.tasks-list li.task').forEach((card) => {
+    const text = card.textContent || '';
+    const colour = text.includes('红色预警') ? 'red' : text.includes('黄色预警') ? 'yellow' : null;
+    ['red', 'yellow'].forEach((c) => card.classList.toggle(`fm-warning-${c}`, c === colour));
+  });
+  root.querySelectorAll('.fjs-form-field').forEach((field) => {
+    const input = field.querySelector('input, textarea');
+    const colour = input && input.readOnly ? warningColour(input.value) : null;
+    ['red', 'yellow', 'blue'].forEach((c) => field.classList.toggle(`fm-warning-${c}`, c === colour));
+  });
+}
+
 function patchSearchRequests() {
   const open = XMLHttpRequest.prototype.open;
   const send = XMLHttpRequest.prototype.send;
@@ -65,6 +155,22 @@ function patchSearchRequests() {
   };
   XMLHttpRequest.prototype.send = function (body) {
     const request = this._fundMonitorRequest;
+    if (request && request.method === 'POST' && typeof body === 'string'
+        && SUBMIT_FORM.test(request.url)) {
+      const asked = askForWarningInReturn(body);
+      body = asked.body;
+      if (asked.filing) {
+        this.addEventListener('load', () => {
+          if (this.status === 200) {
+            try {
+              showFilingResult(JSON.parse(this.responseText));
+            } catch (e) {
+              // no variables came back: nothing to show
+            }
+          }
+        });
+      }
+    }
     if (request && typeof body === 'string' && isTaskListQuery(request.method, request.url)
         && body.includes('"nameLike"')) {
       try {
@@ -206,8 +312,9 @@ export function startTasklist() {
       requestAnimationFrame(() => {
         scheduled = false;
         showDueDates(document.body);
+        colourWarnings(document.body);
       });
     }
   }).observe(document.body, { childList: true, subtree: true, attributes: true,
-      attributeFilter: ['uib-tooltip', 'class'] });
+      attributeFilter: ['uib-tooltip', 'class', 'value'] });
 }
