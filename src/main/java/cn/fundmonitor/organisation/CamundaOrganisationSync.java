@@ -200,13 +200,25 @@ public class CamundaOrganisationSync {
       }
     }
     definitions.add(Authorization.ANY);
-    var removed = jdbc.update("delete from ACT_RU_AUTHORIZATION where TYPE_ = ? and GROUP_ID_ like "
-        + "'______-%' and ((RESOURCE_TYPE_ = ? and RESOURCE_ID_ in ('tasklist', 'cockpit')) or "
-        + "(RESOURCE_TYPE_ = ? and RESOURCE_ID_ in ('" + String.join("', '", definitions) + "')) or "
-        + "(RESOURCE_TYPE_ in (?, ?, ?) and RESOURCE_ID_ = ?))", Authorization.AUTH_TYPE_GRANT,
-        Resources.APPLICATION.resourceType(), Resources.PROCESS_DEFINITION.resourceType(),
-        Resources.PROCESS_INSTANCE.resourceType(), Resources.DEPLOYMENT.resourceType(),
-        Resources.DECISION_DEFINITION.resourceType(), Authorization.ANY);
+    // candidates by pattern, then only real unit groups (a 6-digit code and a role): "policy-owners"
+    // also fits '______-%' and keeps its grants
+    var ids = jdbc.query("select ID_, GROUP_ID_ from ACT_RU_AUTHORIZATION where TYPE_ = ? and "
+        + "GROUP_ID_ like '______-%' and ((RESOURCE_TYPE_ = ? and RESOURCE_ID_ in ('tasklist', "
+        + "'cockpit')) or (RESOURCE_TYPE_ = ? and RESOURCE_ID_ in ('"
+        + String.join("', '", definitions) + "')) or "
+        + "(RESOURCE_TYPE_ in (?, ?, ?) and RESOURCE_ID_ = ?))",
+        (rs, i) -> UnitGroup.parse(rs.getString(2)).isPresent() ? rs.getString(1) : null,
+        Authorization.AUTH_TYPE_GRANT, Resources.APPLICATION.resourceType(),
+        Resources.PROCESS_DEFINITION.resourceType(), Resources.PROCESS_INSTANCE.resourceType(),
+        Resources.DEPLOYMENT.resourceType(), Resources.DECISION_DEFINITION.resourceType(),
+        Authorization.ANY).stream().filter(java.util.Objects::nonNull).toList();
+    var removed = 0;
+    for (var from = 0; from < ids.size(); from += 500) {
+      var batch = ids.subList(from, Math.min(ids.size(), from + 500));
+      removed += jdbc.update("delete from ACT_RU_AUTHORIZATION where ID_ in ("
+          + String.join(", ", java.util.Collections.nCopies(batch.size(), "?")) + ")",
+          batch.toArray());
+    }
     if (removed > 0) {
       LOG.info("Removed {} grants held division by division; the level-and-role groups hold them",
           removed);
