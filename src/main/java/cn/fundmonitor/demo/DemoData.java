@@ -68,7 +68,11 @@ class DemoData {
       new DemoUser("xingning-geohazard", "兴宁区自然资源局", "地质灾害防治股", "450102-geohazard"),
       new DemoUser("yangshuo-finance", "阳朔县自然资源局", "财务与资金运用股", "450321-finance"),
       new DemoUser("yangshuo-geohazard", "阳朔县自然资源局", "地质灾害防治股", "450321-geohazard"),
-      new DemoUser("policy-owner", "广西壮族自治区自然资源厅", "规则维护人", CamundaOrganisationSync.POLICY_OWNERS));
+      new DemoUser("policy-owner", "广西壮族自治区自然资源厅", "规则维护人", CamundaOrganisationSync.POLICY_OWNERS),
+      // fiscal departments (GX 第五条第二项、第四项): the 财政厅 reviews and issues, 财政局 approve
+      new DemoUser("guangxi-fiscal", "广西壮族自治区", "财政厅", "450000-fiscal"),
+      new DemoUser("nanning-fiscal", "南宁市", "财政局", "450100-fiscal"),
+      new DemoUser("xingning-fiscal", "兴宁区", "财政局", "450102-fiscal"));
 
   record DemoUser(String id, String unit, String department, String group) {}
 

@@ -47,6 +47,11 @@ public class CamundaOrganisationSync {
    * any unit below the ministry reports a problem (MNR 第十二条).
    */
   static List<String> startableBy(Division division, Role role) {
+    if (role == Role.FISCAL) {
+      // a fiscal department reviews, issues and approves what the natural-resources side brings
+      // (GX 第五条第二项、第四项); it starts no workflow of its own
+      return List.of();
+    }
     return switch (division.level()) {
       case CITY, COUNTY -> List.of("projectWarehousing", "problemEscalation", "dataCorrection",
           "planAdjustment");
@@ -97,6 +102,9 @@ public class CamundaOrganisationSync {
     int created = 0;
     for (var division : organisation.all()) {
       for (var role : Role.values()) {
+        if (!role.existsAt(division.level())) {
+          continue;
+        }
         var group = UnitGroup.of(division.code(), role);
         var name = division.unitName(role);
         var existing = groups.get(group.id());
