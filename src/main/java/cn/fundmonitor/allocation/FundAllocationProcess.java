@@ -18,6 +18,13 @@ public final class FundAllocationProcess {
   public static final String TASK_RECORD_ISSUE_OVERDUE = "ServiceTask_RecordIssueOverdue";
   public static final String TASK_FOLLOW_UP_ISSUE = "UserTask_FollowUpIssue";
   public static final String END_ISSUE_FOLLOWED_UP = "EndEvent_IssueFollowedUp";
+  public static final String GATEWAY_MERGE_ISSUE = "Gateway_MergeIssue";
+  /** Checks the proposed plan and sends it to the 财政厅 (GX 第十八条). */
+  public static final String TASK_SUBMIT_PLAN = "ServiceTask_SubmitAllocationPlan";
+  /** The province's fiscal department reviews the allocation plan (GX 第五条第二项、第十八条). */
+  public static final String TASK_REVIEW_PLAN = "UserTask_ReviewAllocationPlan";
+  public static final String GATEWAY_PLAN_APPROVED = "Gateway_AllocationPlanApproved";
+  public static final String TASK_RETURN_PLAN = "ServiceTask_ReturnAllocationPlan";
   public static final String TASK_RECORD_ISSUE = "ServiceTask_IssueFunds";
   public static final String SUBPROCESS_REFINEMENT = "SubProcess_Refinement";
   public static final String START_REFINEMENT = "StartEvent_Refinement";
@@ -45,10 +52,14 @@ public final class FundAllocationProcess {
 
   public static final String FORM_RECEIPT = "fundReceipt";
   public static final String FORM_ISSUE = "fundIssue";
+  public static final String FORM_PLAN_REVIEW = "allocationPlanReview";
   public static final String FORM_REFINEMENT = "fundRefinement";
   public static final String FORM_FILING = "refinementFiling";
   public static final String FORM_ACKNOWLEDGEMENT = "filingAcknowledgement";
   public static final String FORM_FOLLOW_UP = "overdueFollowUp";
+
+  /** Values of {@link #PLAN_REVIEW_OUTCOME}. */
+  public enum PlanReviewOutcome { APPROVE, RETURN }
 
   /** Values of {@link #ACKNOWLEDGEMENT_OUTCOME}. */
   public enum AcknowledgementOutcome { ACKNOWLEDGE, RETURN }
@@ -70,6 +81,8 @@ public final class FundAllocationProcess {
   // set on registration
   public static final ProcessVariable<String> PROVINCE_CODE = ProcessVariable.of("provinceCode", String.class);
   public static final ProcessVariable<String> PROVINCE_FINANCE_GROUP = ProcessVariable.of("provinceFinanceGroup", String.class);
+  /** The province's fiscal department (自治区财政厅), which reviews and issues (GX 第十八条). */
+  public static final ProcessVariable<String> PROVINCE_FISCAL_GROUP = ProcessVariable.of("provinceFiscalGroup", String.class);
   /** The issue deadline as a date (30 days after receipt); the engine's calendar moves it. */
   public static final ProcessVariable<String> ISSUE_DEADLINE = ProcessVariable.of("issueDeadline", String.class);
   public static final ProcessVariable<String> ALLOCATION_SUMMARY = ProcessVariable.of("allocationSummary", String.class);
@@ -83,6 +96,11 @@ public final class FundAllocationProcess {
   public static final ProcessVariable<Object> ISSUE_LINES = ProcessVariable.of("issueLines", Object.class);
   /** JSON [{recipientCode, indicatorName, target}] */
   public static final ProcessVariable<Object> DECOMPOSED_TARGETS = ProcessVariable.of("decomposedTargets", Object.class);
+  // the fiscal department's review of the plan (GX 第十八条)
+  /** The checked plan in words, for the 财政厅's review. */
+  public static final ProcessVariable<String> PLAN_SUMMARY = ProcessVariable.of("allocationPlanSummary", String.class);
+  public static final ProcessVariable<String> PLAN_REVIEW_OUTCOME = ProcessVariable.of("planReviewOutcome", String.class);
+  public static final ProcessVariable<String> PLAN_REVIEW_COMMENT = ProcessVariable.of("planReviewComment", String.class);
   @SuppressWarnings("rawtypes")
   public static final ProcessVariable<List> RECIPIENT_CODES = ProcessVariable.of("recipientCodes", List.class);
 

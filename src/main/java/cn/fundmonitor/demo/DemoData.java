@@ -263,6 +263,10 @@ class DemoData {
                 "provincialShare", provincial))))
         .putValueTyped(FundAllocationProcess.DECOMPOSED_TARGETS.name(),
             JsonVariables.json(List.of())));
+    // GX 第十八条: 自治区财政厅审核后下达
+    complete("guangxi-fiscal", documentNo, FundAllocationProcess.TASK_REVIEW_PLAN,
+        Variables.putValue(FundAllocationProcess.PLAN_REVIEW_OUTCOME.name(), "APPROVE")
+            .putValue(FundAllocationProcess.PLAN_REVIEW_COMMENT.name(), "方案合理，同意下达。"));
   }
 
   private void refine(String documentNo, String user, String project, String central,

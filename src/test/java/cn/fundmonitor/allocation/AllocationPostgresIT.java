@@ -92,6 +92,9 @@ class AllocationPostgresIT {
         "decomposedTargets", List.of(
             Map.of("recipientCode", "450102", "indicatorName", "修复治理面积", "target", "50"),
             Map.of("recipientCode", "450321", "indicatorName", "修复治理面积", "target", "50"))));
+    // GX 第十八条: 自治区财政厅审核后下达
+    complete(documentNo, "UserTask_ReviewAllocationPlan", GUANGXI_FISCAL,
+        Map.of("planReviewOutcome", "APPROVE", "planReviewComment", "同意下达"));
     for (var branch : List.of(List.of(xingning, XINGNING_FINANCE, NANNING_FINANCE, "1961869.98"),
         List.of(yangshuo, YANGSHUO_FINANCE, GUILIN_FINANCE, "2000000"))) {
       complete(documentNo, "UserTask_RefineFunds", branch.get(1), Map.of("refinedOn", today,

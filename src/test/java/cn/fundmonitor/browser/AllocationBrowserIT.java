@@ -128,11 +128,21 @@ class AllocationBrowserIT {
     assertThat(tasklist.field("中央财政资金（元）", 1).inputValue()).isEqualTo("400,000.00");
     tasklist.complete();
 
+    // GX 第十八条: the plan goes to 自治区财政厅, which reviews it and issues the money
+    assertThat(allocations.get(documentNo).status()).isEqualTo(AllocationStatus.RECEIVED);
+    assertThat(task(pi, TASK_REVIEW_PLAN, "450000-fiscal")).isNotNull();
+    tasklist.logout().login("guangxi-fiscal").openTask("财政厅审核资金分配方案", documentNo).claim();
+    assertThat(tasklist.field("资金分配建议方案").inputValue())
+        .contains("兴宁区：中央 60 万元，省级 12 万元").contains(xingning)
+        .contains("阳朔县：中央 40 万元，省级 8 万元").contains(yangshuo);
+    tasklist.radio("审核意见", "审核通过，下达资金").fill("意见（退回时必填）", "方案合理，同意下达。")
+        .complete();
+
     var a = allocations.get(documentNo);
     assertThat(a.status()).isEqualTo(AllocationStatus.ISSUED);
     assertThat(a.issueDocumentNo()).startsWith("桂财资环〔");
     assertThat(a.issuedOn()).isEqualTo(today());
-    assertThat(a.issuedBy()).isEqualTo("guangxi-finance");
+    assertThat(a.issuedBy()).as("the 财政厅 issues (GX 第五条第二项)").isEqualTo("guangxi-fiscal");
     assertThat(allocations.issuedLines(documentNo))
         .extracting(MoneyLine::recipientCode, MoneyLine::projectCode,
             l -> l.central().amount().toPlainString(), l -> l.provincial().amount().toPlainString())
@@ -357,6 +367,8 @@ class AllocationBrowserIT {
             "recipientCode", "450102", "projectCode", project, "centralShare", "1000000",
             "provincialShare", "200000"))))
         .putValueTyped(DECOMPOSED_TARGETS.name(), JsonVariables.json(List.of())));
+    complete("guangxi-fiscal", task(pi, TASK_REVIEW_PLAN, "450000-fiscal"),
+        PLAN_REVIEW_OUTCOME.with("APPROVE"));
   }
 
   private void refineXingning(ProcessInstance pi, String project) {
