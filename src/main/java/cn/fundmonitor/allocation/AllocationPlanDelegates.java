@@ -11,9 +11,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * The province's fiscal department between the plan and the issue (GX 第五条第二项: 自治区财政厅负责
+ * The fiscal departments in the money chain: the province's between the plan and the issue (GX 第五条第二项: 自治区财政厅负责
  * 审核专项资金安排计划的合理性，办理专项资金下达; GX 第十八条: 自治区自然资源厅提出资金分配建议方案，
- * 自治区财政厅审核后下达).
+ * 自治区财政厅审核后下达), the city's or county's between the refinement and its filing (GX 第五条第四项:
+ * 市、县财政部门负责专项资金审核拨付).
  */
 final class AllocationPlanDelegates {
 
@@ -72,6 +73,55 @@ final class AllocationPlanDelegates {
       if (comment != null && comment.length() > MAX_COMMENT) {
         throw new cn.fundmonitor.common.InvalidInputException("审核意见有误",
             "审核意见不能超过 " + MAX_COMMENT + " 个字");
+      }
+    }
+  }
+
+  /** The 财政局 approved the refinement: the money is released to the projects (GX 第五条第四项). */
+  @Component("recordReleaseDelegate")
+  static class RecordRelease implements JavaDelegate {
+    private final AllocationService allocations;
+
+    RecordRelease(AllocationService allocations) {
+      this.allocations = allocations;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      allocations.release(execution.getProcessBusinessKey(), RECIPIENT_CODE.get(execution),
+          RELEASE_COMMENT.get(execution), Actors.current(execution));
+    }
+  }
+
+  /** The 财政局 returned the refinement: the recipient refines again. */
+  @Component("returnReleaseDelegate")
+  static class ReturnRelease implements JavaDelegate {
+    private final AllocationService allocations;
+
+    ReturnRelease(AllocationService allocations) {
+      this.allocations = allocations;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      allocations.returnRelease(execution.getProcessBusinessKey(), RECIPIENT_CODE.get(execution),
+          RELEASE_COMMENT.get(execution), Actors.current(execution));
+    }
+  }
+
+  /** Refuses a release decision the gateway cannot route, or a return without its reason. */
+  @Component("releaseDecisionListener")
+  static class ReleaseDecisionListener implements ExecutionListener {
+    @Override
+    public void notify(DelegateExecution execution) {
+      var outcome = Choices.required(RELEASE_OUTCOME.get(execution), ReleaseOutcome.class,
+          "审核意见有误", "请选择：审核通过并拨付，或退回修改");
+      Choices.reasonRequired(outcome == ReleaseOutcome.RETURN, RELEASE_COMMENT.get(execution),
+          "审核意见有误", "退回细化、不予拨付时必须填写原因");
+      var comment = RELEASE_COMMENT.get(execution);
+      if (comment != null && comment.length() > DecisionListener.MAX_COMMENT) {
+        throw new cn.fundmonitor.common.InvalidInputException("审核意见有误",
+            "审核意见不能超过 " + DecisionListener.MAX_COMMENT + " 个字");
       }
     }
   }

@@ -319,6 +319,30 @@ public class AllocationService {
     return part.refinedOn().plusDays(FILING_DAYS).toString();
   }
 
+  /**
+   * The recipient's fiscal department approves the refinement and releases the money to the
+   * projects (GX 第五条第四项: 市、县财政部门负责专项资金审核拨付).
+   */
+  public void release(String documentNo, String recipient, String comment, String actor) {
+    var part = part(documentNo, recipient);
+    if (part.status() != PartStatus.REFINED) {
+      throw new ConflictException(name(recipient) + "的细化当前为“" + part.status().label() + "”，不能审核拨付");
+    }
+    repository.addEvent(documentNo, new AllocationEvent(recipient, "RELEASED", actor, now(),
+        "财政局审核拨付" + (blank(comment) ? "" : "：" + comment.strip())));
+  }
+
+  /** The fiscal department sends the refinement back with its reason; the recipient refines again. */
+  public void returnRelease(String documentNo, String recipient, String reason, String actor) {
+    if (blank(reason)) {
+      throw new InvalidInputException("审核意见有误", "退回细化、不予拨付时必须填写原因");
+    }
+    var part = part(documentNo, recipient);
+    move(part, PartStatus.RETURNED);
+    repository.addEvent(documentNo, new AllocationEvent(recipient, "RELEASE_RETURNED", actor, now(),
+        "财政局退回细化，暂不拨付：" + reason.strip()));
+  }
+
   /** The recipient files (报备) its refinement with its superior. */
   public void file(String documentNo, String recipient, String note, String actor) {
     var part = part(documentNo, recipient);
@@ -535,7 +559,9 @@ public class AllocationService {
     var allowed = switch (to) {
       case REFINED -> Set.of(PartStatus.ISSUED, PartStatus.RETURNED);
       case FILED -> Set.of(PartStatus.REFINED);
-      case ACKNOWLEDGED, RETURNED -> Set.of(PartStatus.FILED);
+      case ACKNOWLEDGED -> Set.of(PartStatus.FILED);
+      // the superior returns a filing; the fiscal department returns a refinement (GX 第五条第四项)
+      case RETURNED -> Set.of(PartStatus.FILED, PartStatus.REFINED);
       case ISSUED -> Set.<PartStatus>of();
     };
     if (!allowed.contains(part.status())

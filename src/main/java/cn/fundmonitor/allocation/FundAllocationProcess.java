@@ -36,6 +36,11 @@ public final class FundAllocationProcess {
   public static final String TASK_FOLLOW_UP_REFINEMENT = "UserTask_FollowUpRefinement";
   public static final String END_REFINEMENT_FOLLOWED_UP = "EndEvent_RefinementFollowedUp";
   public static final String TASK_RECORD_REFINEMENT = "ServiceTask_RecordRefinement";
+  /** The recipient's 财政局 reviews the refinement and releases the money (GX 第五条第四项: 审核拨付). */
+  public static final String TASK_APPROVE_RELEASE = "UserTask_ApproveRelease";
+  public static final String GATEWAY_RELEASE_APPROVED = "Gateway_ReleaseApproved";
+  public static final String TASK_RECORD_RELEASE = "ServiceTask_RecordRelease";
+  public static final String TASK_RETURN_RELEASE = "ServiceTask_ReturnRelease";
   public static final String TASK_FILE = "UserTask_FileRefinement";
   public static final String TIMER_FILING_OVERDUE = "Timer_FilingOverdue";
   public static final String TASK_RECORD_FILING_OVERDUE = "ServiceTask_RecordFilingOverdue";
@@ -55,8 +60,12 @@ public final class FundAllocationProcess {
   public static final String FORM_PLAN_REVIEW = "allocationPlanReview";
   public static final String FORM_REFINEMENT = "fundRefinement";
   public static final String FORM_FILING = "refinementFiling";
+  public static final String FORM_RELEASE = "releaseApproval";
   public static final String FORM_ACKNOWLEDGEMENT = "filingAcknowledgement";
   public static final String FORM_FOLLOW_UP = "overdueFollowUp";
+
+  /** Values of {@link #RELEASE_OUTCOME}. */
+  public enum ReleaseOutcome { APPROVE, RETURN }
 
   /** Values of {@link #PLAN_REVIEW_OUTCOME}. */
   public enum PlanReviewOutcome { APPROVE, RETURN }
@@ -108,6 +117,10 @@ public final class FundAllocationProcess {
   public static final ProcessVariable<String> RECIPIENT_CODE = ProcessVariable.of("recipientCode", String.class);
   public static final ProcessVariable<String> RECIPIENT_NAME = ProcessVariable.of("recipientName", String.class);
   public static final ProcessVariable<String> RECIPIENT_FINANCE_GROUP = ProcessVariable.of("recipientFinanceGroup", String.class);
+  /** The recipient's fiscal department (财政局), which approves the release (GX 第五条第四项). */
+  public static final ProcessVariable<String> RECIPIENT_FISCAL_GROUP = ProcessVariable.of("recipientFiscalGroup", String.class);
+  public static final ProcessVariable<String> RELEASE_OUTCOME = ProcessVariable.of("releaseOutcome", String.class);
+  public static final ProcessVariable<String> RELEASE_COMMENT = ProcessVariable.of("releaseComment", String.class);
   public static final ProcessVariable<String> SUPERIOR_FINANCE_GROUP = ProcessVariable.of("superiorFinanceGroup", String.class);
   public static final ProcessVariable<String> PART_SUMMARY = ProcessVariable.of("partSummary", String.class);
   public static final ProcessVariable<Object> RECIPIENT_TARGET_OPTIONS = ProcessVariable.of("recipientTargetOptions", Object.class);

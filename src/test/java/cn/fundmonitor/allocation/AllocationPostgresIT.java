@@ -95,11 +95,13 @@ class AllocationPostgresIT {
     // GX 第十八条: 自治区财政厅审核后下达
     complete(documentNo, "UserTask_ReviewAllocationPlan", GUANGXI_FISCAL,
         Map.of("planReviewOutcome", "APPROVE", "planReviewComment", "同意下达"));
-    for (var branch : List.of(List.of(xingning, XINGNING_FINANCE, NANNING_FINANCE, "1961869.98"),
-        List.of(yangshuo, YANGSHUO_FINANCE, GUILIN_FINANCE, "2000000"))) {
+    for (var branch : List.of(List.of(xingning, XINGNING_FINANCE, NANNING_FINANCE, "1961869.98", XINGNING_FISCAL),
+        List.of(yangshuo, YANGSHUO_FINANCE, GUILIN_FINANCE, "2000000", YANGSHUO_FISCAL))) {
       complete(documentNo, "UserTask_RefineFunds", branch.get(1), Map.of("refinedOn", today,
           "refinementLines", List.of(Map.of("projectCode", branch.get(0), "centralShare",
               branch.get(3), "provincialShare", "0")), "projectTargets", List.of()));
+      // GX 第五条第四项: the county's 财政局 reviews and releases
+      complete(documentNo, "UserTask_ApproveRelease", branch.get(4), Map.of("releaseOutcome", "APPROVE"));
       complete(documentNo, "UserTask_FileRefinement", branch.get(1), Map.of("filingNote", "报备"));
       complete(documentNo, "UserTask_AcknowledgeFiling", branch.get(2),
           Map.of("acknowledgementOutcome", "ACKNOWLEDGE"));
@@ -114,7 +116,7 @@ class AllocationPostgresIT {
         assertThat(rs.next()).isTrue();
         assertThat(rs.getString("status")).isEqualTo("COMPLETED");
         assertThat(rs.getBigDecimal("central_amount")).isEqualTo(new BigDecimal("3961869.98"));
-        assertThat(rs.getString("issued_by")).isEqualTo(GUANGXI_FINANCE);
+        assertThat(rs.getString("issued_by")).as("自治区财政厅 issues (GX 第十八条)").isEqualTo(GUANGXI_FISCAL);
       }
       var parts = new ArrayList<List<String>>();
       try (var ps = db.prepareStatement("select recipient_code, central_amount, status, filed_by, "

@@ -156,7 +156,18 @@ class FundAllocationProcessTest {
         .putInto(PLAN_REVIEW_COMMENT.with(comment), outcome));
   }
 
+  /** The county refines and its 财政局 approves the release (GX 第五条第四项). */
   void refine(ProcessInstance pi, String user, String group, String project, String central,
+      String provincial, String area) {
+    refineOnly(pi, user, group, project, central, provincial, area);
+    var fiscalGroup = group.replace("-finance", "-fiscal");
+    release(pi, FISCAL_USERS.get(fiscalGroup), fiscalGroup, "APPROVE", null);
+  }
+
+  static final Map<String, String> FISCAL_USERS = Map.of("450102-fiscal", XINGNING_FISCAL,
+      "450321-fiscal", YANGSHUO_FISCAL);
+
+  void refineOnly(ProcessInstance pi, String user, String group, String project, String central,
       String provincial, String area) {
     var today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), BEIJING).toString();
     var vars = Variables.createVariables().putValue(REFINED_ON.name(), today)
@@ -165,6 +176,11 @@ class FundAllocationProcessTest {
         .putValueTyped(PROJECT_TARGETS.name(), JsonVariables.json(List.of(
             target("projectCode", project, "修复治理面积", area))));
     complete(user, task(pi, TASK_REFINE, group), vars);
+  }
+
+  void release(ProcessInstance pi, String user, String fiscalGroup, String outcome, String comment) {
+    complete(user, task(pi, TASK_APPROVE_RELEASE, fiscalGroup), RELEASE_OUTCOME
+        .putInto(RELEASE_COMMENT.with(comment), outcome));
   }
 
   void file(ProcessInstance pi, String user, String group) {
@@ -208,9 +224,9 @@ class FundAllocationProcessTest {
     assertThat(allocations.parts(pi.getBusinessKey())).as("nothing issued before the review").isEmpty();
     assertThat(allocations.get(pi.getBusinessKey()).status()).isEqualTo(AllocationStatus.RECEIVED);
     assertThatThrownBy(() -> review(pi, GUANGXI_FINANCE, "APPROVE", null))
-        .as("the natural-resources department cannot approve its own plan").isNotNull();
+        .as("the natural-resources department cannot approve its own plan").isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
     assertThatThrownBy(() -> review(pi, NANNING_FISCAL, "APPROVE", null))
-        .as("a city's fiscal department is not the 财政厅").isNotNull();
+        .as("a city's fiscal department is not the 财政厅").isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
     assertThatThrownBy(() -> review(pi, GUANGXI_FISCAL, "MAYBE", null))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("请选择：审核通过并下达，或退回修改");
     review(pi, GUANGXI_FISCAL, "APPROVE", "方案合理，同意下达");
@@ -245,8 +261,8 @@ class FundAllocationProcessTest {
       assertThat(p.filedBy()).isNotNull();
     });
     assertThat(allocations.events(pi.getBusinessKey())).extracting(AllocationEvent::action)
-        .containsExactly("REGISTERED", "PLAN_SUBMITTED", "ISSUED", "REFINED", "FILED", "ACKNOWLEDGED", "REFINED",
-            "FILED", "ACKNOWLEDGED", "COMPLETED");
+        .containsExactly("REGISTERED", "PLAN_SUBMITTED", "ISSUED", "REFINED", "RELEASED", "FILED",
+            "ACKNOWLEDGED", "REFINED", "RELEASED", "FILED", "ACKNOWLEDGED", "COMPLETED");
     assertThat(overdue.forProcessInstance(pi.getId())).isEmpty();
   }
 
@@ -343,6 +359,51 @@ class FundAllocationProcessTest {
     assertThat(allocations.projectTargets(pi.getBusinessKey(), "450102"))
         .filteredOn(t -> t.approved().name().equals("修复治理面积"))
         .extracting(t -> t.target().text()).containsExactly("65");
+  }
+
+  @Test
+  void theCountyFiscalDepartmentReleasesTheRefinedMoneyOrReturnsIt_gxArticle5() {
+    // GX 第五条第四项: 市、县财政部门负责专项资金审核拨付
+    var pi = receive("财资环〔2025〕11号");
+    issueApproved(pi, goodIssue());
+    refineOnly(pi, XINGNING_FINANCE, "450102-finance", xingningProject, "600000", "100000", "60");
+
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_RECORD_REFINEMENT).isWaitingAt(TASK_APPROVE_RELEASE);
+    assertThat(task(pi, TASK_APPROVE_RELEASE, "450102-fiscal")).as("兴宁区财政局").isNotNull();
+    assertThat(task(pi, TASK_FILE, "450102-finance")).as("filed only after the release").isNull();
+    assertThatThrownBy(() -> release(pi, XINGNING_FINANCE, "450102-fiscal", "APPROVE", null))
+        .as("the bureau cannot release its own refinement").isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+    assertThatThrownBy(() -> release(pi, YANGSHUO_FISCAL, "450102-fiscal", "APPROVE", null))
+        .as("another county's 财政局").isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+    assertThatThrownBy(() -> release(pi, NANNING_FISCAL, "450102-fiscal", "APPROVE", null))
+        .as("the city's 财政局 is not Xingning's").isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+    assertThatThrownBy(() -> release(pi, XINGNING_FISCAL, "450102-fiscal", "RETURN", ""))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("退回细化、不予拨付时必须填写原因");
+    assertThatThrownBy(() -> release(pi, XINGNING_FISCAL, "450102-fiscal", null, null))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("请选择：审核通过并拨付，或退回修改");
+
+    release(pi, XINGNING_FISCAL, "450102-fiscal", "RETURN", "项目尚未完成招标，请核实后重新细化");
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_RETURN_RELEASE).isWaitingAt(TASK_REFINE);
+    assertThat(allocations.part(pi.getBusinessKey(), "450102").status()).isEqualTo(PartStatus.RETURNED);
+    assertThat(task(pi, TASK_REFINE, "450102-finance")).isNotNull();
+
+    refineOnly(pi, XINGNING_FINANCE, "450102-finance", xingningProject, "600000", "100000", "62");
+    assertThat(runtime.getVariable(task(pi, TASK_APPROVE_RELEASE, "450102-fiscal").getExecutionId(),
+        RELEASE_OUTCOME.name())).as("reviewed afresh").isNull();
+    release(pi, XINGNING_FISCAL, "450102-fiscal", "APPROVE", "同意拨付");
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_RECORD_RELEASE);
+    assertThat(task(pi, TASK_FILE, "450102-finance")).isNotNull();
+    assertThat(allocations.events(pi.getBusinessKey()))
+        .filteredOn(e -> "450102".equals(e.recipientCode()))
+        .extracting(AllocationEvent::action, AllocationEvent::actor)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("REFINED", XINGNING_FINANCE),
+            org.assertj.core.groups.Tuple.tuple("RELEASE_RETURNED", XINGNING_FISCAL),
+            org.assertj.core.groups.Tuple.tuple("REFINED", XINGNING_FINANCE),
+            org.assertj.core.groups.Tuple.tuple("RELEASED", XINGNING_FISCAL));
+    file(pi, XINGNING_FINANCE, "450102-finance");
+    acknowledge(pi, NANNING_FINANCE, "450100-finance", "ACKNOWLEDGE", null);
+    refineFileAndAcknowledgeYangshuo(pi);
+    BpmnAwareTests.assertThat(pi).isEnded();
   }
 
   @Test
