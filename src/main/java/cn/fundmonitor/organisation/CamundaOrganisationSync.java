@@ -39,7 +39,8 @@ public class CamundaOrganisationSync {
   /** Processes whose definitions (diagram, forms) every unit may read. */
   static final List<String> READABLE_BY_UNITS = List.of("projectWarehousing",
       "annualProjectSelection", "fundAllocation", "quarterlyFiling", "problemEscalation",
-      "dataCorrection", "correctionReport", "projectSelfEvaluation", "projectLifecycle", "planAdjustment", "dataQualityInspection");
+      "dataCorrection", "correctionReport", "projectSelfEvaluation", "projectLifecycle", "planAdjustment", "dataQualityInspection",
+      "overallEvaluation");
 
   /**
    * Which unit groups start which process from Tasklist: cities and counties apply for warehousing
@@ -56,7 +57,9 @@ public class CamundaOrganisationSync {
       case CITY, COUNTY -> List.of("projectWarehousing", "problemEscalation", "dataCorrection",
           "planAdjustment");
       case PROVINCE -> role == Role.FINANCE
-          ? List.of("fundAllocation", "problemEscalation", "dataQualityInspection")
+          ? List.of("fundAllocation", "problemEscalation", "dataQualityInspection",
+              // GX 第二十八条: 自治区自然资源厅负责专项资金总体绩效评价
+              "overallEvaluation")
           : List.of("problemEscalation");
       case MINISTRY -> role == Role.FINANCE ? List.of("dataQualityInspection") : List.of();
     };

@@ -143,11 +143,23 @@ class AllocationPostgresIT {
         assertThat(rs.getString(1)).isEqualTo("REFINEMENT");
         assertThat(rs.getBigDecimal(3)).isEqualByComparingTo("3961869.98");
       }
-      try (var ps = db.prepareStatement("select count(*) from fm_allocation_event where document_no = ?")) {
+      try (var ps = db.prepareStatement("select action, actor from fm_allocation_event "
+          + "where document_no = ? order by id")) {
         ps.setString(1, documentNo);
         var rs = ps.executeQuery();
-        rs.next();
-        assertThat(rs.getInt(1)).isEqualTo(9);
+        var events = new ArrayList<String>();
+        while (rs.next()) {
+          events.add(rs.getString(1) + " " + rs.getString(2));
+        }
+        // GX 第十八条: 财政厅审核后下达; GX 第五条第四项: 财政局审核拨付
+        assertThat(events).hasSize(12);
+        assertThat(events.get(11)).startsWith("COMPLETED ");
+        assertThat(events.subList(0, 11)).containsExactly("REGISTERED " + GUANGXI_FINANCE,
+            "PLAN_SUBMITTED " + GUANGXI_FINANCE, "ISSUED " + GUANGXI_FISCAL,
+            "REFINED " + XINGNING_FINANCE, "RELEASED " + XINGNING_FISCAL, "FILED " + XINGNING_FINANCE,
+            "ACKNOWLEDGED " + NANNING_FINANCE,
+            "REFINED " + YANGSHUO_FINANCE, "RELEASED " + YANGSHUO_FISCAL, "FILED " + YANGSHUO_FINANCE,
+            "ACKNOWLEDGED " + GUILIN_FINANCE);
       }
     }
   }
