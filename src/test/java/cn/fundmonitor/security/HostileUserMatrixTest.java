@@ -391,6 +391,13 @@ class HostileUserMatrixTest {
             + "\"450199\",\"toName\":\"伪造区\",\"effectiveOn\":\"2026-01-01\","
             + "\"approvalDocument\":\"伪造\",\"reason\":\"伪造\"}", a), Expect.refusedWith(403));
     COUNTIES_AND_CITIES.forEach(a -> rows.add(new Row(a, divisionChange)));
+    // the province's overall evaluation (GX 第二十八条): its finance department starts it, no
+    // county, city or fiscal department does
+    var overall = new Action("start overallEvaluation", "广西总体绩效评价", a -> post(
+        "/engine-rest/process-definition/key/overallEvaluation/start",
+        "{\"variables\":{\"overallEvaluationYear\":{\"value\":2020}}}", a), Expect.refused());
+    Stream.concat(COUNTIES_AND_CITIES.stream(), Stream.of(XINGNING_FISCAL, GUANGXI_FISCAL,
+        YANGSHUO_FISCAL)).forEach(a -> rows.add(new Row(a, overall)));
     // a decision table: the policy owner's to deploy (allowed below), no one else's
     var dmn = new Action("deploy a DMN decision table", "部署", a -> Wire.Call.upload(
         "/engine-rest/deployment/create", "data", "rule.dmn", BadInputMatrixTest.dmn(
