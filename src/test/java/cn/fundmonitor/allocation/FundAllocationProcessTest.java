@@ -216,7 +216,8 @@ class FundAllocationProcessTest {
     // GX 第十八条: 自治区自然资源厅提出资金分配建议方案，自治区财政厅审核后下达
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_SUBMIT_PLAN).hasNotPassed(TASK_RECORD_ISSUE)
         .isWaitingAt(TASK_REVIEW_PLAN);
-    BpmnAwareTests.assertThat(task(pi, TASK_REVIEW_PLAN, "450000-fiscal")).isNotNull();
+    assertThat(task(pi, TASK_REVIEW_PLAN, "450000-fiscal").getDueDate())
+        .as("the review is due with the issue (MNR 第九条)").isEqualTo(beijing(2025, 10, 9, 23, 59, 59));
     assertThat(task(pi, TASK_REVIEW_PLAN, "450000-finance")).as("not the proposer's own step").isNull();
     assertThat((String) runtime.getVariable(pi.getId(), PLAN_SUMMARY.name()))
         .contains("兴宁区：中央 60 万元，省级 10 万元").contains(xingningProject)
@@ -369,7 +370,9 @@ class FundAllocationProcessTest {
     refineOnly(pi, XINGNING_FINANCE, "450102-finance", xingningProject, "600000", "100000", "60");
 
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_RECORD_REFINEMENT).isWaitingAt(TASK_APPROVE_RELEASE);
-    assertThat(task(pi, TASK_APPROVE_RELEASE, "450102-fiscal")).as("兴宁区财政局").isNotNull();
+    var releaseDue = allocations.part(pi.getBusinessKey(), "450102").filingDueOn();
+    assertThat(task(pi, TASK_APPROVE_RELEASE, "450102-fiscal").getDueDate()).as("兴宁区财政局, due with the filing")
+        .isEqualTo(beijing(releaseDue.getYear(), releaseDue.getMonthValue(), releaseDue.getDayOfMonth(), 23, 59, 59));
     assertThat(task(pi, TASK_FILE, "450102-finance")).as("filed only after the release").isNull();
     assertThatThrownBy(() -> release(pi, XINGNING_FINANCE, "450102-fiscal", "APPROVE", null))
         .as("the bureau cannot release its own refinement").isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
