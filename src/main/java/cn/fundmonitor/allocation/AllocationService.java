@@ -134,9 +134,46 @@ public class AllocationService {
 
   // --- issue (province) ------------------------------------------------------------------------
 
+  /**
+   * An issue that passed every check: the plan the natural-resources department proposes and the
+   * fiscal department reviews (GX 第十八条), and what is recorded once the fiscal department
+   * approves it.
+   */
+  public record PlannedIssue(String issueNo, LocalDate issueDate, List<MoneyLine> lines,
+      List<String> recipients, List<DecomposedTarget> decomposed) {}
+
   /** Issues the money to cities and counties; returns the recipients, in code order. */
   public List<String> issue(String documentNo, Object issueDocumentNo, Object issuedOn,
       List<Map<String, Object>> lineRows, List<Map<String, Object>> targetRows, String actor) {
+    var plan = checkIssue(documentNo, issueDocumentNo, issuedOn, lineRows, targetRows);
+    var a = get(documentNo);
+    var lines = plan.lines();
+    var recipients = plan.recipients();
+    var decomposed = plan.decomposed();
+    var issueNo = plan.issueNo();
+    var issueDate = plan.issueDate();
+    repository.replaceLines(documentNo, AllocationRepository.ISSUE, null, lines);
+    for (var recipient : recipients) {
+      var own = lines.stream().filter(l -> l.recipientCode().equals(recipient)).toList();
+      repository.insertPart(documentNo, recipient, sum(own, true), sum(own, false));
+      repository.replaceTargets(documentNo, AllocationRepository.ISSUE, recipient,
+          decomposed.stream().filter(t -> t.unitCode().equals(recipient)).toList());
+    }
+    repository.markIssued(documentNo, issueNo, issueDate, actor);
+    var late = issueDate.isAfter(a.issueDueOn());
+    repository.addEvent(documentNo, new AllocationEvent(null, "ISSUED", actor, now(),
+        "下达文号 " + issueNo + "，下达日期 " + issueDate + "，下达至 " + String.join("、",
+            recipients.stream().map(this::name).toList()) + (late ? "（逾期，应于 "
+            + a.issueDueOn() + " 前下达）" : "")));
+    return recipients;
+  }
+
+  /**
+   * Checks a proposed issue without recording it: the plan must be right before the fiscal
+   * department reviews it (GX 第十八条), and again when it is issued.
+   */
+  public PlannedIssue checkIssue(String documentNo, Object issueDocumentNo, Object issuedOn,
+      List<Map<String, Object>> lineRows, List<Map<String, Object>> targetRows) {
     var a = get(documentNo);
     if (a.status() != AllocationStatus.RECEIVED) {
       throw new ConflictException("资金“" + documentNo + "”当前状态为“" + a.status().label() + "”，不能再次下达");
@@ -173,21 +210,45 @@ public class AllocationService {
     if (!problems.isEmpty()) {
       throw new InvalidInputException("资金下达有误，请修改后重新提交", problems);
     }
+    return new PlannedIssue(issueNo, issueDate, List.copyOf(lines), List.copyOf(recipients),
+        List.copyOf(decomposed));
+  }
 
-    repository.replaceLines(documentNo, AllocationRepository.ISSUE, null, lines);
-    for (var recipient : recipients) {
-      var own = lines.stream().filter(l -> l.recipientCode().equals(recipient)).toList();
-      repository.insertPart(documentNo, recipient, sum(own, true), sum(own, false));
-      repository.replaceTargets(documentNo, AllocationRepository.ISSUE, recipient,
-          decomposed.stream().filter(t -> t.unitCode().equals(recipient)).toList());
+  /**
+   * The natural-resources department submits its checked plan to the province's fiscal department
+   * (GX 第十八条: 自治区自然资源厅提出资金分配建议方案，自治区财政厅审核后下达); returns the plan in
+   * words for the reviewer.
+   */
+  public String submitPlan(String documentNo, PlannedIssue plan, String actor) {
+    var a = get(documentNo);
+    var text = new StringBuilder()
+        .append("拟下达文号：").append(plan.issueNo()).append("，拟下达日期：").append(plan.issueDate())
+        .append('\n');
+    for (var recipient : plan.recipients()) {
+      var own = plan.lines().stream().filter(l -> l.recipientCode().equals(recipient)).toList();
+      text.append(name(recipient)).append("：中央 ").append(sum(own, true).toWanText())
+          .append("，省级 ").append(sum(own, false).toWanText()).append('\n');
+      for (var l : own) {
+        text.append("  ").append(l.projectCode()).append("：中央 ").append(l.central().toWanText())
+            .append("，省级 ").append(l.provincial().toWanText()).append('\n');
+      }
     }
-    repository.markIssued(documentNo, issueNo, issueDate, actor);
-    var late = issueDate.isAfter(a.issueDueOn());
-    repository.addEvent(documentNo, new AllocationEvent(null, "ISSUED", actor, now(),
-        "下达文号 " + issueNo + "，下达日期 " + issueDate + "，下达至 " + String.join("、",
-            recipients.stream().map(this::name).toList()) + (late ? "（逾期，应于 "
-            + a.issueDueOn() + " 前下达）" : "")));
-    return List.copyOf(recipients);
+    text.append("合计：中央 ").append(a.centralAmount().toWanText()).append("，省级 ")
+        .append(a.provincialAmount().toWanText()).append("（与到位金额一致）");
+    repository.addEvent(documentNo, new AllocationEvent(null, "PLAN_SUBMITTED", actor, now(),
+        "资金分配建议方案报财政厅审核（GX 第十八条）：下达至 " + String.join("、",
+            plan.recipients().stream().map(this::name).toList())));
+    return text.toString();
+  }
+
+  /** The fiscal department sends the plan back with its reason (GX 第十八条). */
+  public void returnPlan(String documentNo, String reason, String actor) {
+    var a = get(documentNo);
+    if (a.status() != AllocationStatus.RECEIVED) {
+      throw new ConflictException("资金“" + documentNo + "”当前状态为“" + a.status().label() + "”，不能退回分配方案");
+    }
+    repository.addEvent(documentNo, new AllocationEvent(null, "PLAN_RETURNED", actor, now(),
+        "财政厅退回资金分配方案：" + reason));
   }
 
   // --- refinement and filing (city/county) ---------------------------------------------------
@@ -256,6 +317,30 @@ public class AllocationService {
   /** The filing deadline as the rule states it: 30 calendar days after refining. */
   public static String filingDeadline(RecipientPart part) {
     return part.refinedOn().plusDays(FILING_DAYS).toString();
+  }
+
+  /**
+   * The recipient's fiscal department approves the refinement and releases the money to the
+   * projects (GX 第五条第四项: 市、县财政部门负责专项资金审核拨付).
+   */
+  public void release(String documentNo, String recipient, String comment, String actor) {
+    var part = part(documentNo, recipient);
+    if (part.status() != PartStatus.REFINED) {
+      throw new ConflictException(name(recipient) + "的细化当前为“" + part.status().label() + "”，不能审核拨付");
+    }
+    repository.addEvent(documentNo, new AllocationEvent(recipient, "RELEASED", actor, now(),
+        "财政局审核拨付" + (blank(comment) ? "" : "：" + comment.strip())));
+  }
+
+  /** The fiscal department sends the refinement back with its reason; the recipient refines again. */
+  public void returnRelease(String documentNo, String recipient, String reason, String actor) {
+    if (blank(reason)) {
+      throw new InvalidInputException("审核意见有误", "退回细化、不予拨付时必须填写原因");
+    }
+    var part = part(documentNo, recipient);
+    move(part, PartStatus.RETURNED);
+    repository.addEvent(documentNo, new AllocationEvent(recipient, "RELEASE_RETURNED", actor, now(),
+        "财政局退回细化，暂不拨付：" + reason.strip()));
   }
 
   /** The recipient files (报备) its refinement with its superior. */
@@ -474,7 +559,9 @@ public class AllocationService {
     var allowed = switch (to) {
       case REFINED -> Set.of(PartStatus.ISSUED, PartStatus.RETURNED);
       case FILED -> Set.of(PartStatus.REFINED);
-      case ACKNOWLEDGED, RETURNED -> Set.of(PartStatus.FILED);
+      case ACKNOWLEDGED -> Set.of(PartStatus.FILED);
+      // the superior returns a filing; the fiscal department returns a refinement (GX 第五条第四项)
+      case RETURNED -> Set.of(PartStatus.FILED, PartStatus.REFINED);
       case ISSUED -> Set.<PartStatus>of();
     };
     if (!allowed.contains(part.status())

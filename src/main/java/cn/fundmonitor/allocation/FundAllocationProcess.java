@@ -18,6 +18,13 @@ public final class FundAllocationProcess {
   public static final String TASK_RECORD_ISSUE_OVERDUE = "ServiceTask_RecordIssueOverdue";
   public static final String TASK_FOLLOW_UP_ISSUE = "UserTask_FollowUpIssue";
   public static final String END_ISSUE_FOLLOWED_UP = "EndEvent_IssueFollowedUp";
+  public static final String GATEWAY_MERGE_ISSUE = "Gateway_MergeIssue";
+  /** Checks the proposed plan and sends it to the 财政厅 (GX 第十八条). */
+  public static final String TASK_SUBMIT_PLAN = "ServiceTask_SubmitAllocationPlan";
+  /** The province's fiscal department reviews the allocation plan (GX 第五条第二项、第十八条). */
+  public static final String TASK_REVIEW_PLAN = "UserTask_ReviewAllocationPlan";
+  public static final String GATEWAY_PLAN_APPROVED = "Gateway_AllocationPlanApproved";
+  public static final String TASK_RETURN_PLAN = "ServiceTask_ReturnAllocationPlan";
   public static final String TASK_RECORD_ISSUE = "ServiceTask_IssueFunds";
   public static final String SUBPROCESS_REFINEMENT = "SubProcess_Refinement";
   public static final String START_REFINEMENT = "StartEvent_Refinement";
@@ -29,6 +36,11 @@ public final class FundAllocationProcess {
   public static final String TASK_FOLLOW_UP_REFINEMENT = "UserTask_FollowUpRefinement";
   public static final String END_REFINEMENT_FOLLOWED_UP = "EndEvent_RefinementFollowedUp";
   public static final String TASK_RECORD_REFINEMENT = "ServiceTask_RecordRefinement";
+  /** The recipient's 财政局 reviews the refinement and releases the money (GX 第五条第四项: 审核拨付). */
+  public static final String TASK_APPROVE_RELEASE = "UserTask_ApproveRelease";
+  public static final String GATEWAY_RELEASE_APPROVED = "Gateway_ReleaseApproved";
+  public static final String TASK_RECORD_RELEASE = "ServiceTask_RecordRelease";
+  public static final String TASK_RETURN_RELEASE = "ServiceTask_ReturnRelease";
   public static final String TASK_FILE = "UserTask_FileRefinement";
   public static final String TIMER_FILING_OVERDUE = "Timer_FilingOverdue";
   public static final String TASK_RECORD_FILING_OVERDUE = "ServiceTask_RecordFilingOverdue";
@@ -45,10 +57,18 @@ public final class FundAllocationProcess {
 
   public static final String FORM_RECEIPT = "fundReceipt";
   public static final String FORM_ISSUE = "fundIssue";
+  public static final String FORM_PLAN_REVIEW = "allocationPlanReview";
   public static final String FORM_REFINEMENT = "fundRefinement";
   public static final String FORM_FILING = "refinementFiling";
+  public static final String FORM_RELEASE = "releaseApproval";
   public static final String FORM_ACKNOWLEDGEMENT = "filingAcknowledgement";
   public static final String FORM_FOLLOW_UP = "overdueFollowUp";
+
+  /** Values of {@link #RELEASE_OUTCOME}. */
+  public enum ReleaseOutcome { APPROVE, RETURN }
+
+  /** Values of {@link #PLAN_REVIEW_OUTCOME}. */
+  public enum PlanReviewOutcome { APPROVE, RETURN }
 
   /** Values of {@link #ACKNOWLEDGEMENT_OUTCOME}. */
   public enum AcknowledgementOutcome { ACKNOWLEDGE, RETURN }
@@ -70,6 +90,8 @@ public final class FundAllocationProcess {
   // set on registration
   public static final ProcessVariable<String> PROVINCE_CODE = ProcessVariable.of("provinceCode", String.class);
   public static final ProcessVariable<String> PROVINCE_FINANCE_GROUP = ProcessVariable.of("provinceFinanceGroup", String.class);
+  /** The province's fiscal department (自治区财政厅), which reviews and issues (GX 第十八条). */
+  public static final ProcessVariable<String> PROVINCE_FISCAL_GROUP = ProcessVariable.of("provinceFiscalGroup", String.class);
   /** The issue deadline as a date (30 days after receipt); the engine's calendar moves it. */
   public static final ProcessVariable<String> ISSUE_DEADLINE = ProcessVariable.of("issueDeadline", String.class);
   public static final ProcessVariable<String> ALLOCATION_SUMMARY = ProcessVariable.of("allocationSummary", String.class);
@@ -83,6 +105,11 @@ public final class FundAllocationProcess {
   public static final ProcessVariable<Object> ISSUE_LINES = ProcessVariable.of("issueLines", Object.class);
   /** JSON [{recipientCode, indicatorName, target}] */
   public static final ProcessVariable<Object> DECOMPOSED_TARGETS = ProcessVariable.of("decomposedTargets", Object.class);
+  // the fiscal department's review of the plan (GX 第十八条)
+  /** The checked plan in words, for the 财政厅's review. */
+  public static final ProcessVariable<String> PLAN_SUMMARY = ProcessVariable.of("allocationPlanSummary", String.class);
+  public static final ProcessVariable<String> PLAN_REVIEW_OUTCOME = ProcessVariable.of("planReviewOutcome", String.class);
+  public static final ProcessVariable<String> PLAN_REVIEW_COMMENT = ProcessVariable.of("planReviewComment", String.class);
   @SuppressWarnings("rawtypes")
   public static final ProcessVariable<List> RECIPIENT_CODES = ProcessVariable.of("recipientCodes", List.class);
 
@@ -90,6 +117,10 @@ public final class FundAllocationProcess {
   public static final ProcessVariable<String> RECIPIENT_CODE = ProcessVariable.of("recipientCode", String.class);
   public static final ProcessVariable<String> RECIPIENT_NAME = ProcessVariable.of("recipientName", String.class);
   public static final ProcessVariable<String> RECIPIENT_FINANCE_GROUP = ProcessVariable.of("recipientFinanceGroup", String.class);
+  /** The recipient's fiscal department (财政局), which approves the release (GX 第五条第四项). */
+  public static final ProcessVariable<String> RECIPIENT_FISCAL_GROUP = ProcessVariable.of("recipientFiscalGroup", String.class);
+  public static final ProcessVariable<String> RELEASE_OUTCOME = ProcessVariable.of("releaseOutcome", String.class);
+  public static final ProcessVariable<String> RELEASE_COMMENT = ProcessVariable.of("releaseComment", String.class);
   public static final ProcessVariable<String> SUPERIOR_FINANCE_GROUP = ProcessVariable.of("superiorFinanceGroup", String.class);
   public static final ProcessVariable<String> PART_SUMMARY = ProcessVariable.of("partSummary", String.class);
   public static final ProcessVariable<Object> RECIPIENT_TARGET_OPTIONS = ProcessVariable.of("recipientTargetOptions", Object.class);

@@ -39,6 +39,7 @@ class PrepareRefinementDelegate implements JavaDelegate {
 
     RECIPIENT_NAME.setLocal(execution, allocations.name(recipient));
     RECIPIENT_FINANCE_GROUP.setLocal(execution, UnitGroup.of(recipient, Role.FINANCE).id());
+    RECIPIENT_FISCAL_GROUP.setLocal(execution, UnitGroup.of(recipient, Role.FISCAL).id());
     SUPERIOR_FINANCE_GROUP.setLocal(execution,
         UnitGroup.of(allocations.superiorOf(recipient), Role.FINANCE).id());
     PART_SUMMARY.setLocal(execution,
@@ -56,7 +57,7 @@ class PrepareRefinementDelegate implements JavaDelegate {
     REFINEMENT_DEADLINE.setLocal(execution,
         AllocationService.refinementDeadline(allocations.get(documentNo)));
     for (var name : List.of(FILING_DEADLINE, REFINEMENT_SUMMARY, FILING_NOTE,
-        ACKNOWLEDGEMENT_OUTCOME, ACKNOWLEDGEMENT_COMMENT)) {
+        ACKNOWLEDGEMENT_OUTCOME, ACKNOWLEDGEMENT_COMMENT, RELEASE_OUTCOME, RELEASE_COMMENT)) {
       name.setLocal(execution, null);
     }
   }

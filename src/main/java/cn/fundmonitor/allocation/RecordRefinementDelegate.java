@@ -35,6 +35,9 @@ class RecordRefinementDelegate implements JavaDelegate {
     // a project first receiving money here (the recipient chose it) starts being followed
     lifecycles.startIfAbsent(allocations.refinedLines(documentNo).stream()
         .filter(l -> l.recipientCode().equals(recipient)).map(MoneyLine::projectCode).toList());
+    // a refinement made again after a return is reviewed afresh by the 财政局
+    RELEASE_OUTCOME.set(execution, null);
+    RELEASE_COMMENT.set(execution, null);
     ACKNOWLEDGEMENT_OUTCOME.set(execution, null);
     ACKNOWLEDGEMENT_COMMENT.set(execution, null);
   }

@@ -68,7 +68,11 @@ class DemoData {
       new DemoUser("xingning-geohazard", "兴宁区自然资源局", "地质灾害防治股", "450102-geohazard"),
       new DemoUser("yangshuo-finance", "阳朔县自然资源局", "财务与资金运用股", "450321-finance"),
       new DemoUser("yangshuo-geohazard", "阳朔县自然资源局", "地质灾害防治股", "450321-geohazard"),
-      new DemoUser("policy-owner", "广西壮族自治区自然资源厅", "规则维护人", CamundaOrganisationSync.POLICY_OWNERS));
+      new DemoUser("policy-owner", "广西壮族自治区自然资源厅", "规则维护人", CamundaOrganisationSync.POLICY_OWNERS),
+      // fiscal departments (GX 第五条第二项、第四项): the 财政厅 reviews and issues, 财政局 approve
+      new DemoUser("guangxi-fiscal", "广西壮族自治区", "财政厅", "450000-fiscal"),
+      new DemoUser("nanning-fiscal", "南宁市", "财政局", "450100-fiscal"),
+      new DemoUser("xingning-fiscal", "兴宁区", "财政局", "450102-fiscal"));
 
   record DemoUser(String id, String unit, String department, String group) {}
 
@@ -175,10 +179,15 @@ class DemoData {
 
     receive("财资环〔2026〕18号", "ECO_RESTORATION", "CENTRAL", "8000000", "0", 10, eco);
     issue("财资环〔2026〕18号", "450102", xingningProject, "8000000", "0");
-    refine("财资环〔2026〕18号", "xingning-finance", xingningProject, "8000000", "0");
+    // refined, waiting for 兴宁区财政局 to review and release it (GX 第五条第四项)
+    refineOnly("财资环〔2026〕18号", "xingning-finance", xingningProject, "8000000", "0");
 
     receive("桂财资环〔2026〕30号", "GEOHAZARD", "PROVINCIAL", "0", "3961869.98", 5, geohazard);
     issue("桂财资环〔2026〕30号", "450321", yangshuoProject, "0", "3961869.98");
+
+    // a plan waiting for 自治区财政厅's review (GX 第五条第二项、第十八条)
+    receive("财资环〔2026〕21号", "ECO_RESTORATION", "CENTRAL", "3000000", "0", 2, eco);
+    propose("财资环〔2026〕21号", "450102", xingningProject, "3000000", "0");
 
     // geohazard monitoring money to be split by the factor method (GX 第十六条) at /tools/
     receive("财资环〔2026〕12号", "GEOHAZARD", "CENTRAL", "12000000", "0", 3, List.of(
@@ -251,6 +260,16 @@ class DemoData {
 
   private void issue(String documentNo, String recipient, String project, String central,
       String provincial) {
+    propose(documentNo, recipient, project, central, provincial);
+    // GX 第十八条: 自治区财政厅审核后下达
+    complete("guangxi-fiscal", documentNo, FundAllocationProcess.TASK_REVIEW_PLAN,
+        Variables.putValue(FundAllocationProcess.PLAN_REVIEW_OUTCOME.name(), "APPROVE")
+            .putValue(FundAllocationProcess.PLAN_REVIEW_COMMENT.name(), "方案合理，同意下达。"));
+  }
+
+  /** The province's natural-resources department proposes the allocation plan (GX 第十八条). */
+  private void propose(String documentNo, String recipient, String project, String central,
+      String provincial) {
     complete("guangxi-finance", documentNo, FundAllocationProcess.TASK_ISSUE, Variables
         .putValue(FundAllocationProcess.ISSUE_DOCUMENT_NO.name(), "桂" + documentNo)
         .putValue(FundAllocationProcess.ISSUED_ON.name(), LocalDate.now(clock).toString())
@@ -262,6 +281,15 @@ class DemoData {
   }
 
   private void refine(String documentNo, String user, String project, String central,
+      String provincial) {
+    refineOnly(documentNo, user, project, central, provincial);
+    // GX 第五条第四项: the county's 财政局 reviews and releases the refined money
+    complete(user.replace("-finance", "-fiscal"), documentNo, FundAllocationProcess.TASK_APPROVE_RELEASE,
+        Variables.putValue(FundAllocationProcess.RELEASE_OUTCOME.name(), "APPROVE")
+            .putValue(FundAllocationProcess.RELEASE_COMMENT.name(), "细化结果与下达资金一致，同意拨付。"));
+  }
+
+  private void refineOnly(String documentNo, String user, String project, String central,
       String provincial) {
     complete(user, documentNo, FundAllocationProcess.TASK_REFINE, Variables
         .putValue(FundAllocationProcess.REFINED_ON.name(), LocalDate.now(clock).toString())

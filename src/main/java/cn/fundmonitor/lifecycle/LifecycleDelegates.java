@@ -57,6 +57,8 @@ final class LifecycleDelegates {
       UNIT.set(execution, unit);
       UNIT_GROUPS.set(execution, UnitGroup.of(unit, Role.FINANCE).id() + "," + UnitGroup.of(unit, role).id());
       FINANCE_GROUP.set(execution, UnitGroup.of(unit, Role.FINANCE).id());
+      // GX 第二十三条: 决算报告报当地财政部门审批 — the project unit's own fiscal department
+      FISCAL_GROUP.set(execution, UnitGroup.of(unit, Role.FISCAL).id());
       var province = organisation.provinceOf(unit).map(d -> d.code()).orElse(unit);
       PROVINCE_GROUP.set(execution, UnitGroup.of(province, role).id());
       CONTEXT.set(execution, "项目：" + project.name() + "（" + project.code() + "），"

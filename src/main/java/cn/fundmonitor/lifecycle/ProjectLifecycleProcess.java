@@ -97,8 +97,13 @@ public final class ProjectLifecycleProcess {
   public static final ProcessVariable<String> UNIT_GROUPS = ProcessVariable.of("lifecycleGroups", String.class);
   /** The province's business department for the direction: terminations, force majeure. */
   public static final ProcessVariable<String> PROVINCE_GROUP = ProcessVariable.of("provinceGroup", String.class);
-  /** The unit's finance department, for the local finance approval of the final accounts. */
+  /**
+   * The unit's finance department, which approved final accounts up to version 1.2.0; instances
+   * of later versions ask the fiscal department ({@link #FISCAL_GROUP}).
+   */
   public static final ProcessVariable<String> FINANCE_GROUP = ProcessVariable.of("financeGroup", String.class);
+  /** The local fiscal department (财政局) that approves the final accounts (GX 第二十三条). */
+  public static final ProcessVariable<String> FISCAL_GROUP = ProcessVariable.of("fiscalGroup", String.class);
   public static final ProcessVariable<String> CONTEXT = ProcessVariable.of("lifecycleContext", String.class);
 
   /**

@@ -41,7 +41,8 @@ public class CamundaOrganisationSync {
   /** Processes whose definitions (diagram, forms) every unit may read. */
   static final List<String> READABLE_BY_UNITS = List.of("projectWarehousing",
       "annualProjectSelection", "fundAllocation", "quarterlyFiling", "problemEscalation",
-      "dataCorrection", "correctionReport", "projectSelfEvaluation", "projectLifecycle", "planAdjustment", "dataQualityInspection");
+      "dataCorrection", "correctionReport", "projectSelfEvaluation", "projectLifecycle", "planAdjustment", "dataQualityInspection",
+      "overallEvaluation");
 
   /**
    * Which unit groups start which process from Tasklist: cities and counties apply for warehousing
@@ -53,11 +54,18 @@ public class CamundaOrganisationSync {
   }
 
   static List<String> startableBy(DivisionLevel level, Role role) {
+    if (role == Role.FISCAL) {
+      // a fiscal department reviews, issues and approves what the natural-resources side brings
+      // (GX 第五条第二项、第四项); it starts no workflow of its own
+      return List.of();
+    }
     return switch (level) {
       case CITY, COUNTY -> List.of("projectWarehousing", "problemEscalation", "dataCorrection",
           "planAdjustment");
       case PROVINCE -> role == Role.FINANCE
-          ? List.of("fundAllocation", "problemEscalation", "dataQualityInspection")
+          ? List.of("fundAllocation", "problemEscalation", "dataQualityInspection",
+              // GX 第二十八条: 自治区自然资源厅负责专项资金总体绩效评价
+              "overallEvaluation")
           : List.of("problemEscalation");
       case MINISTRY -> role == Role.FINANCE ? List.of("dataQualityInspection") : List.of();
     };
@@ -117,6 +125,9 @@ public class CamundaOrganisationSync {
         int made = 0;
         for (var division : chunk) {
           for (var role : Role.values()) {
+            if (!role.existsAt(division.level())) {
+              continue;
+            }
             var group = UnitGroup.of(division.code(), role);
             var name = division.unitName(role);
             var existing = groups.get(group.id());
@@ -148,6 +159,9 @@ public class CamundaOrganisationSync {
       // the grants of each level and role, held once by its authorization group (GrantGroups)
       for (var level : DivisionLevel.values()) {
         for (var role : Role.values()) {
+          if (!role.existsAt(level)) {
+            continue;
+          }
           var id = GrantGroups.of(level, role);
           if (!groups.containsKey(id)) {
             var g = identity.newGroup(id);

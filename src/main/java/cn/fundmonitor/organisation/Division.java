@@ -36,9 +36,17 @@ public record Division(String code, String name, DivisionLevel level, String par
     };
   }
 
-  /** What a person reads for a unit group, e.g. 兴宁区自然资源局 生态保护修复股 (never 450102-eco). */
+  /**
+   * What a person reads for a unit group, e.g. 兴宁区自然资源局 生态保护修复股 (never 450102-eco); the
+   * fiscal department is its own authority: 广西壮族自治区财政厅, 兴宁区财政局.
+   */
   public String unitName(Role role) {
-    return bureau() + " " + department(role);
+    return role == Role.FISCAL ? fiscalAuthority() : bureau() + " " + department(role);
+  }
+
+  /** The division's fiscal department (GX 第五条): 自治区财政厅 for a province, 财政局 below it. */
+  public String fiscalAuthority() {
+    return name + (level == DivisionLevel.PROVINCE ? "财政厅" : "财政局");
   }
 
   /** Whether the division still exists (not renamed or merged into another). */

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * What a unit may do in the engine depends only on its level and its department (role): every
  * county's 生态保护修复股 may start the same processes. Those grants are held once, by one
- * authorization group per level and role ({@code fm-county-eco}, 16 in all), not repeated for each
+ * authorization group per level and role ({@code fm-county-eco}; one per level and role that exists there, 19 in all), not repeated for each
  * of the nation's 3,200 divisions (issue 16: 237,000 authorization rows, which every task query's
  * authorization check read through). Nobody is a member of these groups: the engine derives them
  * from a user's unit groups whenever it checks an authorization
@@ -32,7 +32,9 @@ public final class GrantGroups {
     var result = new ArrayList<String>();
     for (var level : DivisionLevel.values()) {
       for (var role : Role.values()) {
-        result.add(of(level, role));
+        if (role.existsAt(level)) {
+          result.add(of(level, role));
+        }
       }
     }
     return result;

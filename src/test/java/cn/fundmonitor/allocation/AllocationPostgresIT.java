@@ -92,11 +92,16 @@ class AllocationPostgresIT {
         "decomposedTargets", List.of(
             Map.of("recipientCode", "450102", "indicatorName", "修复治理面积", "target", "50"),
             Map.of("recipientCode", "450321", "indicatorName", "修复治理面积", "target", "50"))));
-    for (var branch : List.of(List.of(xingning, XINGNING_FINANCE, NANNING_FINANCE, "1961869.98"),
-        List.of(yangshuo, YANGSHUO_FINANCE, GUILIN_FINANCE, "2000000"))) {
+    // GX 第十八条: 自治区财政厅审核后下达
+    complete(documentNo, "UserTask_ReviewAllocationPlan", GUANGXI_FISCAL,
+        Map.of("planReviewOutcome", "APPROVE", "planReviewComment", "同意下达"));
+    for (var branch : List.of(List.of(xingning, XINGNING_FINANCE, NANNING_FINANCE, "1961869.98", XINGNING_FISCAL),
+        List.of(yangshuo, YANGSHUO_FINANCE, GUILIN_FINANCE, "2000000", YANGSHUO_FISCAL))) {
       complete(documentNo, "UserTask_RefineFunds", branch.get(1), Map.of("refinedOn", today,
           "refinementLines", List.of(Map.of("projectCode", branch.get(0), "centralShare",
               branch.get(3), "provincialShare", "0")), "projectTargets", List.of()));
+      // GX 第五条第四项: the county's 财政局 reviews and releases
+      complete(documentNo, "UserTask_ApproveRelease", branch.get(4), Map.of("releaseOutcome", "APPROVE"));
       complete(documentNo, "UserTask_FileRefinement", branch.get(1), Map.of("filingNote", "报备"));
       complete(documentNo, "UserTask_AcknowledgeFiling", branch.get(2),
           Map.of("acknowledgementOutcome", "ACKNOWLEDGE"));
@@ -111,7 +116,7 @@ class AllocationPostgresIT {
         assertThat(rs.next()).isTrue();
         assertThat(rs.getString("status")).isEqualTo("COMPLETED");
         assertThat(rs.getBigDecimal("central_amount")).isEqualTo(new BigDecimal("3961869.98"));
-        assertThat(rs.getString("issued_by")).isEqualTo(GUANGXI_FINANCE);
+        assertThat(rs.getString("issued_by")).as("自治区财政厅 issues (GX 第十八条)").isEqualTo(GUANGXI_FISCAL);
       }
       var parts = new ArrayList<List<String>>();
       try (var ps = db.prepareStatement("select recipient_code, central_amount, status, filed_by, "
@@ -138,11 +143,23 @@ class AllocationPostgresIT {
         assertThat(rs.getString(1)).isEqualTo("REFINEMENT");
         assertThat(rs.getBigDecimal(3)).isEqualByComparingTo("3961869.98");
       }
-      try (var ps = db.prepareStatement("select count(*) from fm_allocation_event where document_no = ?")) {
+      try (var ps = db.prepareStatement("select action, actor from fm_allocation_event "
+          + "where document_no = ? order by id")) {
         ps.setString(1, documentNo);
         var rs = ps.executeQuery();
-        rs.next();
-        assertThat(rs.getInt(1)).isEqualTo(9);
+        var events = new ArrayList<String>();
+        while (rs.next()) {
+          events.add(rs.getString(1) + " " + rs.getString(2));
+        }
+        // GX 第十八条: 财政厅审核后下达; GX 第五条第四项: 财政局审核拨付
+        assertThat(events).hasSize(12);
+        assertThat(events.get(11)).startsWith("COMPLETED ");
+        assertThat(events.subList(0, 11)).containsExactly("REGISTERED " + GUANGXI_FINANCE,
+            "PLAN_SUBMITTED " + GUANGXI_FINANCE, "ISSUED " + GUANGXI_FISCAL,
+            "REFINED " + XINGNING_FINANCE, "RELEASED " + XINGNING_FISCAL, "FILED " + XINGNING_FINANCE,
+            "ACKNOWLEDGED " + NANNING_FINANCE,
+            "REFINED " + YANGSHUO_FINANCE, "RELEASED " + YANGSHUO_FISCAL, "FILED " + YANGSHUO_FINANCE,
+            "ACKNOWLEDGED " + GUILIN_FINANCE);
       }
     }
   }

@@ -145,7 +145,29 @@ class FundAllocationProcessTest {
     });
   }
 
+  /** The province's natural-resources department proposes, the 财政厅 approves (GX 第十八条). */
+  void issueApproved(ProcessInstance pi, VariableMap vars) {
+    complete(GUANGXI_FINANCE, task(pi, TASK_ISSUE, "450000-finance"), vars);
+    review(pi, GUANGXI_FISCAL, "APPROVE", "方案合理，同意下达");
+  }
+
+  void review(ProcessInstance pi, String user, String outcome, String comment) {
+    complete(user, task(pi, TASK_REVIEW_PLAN, "450000-fiscal"), PLAN_REVIEW_OUTCOME
+        .putInto(PLAN_REVIEW_COMMENT.with(comment), outcome));
+  }
+
+  /** The county refines and its 财政局 approves the release (GX 第五条第四项). */
   void refine(ProcessInstance pi, String user, String group, String project, String central,
+      String provincial, String area) {
+    refineOnly(pi, user, group, project, central, provincial, area);
+    var fiscalGroup = group.replace("-finance", "-fiscal");
+    release(pi, FISCAL_USERS.get(fiscalGroup), fiscalGroup, "APPROVE", null);
+  }
+
+  static final Map<String, String> FISCAL_USERS = Map.of("450102-fiscal", XINGNING_FISCAL,
+      "450321-fiscal", YANGSHUO_FISCAL);
+
+  void refineOnly(ProcessInstance pi, String user, String group, String project, String central,
       String provincial, String area) {
     var today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), BEIJING).toString();
     var vars = Variables.createVariables().putValue(REFINED_ON.name(), today)
@@ -154,6 +176,11 @@ class FundAllocationProcessTest {
         .putValueTyped(PROJECT_TARGETS.name(), JsonVariables.json(List.of(
             target("projectCode", project, "修复治理面积", area))));
     complete(user, task(pi, TASK_REFINE, group), vars);
+  }
+
+  void release(ProcessInstance pi, String user, String fiscalGroup, String outcome, String comment) {
+    complete(user, task(pi, TASK_APPROVE_RELEASE, fiscalGroup), RELEASE_OUTCOME
+        .putInto(RELEASE_COMMENT.with(comment), outcome));
   }
 
   void file(ProcessInstance pi, String user, String group) {
@@ -186,7 +213,26 @@ class FundAllocationProcessTest {
 
     complete(GUANGXI_FINANCE, issueTask, goodIssue());
 
-    BpmnAwareTests.assertThat(pi).hasPassed(TASK_RECORD_ISSUE).isWaitingAt(TASK_REFINE);
+    // GX 第十八条: 自治区自然资源厅提出资金分配建议方案，自治区财政厅审核后下达
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_SUBMIT_PLAN).hasNotPassed(TASK_RECORD_ISSUE)
+        .isWaitingAt(TASK_REVIEW_PLAN);
+    assertThat(task(pi, TASK_REVIEW_PLAN, "450000-fiscal").getDueDate())
+        .as("the review is due with the issue (MNR 第九条)").isEqualTo(beijing(2025, 10, 9, 23, 59, 59));
+    assertThat(task(pi, TASK_REVIEW_PLAN, "450000-finance")).as("not the proposer's own step").isNull();
+    assertThat((String) runtime.getVariable(pi.getId(), PLAN_SUMMARY.name()))
+        .contains("兴宁区：中央 60 万元，省级 10 万元").contains(xingningProject)
+        .contains("阳朔县：中央 40 万元，省级 10 万元");
+    assertThat(allocations.parts(pi.getBusinessKey())).as("nothing issued before the review").isEmpty();
+    assertThat(allocations.get(pi.getBusinessKey()).status()).isEqualTo(AllocationStatus.RECEIVED);
+    assertThatThrownBy(() -> review(pi, GUANGXI_FINANCE, "APPROVE", null))
+        .as("the natural-resources department cannot approve its own plan").isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+    assertThatThrownBy(() -> review(pi, NANNING_FISCAL, "APPROVE", null))
+        .as("a city's fiscal department is not the 财政厅").isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+    assertThatThrownBy(() -> review(pi, GUANGXI_FISCAL, "MAYBE", null))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("请选择：审核通过并下达，或退回修改");
+    review(pi, GUANGXI_FISCAL, "APPROVE", "方案合理，同意下达");
+
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_REVIEW_PLAN, TASK_RECORD_ISSUE).isWaitingAt(TASK_REFINE);
     assertThat(allocations.parts(pi.getBusinessKey())).extracting(RecipientPart::recipientCode)
         .containsExactly("450102", "450321");
     var xingningTargets = allocations.recipientTargets(pi.getBusinessKey(), "450102");
@@ -210,14 +256,14 @@ class FundAllocationProcessTest {
         TASK_COMPLETE, END_ALLOCATION_FILED).isEnded();
     var a = allocations.get(pi.getBusinessKey());
     assertThat(a.status()).isEqualTo(AllocationStatus.COMPLETED);
-    assertThat(a.issuedBy()).isEqualTo(GUANGXI_FINANCE);
+    assertThat(a.issuedBy()).as("the 财政厅 issues the money (GX 第五条第二项)").isEqualTo(GUANGXI_FISCAL);
     assertThat(allocations.parts(pi.getBusinessKey())).allSatisfy(p -> {
       assertThat(p.status()).isEqualTo(PartStatus.ACKNOWLEDGED);
       assertThat(p.filedBy()).isNotNull();
     });
     assertThat(allocations.events(pi.getBusinessKey())).extracting(AllocationEvent::action)
-        .containsExactly("REGISTERED", "ISSUED", "REFINED", "FILED", "ACKNOWLEDGED", "REFINED",
-            "FILED", "ACKNOWLEDGED", "COMPLETED");
+        .containsExactly("REGISTERED", "PLAN_SUBMITTED", "ISSUED", "REFINED", "RELEASED", "FILED",
+            "ACKNOWLEDGED", "REFINED", "RELEASED", "FILED", "ACKNOWLEDGED", "COMPLETED");
     assertThat(overdue.forProcessInstance(pi.getId())).isEmpty();
   }
 
@@ -257,12 +303,14 @@ class FundAllocationProcessTest {
     complete(GUANGXI_FINANCE, task(pi, TASK_ISSUE, "450000-finance"), goodIssue());
     assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).count())
         .as("resolved when done").isZero();
+    review(pi, GUANGXI_FISCAL, "APPROVE", null);
     assertThat(overdue.forProcessInstance(pi.getId())).singleElement().satisfies(s -> {
       assertThat(s.isOpen()).isFalse();
       assertThat(s.daysLate()).isEqualTo(4);
       assertThat(s.unitCode()).isEqualTo("450000");
     });
-    assertThat(allocations.events(pi.getBusinessKey()).get(1).detail()).contains("逾期");
+    assertThat(allocations.events(pi.getBusinessKey())).filteredOn(e -> e.action().equals("ISSUED"))
+        .singleElement().satisfies(e -> assertThat(e.detail()).contains("逾期"));
 
     // Xingning refines on 10-14 and misses the filing deadline, 11-13
     at(2025, 10, 14, 9);
@@ -291,7 +339,7 @@ class FundAllocationProcessTest {
   @Test
   void aSuperiorReturnsAFilingAndTheRecipientRefinesAgain() {
     var pi = receive("财资环〔2025〕3号");
-    complete(GUANGXI_FINANCE, task(pi, TASK_ISSUE, "450000-finance"), goodIssue());
+    issueApproved(pi, goodIssue());
     refine(pi, XINGNING_FINANCE, "450102-finance", xingningProject, "600000", "100000", "60");
     file(pi, XINGNING_FINANCE, "450102-finance");
 
@@ -315,10 +363,57 @@ class FundAllocationProcessTest {
   }
 
   @Test
+  void theCountyFiscalDepartmentReleasesTheRefinedMoneyOrReturnsIt_gxArticle5() {
+    // GX 第五条第四项: 市、县财政部门负责专项资金审核拨付
+    var pi = receive("财资环〔2025〕11号");
+    issueApproved(pi, goodIssue());
+    refineOnly(pi, XINGNING_FINANCE, "450102-finance", xingningProject, "600000", "100000", "60");
+
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_RECORD_REFINEMENT).isWaitingAt(TASK_APPROVE_RELEASE);
+    var releaseDue = allocations.part(pi.getBusinessKey(), "450102").filingDueOn();
+    assertThat(task(pi, TASK_APPROVE_RELEASE, "450102-fiscal").getDueDate()).as("兴宁区财政局, due with the filing")
+        .isEqualTo(beijing(releaseDue.getYear(), releaseDue.getMonthValue(), releaseDue.getDayOfMonth(), 23, 59, 59));
+    assertThat(task(pi, TASK_FILE, "450102-finance")).as("filed only after the release").isNull();
+    assertThatThrownBy(() -> release(pi, XINGNING_FINANCE, "450102-fiscal", "APPROVE", null))
+        .as("the bureau cannot release its own refinement").isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+    assertThatThrownBy(() -> release(pi, YANGSHUO_FISCAL, "450102-fiscal", "APPROVE", null))
+        .as("another county's 财政局").isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+    assertThatThrownBy(() -> release(pi, NANNING_FISCAL, "450102-fiscal", "APPROVE", null))
+        .as("the city's 财政局 is not Xingning's").isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+    assertThatThrownBy(() -> release(pi, XINGNING_FISCAL, "450102-fiscal", "RETURN", ""))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("退回细化、不予拨付时必须填写原因");
+    assertThatThrownBy(() -> release(pi, XINGNING_FISCAL, "450102-fiscal", null, null))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("请选择：审核通过并拨付，或退回修改");
+
+    release(pi, XINGNING_FISCAL, "450102-fiscal", "RETURN", "项目尚未完成招标，请核实后重新细化");
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_RETURN_RELEASE).isWaitingAt(TASK_REFINE);
+    assertThat(allocations.part(pi.getBusinessKey(), "450102").status()).isEqualTo(PartStatus.RETURNED);
+    assertThat(task(pi, TASK_REFINE, "450102-finance")).isNotNull();
+
+    refineOnly(pi, XINGNING_FINANCE, "450102-finance", xingningProject, "600000", "100000", "62");
+    assertThat(runtime.getVariable(task(pi, TASK_APPROVE_RELEASE, "450102-fiscal").getExecutionId(),
+        RELEASE_OUTCOME.name())).as("reviewed afresh").isNull();
+    release(pi, XINGNING_FISCAL, "450102-fiscal", "APPROVE", "同意拨付");
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_RECORD_RELEASE);
+    assertThat(task(pi, TASK_FILE, "450102-finance")).isNotNull();
+    assertThat(allocations.events(pi.getBusinessKey()))
+        .filteredOn(e -> "450102".equals(e.recipientCode()))
+        .extracting(AllocationEvent::action, AllocationEvent::actor)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("REFINED", XINGNING_FINANCE),
+            org.assertj.core.groups.Tuple.tuple("RELEASE_RETURNED", XINGNING_FISCAL),
+            org.assertj.core.groups.Tuple.tuple("REFINED", XINGNING_FINANCE),
+            org.assertj.core.groups.Tuple.tuple("RELEASED", XINGNING_FISCAL));
+    file(pi, XINGNING_FINANCE, "450102-finance");
+    acknowledge(pi, NANNING_FINANCE, "450100-finance", "ACKNOWLEDGE", null);
+    refineFileAndAcknowledgeYangshuo(pi);
+    BpmnAwareTests.assertThat(pi).isEnded();
+  }
+
+  @Test
   void aCountyThatHasNotDecomposedItsTargetsThirtyDaysAfterTheIssueIsFollowedUp_mnrArticle10() {
     // MNR 第十条: "市、县自然资源主管部门须在30日内通过系统将绩效目标分解情况向上级部门报备"
     var pi = receive("财资环〔2025〕10号");
-    complete(GUANGXI_FINANCE, task(pi, TASK_ISSUE, "450000-finance"), goodIssue()); // 2025-09-10
+    issueApproved(pi, goodIssue()); // 2025-09-10
 
     var refine = task(pi, TASK_REFINE, "450102-finance");
     assertThat(refine.getDueDate()).as("issued 09-10 + 30 days = 10-10, a working day")
@@ -378,6 +473,7 @@ class FundAllocationProcessTest {
         .putValueTyped(DECOMPOSED_TARGETS.name(), JsonVariables.json(List.of(
             target("recipientCode", "450102", "修复治理面积", "40"),
             target("recipientCode", "450321", "修复治理面积", "60")))));
+    review(pi, GUANGXI_FISCAL, "APPROVE", null);
 
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_RECORD_ISSUE);
     var parts = allocations.parts("财资环〔2025〕7号");
@@ -386,6 +482,46 @@ class FundAllocationProcessTest {
             .map(s -> s.divisionCode() + " " + s.amount().amount().toPlainString()).toList());
     assertThat(parts.get(0).central().plus(parts.get(1).central()).amount())
         .isEqualByComparingTo("1000000.00");
+  }
+
+  @Test
+  void theFiscalDepartmentReturnsThePlanWithItsReasonAndApprovesTheRevisedOne_gxArticle18() {
+    var pi = receive("财资环〔2025〕8号");
+    complete(GUANGXI_FINANCE, task(pi, TASK_ISSUE, "450000-finance"), goodIssue());
+
+    assertThatThrownBy(() -> review(pi, GUANGXI_FISCAL, "RETURN", " "))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("退回资金分配方案时必须填写退回原因");
+    assertThatThrownBy(() -> review(pi, GUANGXI_FISCAL, "RETURN", "长".repeat(2001)))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("不能超过 2000 个字");
+    review(pi, GUANGXI_FISCAL, "RETURN", "阳朔县项目前期工作不足，请调减其省级资金");
+
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_RETURN_PLAN, GATEWAY_MERGE_ISSUE)
+        .isWaitingAt(TASK_ISSUE);
+    assertThat(allocations.parts(pi.getBusinessKey())).as("nothing issued").isEmpty();
+    assertThat(allocations.events(pi.getBusinessKey())).extracting(AllocationEvent::action)
+        .containsExactly("REGISTERED", "PLAN_SUBMITTED", "PLAN_RETURNED");
+    assertThat(allocations.events(pi.getBusinessKey()).get(2)).satisfies(e -> {
+      assertThat(e.actor()).isEqualTo(GUANGXI_FISCAL);
+      assertThat(e.detail()).isEqualTo("财政厅退回资金分配方案：阳朔县项目前期工作不足，请调减其省级资金");
+    });
+    var again = task(pi, TASK_ISSUE, "450000-finance");
+    assertThat(JsonVariables.rows(tasks.getVariable(again.getId(), ISSUE_LINES.name())))
+        .as("the returned plan opens as it was sent").hasSize(2);
+
+    complete(GUANGXI_FINANCE, again, issue(List.of(line("450102", xingningProject, "600000", "150000"),
+            line("450321", yangshuoProject, "400000", "50000")),
+        List.of(target("recipientCode", "450102", "修复治理面积", "60"),
+            target("recipientCode", "450321", "修复治理面积", "40"))));
+    assertThat(runtime.getVariable(pi.getId(), PLAN_REVIEW_OUTCOME.name()))
+        .as("the revised plan is reviewed afresh").isNull();
+    review(pi, GUANGXI_FISCAL, "APPROVE", "同意");
+
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_RECORD_ISSUE).isWaitingAt(TASK_REFINE);
+    assertThat(allocations.parts(pi.getBusinessKey())).extracting(
+        p -> p.recipientCode() + " " + p.provincial().amount().stripTrailingZeros().toPlainString())
+        .containsExactly("450102 150000", "450321 50000");
+    assertThat(allocations.events(pi.getBusinessKey())).extracting(AllocationEvent::action)
+        .containsExactly("REGISTERED", "PLAN_SUBMITTED", "PLAN_RETURNED", "PLAN_SUBMITTED", "ISSUED");
   }
 
   @Test

@@ -103,6 +103,13 @@ class IssuePrefillApiTest {
               Map.of("recipientCode", "450102", "indicatorName", "修复治理面积", "target", "40"),
               Map.of("recipientCode", "450321", "indicatorName", "修复治理面积", "target", "60")))));
     });
+    // GX 第十八条: 自治区财政厅审核后下达
+    var review = tasks.createTaskQuery().processInstanceId(instance)
+        .taskDefinitionKey(TASK_REVIEW_PLAN).singleResult();
+    users.run(GUANGXI_FISCAL, () -> {
+      tasks.claim(review.getId(), GUANGXI_FISCAL);
+      tasks.complete(review.getId(), PLAN_REVIEW_OUTCOME.with("APPROVE"));
+    });
     assertThat(allocations.parts(documentNo))
         .extracting(p -> p.recipientCode() + " " + p.central().amount().toPlainString())
         .containsExactly("450102 375000.00", "450321 625000.00");

@@ -128,11 +128,21 @@ class AllocationBrowserIT {
     assertThat(tasklist.field("中央财政资金（元）", 1).inputValue()).isEqualTo("400,000.00");
     tasklist.complete();
 
+    // GX 第十八条: the plan goes to 自治区财政厅, which reviews it and issues the money
+    assertThat(allocations.get(documentNo).status()).isEqualTo(AllocationStatus.RECEIVED);
+    assertThat(task(pi, TASK_REVIEW_PLAN, "450000-fiscal")).isNotNull();
+    tasklist.logout().login("guangxi-fiscal").openTask("财政厅审核资金分配方案", documentNo).claim();
+    assertThat(tasklist.field("资金分配建议方案").inputValue())
+        .contains("兴宁区：中央 60 万元，省级 12 万元").contains(xingning)
+        .contains("阳朔县：中央 40 万元，省级 8 万元").contains(yangshuo);
+    tasklist.radio("审核意见", "审核通过，下达资金").fill("意见（退回时必填）", "方案合理，同意下达。")
+        .complete();
+
     var a = allocations.get(documentNo);
     assertThat(a.status()).isEqualTo(AllocationStatus.ISSUED);
     assertThat(a.issueDocumentNo()).startsWith("桂财资环〔");
     assertThat(a.issuedOn()).isEqualTo(today());
-    assertThat(a.issuedBy()).isEqualTo("guangxi-finance");
+    assertThat(a.issuedBy()).as("the 财政厅 issues (GX 第五条第二项)").isEqualTo("guangxi-fiscal");
     assertThat(allocations.issuedLines(documentNo))
         .extracting(MoneyLine::recipientCode, MoneyLine::projectCode,
             l -> l.central().amount().toPlainString(), l -> l.provincial().amount().toPlainString())
@@ -178,7 +188,7 @@ class AllocationBrowserIT {
   }
 
   @Test
-  void aCountyRefinesItsMoneyToTwoLocalProjectsWithTheirTargets(Tasklist tasklist) {
+  void aCountyRefinesItsMoneyToTwoLocalProjectsAndItsFiscalDepartmentReleasesIt_gxArticle5(Tasklist tasklist) {
     var first = projects.warehoused("xingning-eco", "450102", unique("兴宁区浏览器细化项目甲"));
     var second = projects.warehoused("xingning-eco", "450102", unique("兴宁区浏览器细化项目乙"));
     var pi = receive(documentNo("财资环"), today().minusDays(5));
@@ -217,6 +227,19 @@ class AllocationBrowserIT {
         .filteredOn(t -> t.approved().name().equals("修复治理面积"))
         .extracting(DecomposedTarget::unitCode, t -> t.target().text())
         .containsExactlyInAnyOrder(tuple(first, "70"), tuple(second, "30"));
+    assertThat(task(pi, TASK_FILE, "450102-finance")).as("not before the 财政局 releases").isNull();
+
+    // GX 第五条第四项: 市、县财政部门负责专项资金审核拨付 — 兴宁区财政局 in Tasklist
+    tasklist.logout().login("xingning-fiscal").openTask("财政局审核拨付", pi.getBusinessKey()).claim();
+    assertThat(tasklist.field("细化结果").inputValue()).contains(first).contains(second)
+        .contains("中央 70 万元");
+    tasklist.radio("审核意见", "审核通过，拨付资金").fill("意见（退回时必填）", "细化结果与下达资金一致，同意拨付。")
+        .complete();
+    assertThat(allocations.events(pi.getBusinessKey())).filteredOn(e -> e.action().equals("RELEASED"))
+        .singleElement().satisfies(e -> {
+          assertThat(e.actor()).isEqualTo("xingning-fiscal");
+          assertThat(e.detail()).isEqualTo("财政局审核拨付：细化结果与下达资金一致，同意拨付。");
+        });
     var filing = task(pi, TASK_FILE, "450102-finance");
     assertThat(filing).as("the 30-day filing (MNR 第九条) is next").isNotNull();
     assertThat(filing.getDueDate()).isNotNull();
@@ -357,6 +380,8 @@ class AllocationBrowserIT {
             "recipientCode", "450102", "projectCode", project, "centralShare", "1000000",
             "provincialShare", "200000"))))
         .putValueTyped(DECOMPOSED_TARGETS.name(), JsonVariables.json(List.of())));
+    complete("guangxi-fiscal", task(pi, TASK_REVIEW_PLAN, "450000-fiscal"),
+        PLAN_REVIEW_OUTCOME.with("APPROVE"));
   }
 
   private void refineXingning(ProcessInstance pi, String project) {
@@ -365,6 +390,9 @@ class AllocationBrowserIT {
         .putValueTyped(REFINEMENT_LINES.name(), JsonVariables.json(List.of(Map.of(
             "projectCode", project, "centralShare", "1000000", "provincialShare", "200000"))))
         .putValueTyped(PROJECT_TARGETS.name(), JsonVariables.json(List.of())));
+    // GX 第五条第四项: 兴宁区财政局审核拨付
+    complete("xingning-fiscal", task(pi, TASK_APPROVE_RELEASE, "450102-fiscal"),
+        RELEASE_OUTCOME.with("APPROVE"));
   }
 
   private void fileXingning(ProcessInstance pi) {

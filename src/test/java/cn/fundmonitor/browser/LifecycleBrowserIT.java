@@ -272,20 +272,27 @@ class LifecycleBrowserIT {
     assertThat(lifecycle.finalAccountsOn()).isEqualTo(reportedOn);
     assertThat(waitingAt(code)).containsExactly(TASK_APPROVE_FINAL_ACCOUNTS);
     assertThat(tasks.createTaskQuery().processInstanceBusinessKey(code)
-        .taskDefinitionKey(TASK_APPROVE_FINAL_ACCOUNTS).taskCandidateGroup("450102-finance").count())
-        .as("for the local finance department").isOne();
+        .taskDefinitionKey(TASK_APPROVE_FINAL_ACCOUNTS).taskCandidateGroup("450102-fiscal").count())
+        .as("for the local fiscal department (兴宁区财政局)").isOne();
     assertThat(event(code, "FINAL_ACCOUNTS"))
         .isEqualTo("xingning-eco|决算报告 " + reportedOn + " 报当地财政部门审批");
   }
 
   @Test
-  void theLocalFinanceApprovesTheFinalAccountsAndTheProjectCloses_gxArticle23(Tasklist tasklist) {
+  void theLocalFiscalDepartmentApprovesTheFinalAccountsAndTheProjectCloses_gxArticle23(Tasklist tasklist) {
     var code = settled("兴宁区浏览器决算审批项目");
     complete("xingning-eco", code, TASK_FINAL_ACCOUNTS,
         FINAL_ACCOUNTS_ON.with(today().minusDays(6).toString()));
     var comment = "决算报告数据真实完整，与结算金额一致，同意。";
 
-    tasklist.login("xingning-finance").openTask("审批决算", code).claim()
+    // GX 第二十三条: 报当地财政部门审批 — the natural-resources bureau's own finance office no
+    // longer sees the step; 兴宁区财政局 approves it
+    tasklist.login("xingning-finance").filter("本单位待办");
+    assertThat(tasklist.page().locator("li.task").filter(new com.microsoft.playwright.Locator
+        .FilterOptions().setHasText(code)).allInnerTexts())
+        .as("the natural-resources finance office no longer approves").noneMatch(t -> t.contains("决算"));
+    tasklist.logout();
+    tasklist.login("xingning-fiscal").openTask("财政部门审批决算", code).claim()
         .fill("审批意见", comment).complete();
 
     var lifecycle = lifecycles.get(code);
@@ -296,7 +303,7 @@ class LifecycleBrowserIT {
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(code)
         .processDefinitionKey(KEY).finished().singleResult().getEndActivityId()).isEqualTo(END_CLOSED);
     assertThat(event(code, "FINAL_ACCOUNTS_APPROVED"))
-        .isEqualTo("xingning-finance|决算审批通过：" + comment + "；项目结束");
+        .isEqualTo("xingning-fiscal|决算审批通过：" + comment + "；项目结束");
   }
 
   // --- 满一个水文年后终验 (GX 第二十三条) -------------------------------------------------------
@@ -316,7 +323,7 @@ class LifecycleBrowserIT {
         .putValue(SETTLED_AMOUNT.name(), "900000"));
     complete(user, code, TASK_FINAL_ACCOUNTS,
         FINAL_ACCOUNTS_ON.with(today().minusYears(1).plusDays(30).toString()));
-    complete("xingning-finance", code, TASK_APPROVE_FINAL_ACCOUNTS,
+    complete("xingning-fiscal", code, TASK_APPROVE_FINAL_ACCOUNTS,
         FINAL_ACCOUNTS_COMMENT.with("同意，待满一个水文年后终验"));
     assertThat(lifecycles.get(code).status()).isEqualTo(LifecycleStatus.AWAITING_FINAL_ACCEPTANCE);
     var finallyAccepted = today().minusDays(5);

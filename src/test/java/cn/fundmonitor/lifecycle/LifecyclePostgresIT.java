@@ -3,6 +3,7 @@ package cn.fundmonitor.lifecycle;
 import static cn.fundmonitor.lifecycle.ProjectLifecycleProcess.*;
 import static cn.fundmonitor.support.TestUsers.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.fundmonitor.filing.FilingService;
 import cn.fundmonitor.filing.Quarter;
@@ -39,16 +40,23 @@ class LifecyclePostgresIT {
   @Autowired TestUsers users;
 
   void complete(String code, String taskKey, Object... pairs) {
+    completeAs(XINGNING_FINANCE, code, taskKey, pairs);
+  }
+
+  void completeAs(String user, String code, String taskKey, Object... pairs) {
     var task = tasks.createTaskQuery().processInstanceBusinessKey(code).taskDefinitionKey(taskKey).singleResult();
     var vars = Variables.createVariables();
     for (int i = 0; i < pairs.length; i += 2) {
       vars.putValue((String) pairs[i], pairs[i + 1]);
     }
-    users.run(XINGNING_FINANCE, () -> tasks.complete(task.getId(), vars));
+    users.run(user, () -> {
+      tasks.claim(task.getId(), user);
+      tasks.complete(task.getId(), vars);
+    });
   }
 
   @Test
-  void aProjectLivesFromItsFirstMoneyToApprovedFinalAccountsOnPostgres() {
+  void aProjectLivesFromItsFirstMoneyToFinalAccountsApprovedByTheLocalFiscalDepartmentOnPostgres_gxArticle23() {
     assertThat(url).startsWith("jdbc:postgresql:");
     var code = projects.warehoused(XINGNING_ECO, "450102", "PostgreSQL 全周期项目");
     funding.fund(code, "450102", "1000000", LocalDate.of(2026, 3, 2));
@@ -67,7 +75,12 @@ class LifecyclePostgresIT {
         ACCEPTANCE_KIND.name(), "FINAL", PAID_AT_ACCEPTANCE.name(), "990000");
     complete(code, TASK_SETTLEMENT, SETTLED_ON.name(), "2026-10-10", SETTLED_AMOUNT.name(), "990000");
     complete(code, TASK_FINAL_ACCOUNTS, FINAL_ACCOUNTS_ON.name(), "2026-11-01");
-    complete(code, TASK_APPROVE_FINAL_ACCOUNTS, FINAL_ACCOUNTS_COMMENT.name(), "同意");
+    // GX 第二十三条: 决算报告报当地财政部门审批 — 兴宁区财政局 approves
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(code)
+        .taskDefinitionKey(TASK_APPROVE_FINAL_ACCOUNTS).taskCandidateGroup("450102-fiscal").count()).isOne();
+    assertThatThrownBy(() -> complete(code, TASK_APPROVE_FINAL_ACCOUNTS, FINAL_ACCOUNTS_COMMENT.name(), "同意"))
+        .as("the bureau's own finance office may not").isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+    completeAs(XINGNING_FISCAL, code, TASK_APPROVE_FINAL_ACCOUNTS, FINAL_ACCOUNTS_COMMENT.name(), "同意");
 
     assertThat(lifecycles.get(code).status()).isEqualTo(LifecycleStatus.CLOSED);
     assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(KEY)

@@ -169,7 +169,7 @@ class ProjectLifecycleProcessTest {
   }
 
   @Test
-  void anOnTimeLifeEndsWithApprovedFinalAccounts_gxArticle23() {
+  void anOnTimeLifeEndsWithFinalAccountsApprovedByTheLocalFiscalDepartment_gxArticle23() {
     var pi = funded(XINGNING_ECO, "兴宁区按期实施项目", "ECO_RESTORATION");
     var code = pi.getBusinessKey();
     BpmnAwareTests.assertThat(task(pi, TASK_REPORT_START)).hasCandidateGroup("450102-finance")
@@ -210,8 +210,16 @@ class ProjectLifecycleProcessTest {
     complete(XINGNING_FINANCE, pi, TASK_SETTLEMENT, vars(SETTLED_ON.name(), "2027-07-15", SETTLED_AMOUNT.name(), "980000"));
     at(2027, 9, 10, 9);
     complete(XINGNING_FINANCE, pi, TASK_FINAL_ACCOUNTS, vars(FINAL_ACCOUNTS_ON.name(), "2027-09-10"));
-    BpmnAwareTests.assertThat(task(pi, TASK_APPROVE_FINAL_ACCOUNTS)).hasCandidateGroup("450102-finance");
-    complete(XINGNING_FINANCE, pi, TASK_APPROVE_FINAL_ACCOUNTS, vars(FINAL_ACCOUNTS_COMMENT.name(), "同意"));
+    // GX 第二十三条: 报当地财政部门审批 — 兴宁区财政局, not the bureau's own finance office
+    BpmnAwareTests.assertThat(task(pi, TASK_APPROVE_FINAL_ACCOUNTS)).hasCandidateGroup("450102-fiscal");
+    assertThat(tasks.createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey(TASK_APPROVE_FINAL_ACCOUNTS).taskCandidateGroup("450102-finance").count())
+        .as("the natural-resources finance office no longer approves its own accounts").isZero();
+    assertThatThrownBy(() -> complete(XINGNING_FINANCE, pi, TASK_APPROVE_FINAL_ACCOUNTS,
+        vars(FINAL_ACCOUNTS_COMMENT.name(), "同意"))).as("not its step").isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+    assertThatThrownBy(() -> complete(YANGSHUO_FISCAL, pi, TASK_APPROVE_FINAL_ACCOUNTS,
+        vars(FINAL_ACCOUNTS_COMMENT.name(), "同意"))).as("another county's fiscal department").isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+    complete(XINGNING_FISCAL, pi, TASK_APPROVE_FINAL_ACCOUNTS, vars(FINAL_ACCOUNTS_COMMENT.name(), "同意"));
 
     BpmnAwareTests.assertThat(pi).hasPassed(END_CLOSED).isEnded();
     var l = lifecycles.get(code);
@@ -302,7 +310,7 @@ class ProjectLifecycleProcessTest {
     complete(XINGNING_GEOHAZARD, pi, TASK_SETTLEMENT, vars(SETTLED_ON.name(), "2027-05-06", SETTLED_AMOUNT.name(), "900000"));
     at(2027, 7, 20, 9);
     complete(XINGNING_GEOHAZARD, pi, TASK_FINAL_ACCOUNTS, vars(FINAL_ACCOUNTS_ON.name(), "2027-07-20"));
-    complete(XINGNING_FINANCE, pi, TASK_APPROVE_FINAL_ACCOUNTS, vars(FINAL_ACCOUNTS_COMMENT.name(), null));
+    complete(XINGNING_FISCAL, pi, TASK_APPROVE_FINAL_ACCOUNTS, vars(FINAL_ACCOUNTS_COMMENT.name(), null));
     BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_FINAL_ACCEPTANCE);
     assertThat(lifecycles.get(code).status()).isEqualTo(LifecycleStatus.AWAITING_FINAL_ACCEPTANCE);
     assertThat(lifecycles.events(code)).contains("FINAL_ACCOUNTS").last().isEqualTo("FINAL_ACCOUNTS_APPROVED");

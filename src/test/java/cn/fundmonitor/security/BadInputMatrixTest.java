@@ -264,6 +264,12 @@ class BadInputMatrixTest {
         XINGNING_FINANCE)));
     list.add(new BadInput("read an unknown deployment", get(ER + "/deployment/no-such-deployment",
         POLICY_OWNER)));
+    // overallEvaluation (GX 第二十八条), started by the province's finance department
+    for (var year : List.of("\"明年\"", "\"" + HUGE + "\"", "2999", "\"1999\"")) {
+      list.add(new BadInput("start overallEvaluation with year " + Wire.shorten(year), post(ER
+          + "/process-definition/key/overallEvaluation/start", "{\"variables\":{"
+          + "\"overallEvaluationYear\":{\"value\":" + year + "}}}", GUANGXI_FINANCE)));
+    }
     list.add(new BadInput("start an unknown process", post(ER
         + "/process-definition/key/noSuchProcess/start", "{}", XINGNING_FINANCE)));
     list.add(new BadInput("task list with a malformed date", get(ER

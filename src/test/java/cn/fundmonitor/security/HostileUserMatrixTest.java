@@ -48,12 +48,21 @@ class HostileUserMatrixTest {
 
   /** Users whose units do not cover Xingning: other counties, cities, provinces, the policy owner. */
   static final List<String> FOREIGN = List.of(YANGSHUO_FINANCE, YANGSHUO_ECO, QIEMO_ECO,
-      GUILIN_FINANCE, ZIYANG_ECO, XINJIANG_ECO, SICHUAN_FINANCE, POLICY_OWNER);
+      GUILIN_FINANCE, ZIYANG_ECO, XINJIANG_ECO, SICHUAN_FINANCE, POLICY_OWNER, YANGSHUO_FISCAL);
   /** Users above Xingning: they may read its data, never work its tasks or start in its name. */
   static final List<String> ABOVE = List.of(NANNING_FINANCE, GUANGXI_FINANCE, GUANGXI_ECO,
-      MINISTRY_FINANCE, MINISTRY_ECO);
+      MINISTRY_FINANCE, MINISTRY_ECO, NANNING_FISCAL, GUANGXI_FISCAL);
   /** Xingning's own departments. */
-  static final List<String> OWN = List.of(XINGNING_FINANCE, XINGNING_ECO);
+  static final List<String> OWN = List.of(XINGNING_FINANCE, XINGNING_ECO, XINGNING_FISCAL);
+  /**
+   * Xingning's fiscal department (兴宁区财政局, GX 第五条第四项): it sees its region's money and
+   * evaluations, but does not do the natural-resources bureau's work — it neither applies nor
+   * files, nor works the bureau's tasks.
+   */
+  static final Set<String> OWN_FISCAL_REFUSED = Set.of("start projectWarehousing in its region",
+      "/api apply in its region", "claim task", "complete task", "submit task form",
+      "set task variable", "modify task variables", "add own group as candidate", "set assignee",
+      "complete task (withdraw)");
   /** Every user who is not an administrator: no one of them may administer the engine. */
   static final List<String> EVERYONE = Stream.of(FOREIGN, ABOVE, OWN).flatMap(List::stream)
       .toList();
@@ -391,6 +400,13 @@ class HostileUserMatrixTest {
             + "\"450199\",\"toName\":\"伪造区\",\"effectiveOn\":\"2026-01-01\","
             + "\"approvalDocument\":\"伪造\",\"reason\":\"伪造\"}", a), Expect.refusedWith(403));
     COUNTIES_AND_CITIES.forEach(a -> rows.add(new Row(a, divisionChange)));
+    // the province's overall evaluation (GX 第二十八条): its finance department starts it, no
+    // county, city or fiscal department does
+    var overall = new Action("start overallEvaluation", "广西总体绩效评价", a -> post(
+        "/engine-rest/process-definition/key/overallEvaluation/start",
+        "{\"variables\":{\"overallEvaluationYear\":{\"value\":2020}}}", a), Expect.refused());
+    Stream.concat(COUNTIES_AND_CITIES.stream(), Stream.of(XINGNING_FISCAL, GUANGXI_FISCAL,
+        YANGSHUO_FISCAL)).forEach(a -> rows.add(new Row(a, overall)));
     // a decision table: the policy owner's to deploy (allowed below), no one else's
     var dmn = new Action("deploy a DMN decision table", "部署", a -> Wire.Call.upload(
         "/engine-rest/deployment/create", "data", "rule.dmn", BadInputMatrixTest.dmn(
@@ -438,6 +454,14 @@ class HostileUserMatrixTest {
             + "/message", "{\"messageName\":\"" + ProblemEscalationProcess.MESSAGE_PROBLEM_RAISED
             + "\",\"processVariables\":" + problemVariables(t.yangshuoProject) + "}", a),
             Expect.allowed(204))),
+        new Row(XINGNING_FISCAL, new Action("/api list evaluations", "本区项目的绩效自评",
+            a -> get("/api/evaluations?year=2026", a), Expect.allowed(200))),
+        new Row(XINGNING_FISCAL, new Action("/api statistics of its region", "兴宁区",
+            a -> get("/api/statistics?year=2026&quarter=3&divisionCode=450102", a),
+            Expect.allowed(200))),
+        new Row(GUANGXI_FISCAL, new Action("/api statistics of a subordinate", "兴宁区",
+            a -> get("/api/statistics?year=2026&quarter=3&divisionCode=450102", a),
+            Expect.allowed(200))),
         new Row(XINGNING_FINANCE, new Action("claim task", "本单位填报任务", a -> post(er
             + "/task/" + t.filingTask + "/claim", "{\"userId\":\"" + a + "\"}", a),
             Expect.allowed(204))));
@@ -468,6 +492,11 @@ class HostileUserMatrixTest {
     for (var action : foreignActions()) {
       if (aboveRefused.contains(action.action())) {
         ABOVE.forEach(a -> rows.add(new Row(a, action)));
+      }
+    }
+    for (var action : foreignActions()) {
+      if (OWN_FISCAL_REFUSED.contains(action.action())) {
+        rows.add(new Row(XINGNING_FISCAL, action));
       }
     }
     for (var action : neverActions()) {

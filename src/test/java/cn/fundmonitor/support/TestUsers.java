@@ -40,6 +40,11 @@ public class TestUsers {
   public static final String SICHUAN_FINANCE = "t-sichuan-finance";
   public static final String ZIYANG_ECO = "t-ziyang-eco";
   public static final String ZIYANG_FINANCE = "t-ziyang-finance";
+  /** Fiscal departments (财政厅 / 财政局, GX 第五条): Guangxi, Nanning, Xingning, Yangshuo. */
+  public static final String GUANGXI_FISCAL = "t-guangxi-fiscal";
+  public static final String NANNING_FISCAL = "t-nanning-fiscal";
+  public static final String XINGNING_FISCAL = "t-xingning-fiscal";
+  public static final String YANGSHUO_FISCAL = "t-yangshuo-fiscal";
   /**
    * Only ever logs in with a wrong password: Camunda then refuses that user for a moment
    * (login-delay), so no other test may share it.
@@ -70,7 +75,11 @@ public class TestUsers {
       new String[] {QIEMO_FINANCE, "652825-finance"},
       new String[] {SICHUAN_FINANCE, "510000-finance"},
       new String[] {ZIYANG_ECO, "512000-eco"},
-      new String[] {ZIYANG_FINANCE, "512000-finance"});
+      new String[] {ZIYANG_FINANCE, "512000-finance"},
+      new String[] {GUANGXI_FISCAL, "450000-fiscal"},
+      new String[] {NANNING_FISCAL, "450100-fiscal"},
+      new String[] {XINGNING_FISCAL, "450102-fiscal"},
+      new String[] {YANGSHUO_FISCAL, "450321-fiscal"});
 
   private final IdentityService identity;
 
