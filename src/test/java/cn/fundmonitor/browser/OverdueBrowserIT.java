@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.LoadState;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -69,13 +70,14 @@ class OverdueBrowserIT {
     var page = tasklist.page();
     page.locator("#fm-overdue-nav").click();
     step(page).waitFor();
-    var days = page.locator("tr.fm-overdue-step .fm-late").allInnerTexts().stream()
-        .map(OverdueBrowserIT::days).toList();
-    assertThat(days).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    // grouped by region (the default), steps are sorted within each region, most days late first
+    var groups = lateDaysByGroup(page);
+    assertThat(groups).isNotEmpty().allSatisfy(days ->
+        assertThat(days).isSortedAccordingTo(java.util.Comparator.reverseOrder()));
     page.locator("th[data-key='daysLate']").click();
-    var ascending = page.locator("tr.fm-overdue-step .fm-late").allInnerTexts().stream()
-        .map(OverdueBrowserIT::days).toList();
-    assertThat(ascending).isSorted();
+    assertThat(lateDaysByGroup(page)).allSatisfy(days -> assertThat(days).isSorted());
+    assertThat(lateDaysByGroup(page).stream().mapToInt(List::size).sum())
+        .as("the same steps, in the other order").isEqualTo(groups.stream().mapToInt(List::size).sum());
     assertThat(page.locator("#fm-region option").allInnerTexts().get(0)).startsWith("自然资源部");
     tasklist.screenshot("overdue-page");
   }
@@ -88,4 +90,19 @@ class OverdueBrowserIT {
     return page.locator("tr.fm-overdue-step", new Page.LocatorOptions().setHasText(DOCUMENT));
   }
 
+
+  /** The days late of the steps under each group heading, in the order shown. */
+  static List<List<Integer>> lateDaysByGroup(Page page) {
+    var groups = new java.util.ArrayList<List<Integer>>();
+    for (var row : page.locator("table tbody tr.fm-group, table tbody tr.fm-overdue-step").all()) {
+      var cls = row.getAttribute("class");
+      if (cls != null && cls.contains("fm-group")) {
+        groups.add(new java.util.ArrayList<>());
+      } else if (!groups.isEmpty()) {
+        groups.get(groups.size() - 1).add(days(row.locator(".fm-late").innerText()));
+      }
+    }
+    groups.removeIf(List::isEmpty);
+    return groups;
+  }
 }

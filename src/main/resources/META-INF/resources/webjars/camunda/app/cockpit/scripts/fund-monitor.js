@@ -61,7 +61,10 @@ function markTaskTabs() {
 }
 
 // registered before Cockpit's own router: with the answer known, #/tasks is left before Cockpit
-// routes to it; then asked again (another user may have logged in)
+// routes to it; then asked again (another user may have logged in). Angular reads a new address on
+// popstate, which a browser fires before hashchange: both are watched, else Cockpit had already
+// asked for the tasks page's figures (a 403 notification) when hashchange left it
+window.addEventListener('popstate', leaveTasks);
 window.addEventListener('hashchange', () => { leaveTasks(); checkTaskRead(); });
 new MutationObserver(markTaskTabs).observe(document.documentElement,
   { childList: true, subtree: true });
