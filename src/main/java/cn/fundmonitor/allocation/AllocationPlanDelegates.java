@@ -61,19 +61,13 @@ final class AllocationPlanDelegates {
   /** Refuses a review the gateway cannot route, or a return without its reason. */
   @Component("planReviewDecisionListener")
   static class DecisionListener implements ExecutionListener {
-    static final int MAX_COMMENT = 2000;
-
     @Override
     public void notify(DelegateExecution execution) {
       var outcome = Choices.required(PLAN_REVIEW_OUTCOME.get(execution), PlanReviewOutcome.class,
           "审核意见有误", "请选择：审核通过并下达，或退回修改");
       Choices.reasonRequired(outcome == PlanReviewOutcome.RETURN, PLAN_REVIEW_COMMENT.get(execution),
           "审核意见有误", "退回资金分配方案时必须填写退回原因");
-      var comment = PLAN_REVIEW_COMMENT.get(execution);
-      if (comment != null && comment.length() > MAX_COMMENT) {
-        throw new cn.fundmonitor.common.InvalidInputException("审核意见有误",
-            "审核意见不能超过 " + MAX_COMMENT + " 个字");
-      }
+      Choices.reasonWithin(PLAN_REVIEW_COMMENT.get(execution), "审核意见有误", "审核意见");
     }
   }
 
@@ -118,11 +112,7 @@ final class AllocationPlanDelegates {
           "审核意见有误", "请选择：审核通过并拨付，或退回修改");
       Choices.reasonRequired(outcome == ReleaseOutcome.RETURN, RELEASE_COMMENT.get(execution),
           "审核意见有误", "退回细化、不予拨付时必须填写原因");
-      var comment = RELEASE_COMMENT.get(execution);
-      if (comment != null && comment.length() > DecisionListener.MAX_COMMENT) {
-        throw new cn.fundmonitor.common.InvalidInputException("审核意见有误",
-            "审核意见不能超过 " + DecisionListener.MAX_COMMENT + " 个字");
-      }
+      Choices.reasonWithin(RELEASE_COMMENT.get(execution), "审核意见有误", "审核意见");
     }
   }
 }

@@ -23,4 +23,14 @@ public final class Choices {
       throw new InvalidInputException(title, problem);
     }
   }
+
+  /** The longest reason a decision keeps (a configurable default of the forms, not of a seed). */
+  public static final int MAX_REASON = 2000;
+
+  /** Refuses a {@code reason} longer than {@link #MAX_REASON}, naming it {@code label}. */
+  public static void reasonWithin(String reason, String title, String label) {
+    if (reason != null && reason.length() > MAX_REASON) {
+      throw new InvalidInputException(title, label + "不能超过 " + MAX_REASON + " 个字");
+    }
+  }
 }

@@ -121,14 +121,17 @@ public class OverdueBoard {
         .processInstanceIds(Set.of(instanceIds)).list().stream()
         .collect(Collectors.toMap(HistoricProcessInstance::getId, p -> p));
     var followUps = followUps(steps);
+    // the open tasks of the steps' instances, read once, not once per step
+    var openTasks = new HashMap<String, String>();
+    tasks.createTaskQuery().processInstanceIdIn(instanceIds).list().forEach(t ->
+        openTasks.putIfAbsent(t.getExecutionId() + "/" + t.getTaskDefinitionKey(), t.getId()));
     var result = new ArrayList<Item>();
     for (var s : steps) {
       var pi = instances.get(s.processInstanceId());
       var chain = chain(s.unitCode());
       var unitName = organisation.find(s.unitCode()).map(Division::name).orElse(s.unitCode());
       var followUp = Optional.ofNullable(followUps.get(s.id()));
-      var task = tasks.createTaskQuery().executionId(s.taskExecutionId())
-          .taskDefinitionKey(s.activityId()).list().stream().findFirst();
+      var taskId = openTasks.get(s.taskExecutionId() + "/" + s.activityId());
       var followUpOpen = followUp.map(f -> f.getEndTime() == null).orElse(false);
       result.add(new Item(s.id(), s.processInstanceId(),
           pi == null ? null : pi.getProcessDefinitionKey(),
@@ -142,7 +145,7 @@ public class OverdueBoard {
           // the follow-up is a task only its addressee can open
           followUpOpen && groupIds.contains(s.escalatedToGroup())
               ? followUp.get().getId() : null,
-          task.map(t -> t.getId()).orElse(null)));
+          taskId));
     }
     return result;
   }
