@@ -59,17 +59,58 @@ class FilingRepository {
         .params(periodStart, q.year(), q.quarter()).query(String.class).list();
   }
 
+  /**
+   * A monitoring point's projects, in code order: those of the scope (the regions given, or the
+   * point's list) holding money, unless their life ended before {@code periodStart}; with
+   * {@code withoutFiling}, only those without their filing of the point.
+   */
+  List<String> fundedForPoint(long pointId, java.util.Collection<String> regions,
+      OffsetDateTime periodStart, boolean withoutFiling) {
+    var scope = regions == null
+        ? "exists (select 1 from fm_monitoring_point_project mp where mp.point_id = :point "
+            + "and mp.project_code = l.project_code)"
+        : "exists (select 1 from fm_project sp where sp.code = l.project_code and sp.region_code in (:regions))";
+    var sql = "select distinct l.project_code " + FUNDING_LINES + " and " + scope + " and not "
+        + WavePlans.LIFE_ENDED_BEFORE.formatted("l.project_code").replace("?", ":start")
+        + (withoutFiling ? " and not exists (select 1 from fm_quarterly_filing f where "
+            + "f.project_code = l.project_code and f.point_id = :point)" : "")
+        + " order by l.project_code";
+    var spec = jdbc.sql(sql).param("point", pointId).param("start", periodStart);
+    if (regions != null) {
+      spec = spec.param("regions", List.copyOf(regions));
+    }
+    return spec.query(String.class).list();
+  }
+
+  /** A monitoring point's projects holding money whose life ended before the year began. */
+  int endedBeforePoint(long pointId, java.util.Collection<String> regions, OffsetDateTime periodStart) {
+    var scope = regions == null
+        ? "exists (select 1 from fm_monitoring_point_project mp where mp.point_id = :point "
+            + "and mp.project_code = l.project_code)"
+        : "exists (select 1 from fm_project sp where sp.code = l.project_code and sp.region_code in (:regions))";
+    var spec = jdbc.sql("select count(distinct l.project_code) " + FUNDING_LINES + " and " + scope
+            + " and " + WavePlans.LIFE_ENDED_BEFORE.formatted("l.project_code").replace("?", ":start"))
+        .param("point", pointId).param("start", periodStart);
+    if (regions != null) {
+      spec = spec.param("regions", List.copyOf(regions));
+    }
+    return spec.query(Integer.class).single();
+  }
+
   /** Creates the filing row unless the project already has one for the quarter. */
-  boolean createIfAbsent(String businessKey, String projectCode, Quarter q, LocalDate dueOn,
+  boolean createIfAbsent(String businessKey, String projectCode, FilingPeriod period, LocalDate dueOn,
       OffsetDateTime at) {
     var exists = jdbc.sql("select count(*) from fm_quarterly_filing where business_key = ?")
         .param(businessKey).query(Integer.class).single() > 0;
     if (exists) {
       return false;
     }
+    var point = period instanceof MonitoringPeriod p ? p : null;
     jdbc.sql("insert into fm_quarterly_filing (business_key, project_code, filing_year, quarter, "
-            + "status, due_on, opened_at) values (?, ?, ?, ?, ?, ?, ?)")
-        .params(businessKey, projectCode, q.year(), q.quarter(), FilingStatus.OPEN.name(), dueOn, at)
+            + "point_id, as_of, status, due_on, opened_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(businessKey, projectCode, period.year(),
+            period instanceof Quarter q ? q.quarter() : null, point == null ? null : point.pointId(),
+            point == null ? null : point.asOf(), FilingStatus.OPEN.name(), dueOn, at)
         .update();
     return true;
   }
@@ -94,28 +135,40 @@ class FilingRepository {
         .query(BigDecimal.class).single());
   }
 
-  /** The project's latest filing of any year that was filed (or transmitted). */
+  /** The project's latest quarterly filing of any year that was filed (or transmitted). */
   Optional<QuarterlyFiling> latestFiled(String projectCode) {
-    return jdbc.sql("select * from fm_quarterly_filing where project_code = ? and status in (?, ?) "
+    return jdbc.sql("select * from fm_quarterly_filing where project_code = ? and quarter is not null "
+            + "and status in (?, ?) "
             + "order by filing_year desc, quarter desc fetch first 1 rows only")
         .params(projectCode, FilingStatus.FILED.name(), FilingStatus.TRANSMITTED.name())
         .query((rs, i) -> filing(rs)).optional();
   }
 
-  /** The project's latest filing of the year that was filed (or transmitted). */
+  /** The project's latest quarterly filing of the year that was filed (or transmitted). */
   Optional<QuarterlyFiling> latestFiled(String projectCode, int year) {
     return jdbc.sql("select * from fm_quarterly_filing where project_code = ? and filing_year = ? "
-            + "and status in (?, ?) order by quarter desc fetch first 1 rows only")
+            + "and quarter is not null and status in (?, ?) order by quarter desc fetch first 1 rows only")
         .params(projectCode, year, FilingStatus.FILED.name(), FilingStatus.TRANSMITTED.name())
         .query((rs, i) -> filing(rs)).optional();
   }
 
-  /** The cumulative payments of the project's latest earlier filing that was filed. */
-  Optional<Yuan> previousPaid(String projectCode, Quarter q) {
+  /**
+   * The cumulative payments of the project's latest earlier quarterly filing that was filed: for a
+   * quarter, the quarters before it; for a monitoring point, the quarters that ended by its date.
+   */
+  Optional<Yuan> previousPaid(String projectCode, FilingPeriod period) {
+    int bound;
+    if (period instanceof Quarter q) {
+      bound = q.year() * 4 + q.quarter();
+    } else {
+      var asOf = period.lastDay();
+      var containing = new Quarter(asOf.getYear(), (asOf.getMonthValue() - 1) / 3 + 1);
+      bound = containing.year() * 4 + containing.quarter() + (asOf.equals(containing.lastDay()) ? 1 : 0);
+    }
     return jdbc.sql("select paid_to_date from fm_quarterly_filing where project_code = ? and "
             + "paid_to_date is not null and (filing_year * 4 + quarter) < ? "
             + "order by filing_year desc, quarter desc fetch first 1 rows only")
-        .params(projectCode, q.year() * 4 + q.quarter()).query(BigDecimal.class).optional()
+        .params(projectCode, bound).query(BigDecimal.class).optional()
         .map(Yuan::of);
   }
 
@@ -245,8 +298,11 @@ class FilingRepository {
   private static QuarterlyFiling filing(ResultSet rs) throws SQLException {
     var received = rs.getBigDecimal("received_amount");
     var paid = rs.getBigDecimal("paid_to_date");
-    return new QuarterlyFiling(rs.getString("business_key"), rs.getString("project_code"),
-        new Quarter(rs.getInt("filing_year"), rs.getInt("quarter")),
+    var point = rs.getObject("point_id", Long.class);
+    FilingPeriod period = point == null ? new Quarter(rs.getInt("filing_year"), rs.getInt("quarter"))
+        : new MonitoringPeriod(point, rs.getObject("as_of", LocalDate.class),
+            rs.getObject("due_on", LocalDate.class));
+    return new QuarterlyFiling(rs.getString("business_key"), rs.getString("project_code"), period,
         FilingStatus.valueOf(rs.getString("status")), rs.getObject("due_on", LocalDate.class),
         received == null ? null : Yuan.of(received), paid == null ? null : Yuan.of(paid),
         rs.getBigDecimal("physical_progress"), rs.getString("warning_level"),

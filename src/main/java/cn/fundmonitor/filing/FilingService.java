@@ -24,6 +24,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -83,6 +84,19 @@ public class FilingService {
         repository.endedBefore(start), batchSize);
   }
 
+  /**
+   * Plans a monitoring point's wave (监测时点, MNR 第十一条: 其他填报时点，按要求执行): the projects of
+   * its scope holding money — of {@code regions}, or of the point's list when {@code regions} is
+   * null — unless their life ended before the year began.
+   */
+  public Wave planWave(String waveId, MonitoringPeriod point, Collection<String> regions,
+      int batchSize) {
+    var start = start(point);
+    return waves.plan(waveId, WaveKind.QUARTERLY_FILING, point.period(),
+        repository.fundedForPoint(point.pointId(), regions, start, false),
+        repository.endedBeforePoint(point.pointId(), regions, start), batchSize);
+  }
+
   /** The projects fixed into one batch of the wave. */
   @Transactional(readOnly = true)
   public List<String> waveBatch(String waveId, int batchNo) {
@@ -102,24 +116,33 @@ public class FilingService {
     return repository.withoutFiling(q, start(q));
   }
 
+  /** A monitoring point's projects (its wave's rule, applied now) without their filing of it. */
+  @Transactional(readOnly = true)
+  public List<String> withoutFiling(MonitoringPeriod point, Collection<String> regions) {
+    return repository.fundedForPoint(point.pointId(), regions, start(point), true);
+  }
+
   /** The wave is over: every project of the quarter has its filing, {@code added} opened last. */
   public Wave reconciled(String waveId, List<String> added) {
     return waves.reconciled(waveId, added);
   }
 
-  private OffsetDateTime start(Quarter q) {
+  private OffsetDateTime start(FilingPeriod q) {
     return q.firstDay().atStartOfDay(clock.getZone()).toOffsetDateTime();
   }
 
-  /** Creates a project's filing for the quarter; false when it already exists (a retried batch). */
-  public boolean prepare(String projectCode, Quarter q) {
+  /**
+   * Creates a project's filing for the quarter (or monitoring point); false when it already exists
+   * (a retried batch).
+   */
+  public boolean prepare(String projectCode, FilingPeriod q) {
     return repository.createIfAbsent(q.key(projectCode), projectCode, q,
         calendar.onOrAfter(q.nominalDueDate()), now());
   }
 
   /** Opens the filing for its process instance: the money received so far is fixed now. */
-  public QuarterlyFiling open(String businessKey, Quarter q, String processInstanceId) {
-    var project = Quarter.projectOf(businessKey);
+  public QuarterlyFiling open(String businessKey, FilingPeriod q, String processInstanceId) {
+    var project = FilingPeriod.projectOf(businessKey);
     if (!repository.attachProcess(businessKey, project, processInstanceId)) {
       prepare(project, q);
       repository.attachProcess(businessKey, project, processInstanceId);

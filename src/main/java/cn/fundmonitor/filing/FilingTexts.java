@@ -14,8 +14,11 @@ final class FilingTexts {
         + "填报期：" + f.quarter().label() + "（监控时点已过 " + f.quarter().monthsElapsed() + " 个月，时序进度 "
         + (f.quarter().monthsElapsed() * 100 / 12) + "%）\n"
         + "到位资金：" + f.receivedAmount().toWanText() + "（" + f.receivedAmount().amount().toPlainString() + " 元）\n"
-        + "上季度累计支付：" + previousPaid.toWanText() + "\n"
-        + "填报截止：" + f.dueOn() + "（每季度首月15日前，节假日顺延；MNR 第十一条）";
+        + (f.quarter() instanceof Quarter
+            ? "上季度累计支付：" + previousPaid.toWanText() + "\n"
+                + "填报截止：" + f.dueOn() + "（每季度首月15日前，节假日顺延；MNR 第十一条）"
+            : "此前最近一次季度填报累计支付：" + previousPaid.toWanText() + "\n"
+                + "填报截止：" + f.dueOn() + "（监测时点填报：其他填报时点，按要求执行；MNR 第十一条）");
   }
 
   static String summary(QuarterlyFiling f, Map<FundSource, Yuan> payments,

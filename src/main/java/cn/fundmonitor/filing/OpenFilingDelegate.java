@@ -23,9 +23,11 @@ class OpenFilingDelegate implements JavaDelegate {
   private final FilingService filings;
   private final ProjectReserveService reserve;
   private final OrganisationService organisation;
+  private final MonitoringPointService points;
 
   OpenFilingDelegate(FilingService filings, ProjectReserveService reserve,
-      OrganisationService organisation) {
+      OrganisationService organisation, MonitoringPointService points) {
+    this.points = points;
     this.filings = filings;
     this.reserve = reserve;
     this.organisation = organisation;
@@ -33,7 +35,7 @@ class OpenFilingDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    var quarter = new Quarter(FILING_YEAR.get(execution), FILING_QUARTER.get(execution));
+    var quarter = FilingPeriodVariables.read(execution, points);
     var f = filings.open(execution.getProcessBusinessKey(), quarter,
         execution.getProcessInstanceId());
     var project = reserve.get(f.projectCode());

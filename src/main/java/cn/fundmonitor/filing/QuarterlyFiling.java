@@ -5,8 +5,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
-/** One project's filing for one quarter. */
-public record QuarterlyFiling(String businessKey, String projectCode, Quarter quarter,
+/**
+ * One project's filing for one quarter, or for one monitoring point ({@link MonitoringPeriod}; the
+ * component keeps its name, {@code quarter}, for the many readers of quarterly filings).
+ */
+public record QuarterlyFiling(String businessKey, String projectCode, FilingPeriod quarter,
     FilingStatus status, LocalDate dueOn, Yuan receivedAmount, Yuan paidToDate,
     BigDecimal physicalProgress, String warningLevel, String warningReason,
     String processInstanceId, String filedBy, OffsetDateTime filedAt, String reviewedBy,

@@ -7,7 +7,8 @@ import java.util.List;
  * Ids and variables of {@code processes/quarterly-filing.bpmn} (one project's filing for one
  * quarter; business key {@code <projectCode>-<year>Q<quarter>}) and
  * {@code processes/quarterly-filing-wave.bpmn} and {@code quarterly-filing-batch.bpmn} (the start of
- * every quarter's filings, batch by batch).
+ * every quarter's filings, batch by batch). A monitoring point's filings (business key
+ * {@code <projectCode>-<year>P<point id>}) run through the same three processes.
  */
 public final class QuarterlyFilingProcess {
 
@@ -62,6 +63,11 @@ public final class QuarterlyFilingProcess {
 
   public static final ProcessVariable<Integer> FILING_YEAR = ProcessVariable.of("filingYear", Integer.class);
   public static final ProcessVariable<Integer> FILING_QUARTER = ProcessVariable.of("filingQuarter", Integer.class);
+  /**
+   * Set instead of {@link #FILING_QUARTER} when the filing (its wave, its batch) is a monitoring
+   * point's (监测时点, MNR 第十一条: 其他填报时点，按要求执行): the point's id.
+   */
+  public static final ProcessVariable<Long> MONITORING_POINT_ID = ProcessVariable.of("monitoringPointId", Long.class);
   // set when the filing opens
   public static final ProcessVariable<String> PROJECT_CODE = ProcessVariable.of("projectCode", String.class);
   public static final ProcessVariable<String> PROJECT_NAME = ProcessVariable.of("projectName", String.class);

@@ -5,7 +5,6 @@ import static cn.fundmonitor.filing.QuarterlyFilingProcess.*;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,14 +17,16 @@ import org.springframework.stereotype.Component;
 class StartFilingBatchDelegate implements JavaDelegate {
 
   private final FilingService filings;
+  private final MonitoringPointService points;
 
-  StartFilingBatchDelegate(FilingService filings) {
+  StartFilingBatchDelegate(FilingService filings, MonitoringPointService points) {
     this.filings = filings;
+    this.points = points;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    var quarter = new Quarter(FILING_YEAR.get(execution), FILING_QUARTER.get(execution));
+    var quarter = FilingPeriodVariables.read(execution, points);
     var runtime = execution.getProcessEngineServices().getRuntimeService();
     var wave = WAVE_ID.get(execution);
     int batch = BATCH_NUMBER.get(execution);
@@ -41,16 +42,16 @@ class StartFilingBatchDelegate implements JavaDelegate {
     filings.batchDone(wave, batch, opened, alreadyOpen);
   }
 
-  /** Opens the project's filing of the quarter unless it exists; true if opened now. */
-  static boolean open(RuntimeService runtime, FilingService filings, String project, Quarter q) {
+  /**
+   * Opens the project's filing of the quarter (or monitoring point) unless it exists; true if
+   * opened now.
+   */
+  static boolean open(RuntimeService runtime, FilingService filings, String project, FilingPeriod q) {
     if (!filings.prepare(project, q)) {
       return false;
     }
     runtime.createProcessInstanceByKey(KEY).businessKey(q.key(project))
-        .setVariables(Variables.createVariables()
-            .putValue(FILING_YEAR.name(), q.year())
-            .putValue(FILING_QUARTER.name(), q.quarter())
-            .putValue(PROJECT_CODE.name(), project))
+        .setVariables(FilingPeriodVariables.of(q).putValue(PROJECT_CODE.name(), project))
         .execute();
     return true;
   }

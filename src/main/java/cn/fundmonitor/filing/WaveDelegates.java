@@ -36,17 +36,22 @@ final class WaveDelegates {
   @Component("reconcileFilingWaveDelegate")
   static class Reconcile implements JavaDelegate {
     private final FilingService filings;
+    private final MonitoringPointService points;
 
-    Reconcile(FilingService filings) {
+    Reconcile(FilingService filings, MonitoringPointService points) {
       this.filings = filings;
+      this.points = points;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-      var quarter = new Quarter(FILING_YEAR.get(execution), FILING_QUARTER.get(execution));
+      var quarter = FilingPeriodVariables.read(execution, points);
       var runtime = execution.getProcessEngineServices().getRuntimeService();
       var added = new ArrayList<String>();
-      for (var project : filings.withoutFiling(quarter)) {
+      var missing = quarter instanceof MonitoringPeriod point
+          ? filings.withoutFiling(point, points.regions(points.get(point.pointId())))
+          : filings.withoutFiling((Quarter) quarter);
+      for (var project : missing) {
         if (StartFilingBatchDelegate.open(runtime, filings, project, quarter)) {
           added.add(project);
         }

@@ -196,7 +196,7 @@ class InspectionRules {
       var rates = jdbc.sql("select fi.completion_rate from fm_filing_indicator fi "
               + "where fi.business_key = (select f.business_key from fm_quarterly_filing f "
               + "where f.project_code = ? and f.filing_year = ? and f.status in ('FILED', 'TRANSMITTED') "
-              + "order by f.quarter desc fetch first 1 rows only) and fi.completion_rate is not null")
+              + "and f.quarter is not null order by f.quarter desc fetch first 1 rows only) and fi.completion_rate is not null")
           .params(e.project(), year).query(Integer.class).list();
       if (rates.isEmpty()) {
         continue;
