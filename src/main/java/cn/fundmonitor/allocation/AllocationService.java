@@ -66,19 +66,75 @@ public class AllocationService {
 
   // --- receipt -------------------------------------------------------------------------------
 
-  /** The province whose finance department registers money: one province finance group. */
+  /**
+   * The unit whose finance office registers money: the province for central and provincial money
+   * (MNR 第九条); a city or a county for its own special funds (MNR 第二条第二项: 市级、县级财政支持
+   * 专项的相关资金，“应按照上述要求，及时下达并报备”, MNR 第九条末句); any unit for social funds,
+   * which are registered for statistics (MNR 第十五条). The user must hold exactly one finance group
+   * of a fitting level.
+   */
   @Transactional(readOnly = true)
-  public Division registeringProvince(String userId, Collection<String> groupIds) {
-    var provinces = OrganisationService.unitGroups(groupIds).stream()
+  public Division registeringUnit(String userId, Collection<String> groupIds, FundClass fundClass) {
+    var levels = registeringLevels(fundClass);
+    var units = OrganisationService.unitGroups(groupIds).stream()
         .filter(g -> g.role() == Role.FINANCE)
         .map(g -> organisation.find(g.divisionCode()).orElse(null))
-        .filter(d -> d != null && d.level() == DivisionLevel.PROVINCE)
+        .filter(d -> d != null && levels.contains(d.level()))
         .map(Division::code).distinct().toList();
-    if (provinces.size() != 1) {
-      throw new InvalidInputException("资金到位登记有误",
-          "资金到位登记和下达由省级自然资源主管部门财务与资金运用处室办理（MNR 第九条），账号“" + userId + "”不能办理");
+    if (units.size() != 1) {
+      throw new InvalidInputException("资金到位登记有误", "“" + (fundClass == null ? "该类" : fundClass.label())
+          + "”由" + registeringOffice(fundClass) + "财务与资金运用处室登记和下达（MNR 第九条），账号“"
+          + userId + "”不能办理");
     }
-    return organisation.get(provinces.get(0));
+    return organisation.get(units.get(0));
+  }
+
+  /** The province whose finance department registers central or provincial money. */
+  @Transactional(readOnly = true)
+  public Division registeringProvince(String userId, Collection<String> groupIds) {
+    return registeringUnit(userId, groupIds, FundClass.CENTRAL);
+  }
+
+  /** Which level registers (and issues) each fund class. */
+  static Set<DivisionLevel> registeringLevels(FundClass fundClass) {
+    if (fundClass == null) {
+      return Set.of(DivisionLevel.PROVINCE);
+    }
+    return switch (fundClass) {
+      case CENTRAL, PROVINCIAL -> Set.of(DivisionLevel.PROVINCE);
+      case CITY -> Set.of(DivisionLevel.CITY);
+      case COUNTY -> Set.of(DivisionLevel.COUNTY);
+      case SOCIAL -> Set.of(DivisionLevel.PROVINCE, DivisionLevel.CITY, DivisionLevel.COUNTY);
+    };
+  }
+
+  private static String registeringOffice(FundClass fundClass) {
+    if (fundClass == null) {
+      return "省级自然资源主管部门";
+    }
+    return switch (fundClass) {
+      case CENTRAL, PROVINCIAL -> "省级自然资源主管部门";
+      case CITY -> "市级自然资源主管部门";
+      case COUNTY -> "县级自然资源主管部门";
+      case SOCIAL -> "省、市、县自然资源主管部门";
+    };
+  }
+
+  /**
+   * What the second money column holds for a fund class: the province's own money for central and
+   * provincial funds, the city's or county's own money for its special funds, social money for
+   * social funds (MNR 第二条). The column keeps its stored name (provincial_amount).
+   */
+  public static String localLabel(FundClass fundClass) {
+    if (fundClass == null) {
+      return "省级财政资金";
+    }
+    return switch (fundClass) {
+      case CENTRAL, PROVINCIAL -> "省级财政资金";
+      case CITY -> "市级财政资金";
+      case COUNTY -> "县级财政资金";
+      case SOCIAL -> "社会资金";
+    };
   }
 
   /** Registers money that reached a province; idempotent per process instance. */
@@ -88,17 +144,20 @@ public class AllocationService {
     if (existing.isPresent()) {
       return existing.get();
     }
-    var province = registeringProvince(actor, groupIds);
     var problems = new ArrayList<String>();
+    var fundClass = required(raw.fundClass(), "资金类型", FundClass::parse, problems);
+    if (fundClass == null) {
+      throw new InvalidInputException("资金到位登记有误", problems);
+    }
+    var province = registeringUnit(actor, groupIds, fundClass);
     var documentNo = requiredText(raw.documentNo(), "批复文号", MAX_DOCUMENT_NO, problems);
     if (documentNo != null && repository.exists(documentNo)) {
       problems.add("批复文号“" + documentNo + "”已经登记，不能重复登记");
     }
-    var fundClass = required(raw.fundClass(), "资金类型", FundClass::parse, problems);
     var direction = required(raw.direction(), "资金方向", Direction::parse, problems);
     var year = year(raw.budgetYear(), problems);
     var central = amountOrZero(raw.centralAmount(), "中央财政资金", problems);
-    var provincial = amountOrZero(raw.provincialAmount(), "省级财政资金", problems);
+    var provincial = amountOrZero(raw.provincialAmount(), localLabel(fundClass), problems);
     if (central != null && provincial != null && !central.plus(provincial).isPositive()) {
       problems.add("到位资金合计须大于0元");
     }
@@ -121,7 +180,8 @@ public class AllocationService {
         AllocationStatus.RECEIVED, null, null, null, processInstanceId, actor, now, targets);
     repository.insert(allocation);
     repository.addEvent(documentNo, new AllocationEvent(null, "REGISTERED", actor, now,
-        "资金到位：中央 " + central + "，省级 " + provincial + "，到位日期 " + receivedOn + "，应于 "
+        "资金到位（" + fundClass.label() + "）：中央 " + central + "，" + localLabel(fundClass)
+            + " " + provincial + "，到位日期 " + receivedOn + "，应于 "
             + allocation.issueDueOn() + " 前下达"));
     return allocation;
   }
@@ -201,7 +261,8 @@ public class AllocationService {
     }
     duplicates(lines, problems);
     if (problems.isEmpty()) {
-      sums("下达", lines, a.centralAmount(), a.provincialAmount(), "到位", problems);
+      sums("下达", lines, a.centralAmount(), a.provincialAmount(), "到位", localLabel(a.fundClass()),
+          problems);
     }
     var recipients = new TreeSet<String>();
     lines.forEach(l -> recipients.add(l.recipientCode()));
@@ -282,7 +343,8 @@ public class AllocationService {
     }
     duplicates(lines, problems);
     if (problems.isEmpty()) {
-      sums("细化", lines, part.central(), part.provincial(), "下达给" + name(recipient), problems);
+      sums("细化", lines, part.central(), part.provincial(), "下达给" + name(recipient),
+          localLabel(a.fundClass()), problems);
     }
     var recipientTargets = repository.targets(documentNo, AllocationRepository.ISSUE, recipient,
         a.targets()).stream().map(DecomposedTarget::asIndicator).toList();
@@ -457,7 +519,8 @@ public class AllocationService {
     }
     if ((d.get().level() != DivisionLevel.CITY && d.get().level() != DivisionLevel.COUNTY)
         || !organisation.isWithin(code, a.provinceCode())) {
-      problems.add(d.get().name() + "不是" + name(a.provinceCode()) + "所辖的市、县，资金只能下达至本省市、县（MNR 第九条）");
+      problems.add(d.get().name() + "不是" + name(a.provinceCode()) + "所辖的市、县，资金只能下达至"
+          + name(a.provinceCode()) + "本级或所辖市、县（MNR 第九条）");
       return null;
     }
     return d.get();
@@ -469,7 +532,7 @@ public class AllocationService {
       List<String> problems) {
     var projectCode = text(row.get("projectCode"));
     var central = amountOrZero(row.get("centralShare"), "中央财政资金", problems);
-    var provincial = amountOrZero(row.get("provincialShare"), "省级财政资金", problems);
+    var provincial = amountOrZero(row.get("provincialShare"), localLabel(a.fundClass()), problems);
     if (projectCode == null) {
       problems.add("请填写项目编码");
       return null;
@@ -512,7 +575,7 @@ public class AllocationService {
 
   /** The parts must add up to the whole, to the cent, central and provincial separately. */
   private static void sums(String verb, List<MoneyLine> lines, Yuan central, Yuan provincial,
-      String whole, List<String> problems) {
+      String whole, String localLabel, List<String> problems) {
     var c = sum(lines, true);
     var p = sum(lines, false);
     if (c.compareTo(central) != 0) {
@@ -520,7 +583,7 @@ public class AllocationService {
           + c.minus(central) + "）");
     }
     if (p.compareTo(provincial) != 0) {
-      problems.add("省级财政资金" + verb + "合计 " + p + "，与" + whole + "的 " + provincial + "不一致（相差 "
+      problems.add(localLabel + verb + "合计 " + p + "，与" + whole + "的 " + provincial + "不一致（相差 "
           + p.minus(provincial) + "）");
     }
   }

@@ -17,12 +17,13 @@ final class AllocationTexts {
   static String allocation(Allocation a, Function<String, String> names) {
     var text = new StringBuilder()
         .append("批复文号：").append(a.documentNo()).append('\n')
-        .append("接收省份：").append(names.apply(a.provinceCode())).append('\n')
+        .append("登记单位：").append(names.apply(a.provinceCode())).append('\n')
         .append("资金类型：").append(a.fundClass().label()).append('\n')
         .append("资金方向：").append(a.direction().label()).append('\n')
         .append("资金年度：").append(a.budgetYear()).append('\n')
         .append("中央财政资金：").append(money(a.centralAmount())).append('\n')
-        .append("省级财政资金：").append(money(a.provincialAmount())).append('\n')
+        .append(AllocationService.localLabel(a.fundClass())).append("：")
+        .append(money(a.provincialAmount())).append('\n')
         .append("到位日期：").append(a.receivedOn()).append("，应于 ").append(a.issueDueOn())
         .append(" 前下达（30日内，节假日顺延；MNR 第九条）\n")
         .append("批复绩效目标（与资金同步下达，MNR 第十条）：\n");

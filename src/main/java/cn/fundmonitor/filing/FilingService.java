@@ -539,7 +539,8 @@ public class FilingService {
   public static final String PHYSICAL_PROGRESS_FIELD = "PHYSICAL_PROGRESS";
   public static final String INDICATOR_FIELD = "INDICATOR_";
   /**
-   * A payment by one fund source: PAID_CENTRAL, PAID_PROVINCIAL, PAID_LOCAL, PAID_SOCIAL. A payment
+   * A payment by one fund source: PAID_CENTRAL, PAID_PROVINCIAL, PAID_LOCAL, PAID_RESPONSIBLE,
+   * PAID_SOCIAL. A payment
    * correction says which fund source changes, and the total follows: the sums always add up.
    */
   public static final String PAID_SOURCE_FIELD = "PAID_";

@@ -41,12 +41,12 @@ public class FilingSheetImport {
   static final String INDICATORS = "指标";
   static final List<String> FILING_COLUMNS = List.of("业务编号", "项目编码", "项目名称", "到位资金（元）",
       "上季度累计支付（元）", "累计支付金额（元）", "中央财政资金（元）", "省级财政资金（元）", "市县财政资金（元）",
-      "社会资金（元）", "实物工作量完成进度（%）");
+      "责任人出资（元）", "社会资金（元）", "实物工作量完成进度（%）");
   static final List<String> INDICATOR_COLUMNS = List.of("业务编号", "序号", "一级指标", "二级指标", "指标名称",
       "目标值", "计量单位", "实际完成值", "未达监控节点（是/否）");
   static final int PAID = 5;
   static final int FIRST_SOURCE = 6;
-  static final int PHYSICAL = 10;
+  static final int PHYSICAL = FIRST_SOURCE + FundSource.values().length;
   static final int ACTUAL = 7;
   static final int NOT_YET = 8;
   static final int MAX_ROWS = 5_000;
@@ -360,7 +360,7 @@ public class FilingSheetImport {
       return indicatorCells.get(Integer.parseInt(m.group(1))) + "：";
     }
     if (problem.contains("分资金来源")) {
-      return cell(FILINGS, FIRST_SOURCE, r) + "至" + new CellReference(r, FIRST_SOURCE + 3).formatAsString()
+      return cell(FILINGS, FIRST_SOURCE, r) + "至" + new CellReference(r, PHYSICAL - 1).formatAsString()
           + "：";
     }
     if (problem.contains("支付金额")) {

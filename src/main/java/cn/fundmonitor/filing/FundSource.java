@@ -3,21 +3,52 @@ package cn.fundmonitor.filing;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** Where paid money came from (MNR 第二条: 中央、地方财政支持专项相关资金，社会资金). */
+/**
+ * Where paid money came from. MNR 第二条第一项 names four ways money joins a special task:
+ * 上级下达 (中央财政直接下达地方财政的资金), 本级筹措 (省、市、县等各级政府筹措的本级财政资金),
+ * 责任人出资 (自然资源事务责任人出资) and 社会出资 (吸纳社会组织或市场主体出资); {@link #channel()}
+ * says which of the four a source is. The stored codes of the first four sources predate
+ * 责任人出资 and are kept as they are, so every filing already stored still reads.
+ */
 public enum FundSource {
-  CENTRAL("中央财政资金"),
-  PROVINCIAL("省级财政资金"),
-  LOCAL("市县财政资金"),
-  SOCIAL("社会资金");
+  CENTRAL("中央财政资金", Channel.SUPERIOR),
+  PROVINCIAL("省级财政资金", Channel.SUPERIOR),
+  LOCAL("市县财政资金", Channel.OWN),
+  RESPONSIBLE("责任人出资", Channel.RESPONSIBLE),
+  SOCIAL("社会资金", Channel.SOCIAL);
+
+  /** The four ways money joins a special task (MNR 第二条第一项、第二项). */
+  public enum Channel {
+    SUPERIOR("上级下达"),
+    OWN("本级筹措"),
+    RESPONSIBLE("责任人出资"),
+    SOCIAL("社会出资");
+
+    private final String label;
+
+    Channel(String label) {
+      this.label = label;
+    }
+
+    public String label() {
+      return label;
+    }
+  }
 
   private final String label;
+  private final Channel channel;
 
-  FundSource(String label) {
+  FundSource(String label, Channel channel) {
     this.label = label;
+    this.channel = channel;
   }
 
   public String label() {
     return label;
+  }
+
+  public Channel channel() {
+    return channel;
   }
 
   public static Optional<FundSource> parse(String text) {

@@ -46,7 +46,8 @@ public class CamundaOrganisationSync {
 
   /**
    * Which unit groups start which process from Tasklist: cities and counties apply for warehousing
-   * (GX 第十五条); a province's finance department registers money that arrived (MNR 第九条);
+   * (GX 第十五条); a province's finance department registers money that arrived (MNR 第九条), a
+   * city's or county's its own money and social money (MNR 第九条末句、第十五条);
    * any unit below the ministry reports a problem (MNR 第十二条).
    */
   static List<String> startableBy(Division division, Role role) {
@@ -60,8 +61,12 @@ public class CamundaOrganisationSync {
       return List.of();
     }
     return switch (level) {
-      case CITY, COUNTY -> List.of("projectWarehousing", "problemEscalation", "dataCorrection",
-          "planAdjustment");
+      // a city's or county's finance office registers its own special funds and social funds
+      // (MNR 第二条第二项、第三项，第九条末句，第十五条)
+      case CITY, COUNTY -> role == Role.FINANCE
+          ? List.of("projectWarehousing", "problemEscalation", "dataCorrection", "planAdjustment",
+              "fundAllocation")
+          : List.of("projectWarehousing", "problemEscalation", "dataCorrection", "planAdjustment");
       case PROVINCE -> role == Role.FINANCE
           ? List.of("fundAllocation", "problemEscalation", "dataQualityInspection",
               // GX 第二十八条: 自治区自然资源厅负责专项资金总体绩效评价

@@ -60,6 +60,16 @@ public final class Figures {
     received = received.add(amount);
   }
 
+  /** Money issued to projects, counted without a project (the split by fund source). */
+  void addIssued(BigDecimal amount) {
+    issued = issued.add(amount);
+  }
+
+  /** Money paid, counted without a project (the split by fund source). */
+  void addPaid(BigDecimal amount) {
+    paid = paid.add(amount);
+  }
+
   void addOpenProblem() {
     openProblems++;
   }

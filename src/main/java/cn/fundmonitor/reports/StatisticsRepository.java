@@ -140,6 +140,38 @@ class StatisticsRepository {
             rs.getBigDecimal("amount"))).list();
   }
 
+  /** Money of one fund class issued to one project (the split by fund source, MNR 第二条). */
+  record IssuedByClass(String projectCode, FundClass fundClass, BigDecimal amount) {}
+
+  /**
+   * The money of the budget year issued to projects by {@code asOf}, by project and by the fund
+   * class of the allocation it came from: the same lines {@link #projects} sums as "issued".
+   */
+  List<IssuedByClass> issuedByClass(int budgetYear, LocalDate asOf) {
+    return jdbc.sql("select l.project_code, a.fund_class, "
+            + "sum(l.central_amount + l.provincial_amount) amount "
+            + "from fm_allocation_line l join fm_allocation a on a.document_no = l.document_no "
+            + "where l.stage = 'ISSUE' and a.budget_year = ? and a.issued_on <= ? "
+            + "group by l.project_code, a.fund_class")
+        .params(budgetYear, asOf)
+        .query((rs, n) -> new IssuedByClass(rs.getString("project_code"),
+            FundClass.valueOf(rs.getString("fund_class")), rs.getBigDecimal("amount"))).list();
+  }
+
+  /** What one project's filing of a quarter says was paid from one fund source. */
+  record PaidBySource(String projectCode, cn.fundmonitor.filing.FundSource source, BigDecimal amount) {}
+
+  /** The payments by fund source of the quarter's filings (MNR 第二条: 上级下达、本级筹措…). */
+  List<PaidBySource> paidBySource(int year, int quarter) {
+    return jdbc.sql("select f.project_code, p.fund_source, sum(p.paid) amount "
+            + "from fm_filing_payment p join fm_quarterly_filing f on f.business_key = p.business_key "
+            + "where f.filing_year = ? and f.quarter = ? group by f.project_code, p.fund_source")
+        .params(year, quarter)
+        .query((rs, n) -> new PaidBySource(rs.getString("project_code"),
+            cn.fundmonitor.filing.FundSource.valueOf(rs.getString("fund_source")),
+            rs.getBigDecimal("amount"))).list();
+  }
+
   /** A problem not yet closed or dismissed, with where it is and when it was raised. */
   record OpenProblem(String unitCode, String projectCode, LocalDate raisedOn) {}
 

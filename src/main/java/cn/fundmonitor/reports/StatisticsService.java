@@ -49,10 +49,10 @@ public class StatisticsService {
   public record View(String name, String title, List<Row> rows, Figures total) {}
 
   public record Statistics(int year, int quarter, List<String> scope, View region, View fundClass,
-      View direction, View quarters, View targets) {
+      View direction, View quarters, View targets, View source) {
 
     public List<View> views() {
-      return List.of(region, fundClass, direction, quarters, targets);
+      return List.of(region, fundClass, direction, quarters, targets, source);
     }
   }
 
@@ -107,9 +107,10 @@ public class StatisticsService {
         provincesOrAbove, months, today);
     var quarters = quarterView(year, quarter, visible, regions, problems, provincesOrAbove, today);
     var targets = targetView(year, quarter, byProject.keySet(), regions, months);
+    var source = sourceView(year, quarter, byProject, receipts, provincesOrAbove, months);
     return new Statistics(year, quarter,
         scope.roots().stream().map(r -> organisation.get(r).name()).toList(),
-        region, fundClass, direction, quarters, targets);
+        region, fundClass, direction, quarters, targets, source);
   }
 
   private static void check(int year, int quarter) {
@@ -237,6 +238,70 @@ public class StatisticsService {
       }
     });
     return new View(name, title, rows, total);
+  }
+
+  // --- by fund source (MNR 第二条) ----------------------------------------------------------------
+
+  /** The row that holds paid money no fund source was filed for (filings older than the split). */
+  static final String UNSPLIT = "UNSPLIT";
+
+  /**
+   * Money received, issued and paid by the four ways money joins a special task (MNR 第二条第一项:
+   * 上级下达、本级筹措、责任人出资、社会出资), seen from the city or county that spends it: central
+   * and provincial money came from above, city and county special funds are raised at home, social
+   * funds are social. Received money splits the same money the region view counts (what reached
+   * the provinces; below a province, what was issued to its projects), paid money the filed
+   * payments; a filing's sources add up to its total (checked when it is filed or corrected), and
+   * anything paid without a source shows in its own row, so the rows always add up to the total.
+   */
+  private View sourceView(int year, int quarter, Map<String, ProjectFact> byProject,
+      List<StatisticsRepository.Receipt> receipts, boolean receiptsCount, int months) {
+    var groups = new LinkedHashMap<cn.fundmonitor.filing.FundSource.Channel, Figures>();
+    for (var c : cn.fundmonitor.filing.FundSource.Channel.values()) {
+      groups.put(c, new Figures(months));
+    }
+    var asOf = new cn.fundmonitor.filing.Quarter(year, quarter).lastDay();
+    for (var i : repository.issuedByClass(year, asOf)) {
+      if (byProject.containsKey(i.projectCode())) {
+        groups.get(channel(i.fundClass())).addIssued(i.amount());
+      }
+    }
+    if (receiptsCount) {
+      receipts.forEach(r -> groups.get(channel(r.fundClass())).addReceived(r.amount()));
+    } else {
+      groups.values().forEach(g -> g.addReceived(g.issued().amount()));
+    }
+    var paidBySource = new HashMap<String, java.math.BigDecimal>();
+    for (var p : repository.paidBySource(year, quarter)) {
+      var fact = byProject.get(p.projectCode());
+      if (fact != null && fact.filed()) {
+        groups.get(p.source().channel()).addPaid(p.amount());
+        paidBySource.merge(p.projectCode(), p.amount(), java.math.BigDecimal::add);
+      }
+    }
+    var unsplit = new Figures(months);
+    byProject.values().stream().filter(f -> f.filed() && f.paid() != null).forEach(f -> unsplit
+        .addPaid(f.paid().subtract(paidBySource.getOrDefault(f.projectCode(), java.math.BigDecimal.ZERO))));
+    var rows = new ArrayList<Row>();
+    var total = new Figures(months);
+    groups.forEach((c, g) -> {
+      rows.add(new Row(c.name(), c.label(), 0, g));
+      total.plus(g);
+    });
+    if (unsplit.paid().amount().signum() != 0) {
+      rows.add(new Row(UNSPLIT, "未分来源", 0, unsplit));
+      total.plus(unsplit);
+    }
+    return new View("SOURCE", "按资金来源", rows, total);
+  }
+
+  /** Which way a fund class's money joins the task, seen from the city or county spending it. */
+  static cn.fundmonitor.filing.FundSource.Channel channel(FundClass fundClass) {
+    return switch (fundClass) {
+      case CENTRAL, PROVINCIAL -> cn.fundmonitor.filing.FundSource.Channel.SUPERIOR;
+      case CITY, COUNTY -> cn.fundmonitor.filing.FundSource.Channel.OWN;
+      case SOCIAL -> cn.fundmonitor.filing.FundSource.Channel.SOCIAL;
+    };
   }
 
   // --- by quarter ----------------------------------------------------------------------------------

@@ -45,6 +45,13 @@ public class StatisticsSheets {
       new Column("已达标指标", Figures::indicatorsMet, Kind.COUNT),
       new Column("平均完成率（%）", Figures::averageCompletion, Kind.DECIMAL));
 
+  /** The split by fund source (MNR 第二条): the money columns only. */
+  static final List<Column> SOURCE_COLUMNS = List.of(
+      new Column("到位资金（万元）", Figures::received, Kind.WAN),
+      new Column("下达资金（万元）", Figures::issued, Kind.WAN),
+      new Column("累计支出（万元）", Figures::paid, Kind.WAN),
+      new Column("预算执行率", Figures::executionRate, Kind.PERCENT));
+
   static final List<Column> TARGET_COLUMNS = List.of(
       new Column("三级指标数", Figures::indicators, Kind.COUNT),
       new Column("有完成率的指标", Figures::indicatorsRated, Kind.COUNT),
@@ -57,7 +64,11 @@ public class StatisticsSheets {
     for (var view : statistics.views()) {
       var sheet = wb.createSheet(view.title());
       var region = view.name().equals("REGION");
-      var columns = view.name().equals("TARGET") ? TARGET_COLUMNS : MONEY_COLUMNS;
+      var columns = switch (view.name()) {
+        case "TARGET" -> TARGET_COLUMNS;
+        case "SOURCE" -> SOURCE_COLUMNS;
+        default -> MONEY_COLUMNS;
+      };
       var first = new ArrayList<String>();
       if (region) {
         first.add("行政区划代码");
@@ -67,6 +78,7 @@ public class StatisticsSheets {
         case "FUND_CLASS" -> "资金类别";
         case "DIRECTION" -> "资金方向";
         case "QUARTER" -> "监控节点";
+        case "SOURCE" -> "资金来源";
         default -> "指标层级";
       });
       var header = sheet.createRow(0);
@@ -113,6 +125,8 @@ public class StatisticsSheets {
         "统计范围：" + String.join("、", statistics.scope()) + "（含下级）",
         "到位资金：省级及以上为部下达到省的资金，市县为省下达到本地区的资金；下达资金：省下达到项目的资金；"
             + "累计支出：本季度已填报的累计支付金额。",
+        "按资金来源（MNR 第二条）：从使用资金的市、县看，中央、省级资金为上级下达，市级、县级专项资金为本级筹措，"
+            + "社会资金为社会出资；累计支出按填报的分来源支付金额，各来源合计等于累计支出。",
         "预算执行率 = 累计支出 ÷ 下达资金；时序进度 = 已过月份 ÷ 12；未办结问题为统计时尚未办结的问题。",
         "金额单位：万元（精确到分）。");
     for (int i = 0; i < lines.size(); i++) {

@@ -63,7 +63,7 @@ class AllocationBrowserIT {
         .choose("资金方向", "国土综合整治与生态修复")
         .fill("资金年度", String.valueOf(receivedOn.getYear()))
         .fill("中央财政资金（元）", "12,500,000.00")
-        .fill("省级财政资金（元）", "1800000")
+        .fill("省级或本级资金（元）", "1800000")
         .date("资金到位日期", receivedOn.toString())
         .choose("一级指标", 0, "产出").choose("二级指标", 0, "数量（产出）")
         .fill("三级指标", 0, "修复治理面积").choose("比较符", 0, "≥")
@@ -72,7 +72,7 @@ class AllocationBrowserIT {
     tasklist.choose("一级指标", 1, "效益").choose("二级指标", 1, "生态效益（效益）")
         .fill("三级指标", 1, "生态环境").choose("比较符", 1, "定性")
         .fill("目标值", 1, "有效改善");
-    assertThat(tasklist.field("省级财政资金（元）").inputValue()).isEqualTo("1,800,000.00");
+    assertThat(tasklist.field("省级或本级资金（元）").inputValue()).isEqualTo("1,800,000.00");
 
     assertThat(tasklist.start()).contains("流程已发起");
 
@@ -110,12 +110,12 @@ class AllocationBrowserIT {
         .fill("下达单位（市、县行政区划代码）", 0, "450102")
         .fill("项目编码（已入库）", 0, xingning)
         .fill("中央财政资金（元）", 0, "600,000.00")
-        .fill("省级财政资金（元）", 0, "120000");
+        .fill("省级或本级资金（元）", 0, "120000");
     tasklist.addRow("下达明细");
     tasklist.fill("下达单位（市、县行政区划代码）", 1, "450321")
         .fill("项目编码（已入库）", 1, yangshuo)
         .fill("中央财政资金（元）", 1, "400000")
-        .fill("省级财政资金（元）", 1, "80,000.00");
+        .fill("省级或本级资金（元）", 1, "80,000.00");
     tasklist.addRow("绩效目标分解");
     tasklist.fill("下达单位（行政区划代码）", 0, "450102")
         .choose("批复指标", 0, "修复治理面积 ≥ 100 公顷").fill("分解目标值", 0, "60");
@@ -201,11 +201,11 @@ class AllocationBrowserIT {
     assertThat(tasklist.field("中央财政资金（元）", 0).inputValue()).isEqualTo("1,000,000.00");
     tasklist.date("细化日期", today().toString())
         .fill("中央财政资金（元）", 0, "700,000.00")
-        .fill("省级财政资金（元）", 0, "200000");
+        .fill("省级或本级资金（元）", 0, "200000");
     tasklist.addRow("细化明细");
     tasklist.fill("项目编码（已入库）", 1, second)
         .fill("中央财政资金（元）", 1, "300000")
-        .fill("省级财政资金（元）", 1, "0");
+        .fill("省级或本级资金（元）", 1, "0");
     tasklist.addRow("绩效目标分解到项目");
     tasklist.fill("项目编码", 0, first).choose("下达指标", 0, "修复治理面积 ≥ 100 公顷")
         .fill("分解目标值", 0, "70");

@@ -106,7 +106,7 @@ class FilingImportApiTest {
     var row = row(wb, "填报", key, 0);
     row.createCell(5).setCellValue(paid);
     row.createCell(6).setCellValue(central);
-    row.createCell(10).setCellValue(physical);
+    row.createCell(11).setCellValue(physical);
   }
 
   static void indicators(XSSFWorkbook wb, String key, String area, String satisfaction) {

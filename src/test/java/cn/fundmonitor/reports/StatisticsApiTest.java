@@ -190,7 +190,8 @@ class StatisticsApiTest {
     try (var wb = new XSSFWorkbook(new ByteArrayInputStream(response.body()))) {
       var names = new ArrayList<String>();
       wb.forEach(s -> names.add(s.getSheetName()));
-      assertThat(names).containsExactly("按地区", "按资金类别", "按资金方向", "按季度", "绩效目标完成情况", "说明");
+      assertThat(names).containsExactly("按地区", "按资金类别", "按资金方向", "按季度", "绩效目标完成情况", "按资金来源",
+          "说明");
       var region = wb.getSheet("按地区");
       assertThat(region.getPaneInformation().isFreezePane()).isTrue();
       assertThat(region.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 1);
