@@ -103,11 +103,11 @@ class EvaluationApiController {
         organisation.get(project.applicantUnitCode()).name(), project.direction().label(),
         e.status().label(), e.score(), e.grade() == null ? null : e.grade().label(), e.emergency(),
         e.flagged(), e.flagReason(), e.dueOn().toString(), e.reviewedBy(), e.reviewComment(),
-        found == null ? null : found.text());
+        found == null ? null : found.text(), e.kind().label());
   }
 
   record EvaluationView(String projectCode, String projectName, String unitName, String direction,
       String status, BigDecimal score, String grade, boolean emergency, boolean allocationReduced,
       String flagReason, String dueOn, String reviewedBy, String reviewComment,
-      String inspectionFindings) {}
+      String inspectionFindings, String kind) {}
 }

@@ -147,8 +147,9 @@ final class EvaluationDelegates {
     public void execute(DelegateExecution execution) {
       int year = EVALUATION_YEAR.get(execution);
       var project = reserve.get(PROJECT_CODE.get(execution));
-      evaluations.open(execution.getProcessBusinessKey(), project.code(), year,
+      var evaluation = evaluations.open(execution.getProcessBusinessKey(), project.code(), year,
           execution.getProcessInstanceId());
+      var targets = reserve.targetsFor(project.code(), year);
       var unit = project.applicantUnitCode();
       PROJECT_NAME.set(execution, project.name());
       APPLICANT_UNIT_NAME.set(execution, organisation.get(unit).name());
@@ -164,7 +165,9 @@ final class EvaluationDelegates {
       REVIEW_DEADLINE.set(execution, SelfEvaluationService.nominalDueDate(year).toString());
       var filing = filings.latestFiled(project.code(), year);
       CONTEXT.set(execution, "项目：" + project.name() + "（" + project.code() + "），"
-          + project.direction().label() + "\n评价年度：" + year + "年，应于 "
+          + project.direction().label() + "\n评价类型：" + evaluation.kind().label()
+          + "（GX 第二十五条：按要求开展年度、中期和实施期后绩效评价）\n考核目标：" + targets.label()
+          + "\n评价年度：" + year + "年，应于 "
           + evaluations.unitDueDate(year) + " 前完成自评（节假日顺延）；设区市于 "
           + SelfEvaluationService.nominalDueDate(year) + " 前审核汇总报自治区（GX 第二十八条）\n"
           + filing.map(f -> "全年数据：" + f.quarter().label() + "填报，到位资金 "

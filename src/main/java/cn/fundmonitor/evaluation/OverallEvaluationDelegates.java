@@ -40,13 +40,15 @@ final class OverallEvaluationDelegates {
     private final SelfEvaluationService evaluations;
     private final OrganisationService organisation;
     private final HistoryService history;
+    private final OverallEvaluationService records;
     private final Clock clock;
 
     Summarise(SelfEvaluationService evaluations, OrganisationService organisation,
-        HistoryService history, Clock clock) {
+        HistoryService history, OverallEvaluationService records, Clock clock) {
       this.evaluations = evaluations;
       this.organisation = organisation;
       this.history = history;
+      this.records = records;
       this.clock = clock;
     }
 
@@ -79,8 +81,10 @@ final class OverallEvaluationDelegates {
       PROVINCE_CODE.set(execution, province.code());
       PROVINCE_FINANCE_GROUP.set(execution, UnitGroup.of(province.code(), Role.FINANCE).id());
       PROVINCE_FISCAL_GROUP.set(execution, UnitGroup.of(province.code(), Role.FISCAL).id());
-      SUMMARY.set(execution, summary(province.name(), year,
-          evaluations.ofYear(year, organisation.subtree(province.code()))));
+      var summary = summary(province.name(), year,
+          evaluations.ofYear(year, organisation.subtree(province.code())));
+      SUMMARY.set(execution, summary);
+      records.started(key, province.code(), year, summary, execution.getProcessInstanceId(), evaluator);
     }
 
     static int year(Object value, int thisYear) {
@@ -125,6 +129,12 @@ final class OverallEvaluationDelegates {
   /** The report must say something, and not too much. */
   @Component("overallConclusionListener")
   static class ConclusionListener implements ExecutionListener {
+    private final OverallEvaluationService records;
+
+    ConclusionListener(OverallEvaluationService records) {
+      this.records = records;
+    }
+
     @Override
     public void notify(DelegateExecution execution) {
       var conclusion = CONCLUSION.get(execution);
@@ -134,6 +144,7 @@ final class OverallEvaluationDelegates {
       if (conclusion.length() > MAX_TEXT) {
         throw new InvalidInputException("总体绩效评价有误", "评价结论不能超过 " + MAX_TEXT + " 个字");
       }
+      records.written(execution.getProcessBusinessKey(), conclusion.strip(), Actors.current(execution));
     }
   }
 
@@ -145,10 +156,13 @@ final class OverallEvaluationDelegates {
   static class ReceiptListener implements ExecutionListener {
     private final SelfEvaluationService evaluations;
     private final OrganisationService organisation;
+    private final OverallEvaluationService records;
 
-    ReceiptListener(SelfEvaluationService evaluations, OrganisationService organisation) {
+    ReceiptListener(SelfEvaluationService evaluations, OrganisationService organisation,
+        OverallEvaluationService records) {
       this.evaluations = evaluations;
       this.organisation = organisation;
+      this.records = records;
     }
 
     @Override
@@ -162,6 +176,8 @@ final class OverallEvaluationDelegates {
       var named = projects(RE_EVALUATION_PROJECTS.get(execution));
       if (choice == ReEvaluation.NONE) {
         RE_EVALUATION_PROJECTS.set(execution, null);
+        records.received(execution.getProcessBusinessKey(), choice.name(), List.of(), comment,
+            Actors.current(execution));
         return;
       }
       if (named.isEmpty()) {
@@ -180,6 +196,8 @@ final class OverallEvaluationDelegates {
         throw new InvalidInputException("接收意见有误", problems);
       }
       RE_EVALUATION_PROJECTS.set(execution, String.join(",", named));
+      records.received(execution.getProcessBusinessKey(), choice.name(), named, comment,
+          Actors.current(execution));
     }
 
     static List<String> projects(String text) {

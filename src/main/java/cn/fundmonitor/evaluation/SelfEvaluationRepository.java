@@ -25,13 +25,44 @@ class SelfEvaluationRepository {
   }
 
   /**
-   * The year's projects, in code order: money issued to them in the year, unless their life ended
-   * before the year began ({@code periodStart}).
+   * SQL condition on project {@code p}: its evaluation is due for the year. Parameters: the year
+   * (funded in it), the year (funded by then), the year (within its annual targets' years), the
+   * year's first instant and the next year's (its life ended in the year), the year (no final
+   * evaluation before).
+   * <ul>
+   *   <li>money was issued to it in the year (every funded project, as before), or
+   *   <li>it was funded by then and the year lies within its implementation period — the years it
+   *       has annual targets for: a multi-year project is evaluated every year it runs (GX 第二十五条:
+   *       年度、中期), with or without new money that year, or
+   *   <li>it was funded by then and its life ended in the year, and it had no final evaluation yet:
+   *       once after it ends (GX 第二十五条: 实施期后).
+   * </ul>
    */
-  List<String> fundedIn(int year, OffsetDateTime periodStart) {
-    return jdbc.sql("select distinct l.project_code " + FUNDED_IN + " and not "
-            + WavePlans.LIFE_ENDED_BEFORE.formatted("l.project_code") + " order by l.project_code")
-        .params(year, periodStart).query(String.class).list();
+  private static final String DUE = "(exists (select 1 from fm_allocation_line l join fm_allocation a "
+      + "on a.document_no = l.document_no where l.stage = 'ISSUE' and l.project_code = p.code "
+      + "and a.budget_year = ?) or (exists (select 1 from fm_allocation_line l join fm_allocation a "
+      + "on a.document_no = l.document_no where l.stage = 'ISSUE' and l.project_code = p.code "
+      + "and a.budget_year <= ?) and (? between (select min(t.budget_year) from "
+      + "fm_project_annual_indicator t where t.project_code = p.code) and (select max(t.budget_year) "
+      + "from fm_project_annual_indicator t where t.project_code = p.code) or (exists (select 1 from "
+      + "fm_project_lifecycle c where c.project_code = p.code and c.status in ('CLOSED', "
+      + "'TERMINATED', 'CANCELLED') and c.updated_at >= ? and c.updated_at < ?) and not exists ("
+      + "select 1 from fm_self_evaluation f where f.project_code = p.code and f.evaluation_kind = "
+      + "'FINAL' and f.evaluation_year < ?)))))";
+
+  private static Object[] dueParams(int year, OffsetDateTime periodStart, OffsetDateTime periodEnd) {
+    return new Object[] {year, year, year, periodStart, periodEnd, year};
+  }
+
+  /**
+   * The year's projects, in code order: those whose evaluation is due ({@link #DUE}), unless their
+   * life ended before the year began ({@code periodStart}).
+   */
+  List<String> dueIn(int year, OffsetDateTime periodStart, OffsetDateTime periodEnd) {
+    return jdbc.sql("select p.code from fm_project p where " + DUE + " and not "
+            + WavePlans.LIFE_ENDED_BEFORE.formatted("p.code") + " order by p.code")
+        .params(dueParams(year, periodStart, periodEnd)).param(periodStart)
+        .query(String.class).list();
   }
 
   int endedBefore(int year, OffsetDateTime periodStart) {
@@ -40,22 +71,38 @@ class SelfEvaluationRepository {
         .params(year, periodStart).query(Integer.class).single();
   }
 
-  /** The year's projects (as {@link #fundedIn}) without an evaluation of the year. */
-  List<String> withoutEvaluation(int year, OffsetDateTime periodStart) {
-    return jdbc.sql("select distinct l.project_code " + FUNDED_IN + " and not "
-            + WavePlans.LIFE_ENDED_BEFORE.formatted("l.project_code") + " and not exists (select 1 "
-            + "from fm_self_evaluation e where e.project_code = l.project_code and "
-            + "e.evaluation_year = ?) order by l.project_code")
-        .params(year, periodStart, year).query(String.class).list();
+  /** The year's projects (as {@link #dueIn}) without an evaluation of the year. */
+  List<String> withoutEvaluation(int year, OffsetDateTime periodStart, OffsetDateTime periodEnd) {
+    return jdbc.sql("select p.code from fm_project p where " + DUE + " and not "
+            + WavePlans.LIFE_ENDED_BEFORE.formatted("p.code") + " and not exists (select 1 "
+            + "from fm_self_evaluation e where e.project_code = p.code and "
+            + "e.evaluation_year = ?) order by p.code")
+        .params(dueParams(year, periodStart, periodEnd)).param(periodStart).param(year)
+        .query(String.class).list();
   }
 
-  boolean createIfAbsent(String key, String projectCode, int year, LocalDate dueOn, OffsetDateTime at) {
+  /** Whether the project's life ended (closed, terminated, cancelled) within the period. */
+  boolean lifeEndedWithin(String projectCode, OffsetDateTime periodStart, OffsetDateTime periodEnd) {
+    return jdbc.sql("select count(*) from fm_project_lifecycle c where c.project_code = ? and "
+            + "c.status in ('CLOSED', 'TERMINATED', 'CANCELLED') and c.updated_at >= ? and c.updated_at < ?")
+        .params(projectCode, periodStart, periodEnd).query(Integer.class).single() > 0;
+  }
+
+  boolean finalBefore(String projectCode, int year) {
+    return jdbc.sql("select count(*) from fm_self_evaluation where project_code = ? and "
+            + "evaluation_kind = 'FINAL' and evaluation_year < ?")
+        .params(projectCode, year).query(Integer.class).single() > 0;
+  }
+
+  boolean createIfAbsent(String key, String projectCode, int year, EvaluationKind kind,
+      LocalDate dueOn, OffsetDateTime at) {
     if (find(key).isPresent()) {
       return false;
     }
     jdbc.sql("insert into fm_self_evaluation (business_key, project_code, evaluation_year, status, "
-            + "due_on, opened_at) values (?, ?, ?, ?, ?, ?)")
-        .params(key, projectCode, year, EvaluationStatus.OPEN.name(), dueOn, at).update();
+            + "evaluation_kind, due_on, opened_at) values (?, ?, ?, ?, ?, ?, ?)")
+        .params(key, projectCode, year, EvaluationStatus.OPEN.name(), kind.name(), dueOn, at)
+        .update();
     return true;
   }
 
@@ -109,6 +156,7 @@ class SelfEvaluationRepository {
         rs.getString("flag_reason"), rs.getString("submitted_by"),
         rs.getObject("submitted_at", OffsetDateTime.class), rs.getString("reviewed_by"),
         rs.getObject("reviewed_at", OffsetDateTime.class), rs.getString("review_comment"),
-        rs.getString("process_instance_id"));
+        rs.getString("process_instance_id"),
+        EvaluationKind.valueOf(rs.getString("evaluation_kind")));
   }
 }

@@ -79,15 +79,16 @@ public class SelfEvaluationService {
   }
 
   /**
-   * Plans the year's wave: its projects (money issued in the year, unless their life ended before
-   * the year began) are fixed into batches now, so money issued while the wave runs cannot move a
+   * Plans the year's wave: its projects (money issued in the year; a funded project within its
+   * implementation period, or whose life ended in the year — GX 第二十五条: 年度、中期和实施期后; unless
+   * their life ended before the year began) are fixed into batches now, so money issued while the wave runs cannot move a
    * project out of its batch (issue 16).
    */
   @Transactional
   public Wave planWave(String waveId, int year, int batchSize) {
     var start = start(year);
     return waves.plan(waveId, WaveKind.SELF_EVALUATION, String.valueOf(year),
-        repository.fundedIn(year, start), repository.endedBefore(year, start), batchSize);
+        repository.dueIn(year, start, start(year + 1)), repository.endedBefore(year, start), batchSize);
   }
 
   @Transactional(readOnly = true)
@@ -103,7 +104,7 @@ public class SelfEvaluationService {
   /** The year's projects (the wave's rule, applied now) without an evaluation of the year. */
   @Transactional(readOnly = true)
   public List<String> withoutEvaluation(int year) {
-    return repository.withoutEvaluation(year, start(year));
+    return repository.withoutEvaluation(year, start(year), start(year + 1));
   }
 
   /** The wave is over: every project of the year has its evaluation, {@code added} opened last. */
@@ -119,7 +120,15 @@ public class SelfEvaluationService {
   /** Creates the project's evaluation of the year unless it exists (a retried batch). */
   public boolean prepare(String projectCode, int year) {
     return repository.createIfAbsent(SelfEvaluation.key(projectCode, year), projectCode, year,
-        calendar.onOrAfter(unitDueDate(year)), now());
+        kind(projectCode, year), calendar.onOrAfter(unitDueDate(year)), now());
+  }
+
+  /** Annual, mid-term or after the implementation period (GX 第二十五条), see {@link EvaluationKind#of}. */
+  @Transactional(readOnly = true)
+  public EvaluationKind kind(String projectCode, int year) {
+    return EvaluationKind.of(year, reserve.annualTargetYears(projectCode),
+        repository.lifeEndedWithin(projectCode, start(year), start(year + 1)),
+        repository.finalBefore(projectCode, year));
   }
 
   public SelfEvaluation open(String key, String projectCode, int year, String processInstanceId) {

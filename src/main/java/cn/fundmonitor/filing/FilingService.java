@@ -211,7 +211,9 @@ public class FilingService {
     }
     var physical = percent(physicalProgress, "实物工作量完成进度（%）", problems);
 
-    var actuals = actuals(project.indicators(), indicatorRows, problems);
+    // GX 第二十五条、第二十六条: the year's annual targets, else the overall ones
+    var actuals = actuals(reserve.targetsFor(f.projectCode(), f.quarter().year()).indicators(),
+        indicatorRows, problems);
     if (!problems.isEmpty()) {
       throw new InvalidInputException("季度填报有误，请修改后重新提交", problems);
     }
@@ -618,7 +620,7 @@ public class FilingService {
       normalised = p == null ? null : p.stripTrailingZeros().toPlainString();
     } else {
       var position = indicatorPosition(field);
-      var indicators = reserve.get(f.projectCode()).indicators();
+      var indicators = reserve.targetsFor(f.projectCode(), f.quarter().year()).indicators();
       if (position < 1 || position > indicators.size()) {
         problems.add("没有第" + position + "项指标");
       } else if ("未达监控节点".equals(value)) {
@@ -714,7 +716,8 @@ public class FilingService {
   @Transactional(readOnly = true)
   public List<IndicatorActual> actuals(String businessKey) {
     var f = get(businessKey);
-    return repository.actuals(businessKey, reserve.get(f.projectCode()).indicators());
+    return repository.actuals(businessKey,
+        reserve.targetsFor(f.projectCode(), f.quarter().year()).indicators());
   }
 
   @Transactional(readOnly = true)

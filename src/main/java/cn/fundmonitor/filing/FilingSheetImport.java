@@ -102,8 +102,9 @@ public class FilingSheetImport {
         row.createCell(3).setCellValue(f.receivedAmount().amount().toPlainString());
       }
       row.createCell(4).setCellValue(filings.previousPaid(f).amount().toPlainString());
-      for (int p = 0; p < project.indicators().size(); p++) {
-        var ind = project.indicators().get(p);
+      var targets = reserve.targetsFor(project.code(), f.quarter().year()).indicators();
+      for (int p = 0; p < targets.size(); p++) {
+        var ind = targets.get(p);
         var line = indicatorSheet.createRow(i++);
         line.createCell(0).setCellValue(key);
         line.createCell(1).setCellValue(p + 1);

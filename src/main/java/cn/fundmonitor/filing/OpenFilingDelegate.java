@@ -47,9 +47,11 @@ class OpenFilingDelegate implements JavaDelegate {
     FILING_GROUPS.set(execution, UnitGroup.of(unit, Role.FINANCE).id() + ","
         + UnitGroup.of(unit, role).id());
     FILING_DEADLINE.set(execution, quarter.nominalDueDate().toString());
+    // GX 第二十五条、第二十六条: the quarter is measured against the year's annual targets
+    var targets = reserve.targetsFor(project.code(), quarter.year());
     FILING_CONTEXT.set(execution, FilingTexts.context(f, project.name(),
-        filings.previousPaid(f)));
-    var indicators = project.indicators();
+        filings.previousPaid(f)) + "\n考核目标：" + targets.label());
+    var indicators = targets.indicators();
     execution.setVariable(INDICATOR_ACTUALS.name(), JsonVariables.json(IntStream
         .range(0, indicators.size()).mapToObj(i -> {
           var row = new LinkedHashMap<String, Object>();

@@ -59,6 +59,48 @@ class ProjectRepository {
     indicators.insert(code, adjusted);
   }
 
+  /** The year's annual targets (GX 第二十六条), empty when the province issued none. */
+  List<Indicator> annualIndicators(String code, int year) {
+    return jdbc.sql("select level1, level2, name, comparator, target_value, target_date, target_text, "
+            + "unit from fm_project_annual_indicator where project_code = ? and budget_year = ? "
+            + "order by position")
+        .params(code, year)
+        .query((rs, i) -> new Indicator(IndicatorLevel.valueOf(rs.getString("level1")),
+            IndicatorCategory.valueOf(rs.getString("level2")), rs.getString("name"),
+            Comparator.valueOf(rs.getString("comparator")), IndicatorTable.target(rs),
+            rs.getString("unit")))
+        .list();
+  }
+
+  /** The years the province issued annual targets for, in order. */
+  List<Integer> annualYears(String code) {
+    return jdbc.sql("select distinct budget_year from fm_project_annual_indicator "
+            + "where project_code = ? order by budget_year")
+        .param(code).query(Integer.class).list();
+  }
+
+  void replaceAnnualIndicators(String code, int year, List<Indicator> targets, String actor,
+      OffsetDateTime at) {
+    jdbc.sql("delete from fm_project_annual_indicator where project_code = ? and budget_year = ?")
+        .params(code, year).update();
+    for (int i = 0; i < targets.size(); i++) {
+      var ind = targets.get(i);
+      jdbc.sql("insert into fm_project_annual_indicator (project_code, budget_year, position, level1, "
+              + "level2, name, comparator, target_value, target_date, target_text, unit, issued_by, "
+              + "issued_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+          .params(code, year, i + 1, ind.level().name(), ind.category().name(), ind.name(),
+              ind.comparator().name(), IndicatorTable.value(ind.target()),
+              IndicatorTable.date(ind.target()), ind.target().text(), ind.unit(), actor, at)
+          .update();
+    }
+  }
+
+  /** Whether a quarterly filing of the year was opened: its actuals are kept by target position. */
+  boolean filingOpened(String code, int year) {
+    return jdbc.sql("select count(*) from fm_quarterly_filing where project_code = ? and filing_year = ?")
+        .params(code, year).query(Integer.class).single() > 0;
+  }
+
   /** Moves the status only if it is still {@code from}; false if someone else moved it first. */
   boolean updateStatus(String code, ProjectStatus from, ProjectStatus to, OffsetDateTime at) {
     return jdbc.sql("update fm_project set status = ?, updated_at = ? where code = ? and status = ?")

@@ -6,6 +6,7 @@ import cn.fundmonitor.common.NotFoundException;
 import cn.fundmonitor.organisation.Division;
 import cn.fundmonitor.organisation.DivisionLevel;
 import cn.fundmonitor.organisation.OrganisationService;
+import cn.fundmonitor.organisation.Role;
 import cn.fundmonitor.organisation.UnitGroup;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -168,6 +170,64 @@ public class ProjectReserveService {
     var now = now();
     projects.replaceIndicators(code, adjusted, now);
     projects.addHistory(code, new StatusChange(p.status(), p.status(), actor, now, truncate(reason)));
+  }
+
+  // --- overall and annual targets (GX 第二十五条、第二十六条) ---
+
+  /**
+   * The targets the project's year is measured against: the year's annual targets, or the
+   * overall ones where the province issued none for the year (GX 第二十五条、第二十六条).
+   */
+  @Transactional(readOnly = true)
+  public YearTargets targetsFor(String code, int year) {
+    var annual = projects.annualIndicators(code, year);
+    return annual.isEmpty() ? new YearTargets(code, year, false, get(code).indicators())
+        : new YearTargets(code, year, true, annual);
+  }
+
+  /** The years the province issued annual targets for: the years the project runs. */
+  @Transactional(readOnly = true)
+  public List<Integer> annualTargetYears(String code) {
+    return projects.annualYears(code);
+  }
+
+  /**
+   * The province issues a warehoused project's targets for one budget year with the year's task
+   * (GX 第二十六条: 自治区下达项目任务时，同步下达项目年度绩效目标和总体绩效目标): the department that
+   * reviews the project or the province's finance office. Once a quarterly filing of the year is
+   * open its actuals are kept against the year's targets, so they can no longer be replaced (a
+   * change then goes through the plan adjustment, GX 第二十一条).
+   */
+  public YearTargets issueAnnualTargets(String code, int year, List<java.util.Map<String, Object>> rows,
+      String actor, Collection<String> callerGroups) {
+    var p = get(code);
+    var province = reviewGroup(p).divisionCode();
+    var allowed = Set.of(reviewGroup(p).id(), UnitGroup.of(province, Role.FINANCE).id());
+    if (callerGroups.stream().noneMatch(allowed::contains)) {
+      throw new AccessDeniedException("annual targets of " + code);
+    }
+    if (year < 2000 || year > 2100) {
+      throw new InvalidInputException("年度绩效目标有误", "预算年度应为 2000 至 2100 年之间的四位年份");
+    }
+    if (p.status() != ProjectStatus.WAREHOUSED) {
+      throw new ConflictException("项目“" + p.name() + "”当前状态为“" + p.status().label()
+          + "”，只有已入库项目可下达年度绩效目标");
+    }
+    var problems = new java.util.ArrayList<String>();
+    var targets = IndicatorRows.parse(rows, "请填写该年度的绩效指标（年度绩效目标）", problems);
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException("年度绩效目标有误", problems);
+    }
+    if (projects.filingOpened(code, year)) {
+      throw new ConflictException("项目“" + p.name() + "” " + year
+          + " 年度的季度填报已经开始，年度绩效目标不能再更改；如需调整请走实施方案调整（GX 第二十一条）");
+    }
+    var now = now();
+    projects.replaceAnnualIndicators(code, year, targets, actor, now);
+    projects.addHistory(code, new StatusChange(p.status(), p.status(), actor, now, truncate(
+        "下达 " + year + " 年度绩效目标（GX 第二十六条）：" + String.join("；",
+            targets.stream().map(Indicator::describe).toList()))));
+    return targetsFor(code, year);
   }
 
   public void returnForCorrection(String code, String actor, String comment) {

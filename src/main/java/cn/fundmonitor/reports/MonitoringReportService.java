@@ -121,8 +121,9 @@ public class MonitoringReportService {
       uses.add(Map.of("name", project.name(), "amount", f.issued().toPlainString()));
       var actuals = f.filingStatus() == null || !f.filed() ? List.<cn.fundmonitor.filing.IndicatorActual>of()
           : filings.actuals(quarter.key(f.projectCode()));
-      for (int i = 0; i < project.indicators().size(); i++) {
-        var ind = project.indicators().get(i);
+      var targets = reserve.targetsFor(project.code(), quarter.year()).indicators();
+      for (int i = 0; i < targets.size(); i++) {
+        var ind = targets.get(i);
         var a = i < actuals.size() ? actuals.get(i) : null;
         indicators.add(row(project.name(), ind, a));
       }

@@ -7,6 +7,7 @@ import cn.fundmonitor.project.Indicator;
 import cn.fundmonitor.project.Project;
 import cn.fundmonitor.project.ProjectReserveService;
 import cn.fundmonitor.project.ProjectStatus;
+import cn.fundmonitor.project.YearTargets;
 import cn.fundmonitor.project.StatusChange;
 import java.net.URI;
 import java.time.OffsetDateTime;
@@ -17,6 +18,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -51,6 +53,36 @@ class ProjectApiController {
     return new ProjectDetail(summary(p), p.description(),
         p.indicators().stream().map(IndicatorView::of).toList(),
         reserve.history(code).stream().map(HistoryView::of).toList());
+  }
+
+  /**
+   * The targets the project's year is measured against (GX 第二十五条、第二十六条): the year's annual
+   * targets, or the overall ones where none were issued; and the years annual targets exist for.
+   */
+  @GetMapping("/{code}/targets")
+  YearTargetsView targets(@AuthenticationPrincipal CurrentUser user, @PathVariable String code,
+      @RequestParam int year) {
+    var p = reserve.visibleProject(code, user.groupIds());
+    return YearTargetsView.of(reserve.targetsFor(p.code(), year), reserve.annualTargetYears(p.code()));
+  }
+
+  /** The province issues the year's annual targets with the year's task (GX 第二十六条). */
+  @PutMapping("/{code}/annual-targets/{year}")
+  YearTargetsView issueAnnualTargets(@AuthenticationPrincipal CurrentUser user,
+      @PathVariable String code, @PathVariable int year, @RequestBody AnnualTargetsRequest request) {
+    var targets = reserve.issueAnnualTargets(code, year, request.indicators(), user.userId(),
+        user.groupIds());
+    return YearTargetsView.of(targets, reserve.annualTargetYears(code));
+  }
+
+  record AnnualTargetsRequest(List<java.util.Map<String, Object>> indicators) {}
+
+  record YearTargetsView(String projectCode, int year, boolean annual, String label,
+      List<IndicatorView> indicators, List<Integer> annualTargetYears) {
+    static YearTargetsView of(YearTargets t, List<Integer> years) {
+      return new YearTargetsView(t.projectCode(), t.year(), t.annual(), t.label(),
+          t.indicators().stream().map(IndicatorView::of).toList(), years);
+    }
   }
 
   /** Applies for warehousing as the caller, exactly as the Tasklist start form does. */

@@ -52,6 +52,8 @@ class EvaluationApiTest {
         assertThat(e.get("grade").asText()).isEqualTo("差");
         assertThat(e.get("allocationReduced").asBoolean()).isTrue();
         assertThat(e.get("status").asText()).isEqualTo("已审核，省级汇总");
+        // GX 第二十五条: 年度、中期和实施期后; a project without annual targets, not ended: annual
+        assertThat(e.get("kind").asText()).isEqualTo("年度绩效评价");
       }
     }
     var county = json.readTree(http().get("/api/evaluations?year=" + YEAR, XINGNING_ECO, PASSWORD).body());

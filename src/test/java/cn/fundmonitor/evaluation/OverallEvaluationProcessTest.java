@@ -44,6 +44,7 @@ class OverallEvaluationProcessTest {
   @Autowired SelfEvaluationService evaluations;
   @Autowired Projects projects;
   @Autowired TestUsers users;
+  @Autowired OverallEvaluationService records;
 
   @BeforeEach
   void init() {
@@ -129,6 +130,16 @@ class OverallEvaluationProcessTest {
     assertThat(chosen).as("named once, trimmed").isEqualTo(poor);
     assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(pi.getId())
         .taskDefinitionKey(TASK_RECEIVE).singleResult().getAssignee()).isEqualTo(GUANGXI_FISCAL);
+    // the result is kept in its own record, beyond the engine's history time to live
+    var record = records.get("450000", 2019, java.util.List.of("000000-finance"));
+    assertThat(record.status()).isEqualTo(OverallEvaluation.Status.RECEIVED);
+    assertThat(record.summary()).isEqualTo(summary);
+    assertThat(record.conclusion()).startsWith("全区项目总体完成年度绩效目标");
+    assertThat(record.writtenBy()).isEqualTo(GUANGXI_FINANCE);
+    assertThat(record.receivedBy()).isEqualTo(GUANGXI_FISCAL);
+    assertThat(record.reEvaluation()).isEqualTo("SELECTED");
+    assertThat(record.reEvaluationProjects()).containsExactly(poor);
+    assertThat(record.processInstanceId()).isEqualTo(pi.getId());
   }
 
   @Test
@@ -151,6 +162,10 @@ class OverallEvaluationProcessTest {
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
         .variableName(RE_EVALUATION_PROJECTS.name()).singleResult().getValue())
         .as("no re-evaluation: no projects kept").isNull();
+    var record = records.get("450000", 2018, java.util.List.of("450000-fiscal"));
+    assertThat(record.reEvaluation()).isEqualTo("NONE");
+    assertThat(record.reEvaluationProjects()).isEmpty();
+    assertThat(record.receivedBy()).isEqualTo(GUANGXI_FISCAL);
 
     assertThatThrownBy(() -> start(GUANGXI_FINANCE, 2018))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("2018 年度的总体绩效评价已经开展，不能重复发起");
