@@ -44,15 +44,18 @@ final class CorrectionDelegates {
         requester = Actors.current(execution);
         REQUESTER.set(execution, requester);
       }
-      var r = corrections.request(execution.getVariable(RECORD_KEY.name()),
-          execution.getVariable(FIELD.name()), execution.getVariable(NEW_VALUE.name()),
+      var type = execution.getVariable(RECORD_TYPE.name());
+      var allocation = type != null && !CorrectionService.QUARTERLY_FILING.equals(type);
+      var r = corrections.request(type, execution.getVariable(RECORD_KEY.name()),
+          execution.getVariable(allocation && execution.hasVariable(ALLOCATION_FIELD.name())
+              ? ALLOCATION_FIELD.name() : FIELD.name()), execution.getVariable(NEW_VALUE.name()),
           execution.getVariable(REASON.name()), requester, Actors.groups(execution, requester),
           execution.getProcessInstanceId());
       execution.setProcessBusinessKey(r.requestNo());
       REQUEST_NO.set(execution, r.requestNo());
-      var project = corrections.project(r);
-      PROJECT_CODE.set(execution, project.code());
-      PROJECT_NAME.set(execution, project.name());
+      var subject = corrections.subject(r);
+      PROJECT_CODE.set(execution, subject.code());
+      PROJECT_NAME.set(execution, subject.name());
       AFTER_TRANSMISSION.set(execution, r.afterTransmission());
       SUPERIOR_GROUP.set(execution, corrections.superiorGroup(r));
       COUNTERPART_GROUP.set(execution, corrections.counterpartGroup(r));
@@ -99,6 +102,10 @@ final class CorrectionDelegates {
         throw new BpmnError(ERROR_STALE, "记录已在申请后被修改，本次变更不予执行");
       }
       corrections.apply(REQUEST_NO.get(execution), actor);
+      if (!CorrectionService.QUARTERLY_FILING.equals(
+          corrections.get(REQUEST_NO.get(execution)).recordType())) {
+        return;
+      }
       // a filing still before the province's review: the review shows the current values and
       // what was corrected, never the figures as first filed (MNR 第二十二条)
       var key = corrections.get(REQUEST_NO.get(execution)).recordKey();

@@ -2,6 +2,7 @@ package cn.fundmonitor.correction;
 
 import static cn.fundmonitor.common.Inputs.*;
 
+import cn.fundmonitor.allocation.AllocationCorrections;
 import cn.fundmonitor.common.ConflictException;
 import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.common.NotFoundException;
@@ -42,33 +43,56 @@ public class CorrectionService {
   private final FilingService filings;
   private final ProjectReserveService reserve;
   private final OrganisationService organisation;
+  private final AllocationCorrections allocations;
   private final Clock clock;
 
   CorrectionService(CorrectionRepository repository, NumberSequences numbers,
       FilingService filings, ProjectReserveService reserve, OrganisationService organisation,
-      Clock clock) {
+      AllocationCorrections allocations, Clock clock) {
     this.repository = repository;
     this.numbers = numbers;
     this.filings = filings;
     this.reserve = reserve;
     this.organisation = organisation;
+    this.allocations = allocations;
     this.clock = clock;
   }
 
-  /** Records a unit's request to change one field of its own filed data. */
+  /** Records a unit's request to change one field of its own filed quarterly data. */
   public CorrectionRequest request(Object recordKey, Object field, Object newValue, Object reason,
       String actor, Collection<String> actorGroups, String processInstanceId) {
+    return request(QUARTERLY_FILING, recordKey, field, newValue, reason, actor, actorGroups,
+        processInstanceId);
+  }
+
+  /**
+   * Records a unit's request to change one field of data it sent upward: a quarterly filing, or
+   * (MNR 第二十二条 covers all data) an allocation's issue to one recipient
+   * ({@link AllocationCorrections#ISSUE}) or a recipient's filed refinement
+   * ({@link AllocationCorrections#REFINEMENT}), money and decomposed targets alike.
+   */
+  public CorrectionRequest request(Object recordType, Object recordKey, Object field,
+      Object newValue, Object reason, String actor, Collection<String> actorGroups,
+      String processInstanceId) {
     var existing = repository.findByProcessInstance(processInstanceId);
     if (existing.isPresent()) {
       return existing.get();
     }
     var problems = new ArrayList<String>();
-    var key = requiredText(recordKey, "要变更的填报记录", 100, problems);
+    var type = text(recordType) == null ? QUARTERLY_FILING : text(recordType);
+    if (!QUARTERLY_FILING.equals(type) && !AllocationCorrections.handles(type)) {
+      problems.add("要变更的数据类型应为季度填报、资金下达或资金细化");
+    }
+    var key = requiredText(recordKey, "要变更的记录", MAX_RECORD_KEY, problems);
     var fieldName = requiredText(field, "要变更的字段", 40, problems);
     var why = requiredText(reason, "变更原因", 2000, problems);
     var value = requiredText(newValue, "变更后的值", 200, problems);
     if (!problems.isEmpty()) {
       throw new InvalidInputException("变更申请有误", problems);
+    }
+    if (AllocationCorrections.handles(type)) {
+      return requestAllocation(type, key, fieldName, value, why, actor, actorGroups,
+          processInstanceId);
     }
     var filing = filings.get(key);
     var project = reserve.get(filing.projectCode());
@@ -99,6 +123,53 @@ public class CorrectionService {
         null, null, null, actor, now, processInstanceId);
     repository.insert(request);
     return request;
+  }
+
+  /** The longest record key: a 批复文号 (up to 100) with a recipient code. */
+  static final int MAX_RECORD_KEY = 120;
+
+  private CorrectionRequest requestAllocation(String type, String key, String fieldName,
+      String value, String why, String actor, Collection<String> actorGroups,
+      String processInstanceId) {
+    var subject = allocations.subject(type, key);
+    var unit = subject.ownerUnit();
+    var ownUnit = OrganisationService.unitGroups(actorGroups).stream()
+        .anyMatch(g -> g.divisionCode().equals(unit));
+    if (!ownUnit) {
+      throw new InvalidInputException("变更申请有误",
+          "只能由产生数据的单位申请变更本单位报送的数据（MNR 第二十条：谁产生、谁负责）");
+    }
+    if (!subject.sent()) {
+      // MNR 第二十二条: only data sent upward changes through correction; before that, the step
+      // that produces it is still open and changes it
+      throw new InvalidInputException("变更申请有误", subject.notSent());
+    }
+    var normalised = allocations.checkCorrection(type, key, fieldName, value);
+    var old = allocations.fieldValue(type, key, fieldName, normalised);
+    if (Objects.equals(old, normalised)) {
+      throw new InvalidInputException("变更申请有误", "变更后的值与现值相同");
+    }
+    var now = now();
+    // allocation data has no separate transmission step: the superior consents (MNR 第二十二条)
+    var request = new CorrectionRequest(numbers.next("BG", now.getYear()), type, key, fieldName,
+        old, normalised, why, unit, organisation.provinceOf(unit).map(d -> d.code()).orElse(MINISTRY),
+        subject.direction().reviewingRole().id(), false, CorrectionStatus.AWAITING_SUPERIOR, null,
+        null, null, null, actor, now, processInstanceId);
+    repository.insert(request);
+    return request;
+  }
+
+  /** What a request is about, for Tasklist's cards: a project, or an allocation's record. */
+  public record Subject(String code, String name) {}
+
+  @Transactional(readOnly = true)
+  public Subject subject(CorrectionRequest r) {
+    if (AllocationCorrections.handles(r.recordType())) {
+      var s = allocations.subject(r.recordType(), r.recordKey());
+      return new Subject(s.documentNo(), s.title());
+    }
+    var project = project(r);
+    return new Subject(project.code(), project.name());
   }
 
   /** The project whose filing the request changes. */
@@ -139,7 +210,12 @@ public class CorrectionService {
     if (r.status() != CorrectionStatus.APPROVED) {
       throw new ConflictException("变更申请 " + requestNo + " 当前为“" + r.status().label() + "”，不能执行");
     }
-    filings.applyCorrection(r.recordKey(), r.field(), r.oldValue(), r.newValue(), actor);
+    if (AllocationCorrections.handles(r.recordType())) {
+      allocations.applyCorrection(r.recordType(), r.recordKey(), r.field(), r.oldValue(),
+          r.newValue(), actor);
+    } else {
+      filings.applyCorrection(r.recordKey(), r.field(), r.oldValue(), r.newValue(), actor);
+    }
     var now = now();
     repository.insertChange(new DataChange(r.recordType(), r.recordKey(), r.field(), r.oldValue(),
         r.newValue(), requestNo, r.requestedBy(), r.decidedBy(), actor, now, r.reason()));
@@ -151,6 +227,10 @@ public class CorrectionService {
   @Transactional(readOnly = true)
   public boolean stillCurrent(String requestNo) {
     var r = get(requestNo);
+    if (AllocationCorrections.handles(r.recordType())) {
+      return Objects.equals(allocations.fieldValue(r.recordType(), r.recordKey(), r.field(),
+          r.newValue()), r.oldValue());
+    }
     return Objects.equals(filings.fieldValue(r.recordKey(), r.field()), r.oldValue());
   }
 

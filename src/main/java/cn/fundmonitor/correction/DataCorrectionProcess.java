@@ -55,6 +55,13 @@ public final class DataCorrectionProcess {
   public static final String FORM_DECIDE = "correctionReportDecision";
 
   public static final ProcessVariable<String> REQUESTER = ProcessVariable.of("requester", String.class);
+  /**
+   * QUARTERLY_FILING (the default when absent), ALLOCATION_ISSUE or ALLOCATION_REFINEMENT: MNR
+   * 第二十二条 covers all data sent upward.
+   */
+  public static final ProcessVariable<String> RECORD_TYPE = ProcessVariable.of("recordType", String.class);
+  /** The field of an allocation record (LINES, TARGET_n, TARGET_project_n); the form's free text. */
+  public static final ProcessVariable<String> ALLOCATION_FIELD = ProcessVariable.of("allocationField", String.class);
   public static final ProcessVariable<String> RECORD_KEY = ProcessVariable.of("recordKey", String.class);
   public static final ProcessVariable<String> FIELD = ProcessVariable.of("correctionField", String.class);
   public static final ProcessVariable<String> NEW_VALUE = ProcessVariable.of("newValue", String.class);

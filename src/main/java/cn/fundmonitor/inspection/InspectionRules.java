@@ -1,5 +1,6 @@
 package cn.fundmonitor.inspection;
 
+import cn.fundmonitor.organisation.OrganisationService;
 import cn.fundmonitor.project.Comparator;
 import cn.fundmonitor.project.IndicatorCategory;
 import java.math.BigDecimal;
@@ -11,6 +12,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,12 +29,23 @@ class InspectionRules {
   /** Self-evaluation and filed achievement more than this many points apart disagree. */
   static final BigDecimal EVALUATION_GAP = BigDecimal.valueOf(30);
 
+  /** The province's own checks (MNR 第二十五条: 省级可补充检查内容), kept by its policy owner. */
+  static final String PROVINCE_DECISION = "provinceInspectionRules";
+
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final RepositoryService repository;
+  private final OrganisationService organisation;
+  /** Evaluates without writing decision history: a preview runs in a read-only transaction. */
+  private final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration()
+      .buildEngine();
 
-  InspectionRules(JdbcClient jdbc, Clock clock) {
+  InspectionRules(JdbcClient jdbc, Clock clock, RepositoryService repository,
+      OrganisationService organisation) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.repository = repository;
+    this.organisation = organisation;
   }
 
   /** Every finding of the year whose unit is one of {@code units}. */
@@ -41,7 +57,69 @@ class InspectionRules {
     findings.addAll(paymentsGoingBackwards(year));
     findings.addAll(quartersNotFiled(year));
     findings.addAll(evaluationsDisagreeing(year));
+    findings.addAll(provinceRules(year, units));
     return findings.stream().filter(f -> units.contains(f.unitCode())).toList();
+  }
+
+  /**
+   * The checks each province added (MNR 第二十五条: 省级自然资源主管部门可结合实际情况对检查内容进行补充):
+   * every filed quarter of the year of the sampled units is put to the latest deployed version of
+   * the decision provinceInspectionRules, whose rows name the province they apply to; each row
+   * that matches is one finding. A province changes its checks by deploying the table, not code.
+   */
+  List<Finding> provinceRules(int year, Set<String> units) {
+    record Facts(String key, String unit, BigDecimal received, BigDecimal paid, BigDecimal physical,
+        LocalDate acceptedOn, BigDecimal retained, int quarter) {}
+    var facts = jdbc.sql("select f.business_key, p.applicant_unit_code, f.received_amount, "
+            + "f.paid_to_date, f.physical_progress, f.quarter, l.accepted_on, l.retained_amount "
+            + "from fm_quarterly_filing f join fm_project p on p.code = f.project_code "
+            + "left join fm_project_lifecycle l on l.project_code = f.project_code "
+            + "where f.filing_year = ? and f.status in ('FILED', 'TRANSMITTED') "
+            + "order by f.business_key")
+        .param(year)
+        .query((rs, i) -> new Facts(rs.getString("business_key"), rs.getString("applicant_unit_code"),
+            rs.getBigDecimal("received_amount"), rs.getBigDecimal("paid_to_date"),
+            rs.getBigDecimal("physical_progress"),
+            rs.getDate("accepted_on") == null ? null : rs.getDate("accepted_on").toLocalDate(),
+            rs.getBigDecimal("retained_amount"), rs.getInt("quarter")))
+        .list();
+    var findings = new ArrayList<Finding>();
+    var latest = repository.createDecisionDefinitionQuery().decisionDefinitionKey(PROVINCE_DECISION)
+        .latestVersion().singleResult();
+    if (latest == null || facts.stream().noneMatch(f -> units.contains(f.unit()))) {
+      return findings;
+    }
+    org.camunda.bpm.dmn.engine.DmnDecision decision;
+    try (var in = repository.getDecisionModel(latest.getId())) {
+      decision = dmn.parseDecision(PROVINCE_DECISION, in);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    for (var f : facts) {
+      if (!units.contains(f.unit())) {
+        continue;
+      }
+      var province = organisation.provinceOf(f.unit()).map(d -> d.code()).orElse(null);
+      var quarterEnd = LocalDate.of(year, f.quarter() * 3, 1).plusMonths(1).minusDays(1);
+      // 应支付: the money received, less what is paid only after years of monitoring (GX 第二十三条)
+      var payable = f.received() == null ? null
+          : f.received().subtract(f.retained() == null ? BigDecimal.ZERO : f.retained());
+      Double ratio = payable == null || payable.signum() <= 0 || f.paid() == null ? null
+          : f.paid().divide(payable, 4, RoundingMode.HALF_UP).doubleValue();
+      var variables = Variables.createVariables().putValue("province", province)
+          .putValue("accepted", f.acceptedOn() != null && !f.acceptedOn().isAfter(quarterEnd))
+          .putValue("paidRatio", ratio)
+          .putValue("physicalProgress", f.physical() == null ? null : f.physical().doubleValue());
+      for (var hit : dmn.evaluateDecisionTable(decision, variables)) {
+        String code = hit.getEntry("ruleCode");
+        String description = hit.getEntry("description");
+        findings.add(new Finding(FindingKind.PROVINCE_RULE, f.unit(), f.key(),
+            "填报“" + f.key() + "”：" + (description == null ? code : description)
+                + (ratio == null ? "" : "（实际支付比例 " + BigDecimal.valueOf(ratio).movePointRight(2)
+                    .stripTrailingZeros().toPlainString() + "%）") + "；检查项 " + code));
+      }
+    }
+    return findings;
   }
 
   /** Money allocated (issued or refined) to a project that is not in the reserve. */

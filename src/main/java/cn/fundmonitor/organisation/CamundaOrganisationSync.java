@@ -68,7 +68,8 @@ public class CamundaOrganisationSync {
               "fundAllocation")
           : List.of("projectWarehousing", "problemEscalation", "dataCorrection", "planAdjustment");
       case PROVINCE -> role == Role.FINANCE
-          ? List.of("fundAllocation", "problemEscalation", "dataQualityInspection",
+          // MNR 第二十二条: the province corrects the issue data it sent (dataCorrection)
+          ? List.of("fundAllocation", "problemEscalation", "dataQualityInspection", "dataCorrection",
               // GX 第二十八条: 自治区自然资源厅负责专项资金总体绩效评价
               "overallEvaluation")
           : List.of("problemEscalation");

@@ -59,14 +59,14 @@ class InspectionApiTest {
     var full = get("/api/inspections/" + no, XINJIANG_FINANCE, 200);
     assertThat(full.get("scopeUnitName").asText()).isEqualTo("新疆维吾尔自治区");
     assertThat(full.get("statusLabel").asText()).isEqualTo("整改中");
-    assertThat(full.get("findingsTotal").asInt()).isEqualTo(FindingKind.values().length);
+    assertThat(full.get("findingsTotal").asInt()).isEqualTo(FindingKind.basic().size());
     assertThat(texts(full.get("findings"), "kind")).containsExactlyInAnyOrder(
-        List.of(FindingKind.values()).stream().map(Enum::name).toArray(String[]::new));
+        FindingKind.basic().stream().map(Enum::name).toArray(String[]::new));
     assertThat(texts(full.get("findings"), "statusLabel")).containsOnly("待整改");
-    assertThat(get("/api/inspections/" + no, MINISTRY_FINANCE, 200).get("findings")).hasSize(FindingKind.values().length);
+    assertThat(get("/api/inspections/" + no, MINISTRY_FINANCE, 200).get("findings")).hasSize(FindingKind.basic().size());
 
     var own = get("/api/inspections/" + no, QIEMO_FINANCE, 200);
-    assertThat(texts(own.get("findings"), "unitName")).hasSize(FindingKind.values().length - 1).containsOnly("且末县");
+    assertThat(texts(own.get("findings"), "unitName")).hasSize(FindingKind.basic().size() - 1).containsOnly("且末县");
     assertThat(get("/api/inspections/" + no, SICHUAN_FINANCE, 404).get("detail").asText()).contains("无权查看");
 
     assertThat(texts(get("/api/inspections?year=2026", QIEMO_FINANCE, 200), "inspectionNo")).contains(no);
@@ -106,7 +106,7 @@ class InspectionApiTest {
   @Test
   void everyUnitChecksItsOwnDataWithoutKeepingAnything() throws Exception {
     var own = get("/api/data-quality/findings?year=2026", QIEMO_FINANCE, 200);
-    assertThat(texts(own, "kind")).hasSize(FindingKind.values().length - 1)
+    assertThat(texts(own, "kind")).hasSize(FindingKind.basic().size() - 1)
         .doesNotContain(FindingKind.DECOMPOSITION_MISMATCH.name());
     assertThat(texts(own, "basis")).allMatch(b -> b.contains("MNR"));
     assertThat(get("/api/data-quality/findings?year=2026", ZIYANG_FINANCE, 200)).isEmpty();
