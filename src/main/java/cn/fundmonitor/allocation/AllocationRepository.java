@@ -35,12 +35,12 @@ class AllocationRepository {
   void insert(Allocation a) {
     jdbc.sql("insert into fm_allocation (document_no, province_code, fund_class, direction, "
             + "budget_year, central_amount, provincial_amount, received_on, issue_due_on, status, "
-            + "process_instance_id, registered_by, registered_at) "
-            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            + "process_instance_id, registered_by, registered_at, allocation_method) "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(a.documentNo(), a.provinceCode(), a.fundClass().name(), a.direction().name(),
             a.budgetYear(), a.centralAmount().amount(), a.provincialAmount().amount(),
             a.receivedOn(), a.issueDueOn(), a.status().name(), a.processInstanceId(),
-            a.registeredBy(), a.registeredAt())
+            a.registeredBy(), a.registeredAt(), a.method().name())
         .update();
     targets.insert(a.documentNo(), a.targets());
   }
@@ -55,10 +55,12 @@ class AllocationRepository {
         .param(processInstanceId).query(String.class).optional().flatMap(this::find);
   }
 
-  void markIssued(String documentNo, String issueDocumentNo, LocalDate issuedOn, String actor) {
+  void markIssued(String documentNo, String issueDocumentNo, LocalDate issuedOn, String actor,
+      LocalDate recordedOn) {
     jdbc.sql("update fm_allocation set status = ?, issue_document_no = ?, issued_on = ?, "
-            + "issued_by = ? where document_no = ?")
-        .params(AllocationStatus.ISSUED.name(), issueDocumentNo, issuedOn, actor, documentNo)
+            + "issued_by = ?, issue_recorded_on = ? where document_no = ?")
+        .params(AllocationStatus.ISSUED.name(), issueDocumentNo, issuedOn, actor, recordedOn,
+            documentNo)
         .update();
   }
 
@@ -191,7 +193,9 @@ class AllocationRepository {
         AllocationStatus.valueOf(rs.getString("status")), rs.getString("issue_document_no"),
         rs.getObject("issued_on", LocalDate.class), rs.getString("issued_by"),
         rs.getString("process_instance_id"), rs.getString("registered_by"),
-        rs.getObject("registered_at", OffsetDateTime.class), targets.read(documentNo));
+        rs.getObject("registered_at", OffsetDateTime.class), targets.read(documentNo),
+        AllocationMethod.valueOf(rs.getString("allocation_method")),
+        rs.getObject("issue_recorded_on", LocalDate.class));
   }
 
   private static RecipientPart part(ResultSet rs) throws SQLException {

@@ -48,6 +48,8 @@ public class AllocationService {
   /** MNR 第十条: 绩效目标分解情况30日内报备 (counted from the issue). */
   public static final int DECOMPOSITION_DAYS = 30;
   public static final int MAX_DOCUMENT_NO = 100;
+  /** The longest reason for funding a project outside the year's selection. */
+  public static final int MAX_EXCEPTION_REASON = 500;
 
   private final AllocationRepository repository;
   private final ProjectReserveService reserve;
@@ -169,6 +171,8 @@ public class AllocationService {
     if (receivedOn != null && receivedOn.isAfter(today())) {
       problems.add("资金到位日期不能晚于今天");
     }
+    var method = text(raw.method()) == null ? AllocationMethod.PROJECT
+        : required(raw.method(), "分配方式", AllocationMethod::parse, problems);
     var targets = IndicatorRows.parse(raw.targets(),
         "未填写批复的绩效目标：绩效目标须与资金同步下达（MNR 第十条）", problems);
     if (!problems.isEmpty()) {
@@ -177,11 +181,12 @@ public class AllocationService {
     var now = now();
     var allocation = new Allocation(documentNo, province.code(), fundClass, direction, year,
         central, provincial, receivedOn, calendar.deadline(receivedOn, ISSUE_DAYS),
-        AllocationStatus.RECEIVED, null, null, null, processInstanceId, actor, now, targets);
+        AllocationStatus.RECEIVED, null, null, null, processInstanceId, actor, now, targets,
+        method, null);
     repository.insert(allocation);
     repository.addEvent(documentNo, new AllocationEvent(null, "REGISTERED", actor, now,
-        "资金到位（" + fundClass.label() + "）：中央 " + central + "，" + localLabel(fundClass)
-            + " " + provincial + "，到位日期 " + receivedOn + "，应于 "
+        "资金到位（" + fundClass.label() + "，" + method.label() + "，GX 第十四条）：中央 " + central
+            + "，" + localLabel(fundClass) + " " + provincial + "，到位日期 " + receivedOn + "，应于 "
             + allocation.issueDueOn() + " 前下达"));
     return allocation;
   }
@@ -200,7 +205,8 @@ public class AllocationService {
    * approves it.
    */
   public record PlannedIssue(String issueNo, LocalDate issueDate, List<MoneyLine> lines,
-      List<String> recipients, List<DecomposedTarget> decomposed) {}
+      List<String> recipients, List<DecomposedTarget> decomposed,
+      Map<String, String> unselectedReasons) {}
 
   /** Issues the money to cities and counties; returns the recipients, in code order. */
   public List<String> issue(String documentNo, Object issueDocumentNo, Object issuedOn,
@@ -219,7 +225,8 @@ public class AllocationService {
       repository.replaceTargets(documentNo, AllocationRepository.ISSUE, recipient,
           decomposed.stream().filter(t -> t.unitCode().equals(recipient)).toList());
     }
-    repository.markIssued(documentNo, issueNo, issueDate, actor);
+    repository.markIssued(documentNo, issueNo, issueDate, actor, today());
+    recordExceptions(documentNo, null, plan.unselectedReasons(), a, actor);
     var late = issueDate.isAfter(a.issueDueOn());
     repository.addEvent(documentNo, new AllocationEvent(null, "ISSUED", actor, now(),
         "下达文号 " + issueNo + "，下达日期 " + issueDate + "，下达至 " + String.join("、",
@@ -245,12 +252,14 @@ public class AllocationService {
       problems.add("下达日期应在资金到位日期（" + a.receivedOn() + "）与今天之间");
     }
     var lines = new ArrayList<MoneyLine>();
+    var selection = selection(a);
+    var reasons = new LinkedHashMap<String, String>();
     for (int i = 0; i < lineRows.size(); i++) {
       var row = lineRows.get(i);
       var prefix = "第" + (i + 1) + "行：";
       var rowProblems = new ArrayList<String>();
       var recipient = recipient(text(row.get("recipientCode")), a, rowProblems);
-      var line = line(a, recipient, row, rowProblems);
+      var line = line(a, recipient, row, rowProblems, selection, reasons);
       rowProblems.forEach(p -> problems.add(prefix + p));
       if (rowProblems.isEmpty()) {
         lines.add(line);
@@ -272,7 +281,7 @@ public class AllocationService {
       throw new InvalidInputException("资金下达有误，请修改后重新提交", problems);
     }
     return new PlannedIssue(issueNo, issueDate, List.copyOf(lines), List.copyOf(recipients),
-        List.copyOf(decomposed));
+        List.copyOf(decomposed), Map.copyOf(reasons));
   }
 
   /**
@@ -329,9 +338,18 @@ public class AllocationService {
     }
     var division = organisation.get(recipient);
     var lines = new ArrayList<MoneyLine>();
+    // projects the province issued to (selected, or with a reason recorded then) need none again
+    var selection = selection(a);
+    if (selection != null) {
+      var allowed = new HashSet<String>(selection);
+      repository.lines(documentNo, AllocationRepository.ISSUE).stream()
+          .filter(l -> l.recipientCode().equals(recipient)).forEach(l -> allowed.add(l.projectCode()));
+      selection = allowed;
+    }
+    var reasons = new LinkedHashMap<String, String>();
     for (int i = 0; i < lineRows.size(); i++) {
       var rowProblems = new ArrayList<String>();
-      var line = line(a, division, lineRows.get(i), rowProblems);
+      var line = line(a, division, lineRows.get(i), rowProblems, selection, reasons);
       var prefix = "第" + (i + 1) + "行：";
       rowProblems.forEach(p -> problems.add(prefix + p));
       if (rowProblems.isEmpty()) {
@@ -359,11 +377,16 @@ public class AllocationService {
     repository.replaceTargets(documentNo, AllocationRepository.REFINEMENT, recipient,
         decomposed.stream().map(t -> new DecomposedTarget(t.unitCode(), t.position(),
             a.targets().get(t.position() - 1), t.target(), t.inherited())).toList());
-    var filingDue = calendar.deadline(refinedDate, FILING_DAYS);
+    // GX 第二十五条: factor-method targets are due 30 days after the issue the system recorded
+    var filingDue = calendar.deadline(filingClockStart(a, refinedDate), FILING_DAYS);
     repository.recordRefinement(documentNo, recipient, refinedDate, actor, filingDue);
     move(part, PartStatus.REFINED);
+    recordExceptions(documentNo, recipient, reasons, a, actor);
     repository.addEvent(documentNo, new AllocationEvent(recipient, "REFINED", actor, now(),
-        "细化日期 " + refinedDate + "，细化到 " + projects.size() + " 个项目，应于 " + filingDue + " 前报备"));
+        "细化日期 " + refinedDate + "，细化到 " + projects.size() + " 个项目，应于 " + filingDue + " 前"
+            + (a.method() == AllocationMethod.FACTOR
+                ? "会同本级财政局向" + name(a.provinceCode()) + "自然资源厅报送项目绩效目标（因素法，GX 第二十五条）"
+                : "报备")));
     return part(documentNo, recipient);
   }
 
@@ -376,9 +399,37 @@ public class AllocationService {
     return a.issuedOn().plusDays(DECOMPOSITION_DAYS).toString();
   }
 
-  /** The filing deadline as the rule states it: 30 calendar days after refining. */
-  public static String filingDeadline(RecipientPart part) {
-    return part.refinedOn().plusDays(FILING_DAYS).toString();
+  /**
+   * The filing deadline as the rule states it: 30 calendar days after refining (MNR 第九条); for
+   * factor-method money 30 days after 资金下达 as the system recorded it (GX 第二十五条: 属于因素法分配
+   * 的资金，市、县自然资源主管部门会同当地财政部门在资金下达……30日内向自治区自然资源厅报送细化到具体
+   * 项目的绩效目标), whatever date the user typed.
+   */
+  public static String filingDeadline(Allocation a, RecipientPart part) {
+    return filingClockStart(a, part.refinedOn()).plusDays(FILING_DAYS).toString();
+  }
+
+  private static LocalDate filingClockStart(Allocation a, LocalDate refinedOn) {
+    return a.method() == AllocationMethod.FACTOR && a.issueRecordedOn() != null
+        ? a.issueRecordedOn() : refinedOn;
+  }
+
+  /**
+   * Who files a recipient's refinement: its finance office; for factor-method money together with
+   * its 财政局 (GX 第二十五条: 会同当地财政部门).
+   */
+  public static List<String> filingGroups(Allocation a, String financeGroup, String fiscalGroup) {
+    return a.method() == AllocationMethod.FACTOR ? List.of(financeGroup, fiscalGroup)
+        : List.of(financeGroup);
+  }
+
+  /**
+   * The unit a recipient files with: its parent (MNR 第九条: 向上级部门报备); factor-method targets
+   * go to the province (GX 第二十五条: 向自治区自然资源厅报送).
+   */
+  @Transactional(readOnly = true)
+  public String filingSuperior(Allocation a, String recipient) {
+    return a.method() == AllocationMethod.FACTOR ? a.provinceCode() : superiorOf(recipient);
   }
 
   /**
@@ -526,10 +577,32 @@ public class AllocationService {
     return d.get();
   }
 
+  /**
+   * The projects chosen for the allocation's year in its province (GX 第十五条: 每个预算年度9月前自治区
+   * 从项目储备库中择优确定下一年度支持项目; MNR 第九条: 按照年度预算支持项目清单下达), or null when
+   * project-method money is not bound by a selection: factor-method money, or a province that has
+   * not recorded the year's selection.
+   */
+  private Set<String> selection(Allocation a) {
+    if (a.method() != AllocationMethod.PROJECT) {
+      return null;
+    }
+    var selected = reserve.selectedFor(a.provinceCode(), a.budgetYear());
+    return selected.isEmpty() ? null : Set.copyOf(selected);
+  }
+
+  private void recordExceptions(String documentNo, String recipient, Map<String, String> reasons,
+      Allocation a, String actor) {
+    reasons.forEach((project, reason) -> repository.addEvent(documentNo, new AllocationEvent(
+        recipient, "UNSELECTED_FUNDED", actor, now(), "项目 " + project + " 不在" + a.budgetYear()
+            + "年度遴选确定的支持项目中，例外安排资金（GX 第十五条），理由：" + reason)));
+  }
+
   /** A money line for one project of a recipient: the project must be warehoused, there, and
-   * of the allocation's direction (MNR 第九条: 未入库项目原则上不予安排资金). */
+   * of the allocation's direction (MNR 第九条: 未入库项目原则上不予安排资金); project-method money
+   * goes to the year's selected projects, or to another one with a recorded reason (GX 第十五条). */
   private MoneyLine line(Allocation a, Division recipient, Map<String, Object> row,
-      List<String> problems) {
+      List<String> problems, Set<String> selection, Map<String, String> reasons) {
     var projectCode = text(row.get("projectCode"));
     var central = amountOrZero(row.get("centralShare"), "中央财政资金", problems);
     var provincial = amountOrZero(row.get("provincialShare"), localLabel(a.fundClass()), problems);
@@ -550,6 +623,16 @@ public class AllocationService {
     }
     if (recipient != null && !organisation.isWithin(project.regionCode(), recipient.code())) {
       problems.add("项目 " + projectCode + " 位于" + name(project.regionCode()) + "，不在" + recipient.name());
+    }
+    if (selection != null && !selection.contains(projectCode)) {
+      var reason = optionalText(row.get("exceptionReason"), "项目 " + projectCode + " 的例外安排理由",
+          MAX_EXCEPTION_REASON, problems);
+      if (reason == null) {
+        problems.add("项目 " + projectCode + "（" + project.name() + "）不在" + a.budgetYear()
+            + "年度遴选确定的支持项目中，项目法资金只安排给遴选确定的项目（GX 第十五条）；确需例外安排的，请在“例外安排理由”中说明");
+      } else {
+        reasons.put(projectCode, reason);
+      }
     }
     if (project.direction() != a.direction()) {
       problems.add("项目 " + projectCode + " 的方向为“" + project.direction().label() + "”，与本资金方向“"

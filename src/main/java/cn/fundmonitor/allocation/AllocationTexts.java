@@ -20,6 +20,7 @@ final class AllocationTexts {
         .append("登记单位：").append(names.apply(a.provinceCode())).append('\n')
         .append("资金类型：").append(a.fundClass().label()).append('\n')
         .append("资金方向：").append(a.direction().label()).append('\n')
+        .append("分配方式：").append(a.method().label()).append("（GX 第十四条）\n")
         .append("资金年度：").append(a.budgetYear()).append('\n')
         .append("中央财政资金：").append(money(a.centralAmount())).append('\n')
         .append(AllocationService.localLabel(a.fundClass())).append("：")

@@ -79,6 +79,8 @@ public final class FundAllocationProcess {
   // the receipt form
   public static final ProcessVariable<String> DOCUMENT_NO = ProcessVariable.of("documentNo", String.class);
   public static final ProcessVariable<String> FUND_CLASS = ProcessVariable.of("fundClass", String.class);
+  /** 项目法 (PROJECT) or 因素法 (FACTOR), GX 第十四条; PROJECT when not given. */
+  public static final ProcessVariable<String> ALLOCATION_METHOD = ProcessVariable.of("allocationMethod", String.class);
   public static final ProcessVariable<String> DIRECTION = ProcessVariable.of("direction", String.class);
   public static final ProcessVariable<Object> BUDGET_YEAR = ProcessVariable.of("budgetYear", Object.class);
   public static final ProcessVariable<Object> CENTRAL_AMOUNT = ProcessVariable.of("centralAmount", Object.class);
@@ -121,6 +123,12 @@ public final class FundAllocationProcess {
   public static final ProcessVariable<String> RECIPIENT_FISCAL_GROUP = ProcessVariable.of("recipientFiscalGroup", String.class);
   public static final ProcessVariable<String> RELEASE_OUTCOME = ProcessVariable.of("releaseOutcome", String.class);
   public static final ProcessVariable<String> RELEASE_COMMENT = ProcessVariable.of("releaseComment", String.class);
+  /**
+   * Who files the refinement, comma-separated: the recipient's finance office, and for
+   * factor-method money its 财政局 too (GX 第二十五条: 会同当地财政部门).
+   */
+  public static final ProcessVariable<String> FILING_GROUPS = ProcessVariable.of("filingGroups", String.class);
+  /** The finance office the filing goes to: the parent unit, or the province for 因素法 (GX 第二十五条). */
   public static final ProcessVariable<String> SUPERIOR_FINANCE_GROUP = ProcessVariable.of("superiorFinanceGroup", String.class);
   public static final ProcessVariable<String> PART_SUMMARY = ProcessVariable.of("partSummary", String.class);
   public static final ProcessVariable<Object> RECIPIENT_TARGET_OPTIONS = ProcessVariable.of("recipientTargetOptions", Object.class);

@@ -38,10 +38,16 @@ class PrepareRefinementDelegate implements JavaDelegate {
     var targets = allocations.recipientTargets(documentNo, recipient);
 
     RECIPIENT_NAME.setLocal(execution, allocations.name(recipient));
-    RECIPIENT_FINANCE_GROUP.setLocal(execution, UnitGroup.of(recipient, Role.FINANCE).id());
-    RECIPIENT_FISCAL_GROUP.setLocal(execution, UnitGroup.of(recipient, Role.FISCAL).id());
+    var allocation = allocations.get(documentNo);
+    var financeGroup = UnitGroup.of(recipient, Role.FINANCE).id();
+    var fiscalGroup = UnitGroup.of(recipient, Role.FISCAL).id();
+    RECIPIENT_FINANCE_GROUP.setLocal(execution, financeGroup);
+    RECIPIENT_FISCAL_GROUP.setLocal(execution, fiscalGroup);
+    // factor-method targets: filed with the 财政局 to the province (GX 第二十五条)
+    FILING_GROUPS.setLocal(execution,
+        String.join(",", AllocationService.filingGroups(allocation, financeGroup, fiscalGroup)));
     SUPERIOR_FINANCE_GROUP.setLocal(execution,
-        UnitGroup.of(allocations.superiorOf(recipient), Role.FINANCE).id());
+        UnitGroup.of(allocations.filingSuperior(allocation, recipient), Role.FINANCE).id());
     PART_SUMMARY.setLocal(execution,
         AllocationTexts.part(part, lines, targets, allocations::name));
     execution.setVariableLocal(RECIPIENT_TARGET_OPTIONS.name(), JsonVariables.json(targets.stream()
@@ -54,8 +60,7 @@ class PrepareRefinementDelegate implements JavaDelegate {
         .toList()));
     execution.setVariableLocal(PROJECT_TARGETS.name(), JsonVariables.json(List.of()));
     REFINED_ON.setLocal(execution, LocalDate.now(clock).toString());
-    REFINEMENT_DEADLINE.setLocal(execution,
-        AllocationService.refinementDeadline(allocations.get(documentNo)));
+    REFINEMENT_DEADLINE.setLocal(execution, AllocationService.refinementDeadline(allocation));
     for (var name : List.of(FILING_DEADLINE, REFINEMENT_SUMMARY, FILING_NOTE,
         ACKNOWLEDGEMENT_OUTCOME, ACKNOWLEDGEMENT_COMMENT, RELEASE_OUTCOME, RELEASE_COMMENT)) {
       name.setLocal(execution, null);

@@ -28,7 +28,7 @@ class RecordRefinementDelegate implements JavaDelegate {
     var part = allocations.refine(documentNo, recipient, REFINED_ON.get(execution),
         JsonVariables.rows(REFINEMENT_LINES.get(execution)),
         JsonVariables.rows(PROJECT_TARGETS.get(execution)), Actors.current(execution));
-    FILING_DEADLINE.set(execution, AllocationService.filingDeadline(part));
+    FILING_DEADLINE.set(execution, AllocationService.filingDeadline(allocations.get(documentNo), part));
     REFINEMENT_SUMMARY.set(execution, AllocationTexts.refinement(part,
         allocations.refinedLines(documentNo).stream()
             .filter(l -> l.recipientCode().equals(recipient)).toList()));

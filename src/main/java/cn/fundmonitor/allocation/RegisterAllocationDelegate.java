@@ -32,7 +32,8 @@ class RegisterAllocationDelegate implements JavaDelegate {
             execution.getVariable(FUND_CLASS.name()), execution.getVariable(DIRECTION.name()),
             BUDGET_YEAR.get(execution), CENTRAL_AMOUNT.get(execution),
             PROVINCIAL_AMOUNT.get(execution), execution.getVariable(RECEIVED_ON.name()),
-            JsonVariables.rows(APPROVED_TARGETS.get(execution))),
+            JsonVariables.rows(APPROVED_TARGETS.get(execution)),
+            execution.getVariable(ALLOCATION_METHOD.name())),
         registrar, Actors.groups(execution, registrar), execution.getProcessInstanceId());
     execution.setProcessBusinessKey(a.documentNo());
     PROVINCE_CODE.set(execution, a.provinceCode());

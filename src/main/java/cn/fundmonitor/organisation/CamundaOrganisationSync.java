@@ -282,13 +282,15 @@ public class CamundaOrganisationSync {
 
   /**
    * Policy is public: every user may read every decision table (the expense check, the rules
-   * sheet export) and evaluate the factor-method weights. Global grants, one row each, however
+   * sheet export) and evaluate the factor-method weights and the result reductions. Global grants, one row each, however
    * many divisions there are.
    */
   private void grantPolicyToEveryone() {
     ensureGlobal(Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ);
     ensureGlobal(Resources.DECISION_DEFINITION, "allocationFactorWeights",
         Permissions.CREATE_INSTANCE);
+    // next year's cut for last year's results, shown in the selection and the factor calculation
+    ensureGlobal(Resources.DECISION_DEFINITION, "resultReduction", Permissions.CREATE_INSTANCE);
   }
 
   private void ensureGlobal(Resource resource, String resourceId, Permission permission) {

@@ -120,13 +120,15 @@ class FactorAllocationApiController {
 
   record ShareView(String divisionCode, String divisionName, String projectCode,
       Map<String, java.math.BigDecimal> factorValues, Map<String, java.math.BigDecimal> factorPercents,
-      java.math.BigDecimal weightedPercent, String amount) {
+      java.math.BigDecimal weightedPercent, String amount, String unreducedAmount,
+      java.math.BigDecimal reductionPercent, List<String> resultFlags) {
 
     static ShareView of(FactorAllocationService.CountyShare s) {
       var percents = new java.util.LinkedHashMap<String, java.math.BigDecimal>();
       s.factorShares().forEach((k, v) -> percents.put(k, FactorMethod.percent(v)));
       return new ShareView(s.divisionCode(), s.divisionName(), s.projectCode(), s.factorValues(),
-          percents, FactorMethod.percent(s.weightedShare()), s.amount().amount().toPlainString());
+          percents, FactorMethod.percent(s.weightedShare()), s.amount().amount().toPlainString(),
+          s.unreducedAmount().amount().toPlainString(), s.reductionPercent(), s.resultFlags());
     }
   }
 }

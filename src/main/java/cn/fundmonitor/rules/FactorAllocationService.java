@@ -9,6 +9,7 @@ import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.money.Yuan;
 import cn.fundmonitor.organisation.DivisionLevel;
 import cn.fundmonitor.organisation.OrganisationService;
+import cn.fundmonitor.results.ResultFlagService;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,10 +29,13 @@ public class FactorAllocationService {
 
   private final FactorWeights weights;
   private final OrganisationService organisation;
+  private final ResultFlagService results;
 
-  FactorAllocationService(FactorWeights weights, OrganisationService organisation) {
+  FactorAllocationService(FactorWeights weights, OrganisationService organisation,
+      ResultFlagService results) {
     this.weights = weights;
     this.organisation = organisation;
+    this.results = results;
   }
 
   /** Which share of the allocation the money is: the issue lines fill that column. */
@@ -64,9 +68,19 @@ public class FactorAllocationService {
     }
   }
 
+  /**
+   * One county's result. {@code unreducedAmount} is its share by the factors alone; {@code amount}
+   * is after last year's results cut it or another county (GX 第二十二条、第二十九条), with the
+   * percentage and the flags that made it.
+   */
   public record CountyShare(String divisionCode, String divisionName, String projectCode,
       Map<String, BigDecimal> factorValues, Map<String, BigDecimal> factorShares,
-      BigDecimal weightedShare, Yuan amount) {}
+      BigDecimal weightedShare, Yuan amount, Yuan unreducedAmount, BigDecimal reductionPercent,
+      List<String> resultFlags) {
+    public CountyShare {
+      resultFlags = List.copyOf(resultFlags);
+    }
+  }
 
   public record Result(int budgetYear, Yuan total, FundShare fundShare, int decisionVersion,
       List<Factor> factors, List<CountyShare> shares) {
@@ -152,12 +166,30 @@ public class FactorAllocationService {
       throw new InvalidInputException("因素法测算有误", problems);
     }
     var shares = FactorMethod.allocate(total, policy.factors(), counties);
+    // GX 第二十二条、第二十九条: last year's results cut the county's weighted share (resultReduction)
+    var flags = new LinkedHashMap<String, List<cn.fundmonitor.results.ResultFlag>>();
+    var percents = new LinkedHashMap<String, BigDecimal>();
+    for (var s : shares) {
+      var own = results.flagsWithin(year, s.divisionCode());
+      flags.put(s.divisionCode(), own);
+      percents.put(s.divisionCode(), ResultFlagService.reductionOf(own));
+    }
+    List<FactorMethod.Share> reduced;
+    try {
+      reduced = percents.values().stream().anyMatch(p -> p.signum() > 0)
+          ? FactorMethod.reduce(total, shares, percents) : shares;
+    } catch (IllegalArgumentException e) {
+      throw new ConflictException("按上年度结果扣减后无法分配：" + e.getMessage());
+    }
     var result = new ArrayList<CountyShare>();
     for (int i = 0; i < shares.size(); i++) {
       var s = shares.get(i);
+      var r = reduced.get(i);
       result.add(new CountyShare(s.divisionCode(), name(s.divisionCode()),
           text(request.counties().get(i).projectCode()), counties.get(i).values(),
-          s.factorShares(), s.weightedShare(), s.amount()));
+          s.factorShares(), r.weightedShare(), r.amount(), s.amount(),
+          percents.get(s.divisionCode()), flags.get(s.divisionCode()).stream()
+              .map(cn.fundmonitor.results.ResultFlag::describe).toList()));
     }
     return new Result(year, total, share, policy.decisionVersion(), policy.factors(), result);
   }

@@ -64,7 +64,61 @@ public final class FactorMethod {
       weighted.add(w);
       exact.add(cents.multiply(w, PRECISION));
     }
-    var floors = new long[counties.size()];
+    var floors = largestRemainder(cents, exact,
+        counties.stream().map(County::divisionCode).toList());
+    var result = new ArrayList<Share>(counties.size());
+    for (int i = 0; i < floors.length; i++) {
+      result.add(new Share(counties.get(i).divisionCode(), factorShares.get(i),
+          weighted.get(i), Yuan.of(BigDecimal.valueOf(floors[i], 2))));
+    }
+    return result;
+  }
+
+  /**
+   * Next year's money cut for results (GX 第二十二条、第二十九条): each county's weighted share is
+   * reduced by its percentage and the total is split again over the reduced shares, so what a
+   * flagged county loses goes to the others and the shares still add up to the total, to the cent.
+   * A county without a percentage keeps its weight. Throws {@link IllegalArgumentException} if
+   * nothing would be left to split (every county cut by 100%).
+   */
+  public static List<Share> reduce(Yuan total, List<Share> shares,
+      Map<String, BigDecimal> reductionPercents) {
+    var reduced = new ArrayList<BigDecimal>(shares.size());
+    var sum = BigDecimal.ZERO;
+    for (var s : shares) {
+      var percent = reductionPercents.getOrDefault(s.divisionCode(), BigDecimal.ZERO);
+      if (percent.signum() < 0 || percent.compareTo(HUNDRED) > 0) {
+        throw new IllegalArgumentException("扣减比例应在0至100之间：" + percent);
+      }
+      var w = s.weightedShare().multiply(BigDecimal.ONE.subtract(percent.divide(HUNDRED, PRECISION)),
+          PRECISION);
+      reduced.add(w);
+      sum = sum.add(w, PRECISION);
+    }
+    if (sum.signum() == 0) {
+      throw new IllegalArgumentException("所有县（市、区）均被全额扣减，无法分配");
+    }
+    var cents = total.amount().movePointRight(2);
+    var exact = new ArrayList<BigDecimal>(shares.size());
+    var normalised = new ArrayList<BigDecimal>(shares.size());
+    for (var w : reduced) {
+      var share = w.divide(sum, PRECISION);
+      normalised.add(share);
+      exact.add(cents.multiply(share, PRECISION));
+    }
+    var floors = largestRemainder(cents, exact, shares.stream().map(Share::divisionCode).toList());
+    var result = new ArrayList<Share>(shares.size());
+    for (int i = 0; i < shares.size(); i++) {
+      result.add(new Share(shares.get(i).divisionCode(), shares.get(i).factorShares(),
+          normalised.get(i), Yuan.of(BigDecimal.valueOf(floors[i], 2))));
+    }
+    return result;
+  }
+
+  /** Cents cut down, the cents left over one each to the largest remainders (ties by code). */
+  private static long[] largestRemainder(BigDecimal cents, List<BigDecimal> exact,
+      List<String> codes) {
+    var floors = new long[exact.size()];
     long given = 0;
     for (int i = 0; i < floors.length; i++) {
       floors[i] = exact.get(i).setScale(0, RoundingMode.FLOOR).longValueExact();
@@ -77,17 +131,12 @@ public final class FactorMethod {
     }
     order.sort(Comparator.<Integer, BigDecimal>comparing(
             i -> exact.get(i).subtract(BigDecimal.valueOf(floors[i])))
-        .reversed().thenComparing(i -> counties.get(i).divisionCode()));
-    // the weights add up to 1, so fewer cents are left over than there are counties
+        .reversed().thenComparing(codes::get));
+    // the shares add up to 1, so fewer cents are left over than there are counties
     for (int k = 0; k < left; k++) {
       floors[order.get(k % order.size())]++;
     }
-    var result = new ArrayList<Share>(counties.size());
-    for (int i = 0; i < floors.length; i++) {
-      result.add(new Share(counties.get(i).divisionCode(), factorShares.get(i),
-          weighted.get(i), Yuan.of(BigDecimal.valueOf(floors[i], 2))));
-    }
-    return result;
+    return floors;
   }
 
   /** What is wrong with the policy, in Chinese: codes unique, weights positive and adding up to 1. */

@@ -58,6 +58,7 @@ class FundAllocationProcessTest {
   @Autowired Projects projects;
   @Autowired JdbcClient jdbc;
   @Autowired FactorAllocationService factorMethod;
+  @Autowired cn.fundmonitor.project.ProjectReserveService reserve;
 
   String xingningProject;
   String yangshuoProject;
@@ -90,7 +91,7 @@ class FundAllocationProcessTest {
   }
 
   ProcessInstance receive(String documentNo, String provincial, VariableMap more) {
-    var vars = Variables.fromMap(more)
+    var vars = Variables.createVariables()
         .putValue(DOCUMENT_NO.name(), documentNo)
         .putValue(FUND_CLASS.name(), "CENTRAL")
         .putValue(DIRECTION.name(), "ECO_RESTORATION")
@@ -102,6 +103,7 @@ class FundAllocationProcessTest {
             indicator("OUTPUT", "QUANTITY", "修复治理面积", "GE", "100", "公顷"),
             indicator("OUTPUT", "QUALITY", "工程验收合格率", "GE", "98", "%"),
             indicator("BENEFIT", "ECOLOGICAL", "生态环境", "QUALITATIVE", "有效改善", ""))));
+    vars.putAll(more);
     return users.as(GUANGXI_FINANCE, () -> runtime.startProcessInstanceByKey(KEY, vars));
   }
 
@@ -601,5 +603,125 @@ class FundAllocationProcessTest {
         .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
     assertThat(jdbc.sql("select count(*) from fm_allocation").query(Integer.class).single())
         .isEqualTo(before);
+  }
+
+  // --- GX 第十四条、第十五条、第二十五条: the method, the year's selection, factor-method targets ---
+
+  @Test
+  void gx14_eachAllocationRecordsItsMethod_projectOrFactor() {
+    var factor = receive("财资环〔2025〕因素法1号", "200000.00",
+        Variables.createVariables().putValue(ALLOCATION_METHOD.name(), "FACTOR"));
+    var project = receive("财资环〔2025〕项目法1号");
+    assertThat(allocations.get(factor.getBusinessKey()).method()).isEqualTo(AllocationMethod.FACTOR);
+    assertThat(allocations.get(project.getBusinessKey()).method())
+        .as("项目法 when none is given").isEqualTo(AllocationMethod.PROJECT);
+    assertThat((String) runtime.getVariable(factor.getId(), ALLOCATION_SUMMARY.name()))
+        .contains("分配方式：因素法（GX 第十四条）");
+    assertThat(allocations.events(factor.getBusinessKey()).get(0).detail()).contains("因素法");
+
+    assertThatThrownBy(() -> receive("财资环〔2025〕方式有误号", "200000.00",
+        Variables.createVariables().putValue(ALLOCATION_METHOD.name(), "<script>抽签法</script>")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("分配方式");
+  }
+
+  @Test
+  void gx25_factorMethodTargetsAreFiledWithTheFiscalBureauToTheProvinceWithin30DaysOfTheRecordedIssue() {
+    var pi = receive("财资环〔2025〕因素法2号", "200000.00",
+        Variables.createVariables().putValue(ALLOCATION_METHOD.name(), "FACTOR"));
+    // the issue is recorded on Monday 09-15; the date typed in the form says 09-08
+    at(2025, 9, 15, 9);
+    var vars = issue(List.of(line("450102", xingningProject, "1000000", "200000")),
+        List.of(target("recipientCode", "450102", "修复治理面积", "100")))
+        .putValue(ISSUED_ON.name(), "2025-09-08");
+    issueApproved(pi, vars);
+    var a = allocations.get(pi.getBusinessKey());
+    assertThat(a.issuedOn()).isEqualTo("2025-09-08");
+    assertThat(a.issueRecordedOn()).as("the day the system recorded the issue").isEqualTo("2025-09-15");
+
+    // the county refines late and types a date of its own: the clock still runs from 09-15
+    at(2025, 10, 10, 9);
+    refine(pi, XINGNING_FINANCE, "450102-finance", xingningProject, "1000000", "200000", "100");
+    var filing = task(pi, TASK_FILE, "450102-finance");
+    assertThat(filing.getDueDate()).as("09-15 + 30 days = 10-15, not 30 days after refining")
+        .isEqualTo(beijing(2025, 10, 15, 23, 59, 59));
+    assertThat(task(pi, TASK_FILE, "450102-fiscal")).as("会同当地财政部门").isNotNull();
+    assertThat(task(pi, TASK_FILE, "450100-finance")).isNull();
+    assertThat(allocations.part(pi.getBusinessKey(), "450102").filingDueOn()).isEqualTo("2025-10-15");
+
+    // late: escalated like every other step
+    at(2025, 10, 16, 8);
+    management.executeJob(management.createJobQuery().processInstanceId(pi.getId())
+        .activityId(TIMER_FILING_OVERDUE).singleResult().getId());
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_RECORD_FILING_OVERDUE)
+        .isWaitingAt(TASK_FILE, TASK_FOLLOW_UP_FILING);
+    assertThat(overdue.forProcessInstance(pi.getId())).singleElement()
+        .satisfies(step -> assertThat(step.isOpen()).isTrue());
+
+    // the 财政局 files with the bureau; the province (自治区自然资源厅), not the city, confirms
+    complete(XINGNING_FISCAL, task(pi, TASK_FILE, "450102-fiscal"), FILING_NOTE.with("项目绩效目标已报送"));
+    assertThat(task(pi, TASK_ACKNOWLEDGE, "450100-finance")).as("not the parent city").isNull();
+    assertThatThrownBy(() -> acknowledge(pi, NANNING_FINANCE, "450000-finance", "ACKNOWLEDGE", null))
+        .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+    acknowledge(pi, GUANGXI_FINANCE, "450000-finance", "ACKNOWLEDGE", "已收到项目绩效目标");
+    assertThat(allocations.events(pi.getBusinessKey())).filteredOn(e -> e.action().equals("FILED"))
+        .singleElement().satisfies(e -> {
+          assertThat(e.actor()).isEqualTo(XINGNING_FISCAL);
+          assertThat(e.detail()).contains("逾期，应于 2025-10-15 前报备");
+        });
+    assertThat(allocations.events(pi.getBusinessKey())).filteredOn(e -> e.action().equals("REFINED"))
+        .singleElement().satisfies(e -> assertThat(e.detail()).contains("向广西壮族自治区自然资源厅报送项目绩效目标"));
+  }
+
+  static Map<String, Object> lineWithReason(String recipient, String project, String central,
+      String provincial, String reason) {
+    return Map.of("recipientCode", recipient, "projectCode", project, "centralShare", central,
+        "provincialShare", provincial, "exceptionReason", reason);
+  }
+
+  @Test
+  void gx15_projectMethodMoneyGoesOnlyToTheYearsSelectedProjects_anExceptionNeedsAReason() {
+    // the year's selection (GX 第十五条): only Xingning's project was chosen for 2033
+    users.run(GUANGXI_FINANCE, () -> reserve.select("450000", 2033, List.of(xingningProject),
+        GUANGXI_FINANCE, "择优确定"));
+    var pi = receive("财资环〔2033〕项目法2号", "200000.00",
+        Variables.createVariables().putValue(BUDGET_YEAR.name(), 2033));
+    var targets = List.of(target("recipientCode", "450102", "修复治理面积", "60"),
+        target("recipientCode", "450321", "修复治理面积", "40"));
+
+    assertThatThrownBy(() -> complete(GUANGXI_FINANCE, task(pi, TASK_ISSUE, "450000-finance"),
+        issue(List.of(line("450102", xingningProject, "600000", "100000"),
+            line("450321", yangshuoProject, "400000", "100000")), targets)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("项目 " + yangshuoProject)
+        .hasMessageContaining("不在2033年度遴选确定的支持项目中，项目法资金只安排给遴选确定的项目（GX 第十五条）")
+        .hasMessageNotContaining("项目 " + xingningProject + "（");
+    assertThatThrownBy(() -> complete(GUANGXI_FINANCE, task(pi, TASK_ISSUE, "450000-finance"),
+        issue(List.of(line("450102", xingningProject, "600000", "100000"),
+            lineWithReason("450321", yangshuoProject, "400000", "100000", "理".repeat(501))), targets)))
+        .as("a reason too long is refused, not cut").isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("不能超过500个字");
+    BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_ISSUE);
+
+    issueApproved(pi, issue(List.of(line("450102", xingningProject, "600000", "100000"),
+        lineWithReason("450321", yangshuoProject, "400000", "100000", "汛期险情，须当年治理")), targets));
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_RECORD_ISSUE);
+    assertThat(allocations.events(pi.getBusinessKey()))
+        .filteredOn(e -> e.action().equals("UNSELECTED_FUNDED")).singleElement().satisfies(e -> {
+          assertThat(e.actor()).isEqualTo(GUANGXI_FISCAL);
+          assertThat(e.detail()).contains(yangshuoProject).contains("汛期险情，须当年治理");
+        });
+
+    // the county refines the exception it was given without a second reason, but not a new project
+    var other = projects.warehoused(YANGSHUO_ECO, "450321", "阳朔县未遴选项目");
+    var today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), BEIJING).toString();
+    assertThatThrownBy(() -> complete(YANGSHUO_FINANCE, task(pi, TASK_REFINE, "450321-finance"),
+        Variables.createVariables().putValue(REFINED_ON.name(), today)
+            .putValueTyped(REFINEMENT_LINES.name(), JsonVariables.json(List.of(Map.of(
+                "projectCode", other, "centralShare", "400000", "provincialShare", "100000"))))
+            .putValueTyped(PROJECT_TARGETS.name(), JsonVariables.json(List.of(
+                target("projectCode", other, "修复治理面积", "40"))))))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("项目 " + other);
+    refine(pi, YANGSHUO_FINANCE, "450321-finance", yangshuoProject, "400000", "100000", "40");
+    BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_FILE);
   }
 }

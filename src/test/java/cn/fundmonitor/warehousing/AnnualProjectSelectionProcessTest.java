@@ -55,6 +55,29 @@ class AnnualProjectSelectionProcessTest {
 
   @Autowired Projects projects;
 
+  @Autowired cn.fundmonitor.evaluation.SelfEvaluationService evaluations;
+
+  @Test
+  void gx29_theSelectionShowsLastYearsPoorResultInTheCountyAndTheSuggestedCut() {
+    var poor = warehoused("兴宁区2035年度自评差项目");
+    var candidate = warehoused("兴宁区2036年度候选项目");
+    // a Xingning project graded 差 in 2035 flags Xingning's 2036 money (GX 第二十九条)
+    evaluations.prepare(poor, 2035);
+    evaluations.recordGrade(cn.fundmonitor.evaluation.SelfEvaluation.key(poor, 2035), "POOR");
+
+    ProcessInstance pi = runtime.createProcessInstanceByKey(KEY).startBeforeActivity(TASK_PREPARE)
+        .setVariable(BUDGET_YEAR.name(), 2036).execute();
+    var task = tasks.createTaskQuery().processInstanceId(pi.getId())
+        .taskCandidateGroup("450000-finance").singleResult();
+    var labels = JsonVariables.rows(tasks.getVariable(task.getId(), CANDIDATE_PROJECTS.name()))
+        .stream().filter(c -> candidate.equals(c.get("value"))).map(c -> (String) c.get("label"))
+        .toList();
+    assertThat(labels).singleElement().asString()
+        .contains("【上年度结果：2035年 " + poor + " 绩效自评结果差")
+        .contains("建议少安排30%，按申请额约");
+    runtime.deleteProcessInstance(pi.getId(), "只查看候选项目");
+  }
+
   private String warehoused(String name) {
     return projects.warehoused(XINGNING_ECO, "450102", name);
   }

@@ -1,0 +1,142 @@
+package cn.fundmonitor.results;
+
+import static cn.fundmonitor.common.Inputs.optionalText;
+import static cn.fundmonitor.common.Inputs.text;
+
+import cn.fundmonitor.common.ConflictException;
+import cn.fundmonitor.common.InvalidInputException;
+import cn.fundmonitor.common.NotFoundException;
+import cn.fundmonitor.organisation.DivisionLevel;
+import cn.fundmonitor.organisation.OrganisationService;
+import cn.fundmonitor.organisation.Role;
+import cn.fundmonitor.project.Direction;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Results that change next year's money (GX 第二十二条、第二十九条; MNR 第十四条 结果应用): a project
+ * graded 差 in its self-evaluation, or ended early, in year Y flags the money of its city or county
+ * for budget year Y+1. The reduction comes from the {@code resultReduction} table (geohazard
+ * emergencies excepted, GX 第二十九条); the province may decide, with a recorded reason, that a flag
+ * does not cut the money. A county with several flags is cut by the largest percentage, not the
+ * sum (a choice of this system, one a policy owner can revisit).
+ */
+@Service
+@Transactional
+public class ResultFlagService {
+
+  public static final int MAX_REASON = 500;
+
+  private final ResultFlagRepository repository;
+  private final ResultReductionTable table;
+  private final OrganisationService organisation;
+  private final Clock clock;
+
+  ResultFlagService(ResultFlagRepository repository, ResultReductionTable table,
+      OrganisationService organisation, Clock clock) {
+    this.repository = repository;
+    this.table = table;
+    this.organisation = organisation;
+    this.clock = clock;
+  }
+
+  /** The flags on the money of a budget year: the results of the year before. */
+  @Transactional(readOnly = true)
+  public List<ResultFlag> flagsFor(int budgetYear) {
+    var resultYear = budgetYear - 1;
+    var raw = new ArrayList<>(repository.poorEvaluations(resultYear));
+    raw.addAll(repository.earlyEnds(resultYear));
+    var flags = new ArrayList<ResultFlag>();
+    for (var r : raw) {
+      var emergency = r.emergency() && Direction.GEOHAZARD.name().equals(r.direction());
+      var reduction = table.evaluate(r.kind(), emergency);
+      flags.add(new ResultFlag(r.projectCode(), r.projectName(), r.regionCode(), r.kind(),
+          resultYear, emergency, reduction.percent(), reduction.label(),
+          repository.override(budgetYear, r.projectCode()).orElse(null)));
+    }
+    flags.sort(Comparator.comparing(ResultFlag::regionCode).thenComparing(ResultFlag::projectCode)
+        .thenComparing(ResultFlag::kind));
+    return flags;
+  }
+
+  /** The flags on a division's money: those of projects in it (项目所在市、县). */
+  @Transactional(readOnly = true)
+  public List<ResultFlag> flagsWithin(int budgetYear, String divisionCode) {
+    return flagsFor(budgetYear).stream()
+        .filter(f -> organisation.isWithin(f.regionCode(), divisionCode)).toList();
+  }
+
+  /** The percentage a division's money of the budget year is cut by: the largest of its flags. */
+  public static BigDecimal reductionOf(List<ResultFlag> flags) {
+    return flags.stream().map(ResultFlag::effectivePercent).max(BigDecimal::compareTo)
+        .orElse(BigDecimal.ZERO);
+  }
+
+  /** The flags visible to a user: those within the user's units. */
+  @Transactional(readOnly = true)
+  public List<ResultFlag> visibleFlags(int budgetYear, Set<String> jurisdiction) {
+    return flagsFor(budgetYear).stream().filter(f -> jurisdiction.contains(f.regionCode())).toList();
+  }
+
+  /**
+   * The province's finance department decides a flag does not cut the budget year's money, with its
+   * reason (recorded, once per project and year).
+   */
+  public ResultFlag override(Object budgetYear, Object projectCode, Object reason, String actor,
+      Collection<String> groupIds) {
+    var problems = new ArrayList<String>();
+    var year = year(budgetYear, problems);
+    var code = text(projectCode);
+    if (code == null) {
+      problems.add("请填写项目编码");
+    }
+    var why = optionalText(reason, "不予扣减的理由", MAX_REASON, problems);
+    if (why == null && problems.stream().noneMatch(p -> p.startsWith("不予扣减的理由"))) {
+      problems.add("请填写不予扣减的理由（省级决定不按结果扣减时须说明理由）");
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException("不予扣减的决定有误", problems);
+    }
+    var flags = flagsFor(year).stream().filter(f -> f.projectCode().equals(code)).toList();
+    if (flags.isEmpty()) {
+      throw new NotFoundException("项目 " + code + " 没有影响" + year + "年度资金的结果标记");
+    }
+    var region = flags.get(0).regionCode();
+    var province = organisation.provinceOf(region).map(d -> d.code()).orElse(null);
+    var mayDecide = OrganisationService.unitGroups(groupIds).stream()
+        .anyMatch(g -> g.role() == Role.FINANCE && g.divisionCode().equals(province)
+            && organisation.find(province).map(d -> d.level() == DivisionLevel.PROVINCE).orElse(false));
+    if (!mayDecide) {
+      throw new AccessDeniedException("only the project's province finance department overrides a result flag");
+    }
+    if (flags.stream().anyMatch(f -> f.override() != null)) {
+      throw new ConflictException("项目 " + code + " 的" + year + "年度结果标记已决定不予扣减，不能重复决定");
+    }
+    repository.insertOverride(year, code, new ResultFlag.Override(why, actor,
+        OffsetDateTime.now(clock)));
+    return flagsFor(year).stream().filter(f -> f.projectCode().equals(code)).findFirst().orElseThrow();
+  }
+
+  private static int year(Object value, List<String> problems) {
+    var text = text(value);
+    try {
+      var year = Integer.parseInt(text);
+      if (year >= 2000 && year <= 2100) {
+        return year;
+      }
+    } catch (RuntimeException e) {
+      // reported below
+    }
+    problems.add("预算年度应为2000至2100之间的年份");
+    return 0;
+  }
+}
