@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -48,6 +49,9 @@ import org.springframework.test.annotation.DirtiesContext;
 // another test started and closed in this JVM leaves the cached one's Cockpit without it
 @DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS)
 class OverdueBoardTest {
+
+  /** One document number per test (a random one collided within the shared context). */
+  static final AtomicInteger DOCUMENTS = new AtomicInteger();
 
   static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
   static final String API = "/api/overdue-steps";
@@ -73,7 +77,7 @@ class OverdueBoardTest {
     http = new Http(port);
     ClockUtil.setCurrentTime(beijing(2025, 9, 10, 9));
     var vars = Variables.createVariables()
-        .putValue(DOCUMENT_NO.name(), "财资环〔2025〕" + (700 + System.nanoTime() % 100) + "号")
+        .putValue(DOCUMENT_NO.name(), "财资环〔2025〕" + (8800 + DOCUMENTS.incrementAndGet()) + "号")
         .putValue(FUND_CLASS.name(), "CENTRAL")
         .putValue(DIRECTION.name(), "ECO_RESTORATION")
         .putValue(BUDGET_YEAR.name(), 2025)
