@@ -150,6 +150,35 @@ class SupervisorGrantsTest {
         "450100-eco")).taskId(id).count()).isZero();
   }
 
+  @Autowired SupervisorGrantsBackfill backfill;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+  @Test
+  void mnr6_tasksOpenBeforeThisReleaseAreGrantedOnceAtStart() throws Exception {
+    var xingning = returnedTo(XINGNING_ECO, GUANGXI_ECO, "兴宁区项目（升级前）", "450102");
+    var gx = xingning.getProcessInstanceId();
+    // as a database of the previous release has it: no grant on the instance, none to supervisors
+    jdbc.update("delete from ACT_RU_AUTHORIZATION where RESOURCE_ID_ = ? or (RESOURCE_ID_ = ? "
+        + "and GROUP_ID_ <> '450102-eco')", gx, xingning.getId());
+    jdbc.update("delete from ACT_GE_PROPERTY where NAME_ = ?", SupervisorGrantsBackfill.DONE);
+    assertThat(status("/engine-rest/process-instance/" + gx, GUANGXI_FINANCE)).isIn(403, 404);
+    assertThat(status("/engine-rest/task/" + xingning.getId(), NANNING_ECO)).isIn(403, 404);
+
+    backfill.onStart();
+    assertThat(status("/engine-rest/process-instance/" + gx, GUANGXI_FINANCE)).isEqualTo(200);
+    assertThat(status("/engine-rest/task/" + xingning.getId(), NANNING_ECO)).isEqualTo(200);
+    assertThat(status("/engine-rest/process-instance/" + gx, XINJIANG_FINANCE)).isIn(403, 404);
+    assertThat(status("/engine-rest/task/" + xingning.getId(), XINGNING_ECO))
+        .as("the county's own grant is untouched").isEqualTo(200);
+    // once per database: a second start writes nothing (and does not fail on what exists)
+    var rows = jdbc.queryForObject("select count(*) from ACT_RU_AUTHORIZATION", Integer.class);
+    backfill.onStart();
+    jdbc.update("delete from ACT_GE_PROPERTY where NAME_ = ?", SupervisorGrantsBackfill.DONE);
+    backfill.onStart();
+    assertThat(jdbc.queryForObject("select count(*) from ACT_RU_AUTHORIZATION", Integer.class))
+        .isEqualTo(rows);
+  }
+
   @Test
   void mnr6_hostileInputAnswers4xxNot500() {
     for (var path : List.of("/engine-rest/process-instance/'%20or%201=1--",
