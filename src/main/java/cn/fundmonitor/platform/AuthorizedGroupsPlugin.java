@@ -41,7 +41,7 @@ public class AuthorizedGroupsPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    configuration.setIdentityService(new GrantGroupsIdentityService(organisation));
+    configuration.setIdentityService(new GrantGroupsInAuthentication(organisation));
     if (configuration.getCustomSessionFactories() == null) {
       configuration.setCustomSessionFactories(new ArrayList<>());
     }
@@ -66,10 +66,10 @@ public class AuthorizedGroupsPlugin extends AbstractProcessEnginePlugin {
    * ministry saw "12 个已部署的流程定义" over an empty list (issue 17). The groups hold no members
    * and name no task's candidates, so nothing else a user's groups decide changes.
    */
-  static class GrantGroupsIdentityService extends org.camunda.bpm.engine.impl.IdentityServiceImpl {
+  static class GrantGroupsInAuthentication extends org.camunda.bpm.engine.impl.IdentityServiceImpl {
     private final ObjectProvider<OrganisationService> organisation;
 
-    GrantGroupsIdentityService(ObjectProvider<OrganisationService> organisation) {
+    GrantGroupsInAuthentication(ObjectProvider<OrganisationService> organisation) {
       this.organisation = organisation;
     }
 
