@@ -257,6 +257,11 @@ public class CamundaOrganisationSync {
         grant(groupId, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.CREATE_INSTANCE);
       }
     }
+    if (Supervision.supervisesInCockpit(level, role)) {
+      // a province or city watches its subtree's instances in Cockpit (MNR 第六条、第七条); which
+      // instances it may read is granted per instance (platform/SupervisorGrants), nothing here
+      grant(groupId, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    }
     if (level == DivisionLevel.MINISTRY) {
       // the ministry supervises (MNR 第五条): it watches every instance in Cockpit, read-only
       grant(groupId, Resources.APPLICATION, "cockpit", Permissions.ACCESS);

@@ -41,6 +41,7 @@ public class AuthorizedGroupsPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.setIdentityService(new GrantGroupsInAuthentication(organisation));
     if (configuration.getCustomSessionFactories() == null) {
       configuration.setCustomSessionFactories(new ArrayList<>());
     }
@@ -55,6 +56,33 @@ public class AuthorizedGroupsPlugin extends AbstractProcessEnginePlugin {
         return new UnfilteredGroupsAuthorizationManager(organisation.getObject());
       }
     });
+  }
+
+  /**
+   * The level-and-role groups also in the authentication itself: Cockpit's own queries (the
+   * process list, an instance's incidents, a definition's instances — {@code
+   * AbstractCockpitPluginResource}) build their authorization check from the authentication's
+   * group ids, not through the authorization manager above, so without them a province or the
+   * ministry saw "12 个已部署的流程定义" over an empty list (issue 17). The groups hold no members
+   * and name no task's candidates, so nothing else a user's groups decide changes.
+   */
+  static class GrantGroupsInAuthentication extends org.camunda.bpm.engine.impl.IdentityServiceImpl {
+    private final ObjectProvider<OrganisationService> organisation;
+
+    GrantGroupsInAuthentication(ObjectProvider<OrganisationService> organisation) {
+      this.organisation = organisation;
+    }
+
+    @Override
+    public void setAuthentication(org.camunda.bpm.engine.impl.identity.Authentication auth) {
+      if (auth == null || auth.getGroupIds() == null || auth.getGroupIds().isEmpty()) {
+        super.setAuthentication(auth);
+        return;
+      }
+      super.setAuthentication(new org.camunda.bpm.engine.impl.identity.Authentication(
+          auth.getUserId(), GrantGroups.withGrantGroups(auth.getGroupIds(), organisation.getObject()),
+          auth.getTenantIds()));
+    }
   }
 
   /**

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Cockpit for a supervising unit (issue 17, MNR 第五条): the ministry reads instances and
  * incidents; the units' tasks are not its to read (SecurityTest), so Cockpit does not offer them —
- * no 人工任务 in the header or on the dashboard, no 用户任务 tab on an instance — instead of
+ * no 人工任务 in the header or on the dashboard, no 用户任务 tab on an instance but for its own
+ * follow-ups (催办) — instead of
  * answering with an English 403. An administrator, who may read tasks, keeps all of it.
  */
 @BrowserTest
@@ -34,7 +35,17 @@ class CockpitSupervisorBrowserIT {
     page.locator(".nav-tabs > li").first().waitFor();
     page.waitForLoadState(LoadState.NETWORKIDLE);
     var tabs = page.locator(".nav-tabs > li:visible").allInnerTexts();
-    assertThat(tabs).isNotEmpty().noneMatch(t -> t.trim().equals("用户任务"));
+    assertThat(tabs).isNotEmpty();
+    // the late step's instance holds the ministry's own follow-up (催办): the 用户任务 tab is
+    // offered for it alone (the tab lists the tasks the engine lets the user read), never the
+    // province's late step
+    if (tabs.stream().anyMatch(t -> t.trim().equals("用户任务"))) {
+      page.locator(".nav-tabs > li:visible").filter(new com.microsoft.playwright.Locator
+          .FilterOptions().setHasText("用户任务")).first().click();
+      var rows = page.locator("table.user-tasks tbody tr");
+      rows.first().waitFor();
+      assertThat(rows.allInnerTexts()).isNotEmpty().allMatch(r -> r.contains("催办"));
+    }
     assertThat(page.locator("body").innerText()).doesNotContain("Forbidden", "403",
         "not authorized", "ENGINE-");
     assertThat(page.locator(".notifications .alert:visible").count())

@@ -51,13 +51,30 @@ class AuthorizedGroupsPluginTest {
         .resourceType(org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION)
         .resourceId("projectWarehousing").count()).isOne();
     for (var resource : List.of(org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION,
-        org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE,
         org.camunda.bpm.engine.authorization.Resources.APPLICATION,
         org.camunda.bpm.engine.authorization.Resources.DECISION_DEFINITION)) {
       assertThat(authorizations.createAuthorizationQuery().groupIdIn("450102-eco", "450321-finance",
           "450000-finance", "000000-finance").resourceType(resource).count()).as(resource.resourceName())
           .isZero();
     }
+    // on process instances a unit group holds only READ on single instances its subtree works in
+    // (SupervisorGrants, issue 17), never a right on all instances
+    var perInstance = authorizations.createAuthorizationQuery().groupIdIn("450102-eco",
+        "450321-finance", "450000-finance", "000000-finance")
+        .resourceType(org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE).list();
+    assertThat(perInstance).allSatisfy(a -> {
+      assertThat(a.getResourceId()).isNotEqualTo(org.camunda.bpm.engine.authorization.Authorization.ANY);
+      assertThat(a.isPermissionGranted(org.camunda.bpm.engine.authorization.Permissions.READ))
+          .isTrue();
+      for (var write : List.of(org.camunda.bpm.engine.authorization.Permissions.UPDATE,
+          org.camunda.bpm.engine.authorization.Permissions.DELETE,
+          org.camunda.bpm.engine.authorization.ProcessInstancePermissions.UPDATE_VARIABLE,
+          org.camunda.bpm.engine.authorization.ProcessInstancePermissions.SUSPEND)) {
+        assertThat(a.isPermissionGranted(write)).as(write.getName()).isFalse();
+      }
+      assertThat(a.getGroupId()).as("the ministry reads instances through its definition grants")
+          .isNotEqualTo("000000-finance");
+    });
     // and each user still gets exactly their level's rights, through the engine's own check
     assertThat(authorizations.isUserAuthorized("u", List.of("450102-eco"),
         org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.CREATE_INSTANCE,

@@ -4,7 +4,10 @@
  * the user may see (issue 17): supervisors such as the ministry read instances and incidents but
  * not every unit's tasks (tasks stay with the units whose work they are), so Cockpit's 人工任务
  * page, its dashboard count and an instance's 用户任务 tab — which would answer them 403 — are
- * not offered unless the engine says the user may read tasks.
+ * not offered unless the engine says the user may read tasks. A province or city reads its
+ * subtree's tasks read-only (platform/SupervisorGrants): an instance's 用户任务 tab is offered
+ * when the engine counts tasks of that instance the user may read, and without the right to work
+ * tasks its assign and group controls are not offered.
  */
 import { startTranslating } from '../../fund-monitor/i18n.js';
 
@@ -12,13 +15,15 @@ startTranslating();
 
 const MAY_READ_TASKS = 'fm-may-read-tasks';
 const USER_TASKS_TAB = '用户任务';
+const INSTANCE_TASKS = 'fm-instance-tasks';
 
 const style = document.createElement('style');
 style.textContent = `
 html:not(.${MAY_READ_TASKS}) li:has(> view a[href="#/tasks"]),
 html:not(.${MAY_READ_TASKS}) li:has(> a[href="#/tasks"]),
 html:not(.${MAY_READ_TASKS}) .stats-section.open-human-tasks,
-html:not(.${MAY_READ_TASKS}) .fm-task-tab { display: none !important; }`;
+html:not(.${MAY_READ_TASKS}):not(.${INSTANCE_TASKS}) .fm-task-tab { display: none !important; }
+html:not(.${MAY_READ_TASKS}) .fm-task-controls { display: none !important; }`;
 document.head.appendChild(style);
 
 function engineApi() {
@@ -54,9 +59,35 @@ function checkTaskRead() {
   return checking;
 }
 
+// the tasks of the instance on screen the user may read (a supervisor's: read-only), by instance
+const instanceTasks = new Map();
+function checkInstanceTasks() {
+  const api = engineApi();
+  const match = /^#\/process-instance\/([0-9a-zA-Z-]+)/.exec(location.hash || '');
+  const id = match && match[1];
+  const show = known => document.documentElement.classList.toggle(INSTANCE_TASKS, known === true);
+  if (!api || !id) { show(false); return; }
+  if (instanceTasks.has(id)) { show(instanceTasks.get(id)); return; }
+  show(false);
+  instanceTasks.set(id, false);
+  fetch(`${api}/task/count?processInstanceId=${encodeURIComponent(id)}`,
+    { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+    .then(r => (r.ok ? r.json() : { count: 0 }))
+    .then(result => {
+      instanceTasks.set(id, result.count > 0);
+      if ((location.hash || '').includes(id)) show(result.count > 0);
+    })
+    .catch(() => instanceTasks.delete(id));
+}
+
 function markTaskTabs() {
   document.querySelectorAll('.nav-tabs > li:not(.fm-task-tab)').forEach(li => {
     if (li.textContent.trim() === USER_TASKS_TAB) li.classList.add('fm-task-tab');
+  });
+  // the tab's controls that change a task (assignee, groups): not offered to a reader
+  document.querySelectorAll('table.user-tasks').forEach(table => {
+    table.querySelectorAll('.edit-toggle, th.action, td.action:not(.fm-task-controls)')
+      .forEach(el => el.classList.add('fm-task-controls'));
   });
 }
 
@@ -65,11 +96,14 @@ function markTaskTabs() {
 // popstate, which a browser fires before hashchange: both are watched, else Cockpit had already
 // asked for the tasks page's figures (a 403 notification) when hashchange left it
 window.addEventListener('popstate', leaveTasks);
-window.addEventListener('hashchange', () => { leaveTasks(); checkTaskRead(); });
+window.addEventListener('hashchange', () => {
+  leaveTasks(); checkTaskRead(); checkInstanceTasks();
+});
 new MutationObserver(markTaskTabs).observe(document.documentElement,
   { childList: true, subtree: true });
 // before Cockpit starts its routes (it awaits its custom scripts): a #/tasks typed by hand goes
 // back to the dashboard before the page asks for what the user may not read
 await Promise.race([checkTaskRead(), new Promise(resolve => setTimeout(resolve, 3000))]);
+checkInstanceTasks();
 
 export default [];

@@ -1,0 +1,120 @@
+package cn.fundmonitor.platform;
+
+import cn.fundmonitor.organisation.OrganisationService;
+import cn.fundmonitor.organisation.Supervision;
+import cn.fundmonitor.organisation.UnitGroup;
+import java.util.ArrayList;
+import java.util.Arrays;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Cockpit for supervisors below the ministry (issue 17; MNR 第六条、第七条): a province's or a
+ * city's departments read the process instances their subtree works in — diagram, variables,
+ * incidents, jobs — and those instances' tasks read-only, and nothing of another region.
+ *
+ * <p>Camunda 7 grants per resource id, not per subtree, and an instance names no division the
+ * engine could check. What ties an instance to a unit is the work in it: a task whose candidate
+ * group is {@code 450102-eco}. So when the engine gives a unit group a task (the moment it grants
+ * that group the task, {@link DefaultAuthorizationProvider#newTaskGroupIdentityLink}), it also
+ * grants, in the same transaction:
+ * <ul>
+ *   <li>READ on the task's process instance to that unit group (its own work, seen in Cockpit) and
+ *       to its supervisors ({@link Supervision}: the same department and the finance department of
+ *       the city and the province above it);</li>
+ *   <li>READ on the task to those supervisors — read-only: no UPDATE, no TASK_WORK, so they can
+ *       neither claim, complete nor reassign it, and no Tasklist filter lists it (the filters ask
+ *       for the user's own candidate groups).</li>
+ * </ul>
+ * The narrowest grants that work: one row per instance and supervising group, one per task and
+ * supervising group (two to four, as the tree is at most province → city → county), none for the
+ * ministry, which reads every instance through its definition grants. A wider grant
+ * (READ_INSTANCE on a process definition) would show every province's instances; a Cockpit view of
+ * our own could not open Cockpit's own instance page, incidents or task tab.
+ */
+@Component
+public class SupervisorGrants extends AbstractProcessEnginePlugin {
+
+  private final ObjectProvider<OrganisationService> organisation;
+
+  SupervisorGrants(ObjectProvider<OrganisationService> organisation) {
+    this.organisation = organisation;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.setResourceAuthorizationProvider(new Provider(organisation));
+  }
+
+  /** Camunda's default grants, plus the supervisors' read-only ones. */
+  static class Provider extends DefaultAuthorizationProvider {
+    private final ObjectProvider<OrganisationService> organisation;
+
+    Provider(ObjectProvider<OrganisationService> organisation) {
+      this.organisation = organisation;
+    }
+
+    @Override
+    public AuthorizationEntity[] newTaskGroupIdentityLink(Task task, String groupId,
+        String type) {
+      var own = super.newTaskGroupIdentityLink(task, groupId, type);
+      var unit = UnitGroup.parse(groupId);
+      if (!IdentityLinkType.CANDIDATE.equals(type) || unit.isEmpty()
+          || task.getProcessInstanceId() == null) {
+        return own;
+      }
+      var result = new ArrayList<AuthorizationEntity>();
+      if (own != null) {
+        result.addAll(Arrays.asList(own));
+      }
+      var instanceId = task.getProcessInstanceId();
+      readGrant(groupId, Resources.PROCESS_INSTANCE, instanceId).ifPresent(result::add);
+      for (var supervisor : Supervision.supervisorsOf(unit.get(), organisation.getObject())) {
+        readGrant(supervisor, Resources.PROCESS_INSTANCE, instanceId).ifPresent(result::add);
+        readGrant(supervisor, Resources.TASK, task.getId()).ifPresent(result::add);
+      }
+      return result.toArray(AuthorizationEntity[]::new);
+    }
+
+    /**
+     * A new READ grant, or none if the group holds one already — in the database or made earlier
+     * in this command (a multi-instance gives several counties of one city their tasks at once,
+     * and the city's grant on the instance must be inserted once).
+     */
+    private java.util.Optional<AuthorizationEntity> readGrant(String groupId, Resource resource,
+        String resourceId) {
+      var pending = Context.getCommandContext().getDbEntityManager()
+          .getCachedEntitiesByType(AuthorizationEntity.class).stream()
+          .filter(a -> a.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT
+              && groupId.equals(a.getGroupId()) && resourceId.equals(a.getResourceId())
+              && a.getResourceType() == resource.resourceType())
+          .findFirst();
+      if (pending.isPresent()) {
+        // still to be inserted when the command ends: a permission added now is inserted with it
+        pending.get().addPermission(Permissions.READ);
+        return java.util.Optional.empty();
+      }
+      var existing = getGrantAuthorizationByGroupId(groupId, resource, resourceId);
+      if (existing != null) {
+        if (existing.isPermissionGranted(Permissions.READ)) {
+          return java.util.Optional.empty();
+        }
+        existing.addPermission(Permissions.READ);
+        return java.util.Optional.of(existing);
+      }
+      return java.util.Optional.of(createGrantAuthorization(null, groupId, resource, resourceId,
+          Permissions.READ));
+    }
+  }
+}

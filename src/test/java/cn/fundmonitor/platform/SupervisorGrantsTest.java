@@ -1,0 +1,204 @@
+package cn.fundmonitor.platform;
+
+import static cn.fundmonitor.support.TestUsers.*;
+import static cn.fundmonitor.warehousing.WarehousingVariables.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.fundmonitor.support.Applications;
+import cn.fundmonitor.support.FundMonitorTest;
+import cn.fundmonitor.support.Http;
+import cn.fundmonitor.support.TestUsers;
+import cn.fundmonitor.warehousing.ApplicationStarter;
+import cn.fundmonitor.warehousing.ProjectWarehousingProcess;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Cockpit for supervisors below the ministry (issue 17; MNR 第六条: 省级 "指导、督促下级部门按期完成填报任务";
+ * 第七条: 市 "负责统筹推进本区域资金监测监管工作"): a province's and a city's departments read their
+ * subtree's process instances, incidents and tasks — the tasks read-only — through the engine's
+ * REST, and another province, another city, another department or the county next door reads
+ * none of them (MNR 第二十三条).
+ */
+@FundMonitorTest
+class SupervisorGrantsTest {
+
+  @LocalServerPort int port;
+  @Autowired ApplicationStarter starter;
+  @Autowired TaskService tasks;
+  @Autowired RuntimeService runtime;
+  @Autowired AuthorizationService authorizations;
+  @Autowired TestUsers users;
+  final ObjectMapper json = new ObjectMapper();
+  Http http;
+
+  @BeforeEach
+  void client() {
+    http = new Http(port);
+  }
+
+  /** An application returned to its county: the county's task, in an instance of its own. */
+  private Task returnedTo(String applicant, String reviewer, String name, String region) {
+    var code = users.as(applicant, () -> starter.apply(
+        Applications.withRegion(Applications.xingningRestoration(name), region)).code());
+    var review = tasks.createTaskQuery().processInstanceBusinessKey(code)
+        .taskDefinitionKey(ProjectWarehousingProcess.TASK_REVIEW).singleResult();
+    users.run(reviewer, () -> tasks.complete(review.getId(),
+        REVIEW_OUTCOME.putInto(REVIEW_COMMENT.with("请补充材料"), "RETURN")));
+    var task = tasks.createTaskQuery().processInstanceBusinessKey(code).singleResult();
+    // an incident in the instance, as the overdue check raises one (overdue/OverdueIncidents)
+    runtime.createIncident("overdue", task.getExecutionId(), "test", "环节逾期（测试）");
+    return task;
+  }
+
+  private List<String> ids(String path, String user) throws Exception {
+    var response = http.get(path, user, PASSWORD);
+    assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(200);
+    var result = new ArrayList<String>();
+    json.readTree(response.body()).forEach(n -> result.add(
+        n.has("processInstanceId") && !path.startsWith("/engine-rest/process-instance")
+            ? n.get("processInstanceId").asText() : n.get("id").asText()));
+    return result;
+  }
+
+  private int status(String path, String user) {
+    return http.get(path, user, PASSWORD).statusCode();
+  }
+
+  @Test
+  void mnr6_theProvinceAndTheCityAboveReadTheCountysInstanceIncidentAndTaskAndNoOneElseDoes()
+      throws Exception {
+    var xingning = returnedTo(XINGNING_ECO, GUANGXI_ECO, "兴宁区项目（驾驶舱）", "450102");
+    var qiemo = returnedTo(QIEMO_ECO, XINJIANG_ECO, "且末县项目（驾驶舱）", "652825");
+    var gx = xingning.getProcessInstanceId();
+    var xj = qiemo.getProcessInstanceId();
+
+    for (var supervisor : List.of(GUANGXI_FINANCE, GUANGXI_ECO, NANNING_FINANCE, NANNING_ECO)) {
+      assertThat(ids("/engine-rest/process-instance?maxResults=1000", supervisor)).as(supervisor)
+          .contains(gx).doesNotContain(xj);
+      assertThat(status("/engine-rest/process-instance/" + gx, supervisor)).isEqualTo(200);
+      assertThat(status("/engine-rest/process-instance/" + gx + "/activity-instances",
+          supervisor)).isEqualTo(200);
+      assertThat(status("/engine-rest/process-instance/" + gx + "/variables", supervisor))
+          .isEqualTo(200);
+      assertThat(ids("/engine-rest/incident?maxResults=1000", supervisor)).as(supervisor)
+          .contains(gx).doesNotContain(xj);
+      assertThat(ids("/engine-rest/task?processInstanceId=" + gx, supervisor)).as(supervisor)
+          .containsExactly(gx);
+      assertThat(status("/engine-rest/task/" + xingning.getId(), supervisor)).isEqualTo(200);
+      assertThat(status("/engine-rest/task/" + xingning.getId() + "/identity-links", supervisor))
+          .isEqualTo(200);
+    }
+    // Xinjiang's own province reads its county's instance, and not Guangxi's
+    assertThat(ids("/engine-rest/process-instance?maxResults=1000", XINJIANG_FINANCE))
+        .contains(xj).doesNotContain(gx);
+
+    // another province, another city, another department, the county next door: nothing of it
+    for (var stranger : List.of(XINJIANG_FINANCE, XINJIANG_ECO, SICHUAN_FINANCE, GUILIN_FINANCE,
+        GUANGXI_GEOHAZARD, QINGXIU_ECO, QIEMO_ECO)) {
+      assertThat(ids("/engine-rest/process-instance?maxResults=1000", stranger)).as(stranger)
+          .doesNotContain(gx);
+      assertThat(status("/engine-rest/process-instance/" + gx, stranger)).as(stranger)
+          .isIn(403, 404);
+      assertThat(status("/engine-rest/process-instance/" + gx + "/variables", stranger))
+          .as(stranger).isIn(403, 404);
+      assertThat(ids("/engine-rest/incident?maxResults=1000", stranger)).as(stranger)
+          .doesNotContain(gx);
+      assertThat(status("/engine-rest/task/" + xingning.getId(), stranger)).as(stranger)
+          .isIn(403, 404);
+      assertThat(ids("/engine-rest/task?processInstanceId=" + gx, stranger)).as(stranger)
+          .isEmpty();
+    }
+    // the ministry reads every instance through its definition grants, no unit's tasks
+    assertThat(status("/engine-rest/process-instance/" + gx, MINISTRY_FINANCE)).isEqualTo(200);
+    assertThat(status("/engine-rest/task/" + xingning.getId(), MINISTRY_FINANCE)).isIn(403, 404);
+  }
+
+  @Test
+  void mnr6_supervisorsReadTasksButCannotWorkThem() throws Exception {
+    var xingning = returnedTo(XINGNING_ECO, GUANGXI_ECO, "兴宁区项目（只读）", "450102");
+    var id = xingning.getId();
+    for (var supervisor : List.of(GUANGXI_FINANCE, NANNING_ECO)) {
+      assertThat(http.post("/engine-rest/task/" + id + "/claim", "{\"userId\":\"" + supervisor
+          + "\"}", supervisor, PASSWORD).statusCode()).as(supervisor).isEqualTo(403);
+      assertThat(http.post("/engine-rest/task/" + id + "/complete",
+          "{\"variables\":{\"revisionAction\":{\"value\":\"WITHDRAW\"}}}", supervisor, PASSWORD)
+          .statusCode()).as(supervisor).isEqualTo(403);
+      assertThat(http.post("/engine-rest/task/" + id + "/assignee", "{\"userId\":\"" + supervisor
+          + "\"}", supervisor, PASSWORD).statusCode()).as(supervisor).isEqualTo(403);
+      assertThat(http.post("/engine-rest/task/" + id + "/identity-links",
+          "{\"groupId\":\"450000-finance\",\"type\":\"candidate\"}", supervisor, PASSWORD)
+          .statusCode()).as(supervisor).isEqualTo(403);
+      assertThat(http.post("/engine-rest/process-instance/" + xingning.getProcessInstanceId()
+          + "/variables", "{\"modifications\":{\"x\":{\"value\":1}}}", supervisor, PASSWORD)
+          .statusCode()).as(supervisor).isEqualTo(403);
+    }
+    assertThat(tasks.createTaskQuery().taskId(id).singleResult().getAssignee()).isNull();
+    // and the supervised task is in none of the supervisor's Tasklist filters (own groups only)
+    assertThat(tasks.createTaskQuery().taskCandidateGroupIn(List.of("450000-finance",
+        "450100-eco")).taskId(id).count()).isZero();
+  }
+
+  @Autowired SupervisorGrantsBackfill backfill;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+  @Test
+  void mnr6_tasksOpenBeforeThisReleaseAreGrantedOnceAtStart() throws Exception {
+    var xingning = returnedTo(XINGNING_ECO, GUANGXI_ECO, "兴宁区项目（升级前）", "450102");
+    var gx = xingning.getProcessInstanceId();
+    // as a database of the previous release has it: no grant on the instance, none to supervisors
+    jdbc.update("delete from ACT_RU_AUTHORIZATION where RESOURCE_ID_ = ? or (RESOURCE_ID_ = ? "
+        + "and GROUP_ID_ <> '450102-eco')", gx, xingning.getId());
+    jdbc.update("delete from ACT_GE_PROPERTY where NAME_ = ?", SupervisorGrantsBackfill.DONE);
+    assertThat(status("/engine-rest/process-instance/" + gx, GUANGXI_FINANCE)).isIn(403, 404);
+    assertThat(status("/engine-rest/task/" + xingning.getId(), NANNING_ECO)).isIn(403, 404);
+
+    backfill.onStart();
+    assertThat(status("/engine-rest/process-instance/" + gx, GUANGXI_FINANCE)).isEqualTo(200);
+    assertThat(status("/engine-rest/task/" + xingning.getId(), NANNING_ECO)).isEqualTo(200);
+    assertThat(status("/engine-rest/process-instance/" + gx, XINJIANG_FINANCE)).isIn(403, 404);
+    assertThat(status("/engine-rest/task/" + xingning.getId(), XINGNING_ECO))
+        .as("the county's own grant is untouched").isEqualTo(200);
+    // once per database: a second start writes nothing (and does not fail on what exists)
+    var rows = jdbc.queryForObject("select count(*) from ACT_RU_AUTHORIZATION", Integer.class);
+    backfill.onStart();
+    jdbc.update("delete from ACT_GE_PROPERTY where NAME_ = ?", SupervisorGrantsBackfill.DONE);
+    backfill.onStart();
+    assertThat(jdbc.queryForObject("select count(*) from ACT_RU_AUTHORIZATION", Integer.class))
+        .isEqualTo(rows);
+  }
+
+  @Test
+  void mnr6_hostileInputAnswers4xxNot500() {
+    for (var path : List.of("/engine-rest/process-instance/'%20or%201=1--",
+        "/engine-rest/process-instance/%3Cscript%3E/variables",
+        "/engine-rest/task/..%2F..%2Fprocess-instance")) {
+      assertThat(status(path, GUANGXI_FINANCE)).as(path).isBetween(400, 404);
+    }
+  }
+
+  @Test
+  void mnr6_provincesAndCitiesMayOpenCockpitCountiesMayNot() {
+    assertThat(cockpit("450000-finance")).isTrue();
+    assertThat(cockpit("450100-eco")).isTrue();
+    assertThat(cockpit("450102-finance")).as("a county supervises no one").isFalse();
+    assertThat(cockpit("450000-fiscal")).as("the fiscal department is not the natural-resources line")
+        .isFalse();
+  }
+
+  private boolean cockpit(String group) {
+    return authorizations.isUserAuthorized("u", List.of(group), Permissions.ACCESS,
+        Resources.APPLICATION, "cockpit");
+  }
+}
