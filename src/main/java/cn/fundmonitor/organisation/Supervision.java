@@ -40,6 +40,15 @@ public final class Supervision {
     return new ArrayList<>(result);
   }
 
+  /**
+   * Whether a unit's own group needs a READ grant on an instance it works in: not the ministry's,
+   * which reads every instance through its definition grants.
+   */
+  public static boolean needsInstanceGrant(UnitGroup unit, OrganisationService organisation) {
+    return organisation.find(unit.divisionCode())
+        .map(d -> d.level() != DivisionLevel.MINISTRY).orElse(false);
+  }
+
   /** Whether a level's units supervise anyone in Cockpit (provinces and cities; the ministry reads all). */
   public static boolean supervisesInCockpit(DivisionLevel level, Role role) {
     return (level == DivisionLevel.PROVINCE || level == DivisionLevel.CITY)

@@ -79,7 +79,9 @@ public class SupervisorGrants extends AbstractProcessEnginePlugin {
         result.addAll(Arrays.asList(own));
       }
       var instanceId = task.getProcessInstanceId();
-      readGrant(groupId, Resources.PROCESS_INSTANCE, instanceId).ifPresent(result::add);
+      if (Supervision.needsInstanceGrant(unit.get(), organisation.getObject())) {
+        readGrant(groupId, Resources.PROCESS_INSTANCE, instanceId).ifPresent(result::add);
+      }
       for (var supervisor : Supervision.supervisorsOf(unit.get(), organisation.getObject())) {
         readGrant(supervisor, Resources.PROCESS_INSTANCE, instanceId).ifPresent(result::add);
         readGrant(supervisor, Resources.TASK, task.getId()).ifPresent(result::add);

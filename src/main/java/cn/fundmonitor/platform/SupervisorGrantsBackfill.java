@@ -112,7 +112,9 @@ class SupervisorGrantsBackfill {
       return List.of();
     }
     var result = new java.util.ArrayList<Grant>();
-    result.add(new Grant(groupId, Resources.PROCESS_INSTANCE, instanceId));
+    if (Supervision.needsInstanceGrant(unit.get(), organisation)) {
+      result.add(new Grant(groupId, Resources.PROCESS_INSTANCE, instanceId));
+    }
     for (var supervisor : Supervision.supervisorsOf(unit.get(), organisation)) {
       result.add(new Grant(supervisor, Resources.PROCESS_INSTANCE, instanceId));
       result.add(new Grant(supervisor, Resources.TASK, taskId));
