@@ -153,6 +153,21 @@ public final class Inputs {
   }
 
   /** A date written yyyy-MM-dd (a form's date field, or a date-time whose date is taken). */
+  /** A budget year, 2000 to 2100; 0 with the problem noted otherwise. */
+  public static int budgetYear(Object value, List<String> problems) {
+    var text = text(value);
+    try {
+      var year = Integer.parseInt(text);
+      if (year >= 2000 && year <= 2100) {
+        return year;
+      }
+    } catch (RuntimeException e) {
+      // reported below
+    }
+    problems.add("预算年度应为2000至2100之间的年份");
+    return 0;
+  }
+
   public static LocalDate date(Object value, String label, List<String> problems) {
     var text = text(value);
     if (text == null) {

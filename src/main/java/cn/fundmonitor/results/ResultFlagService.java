@@ -1,5 +1,6 @@
 package cn.fundmonitor.results;
 
+import static cn.fundmonitor.common.Inputs.budgetYear;
 import static cn.fundmonitor.common.Inputs.optionalText;
 import static cn.fundmonitor.common.Inputs.text;
 
@@ -94,7 +95,7 @@ public class ResultFlagService {
   public ResultFlag override(Object budgetYear, Object projectCode, Object reason, String actor,
       Collection<String> groupIds) {
     var problems = new ArrayList<String>();
-    var year = year(budgetYear, problems);
+    var year = budgetYear(budgetYear, problems);
     var code = text(projectCode);
     if (code == null) {
       problems.add("请填写项目编码");
@@ -124,19 +125,5 @@ public class ResultFlagService {
     repository.insertOverride(year, code, new ResultFlag.Override(why, actor,
         OffsetDateTime.now(clock)));
     return flagsFor(year).stream().filter(f -> f.projectCode().equals(code)).findFirst().orElseThrow();
-  }
-
-  private static int year(Object value, List<String> problems) {
-    var text = text(value);
-    try {
-      var year = Integer.parseInt(text);
-      if (year >= 2000 && year <= 2100) {
-        return year;
-      }
-    } catch (RuntimeException e) {
-      // reported below
-    }
-    problems.add("预算年度应为2000至2100之间的年份");
-    return 0;
   }
 }

@@ -1,6 +1,7 @@
 package cn.fundmonitor.rules;
 
 import static cn.fundmonitor.common.Inputs.amount;
+import static cn.fundmonitor.common.Inputs.budgetYear;
 import static cn.fundmonitor.common.Inputs.shorten;
 import static cn.fundmonitor.common.Inputs.text;
 
@@ -102,7 +103,7 @@ public class FactorAllocationService {
 
   public Result allocate(Request request) {
     var problems = new ArrayList<String>();
-    var year = year(request.budgetYear(), problems);
+    var year = budgetYear(request.budgetYear(), problems);
     var total = amount(request.total(), "分配总额", problems);
     if (total != null && !total.isPositive()) {
       problems.add("分配总额应大于0元");
@@ -223,20 +224,6 @@ public class FactorAllocationService {
     } catch (NumberFormatException e) {
       return null;
     }
-  }
-
-  private static int year(Object value, List<String> problems) {
-    var text = text(value);
-    try {
-      var year = Integer.parseInt(text);
-      if (year >= 2000 && year <= 2100) {
-        return year;
-      }
-    } catch (RuntimeException e) {
-      // reported below
-    }
-    problems.add("预算年度应为2000至2100之间的年份");
-    return 0;
   }
 
   private static FundShare fundShare(String text, List<String> problems) {
