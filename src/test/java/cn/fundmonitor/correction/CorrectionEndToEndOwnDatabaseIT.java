@@ -1,7 +1,6 @@
 package cn.fundmonitor.correction;
 
 import java.sql.DriverManager;
-import org.junit.jupiter.api.AfterAll;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -11,7 +10,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * {@link CorrectionEndToEndTest} on PostgreSQL (MNR 第二十二条, issue 15): the demo loaded into an
  * empty PostgreSQL database of this test's own (the tier's shared database already holds other
- * tests' data, so the demo would not load there), then file → correct → the export, the review
+ * tests' data, so the demo would not load there), run in a JVM of its own (the postgres-it
+ * profile's own-database execution), then file → correct → the export, the review
  * form, statistics and the audit API, over REST as the demo users.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -20,7 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
     "camunda.bpm.job-execution.enabled=false"})
 @ActiveProfiles("postgres")
 @DirtiesContext
-class CorrectionEndToEndPostgresIT extends CorrectionEndToEndTest {
+class CorrectionEndToEndOwnDatabaseIT extends CorrectionEndToEndTest {
 
   static final String DATABASE = "fm_it_correction_e2e";
 
@@ -29,12 +29,6 @@ class CorrectionEndToEndPostgresIT extends CorrectionEndToEndTest {
     admin("drop database if exists " + DATABASE + " with (force)");
     admin("create database " + DATABASE);
     registry.add("spring.datasource.url", () -> server() + "/" + DATABASE);
-  }
-
-  @AfterAll
-  static void dropOwnDatabase() throws Exception {
-    // the context (and its pool) is closed after the class: force drops what is left
-    admin("drop database if exists " + DATABASE + " with (force)");
   }
 
   static String server() {
