@@ -61,7 +61,8 @@ class CorrectionBrowserIT {
     var key = filed("兴宁区浏览器变更申请项目", false);
 
     tasklist.login("xingning-finance").startProcess("数据变更");
-    tasklist.fill("季度填报记录（项目编码-年度Q季度）", key)
+    tasklist.choose("要变更的数据", "季度填报");
+    tasklist.fill("要变更的记录", key)
         .choose("变更字段", "累计支付金额（元）");
     tasklist.fill("变更后的值", "262,450.00");
     tasklist.fill("变更原因", "与国库集中支付系统核对，漏填一笔监理费支付12,450元。");
