@@ -75,8 +75,9 @@ class ProvinceCockpitBrowserIT {
 
   private static void noPermissionError(Page page) {
     page.waitForLoadState(LoadState.NETWORKIDLE);
-    assertThat(page.locator("body").innerText()).doesNotContain("Forbidden", "403",
-        "not authorized", "ENGINE-", "无权");
+    var text = page.locator("body").innerText();
+    assertThat(text).doesNotContain("Forbidden", "not authorized", "ENGINE-", "无权");
+    assertThat(text).doesNotContainPattern(CockpitSupervisorBrowserIT.STATUS_403);
     assertThat(page.locator(".notifications .alert:visible").count())
         .as("no error notification").isZero();
   }
