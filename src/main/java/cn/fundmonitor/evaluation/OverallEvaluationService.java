@@ -2,6 +2,7 @@ package cn.fundmonitor.evaluation;
 
 import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.common.NotFoundException;
+import cn.fundmonitor.organisation.Division;
 import cn.fundmonitor.organisation.DivisionLevel;
 import cn.fundmonitor.organisation.OrganisationService;
 import java.time.Clock;
@@ -20,7 +21,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class OverallEvaluationService {
 
-  static final String MINISTRY = "000000";
   static final String ADMIN_GROUP = "camunda-admin";
 
   private final OverallEvaluationRepository repository;
@@ -88,7 +88,7 @@ public class OverallEvaluationService {
       return;
     }
     var allowed = OrganisationService.unitGroups(groups).stream()
-        .anyMatch(g -> g.divisionCode().equals(provinceCode) || g.divisionCode().equals(MINISTRY));
+        .anyMatch(g -> g.divisionCode().equals(provinceCode) || g.divisionCode().equals(Division.MINISTRY_CODE));
     if (!allowed) {
       throw new AccessDeniedException("overall evaluation of " + provinceCode);
     }

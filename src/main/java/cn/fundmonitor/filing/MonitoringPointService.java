@@ -6,6 +6,7 @@ import cn.fundmonitor.calendar.WorkingDayCalendar;
 import cn.fundmonitor.common.ConflictException;
 import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.common.NotFoundException;
+import cn.fundmonitor.organisation.Division;
 import cn.fundmonitor.organisation.DivisionLevel;
 import cn.fundmonitor.organisation.OrganisationService;
 import cn.fundmonitor.organisation.Role;
@@ -33,7 +34,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class MonitoringPointService {
 
   /** The ministry's division: a point of the whole country. */
-  public static final String COUNTRY = "000000";
   static final String DEFAULT_BASIS = "MNR 第十一条：其他填报时点，按要求执行";
   static final int MAX_PROJECTS = 5000;
   private static final String TITLE = "监测时点有误";
@@ -85,7 +85,7 @@ public class MonitoringPointService {
     } else {
       region = regionText;
       var level = organisation.get(region).level();
-      if (openers.contains(COUNTRY) && level != DivisionLevel.PROVINCE
+      if (openers.contains(Division.MINISTRY_CODE) && level != DivisionLevel.PROVINCE
           && level != DivisionLevel.MINISTRY) {
         problems.add("监测时点的范围应为全国或一个省（自治区、直辖市），“" + organisation.get(region).name()
             + "”的项目可用项目清单（projectCodes）指定");
@@ -159,7 +159,7 @@ public class MonitoringPointService {
 
   private boolean mayOpenFor(List<String> openers, String region) {
     var level = organisation.get(region).level();
-    return openers.contains(region) || openers.contains(COUNTRY) && level == DivisionLevel.PROVINCE;
+    return openers.contains(region) || openers.contains(Division.MINISTRY_CODE) && level == DivisionLevel.PROVINCE;
   }
 
   private List<String> projects(List<?> codes, String region, List<String> problems) {

@@ -2,6 +2,8 @@ package cn.fundmonitor.filing;
 
 import static cn.fundmonitor.filing.SeptemberMonitoringPointProcess.OPENED_POINTS;
 
+import cn.fundmonitor.organisation.Division;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -39,7 +41,7 @@ class OpenSeptemberPointsDelegate implements JavaDelegate {
     var today = LocalDate.now(clock);
     var asOf = today.withDayOfMonth(1).minusDays(1);
     var dueOn = points.workingDayOnOrAfter(today.withDayOfMonth(schedule.dueDayOfMonth()));
-    var regions = schedule.regions().isEmpty() ? List.of(MonitoringPointService.COUNTRY)
+    var regions = schedule.regions().isEmpty() ? List.of(Division.MINISTRY_CODE)
         : schedule.regions();
     var opened = new ArrayList<String>();
     for (var region : regions) {

@@ -9,6 +9,10 @@ import java.time.LocalDate;
 public record Division(String code, String name, DivisionLevel level, String parentCode,
     String successorCode, LocalDate abolishedOn) {
 
+  /** The ministry's division code: the root of the division tree. */
+  public static final String MINISTRY_CODE = "000000";
+
+
   public Division(String code, String name, DivisionLevel level, String parentCode) {
     this(code, name, level, parentCode, null, null);
   }
