@@ -3,7 +3,6 @@ package cn.fundmonitor.filing;
 import static cn.fundmonitor.filing.SeptemberMonitoringPointProcess.OPENED_POINTS;
 
 import cn.fundmonitor.organisation.Division;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
