@@ -50,8 +50,13 @@ public class ResultFlagService {
     this.clock = clock;
   }
 
-  /** The flags on the money of a budget year: the results of the year before. */
-  @Transactional(readOnly = true)
+  /**
+   * The flags on the money of a budget year: the results of the year before. Not read-only: each
+   * flag evaluates the resultReduction decision, and the engine records that evaluation (its
+   * history and, for a logged-in user, its operation log), which PostgreSQL refuses in a read-only
+   * transaction.
+   */
+  @Transactional
   public List<ResultFlag> flagsFor(int budgetYear) {
     var resultYear = budgetYear - 1;
     var raw = new ArrayList<>(repository.poorEvaluations(resultYear));
@@ -70,7 +75,7 @@ public class ResultFlagService {
   }
 
   /** The flags on a division's money: those of projects in it (项目所在市、县). */
-  @Transactional(readOnly = true)
+  @Transactional
   public List<ResultFlag> flagsWithin(int budgetYear, String divisionCode) {
     return flagsFor(budgetYear).stream()
         .filter(f -> organisation.isWithin(f.regionCode(), divisionCode)).toList();
@@ -83,7 +88,7 @@ public class ResultFlagService {
   }
 
   /** The flags visible to a user: those within the user's units. */
-  @Transactional(readOnly = true)
+  @Transactional
   public List<ResultFlag> visibleFlags(int budgetYear, Set<String> jurisdiction) {
     return flagsFor(budgetYear).stream().filter(f -> jurisdiction.contains(f.regionCode())).toList();
   }
