@@ -1,53 +1,43 @@
 package cn.fundmonitor.warehousing;
 
-import static cn.fundmonitor.warehousing.AnnualSelectionProcess.*;
-
-import cn.fundmonitor.organisation.OrganisationService;
-import cn.fundmonitor.platform.JsonVariables;
-import cn.fundmonitor.project.ProjectReserveService;
 import cn.fundmonitor.money.Yuan;
+import cn.fundmonitor.organisation.OrganisationService;
 import cn.fundmonitor.project.Project;
+import cn.fundmonitor.project.ProjectReserveService;
 import cn.fundmonitor.results.ResultFlag;
 import cn.fundmonitor.results.ResultFlagService;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Offers one province its warehoused, not yet chosen projects (the form's checklist). */
+/** The checklist one province chooses next year's supported projects from. */
 @Component
-class ListCandidatesDelegate implements JavaDelegate {
+class SelectionCandidates {
 
   private final ProjectReserveService reserve;
   private final OrganisationService organisation;
   private final ResultFlagService results;
 
-  ListCandidatesDelegate(ProjectReserveService reserve, OrganisationService organisation,
+  SelectionCandidates(ProjectReserveService reserve, OrganisationService organisation,
       ResultFlagService results) {
     this.reserve = reserve;
     this.organisation = organisation;
     this.results = results;
   }
 
-  @Override
-  public void execute(DelegateExecution execution) {
-    var province = PROVINCE_CODE.get(execution);
-    var year = BUDGET_YEAR.get(execution);
-    // GX 第二十二条、第二十九条: last year's results in the project's county, and the cut they suggest
+  /**
+   * The province's warehoused, not yet chosen projects as the form's options, each with last
+   * year's results in its county and the cut they suggest (GX 第二十二条、第二十九条).
+   */
+  List<Map<String, String>> checklist(String province, int year) {
     var flags = results.flagsWithin(year, province);
-    List<Map<String, String>> options = reserve
-        .selectionCandidates(province, year).stream()
+    return reserve.selectionCandidates(province, year).stream()
         .map(p -> Map.of("value", p.code(), "label", p.code() + " " + p.name() + "（"
             + organisation.get(p.regionCode()).name() + "，" + p.direction().label() + "，"
             + p.requestedAmount().toWanText() + "）" + flagText(p, flags)))
         .toList();
-    execution.setVariableLocal(CANDIDATE_PROJECTS.name(), JsonVariables.json(options));
-    execution.setVariableLocal(SELECTED_PROJECTS.name(), JsonVariables.json(List.of()));
-    execution.setVariableLocal(SELECTION_NOTE.name(), null);
-    PROVINCE_NAME.setLocal(execution, organisation.get(province).name());
   }
 
   /** The flags on the project's county, and the amount the cut would leave of its request. */

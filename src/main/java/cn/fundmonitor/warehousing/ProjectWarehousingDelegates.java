@@ -1,0 +1,157 @@
+package cn.fundmonitor.warehousing;
+
+import static cn.fundmonitor.warehousing.WarehousingVariables.*;
+
+import cn.fundmonitor.common.Choices;
+import cn.fundmonitor.common.InvalidInputException;
+import cn.fundmonitor.organisation.OrganisationService;
+import cn.fundmonitor.platform.Actors;
+import cn.fundmonitor.platform.JsonVariables;
+import cn.fundmonitor.project.ProgressPlans;
+import cn.fundmonitor.project.Project;
+import cn.fundmonitor.project.ProjectReserveService;
+import cn.fundmonitor.warehousing.ProjectWarehousingProcess.ReviewOutcome;
+import cn.fundmonitor.warehousing.ProjectWarehousingProcess.RevisionAction;
+import java.util.List;
+import java.util.Objects;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The thin delegates of projectWarehousing: variables in, one service call, variables out. */
+@Configuration(proxyBeanMethods = false)
+class ProjectWarehousingDelegates {
+
+  /** Files the submitted application in the project reserve (status 已申报). */
+  @Bean
+  JavaDelegate registerApplicationDelegate(ProjectReserveService reserve,
+      OrganisationService organisation, ProgressPlans plans) {
+    return execution -> {
+      var applicant = APPLICANT.get(execution);
+      if (applicant == null) {
+        applicant = Actors.current(execution);
+        APPLICANT.set(execution, applicant);
+      }
+      var plan = JsonVariables.rows(PROGRESS_PLAN.get(execution));
+      ProgressPlans.check(plan); // refused before anything is filed
+      var project = reserve.register(execution.getProcessBusinessKey(),
+          WarehousingVariables.application(execution), applicant,
+          Actors.groups(execution, applicant), execution.getProcessInstanceId());
+      plans.record(project.code(), plan);
+      if (!project.code().equals(execution.getProcessBusinessKey())) {
+        execution.setProcessBusinessKey(project.code());
+      }
+      publish(execution, project, reserve, organisation);
+    };
+  }
+
+  /** The applicant files the corrected application again; it is checked anew. */
+  @Bean
+  JavaDelegate resubmitApplicationDelegate(ProjectReserveService reserve,
+      OrganisationService organisation, ProgressPlans plans) {
+    return execution -> {
+      var plan = JsonVariables.rows(PROGRESS_PLAN.get(execution));
+      ProgressPlans.check(plan);
+      var project = reserve.resubmit(PROJECT_CODE.get(execution),
+          WarehousingVariables.application(execution), Actors.current(execution),
+          REVISION_NOTE.get(execution));
+      plans.record(project.code(), plan);
+      publish(execution, project, reserve, organisation);
+    };
+  }
+
+  /** Writes what the next steps need: the filed data, the facts for the DMN, the groups. */
+  private static void publish(DelegateExecution execution, Project project,
+      ProjectReserveService reserve, OrganisationService organisation) {
+    putFiled(execution, project, organisation.get(project.regionCode()).name(),
+        organisation.get(project.applicantUnitCode()).name());
+    putFacts(execution, reserve.eligibilityFacts(project.code()));
+    REVIEW_GROUP.set(execution, reserve.reviewGroup(project).id());
+    APPLICANT_GROUP.set(execution, reserve.applicantGroup(project).id());
+  }
+
+  /** Records the DMN's verdict: to review, or back to the applicant with every reason. */
+  @Bean
+  JavaDelegate recordEligibilityDelegate(ProjectReserveService reserve) {
+    return execution -> {
+      List<?> result = INELIGIBILITY_REASONS.get(execution);
+      var reasons = result == null ? List.<String>of()
+          : result.stream().filter(Objects::nonNull).map(Object::toString).distinct().toList();
+      reserve.recordEligibility(PROJECT_CODE.get(execution), reasons);
+      ELIGIBLE.set(execution, reasons.isEmpty());
+      if (reasons.isEmpty()) {
+        REVIEW_OUTCOME.set(execution, null);
+        REVIEW_COMMENT.set(execution, null);
+      } else {
+        CORRECTION_FEEDBACK.set(execution, "资格审查未通过：\n" + String.join("\n", reasons));
+        REVISION_ACTION.set(execution, null);
+        REVISION_NOTE.set(execution, null);
+      }
+    };
+  }
+
+  /** Approval: the project is filed and warehoused (备案入库, MNR 第九条). */
+  @Bean
+  JavaDelegate warehouseProjectDelegate(ProjectReserveService reserve) {
+    return execution -> reserve.warehouse(PROJECT_CODE.get(execution), Actors.current(execution),
+        REVIEW_COMMENT.get(execution));
+  }
+
+  /** The reviewer returns the application for correction (退回修改). */
+  @Bean
+  JavaDelegate returnApplicationDelegate(ProjectReserveService reserve) {
+    return execution -> {
+      var comment = REVIEW_COMMENT.get(execution);
+      reserve.returnForCorrection(PROJECT_CODE.get(execution), Actors.current(execution), comment);
+      CORRECTION_FEEDBACK.set(execution, "审核退回：" + comment.strip());
+      REVISION_ACTION.set(execution, null);
+      REVISION_NOTE.set(execution, null);
+    };
+  }
+
+  /** The reviewer refuses the application (不予入库). */
+  @Bean
+  JavaDelegate rejectApplicationDelegate(ProjectReserveService reserve) {
+    return execution -> reserve.reject(PROJECT_CODE.get(execution), Actors.current(execution),
+        REVIEW_COMMENT.get(execution));
+  }
+
+  /** The applicant gives the application up instead of correcting it (撤回). */
+  @Bean
+  JavaDelegate withdrawApplicationDelegate(ProjectReserveService reserve) {
+    return execution -> reserve.withdraw(PROJECT_CODE.get(execution), Actors.current(execution),
+        REVISION_NOTE.get(execution));
+  }
+
+  /**
+   * Refuses to complete the review or revision task with a decision the gateways cannot route (a
+   * client may bypass the form): the task stays open and the user reads why, in Chinese. An
+   * execution listener on the task's end, because the engine wraps task listeners' exceptions in an
+   * English message, and passes these through as they are.
+   */
+  @Bean
+  ExecutionListener decisionInputListener() {
+    return task -> {
+      if (ProjectWarehousingProcess.TASK_REVIEW.equals(task.getCurrentActivityId())) {
+        var outcome = Choices.required(REVIEW_OUTCOME.get(task), ReviewOutcome.class, "审核意见有误",
+            "请选择审核结论：通过入库、退回修改或不予入库");
+        var comment = REVIEW_COMMENT.get(task);
+        Choices.reasonRequired(outcome != ReviewOutcome.APPROVE, comment, "审核意见有误",
+            "退回修改或不予入库时必须填写审核意见，说明原因");
+        checkLength(comment);
+      } else {
+        Choices.required(REVISION_ACTION.get(task), RevisionAction.class, "处理方式有误",
+            "请选择处理方式：修改后重新提交，或撤回申报");
+        checkLength(REVISION_NOTE.get(task));
+      }
+    };
+  }
+
+  private static void checkLength(String text) {
+    if (text != null && text.strip().length() > ProjectReserveService.MAX_COMMENT) {
+      throw new InvalidInputException("意见有误", "意见不能超过" + ProjectReserveService.MAX_COMMENT + "个字");
+    }
+  }
+}
