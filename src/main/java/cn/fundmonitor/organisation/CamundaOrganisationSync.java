@@ -356,7 +356,7 @@ public class CamundaOrganisationSync {
     ensureFilter("我的待办", -5, "已由我认领的任务",
         tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
     // a follow-up (催办) is due on the date of the late step it is about, so a superior finds its
-    // subordinates' late steps here as well as its own (RecordOverdueDelegate)
+    // subordinates' late steps here as well as its own (OverdueDelegates.recordOverdueDelegate)
     ensureFilter(OVERDUE_FILTER, 0, "已过到期日仍未办结的任务，含下级逾期环节的催办（催办的到期日即该环节的原定期限）",
         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
             .includeAssignedTasks().dueBeforeExpression("${now()}"));

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * Follow-ups (催办) made before they carried a due date get one at start: the deadline their
  * {@code overdueInfo} names ("…（截止 2026-10-09）"), at the end of that day, as
- * {@link RecordOverdueDelegate} gives new ones. Without it, the superiors of an existing database
+ * {@link OverdueDelegates#recordOverdueDelegate} gives new ones. Without it, the superiors of an existing database
  * would not find those follow-ups in 逾期任务. Touches only follow-ups without a due date, so it
  * does nothing on a second start.
  */
@@ -40,7 +40,7 @@ public class FollowUpDueDates {
     int dated = 0;
     for (var task : tasks.createTaskQuery().taskDefinitionKeyLike(FOLLOW_UP_TASKS).withoutDueDate()
         .list()) {
-      var info = tasks.getVariable(task.getId(), RecordOverdueDelegate.OVERDUE_INFO);
+      var info = tasks.getVariable(task.getId(), OverdueDelegates.OVERDUE_INFO);
       var m = info instanceof String text ? DEADLINE.matcher(text) : null;
       if (m != null && m.find()) {
         var due = LocalDate.parse(m.group(1)).atTime(LocalTime.of(23, 59, 59))

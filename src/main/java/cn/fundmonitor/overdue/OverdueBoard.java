@@ -151,7 +151,7 @@ public class OverdueBoard {
   }
 
   /**
-   * The follow-up (催办) of each step, if one was made: {@link RecordOverdueDelegate} makes it in
+   * The follow-up (催办) of each step, if one was made: {@link OverdueDelegates#recordOverdueDelegate} makes it in
    * the step's instance, due on the step's own deadline, in the same transaction that records the
    * step. Steps and follow-ups of one instance and deadline (several late counties of one
    * multi-instance) pair up in the order they were made.

@@ -38,4 +38,21 @@ public class OverdueIncidents {
   public boolean isWaiting(OverdueStep step) {
     return runtime.createExecutionQuery().executionId(step.taskExecutionId()).count() > 0;
   }
+
+  /**
+   * Renews every open overdue step's incident so Cockpit shows today's days late, and closes the
+   * records of steps that no longer wait (their instance was cancelled); how many were renewed.
+   */
+  public int renewAll() {
+    int renewed = 0;
+    for (var step : overdue.open()) {
+      if (isWaiting(step)) {
+        raise(step);
+        renewed++;
+      } else {
+        overdue.close(step);
+      }
+    }
+    return renewed;
+  }
 }
