@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Description;
@@ -99,6 +101,38 @@ public class RuleSources {
       }
     }
     return result;
+  }
+
+  /**
+   * The lapsing documents not yet put to the policy owners for this last day, soonest first: a
+   * reminder's business key names each document and its last day ({@link #reviewKey}), so the
+   * daily run asks once per document and date, whichever node runs it.
+   */
+  public List<Lapsing> notYetReviewed(LocalDate today, HistoryService history) {
+    return lapsing(today).stream()
+        .filter(l -> history.createHistoricProcessInstanceQuery()
+            .processDefinitionKey(RuleSourceReviewProcess.KEY)
+            .processInstanceBusinessKeyLike("%" + reviewKey(l) + "%").count() == 0)
+        .sorted(Comparator.comparing(Lapsing::lastDay))
+        .toList();
+  }
+
+  /** The part of a review's business key that names one document and its last day. */
+  static String reviewKey(Lapsing lapsing) {
+    return lapsing.source().code() + "@" + lapsing.lastDay();
+  }
+
+  /** What the policy owners read: each document, when it lapses, the tables that cite it. */
+  static String reminder(List<Lapsing> lapsing, LocalDate today) {
+    return lapsing.stream().map(l -> {
+      var source = l.source();
+      var when = l.lastDay().isBefore(today) ? "已于 " + l.lastDay() + " 失效"
+          : "有效期至 " + l.lastDay() + "（还有 " + (l.lastDay().toEpochDay() - today.toEpochDay())
+              + " 天）";
+      return source.code() + "：" + source.title() + "，" + source.issuedOn() + " 印发，" + when
+          + "。引用它的规则表：" + String.join("、", l.decisions()) + "。";
+    }).collect(Collectors.joining("\n")) + "\n请确认新的办法是否已印发：如已印发，按新办法修改上述规则表并部署新版本"
+        + "（Camunda Modeler 或 /tools/ 的规则表上传）；如原办法延期或继续适用，请记录依据。";
   }
 
   private static String text(DmnModelInstance model) {
