@@ -350,4 +350,32 @@ public class CorrectionService {
   private OffsetDateTime now() {
     return OffsetDateTime.now(clock);
   }
+
+  /** The request in words, for the superior's and the ministry's tasks (MNR 第二十二条). */
+  public static String summary(CorrectionRequest r) {
+    return "变更申请：" + r.requestNo() + "\n记录：" + r.recordKey() + "\n字段：" + r.field()
+        + "\n原值：" + (r.oldValue() == null ? "（空）" : r.oldValue()) + "\n新值：" + r.newValue()
+        + "\n原因：" + r.reason() + "\n申请人：" + r.requestedBy() + "\n"
+        + (r.afterTransmission() ? "数据已传输至自然资源部：由省级财务部门汇总报部认定后，由省级对口部门更改（MNR 第二十二条）"
+            : "数据尚未传输至部：经上级主管部门同意后更改（MNR 第二十二条）");
+  }
+
+  /** A province's report in words: every request it gathers. */
+  public static String reportSummary(String reportId, List<CorrectionRequest> items) {
+    return "数据变更汇总报告 " + reportId + "，共 " + items.size() + " 项：\n"
+        + String.join("\n\n", items.stream().map(CorrectionService::summary).toList());
+  }
+
+  /** The ministry's decision table of a report: one row per request, not yet decided. */
+  public static List<Map<String, Object>> decisionRows(List<CorrectionRequest> items) {
+    return items.stream().map(i -> {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("requestNo", i.requestNo());
+      row.put("summary", i.recordKey() + " " + i.field() + "：" + i.oldValue() + " → " + i.newValue()
+          + "（" + i.reason() + "）");
+      row.put("decision", null);
+      row.put("reason", null);
+      return row;
+    }).toList();
+  }
 }
