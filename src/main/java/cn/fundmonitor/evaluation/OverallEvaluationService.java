@@ -7,8 +7,12 @@ import cn.fundmonitor.organisation.DivisionLevel;
 import cn.fundmonitor.organisation.OrganisationService;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -92,5 +96,62 @@ public class OverallEvaluationService {
     if (!allowed) {
       throw new AccessDeniedException("overall evaluation of " + provinceCode);
     }
+  }
+
+  /** The evaluated year as asked: a year that has ended, from 2000 on. */
+  static int evaluationYear(Object value, int thisYear) {
+    int year;
+    try {
+      year = value instanceof Number n ? n.intValue() : Integer.parseInt(String.valueOf(value).strip());
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException("总体绩效评价有误", "请填写评价年度（四位年份）");
+    }
+    if (year < 2000 || year >= thisYear) {
+      throw new InvalidInputException("总体绩效评价有误",
+          "评价年度应为已经结束的年度（2000 至 " + (thisYear - 1) + " 年）");
+    }
+    return year;
+  }
+
+  /** The year's project self-evaluations of the province in words: counts, grades, the poor ones. */
+  static String summary(String provinceName, int year, List<SelfEvaluation> all) {
+    var text = new StringBuilder(provinceName).append(" ").append(year)
+        .append(" 年度项目绩效自评（GX 第二十八条：由设区市审核汇总后报自治区）\n")
+        .append("项目自评：").append(all.size()).append(" 个");
+    var byStatus = new TreeMap<String, Long>(all.stream()
+        .collect(Collectors.groupingBy(e -> e.status().label(), Collectors.counting())));
+    if (!byStatus.isEmpty()) {
+      text.append("（").append(byStatus.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+          .collect(Collectors.joining("，"))).append("）");
+    }
+    text.append('\n');
+    var graded = all.stream().filter(e -> e.grade() != null).toList();
+    text.append("等级：").append(Arrays.stream(Grade.values()).map(g -> g.label() + " "
+        + graded.stream().filter(e -> e.grade() == g).count()).collect(Collectors.joining("，")))
+        .append('\n');
+    var poor = graded.stream().filter(e -> e.grade() == Grade.POOR).toList();
+    if (!poor.isEmpty()) {
+      text.append("评价为“差”的项目（GX 第二十九条：除地质灾害应急项目外，少安排或不安排所在市、县下一年度专项资金）：\n");
+      poor.forEach(e -> text.append("  ").append(e.projectCode())
+          .append(e.emergency() ? "（地质灾害应急项目）" : "").append('\n'));
+    }
+    return text.toString();
+  }
+
+  /** The project codes 财政厅 named for re-evaluation, in the order named, at most 200. */
+  static List<String> reEvaluationProjects(String text) {
+    if (text == null) {
+      return List.of();
+    }
+    var result = new LinkedHashSet<String>();
+    for (var part : text.split("[,，、;；\\s]+")) {
+      if (!part.isBlank()) {
+        result.add(part.strip());
+      }
+    }
+    if (result.size() > 200) {
+      throw new InvalidInputException("接收意见有误", "一次最多选择 200 个项目");
+    }
+    return List.copyOf(result);
   }
 }
