@@ -46,6 +46,19 @@ public class OrganisationService {
   }
 
   /**
+   * Adds a division (a renamed county's new code, MNR 第十七条). The cached tree is re-read by the
+   * caller's {@link CamundaOrganisationSync#synchronise()} or {@link #reload()}.
+   */
+  public void add(Division division) {
+    repository.insert(division);
+  }
+
+  /** Marks a division abolished since {@code on}, its work taken over by {@code successorCode}. */
+  public void abolish(String code, String successorCode, java.time.LocalDate on) {
+    repository.abolish(code, successorCode, on);
+  }
+
+  /**
    * The cached tree; every 30 seconds one cheap query tells whether another engine node sharing
    * the database recorded a division change, and the tree is re-read if so.
    */
