@@ -3,6 +3,7 @@ package cn.fundmonitor.correction;
 import static cn.fundmonitor.correction.DataCorrectionProcess.*;
 
 import cn.fundmonitor.common.InvalidInputException;
+import cn.fundmonitor.organisation.Division;
 import cn.fundmonitor.organisation.Role;
 import cn.fundmonitor.organisation.UnitGroup;
 import cn.fundmonitor.platform.Actors;
@@ -185,7 +186,7 @@ final class CorrectionDelegates {
       PROVINCE_NAME.setLocal(execution, corrections.provinceName(first.provinceCode()));
       PROVINCE_FINANCE_GROUP.setLocal(execution,
           UnitGroup.of(first.provinceCode(), Role.FINANCE).id());
-      MINISTRY_BUSINESS_GROUP.setLocal(execution, UnitGroup.of(CorrectionService.MINISTRY,
+      MINISTRY_BUSINESS_GROUP.setLocal(execution, UnitGroup.of(Division.MINISTRY_CODE,
           Role.byId(first.businessRole()).orElseThrow()).id());
       REPORT_SUMMARY.setLocal(execution, "数据变更汇总报告 " + REPORT_ID.get(execution) + "，共 "
           + items.size() + " 项：\n" + String.join("\n\n", items.stream().map(CorrectionDelegates::summary).toList()));
