@@ -186,6 +186,13 @@ public class OrganisationService {
     return code == null ? null : find(code).map(Division::name).orElse(code);
   }
 
+  /** The divisions a user's units look after: each unit and everything beneath it. */
+  public Set<String> jurisdiction(Collection<String> groupIds) {
+    var result = new LinkedHashSet<String>();
+    unitGroups(groupIds).forEach(g -> result.addAll(subtree(g.divisionCode())));
+    return result;
+  }
+
   public static List<UnitGroup> unitGroups(Collection<String> groupIds) {
     return groupIds.stream().map(UnitGroup::parse).flatMap(Optional::stream).toList();
   }
