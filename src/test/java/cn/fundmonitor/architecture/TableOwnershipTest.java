@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
  */
 class TableOwnershipTest {
 
+  /** The tree scanned; {@code -Dfm.sourceRoot=/other/checkout/src/main} counts another checkout. */
   static final Path MAIN = Path.of(System.getProperty("fm.sourceRoot", "src/main"));
 
   /** Which package owns the tables a migration creates (by migration version). */
