@@ -1,6 +1,7 @@
 package cn.fundmonitor.audit;
 
 import cn.fundmonitor.common.InvalidInputException;
+import cn.fundmonitor.organisation.Division;
 import cn.fundmonitor.organisation.OrganisationService;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -25,7 +26,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class AuditService {
 
-  static final String MINISTRY = "000000";
   static final int MAX_PAGE_SIZE = 500;
   private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
@@ -60,7 +60,7 @@ public class AuditService {
       }
       return organisation.subtree(unitCode);
     }
-    if (units.contains(MINISTRY)) {
+    if (units.contains(Division.MINISTRY_CODE)) {
       return null;
     }
     var visible = new TreeSet<String>();

@@ -2,6 +2,7 @@ package cn.fundmonitor.correction;
 
 import static cn.fundmonitor.correction.DataCorrectionProcess.*;
 
+import cn.fundmonitor.organisation.Division;
 import cn.fundmonitor.organisation.Role;
 import cn.fundmonitor.organisation.UnitGroup;
 import cn.fundmonitor.platform.Actors;
@@ -30,7 +31,7 @@ class CorrectionReportDelegates {
       PROVINCE_NAME.setLocal(execution, corrections.provinceName(first.provinceCode()));
       PROVINCE_FINANCE_GROUP.setLocal(execution,
           UnitGroup.of(first.provinceCode(), Role.FINANCE).id());
-      MINISTRY_BUSINESS_GROUP.setLocal(execution, UnitGroup.of(CorrectionService.MINISTRY,
+      MINISTRY_BUSINESS_GROUP.setLocal(execution, UnitGroup.of(Division.MINISTRY_CODE,
           Role.byId(first.businessRole()).orElseThrow()).id());
       REPORT_SUMMARY.setLocal(execution,
           CorrectionService.reportSummary(REPORT_ID.get(execution), items));

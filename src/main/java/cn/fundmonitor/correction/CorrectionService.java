@@ -9,6 +9,7 @@ import cn.fundmonitor.common.NotFoundException;
 import cn.fundmonitor.common.NumberSequences;
 import cn.fundmonitor.filing.FilingService;
 import cn.fundmonitor.filing.FilingStatus;
+import cn.fundmonitor.organisation.Division;
 import cn.fundmonitor.organisation.OrganisationService;
 import cn.fundmonitor.organisation.Role;
 import cn.fundmonitor.organisation.UnitGroup;
@@ -36,7 +37,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class CorrectionService {
 
   public static final String QUARTERLY_FILING = "QUARTERLY_FILING";
-  public static final String MINISTRY = "000000";
 
   private final CorrectionRepository repository;
   private final NumberSequences numbers;
@@ -117,7 +117,7 @@ public class CorrectionService {
     var now = now();
     var request = new CorrectionRequest(numbers.next("BG", now.getYear()), QUARTERLY_FILING, key,
         fieldName, old, normalised, why, unit,
-        organisation.provinceOf(unit).map(d -> d.code()).orElse(MINISTRY),
+        organisation.provinceOf(unit).map(d -> d.code()).orElse(Division.MINISTRY_CODE),
         project.direction().reviewingRole().id(), afterTransmission,
         afterTransmission ? CorrectionStatus.QUEUED : CorrectionStatus.AWAITING_SUPERIOR, null,
         null, null, null, actor, now, processInstanceId);
@@ -152,7 +152,7 @@ public class CorrectionService {
     var now = now();
     // allocation data has no separate transmission step: the superior consents (MNR 第二十二条)
     var request = new CorrectionRequest(numbers.next("BG", now.getYear()), type, key, fieldName,
-        old, normalised, why, unit, organisation.provinceOf(unit).map(d -> d.code()).orElse(MINISTRY),
+        old, normalised, why, unit, organisation.provinceOf(unit).map(d -> d.code()).orElse(Division.MINISTRY_CODE),
         subject.direction().reviewingRole().id(), false, CorrectionStatus.AWAITING_SUPERIOR, null,
         null, null, null, actor, now, processInstanceId);
     repository.insert(request);

@@ -1,5 +1,6 @@
 package cn.fundmonitor.demo;
 
+import cn.fundmonitor.organisation.Division;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -34,8 +35,6 @@ public final class NationalDataset {
 
   /** The 31 provincial-level divisions of the mainland, GB/T 2260 codes and names. */
   public static final Map<String, String> PROVINCES = provinces();
-
-  public static final String MINISTRY = "000000";
 
   /** Cities and counties a dataset aims at (configurable defaults, near the real 333 and 2,844). */
   static final int CITIES = 333;
@@ -90,7 +89,7 @@ public final class NationalDataset {
   /** The tree, parents before children; the same for the same seed. */
   static List<Div> divisions(Random random) {
     var result = new ArrayList<Div>();
-    result.add(new Div(MINISTRY, "自然资源部", "MINISTRY", null, null));
+    result.add(new Div(Division.MINISTRY_CODE, "自然资源部", "MINISTRY", null, null));
     var provinceCodes = new ArrayList<>(PROVINCES.keySet());
     var citiesPer = spread(CITIES, provinceCodes.size(), 4, random);
     var countiesPerCity = spread(COUNTIES, CITIES, 3, random);
@@ -98,7 +97,7 @@ public final class NationalDataset {
     for (int p = 0; p < provinceCodes.size(); p++) {
       var pCode = provinceCodes.get(p);
       var pName = PROVINCES.get(pCode);
-      result.add(new Div(pCode, pName, "PROVINCE", MINISTRY, pCode));
+      result.add(new Div(pCode, pName, "PROVINCE", Division.MINISTRY_CODE, pCode));
       for (int c = 1; c <= citiesPer[p]; c++, city++) {
         var cCode = pCode.substring(0, 2) + "%02d00".formatted(c);
         var cName = pName + "第%02d市".formatted(c);

@@ -1,8 +1,8 @@
 package cn.fundmonitor.divisions;
 
 import cn.fundmonitor.common.NotFoundException;
+import cn.fundmonitor.organisation.OrganisationService;
 import cn.fundmonitor.platform.CurrentUser;
-import cn.fundmonitor.project.ProjectReserveService;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -22,11 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 class DivisionChangeApiController {
 
   private final DivisionChangeService changes;
-  private final ProjectReserveService reserve;
+  private final OrganisationService organisation;
 
-  DivisionChangeApiController(DivisionChangeService changes, ProjectReserveService reserve) {
+  DivisionChangeApiController(DivisionChangeService changes, OrganisationService organisation) {
     this.changes = changes;
-    this.reserve = reserve;
+    this.organisation = organisation;
   }
 
   @PostMapping("/api/division-changes")
@@ -39,7 +39,7 @@ class DivisionChangeApiController {
   @GetMapping("/api/division-changes")
   List<DivisionChangeView> list(@AuthenticationPrincipal CurrentUser user) {
     var admin = user.groupIds().contains(DivisionChangeService.ADMIN_GROUP);
-    var scope = reserve.jurisdiction(user.groupIds());
+    var scope = organisation.jurisdiction(user.groupIds());
     return changes.all().stream()
         .filter(c -> admin || scope.contains(c.oldCode()) || scope.contains(c.newCode()))
         .map(DivisionChangeApiController::view).toList();

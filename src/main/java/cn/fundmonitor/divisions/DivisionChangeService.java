@@ -1,6 +1,5 @@
 package cn.fundmonitor.divisions;
 
-import cn.fundmonitor.common.ConflictException;
 import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.common.NumberSequences;
 import cn.fundmonitor.organisation.CamundaOrganisationSync;
@@ -19,6 +18,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -27,35 +27,38 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Renaming or merging a county (地方行政区划调整, MNR 第十七条). In one transaction: the old division
- * is kept and marked abolished with its successor; its projects, its open allocation filings and
- * its open problems, corrections, inspection findings and overdue steps move to the new code; its
- * open tasks, the running processes' variables that name it, and its staff move to the new code's
- * groups ({@link DivisionEngineMoves}); the change is recorded (报部备案). What was finished stays as it was filed, under the old
- * code, and stays visible to the successor ({@link OrganisationService#subtree}).
+ * Renaming or merging a county (地方行政区划调整, MNR 第十七条). In one transaction: the change is
+ * validated and authorised; features may refuse it ({@link DivisionChanging}); the old division is
+ * kept and marked abolished with its successor; every feature that keeps unit codes moves its own
+ * open rows (its projects, open allocation filings, open problems, corrections, inspection findings
+ * and overdue steps) in a handler of {@link DivisionChanged} and reports them; the open tasks, the
+ * running processes' variables that name it, and its staff move to the new code's groups
+ * ({@link DivisionEngineMoves}); the change is recorded (报部备案). What was finished stays as it was
+ * filed, under the old code, and stays visible to the successor ({@link OrganisationService#subtree}).
  */
 @Service
 public class DivisionChangeService {
 
   public static final String ADMIN_GROUP = "camunda-admin";
   private static final Pattern CODE = Pattern.compile("\\d{6}");
-  private static final List<String> OPEN_PARTS = List.of("ISSUED", "REFINED", "FILED", "RETURNED");
 
   private final JdbcClient jdbc;
   private final OrganisationService organisation;
   private final CamundaOrganisationSync sync;
   private final DivisionEngineMoves engineMoves;
   private final NumberSequences numbers;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
   DivisionChangeService(JdbcClient jdbc, OrganisationService organisation,
       CamundaOrganisationSync sync, DivisionEngineMoves engineMoves, NumberSequences numbers,
-      Clock clock) {
+      ApplicationEventPublisher events, Clock clock) {
     this.jdbc = jdbc;
     this.organisation = organisation;
     this.sync = sync;
     this.engineMoves = engineMoves;
     this.numbers = numbers;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -93,30 +96,26 @@ public class DivisionChangeService {
     authorise(from, to, actorGroups);
     // the caller may file the change; the moves are the system's (groups, others' tasks)
     return engineMoves.asSystem(() -> {
-      var parts = openParts(from.code());
-      if (kind == DivisionChangeKind.MERGE) {
-        refuseSharedDocuments(from, to, parts);
-      }
+      events.publishEvent(new DivisionChanging(from.code(), from.name(), to.code(), to.name(), kind));
 
       if (kind == DivisionChangeKind.RENAME) {
-        jdbc.sql("insert into fm_division (code, name, level, parent_code) values (?, ?, ?, ?)")
-            .params(to.code(), to.name(), to.level().name(), to.parentCode()).update();
+        organisation.add(to);
       }
-      jdbc.sql("update fm_division set successor_code = ?, abolished_on = ? where code = ?")
-          .params(to.code(), effectiveOn, from.code()).update();
+      organisation.abolish(from.code(), to.code(), effectiveOn);
       reloadIfRolledBack();
       sync.synchronise(); // re-reads the divisions, creates the new code's groups and grants
 
       var changeNo = numbers.next("QH", LocalDate.now(clock).getYear());
-      var items = new ArrayList<Item>();
-      int projects = moveProjects(from.code(), to.code(), items);
-      int allocations = moveOpenParts(from.code(), to.code(), parts, items);
-      int records = moveOpenRecords(from.code(), to.code(), items);
+      var changed = new DivisionChanged(from.code(), to.code(), kind);
+      events.publishEvent(changed); // each feature moves its own open rows
+      var items = new ArrayList<>(changed.items());
       var engine = engineMoves.move(from, to, kind, items);
 
       var change = new DivisionChange(changeNo, kind, from.code(), from.name(), to.code(),
-          to.name(), effectiveOn, document, reason, projects, allocations, records, engine.tasks(),
-          engine.variables(), engine.members(), actor, OffsetDateTime.now(clock));
+          to.name(), effectiveOn, document, reason, changed.count(DivisionChanged.Tally.PROJECTS),
+          changed.count(DivisionChanged.Tally.ALLOCATIONS),
+          changed.count(DivisionChanged.Tally.RECORDS), engine.tasks(), engine.variables(),
+          engine.members(), actor, OffsetDateTime.now(clock));
       insert(change, items);
       return change;
     });
@@ -240,7 +239,7 @@ public class DivisionChangeService {
   /** The province's finance department files its counties' changes; the ministry any. */
   private void authorise(Division from, Division to, Collection<String> groups) {
     if (groups.contains(ADMIN_GROUP)
-        || groups.contains(UnitGroup.of("000000", Role.FINANCE).id())) {
+        || groups.contains(UnitGroup.of(Division.MINISTRY_CODE, Role.FINANCE).id())) {
       return;
     }
     var province = organisation.provinceOf(from.code()).map(Division::code).orElse("");
@@ -249,92 +248,10 @@ public class DivisionChangeService {
     }
   }
 
-  private List<String> openParts(String code) {
-    return jdbc.sql("select document_no from fm_allocation_part where recipient_code = ? "
-            + "and status in (?, ?, ?, ?) order by document_no")
-        .params(code, OPEN_PARTS.get(0), OPEN_PARTS.get(1), OPEN_PARTS.get(2), OPEN_PARTS.get(3))
-        .query(String.class).list();
-  }
-
-  /** Two open filings of the same document cannot become one: their targets were decomposed apart. */
-  private void refuseSharedDocuments(Division from, Division to, List<String> parts) {
-    var shared = parts.stream().filter(doc -> jdbc.sql("select count(*) from fm_allocation_part "
-            + "where document_no = ? and recipient_code = ?").params(doc, to.code())
-        .query(Integer.class).single() > 0).toList();
-    if (!shared.isEmpty()) {
-      throw new ConflictException("资金下达文件 " + String.join("、", shared) + " 同时下达给" + from.name()
-          + "和" + to.name() + "，" + from.name() + "的细化报备尚未办结；请先办结（上级确认）后再办理合并");
-    }
-  }
-
-  // --- moves ----------------------------------------------------------------------------------
+  // --- records ---------------------------------------------------------------------------------
 
   /** One thing that moved, with its value before and after. */
   public record Item(String type, String reference, String oldValue, String newValue) {}
-
-  private int moveProjects(String from, String to, List<Item> items) {
-    var moved = jdbc.sql("select code, region_code, applicant_unit_code from fm_project "
-            + "where region_code = ? or applicant_unit_code = ? order by code").params(from, from)
-        .query((rs, i) -> new Item("PROJECT", rs.getString(1),
-            rs.getString(2) + "/" + rs.getString(3), null)).list();
-    jdbc.sql("update fm_project set region_code = ? where region_code = ?").params(to, from).update();
-    jdbc.sql("update fm_project set applicant_unit_code = ? where applicant_unit_code = ?")
-        .params(to, from).update();
-    moved.forEach(i -> items.add(new Item(i.type(), i.reference(), i.oldValue(),
-        i.oldValue().replace(from, to))));
-    return moved.size();
-  }
-
-  /** Filings still open continue under the new code; acknowledged ones stay as filed. */
-  private int moveOpenParts(String from, String to, List<String> documents, List<Item> items) {
-    for (var doc : documents) {
-      jdbc.sql("update fm_allocation_part set recipient_code = ? where document_no = ? and recipient_code = ?")
-          .params(to, doc, from).update();
-      jdbc.sql("update fm_allocation_line set recipient_code = ? where document_no = ? and recipient_code = ?")
-          .params(to, doc, from).update();
-      jdbc.sql("update fm_decomposed_target set unit_code = ? where document_no = ? and unit_code = ?")
-          .params(to, doc, from).update();
-      jdbc.sql("update fm_decomposed_target set recipient_code = ? where document_no = ? and recipient_code = ?")
-          .params(to, doc, from).update();
-      items.add(new Item("ALLOCATION", doc, from, to));
-    }
-    return documents.size();
-  }
-
-  /** Open problems, correction requests, inspection findings and overdue steps. */
-  private int moveOpenRecords(String from, String to, List<Item> items) {
-    int before = items.size();
-    move("PROBLEM", "fm_problem", "problem_no", "unit_code",
-        "status not in ('CLOSED', 'DISMISSED')", from, to, items);
-    move("PROBLEM_HANDLING", "fm_problem", "problem_no", "handling_unit",
-        "status not in ('CLOSED', 'DISMISSED')", from, to, items);
-    move("CORRECTION", "fm_correction_request", "request_no", "unit_code",
-        "status in ('AWAITING_SUPERIOR', 'QUEUED', 'REPORTED', 'APPROVED')", from, to, items);
-    move("FINDING", "fm_inspection_finding", "id", "unit_code", "status <> 'CONFIRMED'", from, to, items);
-    move("OVERDUE", "fm_overdue_step", "id", "unit_code", "completed_at is null", from, to, items);
-    for (var role : Role.values()) {
-      var oldGroup = UnitGroup.of(from, role).id();
-      var newGroup = UnitGroup.of(to, role).id();
-      move("OVERDUE_GROUP", "fm_overdue_step", "id", "responsible_group", "completed_at is null",
-          oldGroup, newGroup, items);
-      move("OVERDUE_ESCALATION", "fm_overdue_step", "id", "escalated_to_group", "completed_at is null",
-          oldGroup, newGroup, items);
-    }
-    return (int) items.subList(before, items.size()).stream()
-        .filter(i -> !i.type().startsWith("OVERDUE_") && !i.type().equals("PROBLEM_HANDLING"))
-        .count();
-  }
-
-  private void move(String type, String table, String key, String column, String open, String from,
-      String to, List<Item> items) {
-    var where = " where " + column + " = ? and " + open;
-    var keys = jdbc.sql("select " + key + " from " + table + where + " order by " + key).param(from)
-        .query((rs, i) -> rs.getString(1)).list();
-    if (!keys.isEmpty()) {
-      jdbc.sql("update " + table + " set " + column + " = ?" + where).params(to, from).update();
-      keys.forEach(k -> items.add(new Item(type, k, from, to)));
-    }
-  }
 
   /**
    * The value with the old code replaced, when it is a code or a comma-separated list of codes and

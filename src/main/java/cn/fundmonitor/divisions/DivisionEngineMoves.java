@@ -4,13 +4,13 @@ import cn.fundmonitor.organisation.Division;
 import cn.fundmonitor.organisation.Role;
 import cn.fundmonitor.organisation.UnitGroup;
 import cn.fundmonitor.platform.Actors;
+import cn.fundmonitor.platform.RunningTextVariables;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,14 +21,14 @@ import org.springframework.stereotype.Component;
 @Component
 class DivisionEngineMoves {
 
-  private final JdbcClient jdbc;
+  private final RunningTextVariables variables;
   private final TaskService tasks;
   private final RuntimeService runtime;
   private final IdentityService identity;
 
-  DivisionEngineMoves(JdbcClient jdbc, TaskService tasks, RuntimeService runtime,
+  DivisionEngineMoves(RunningTextVariables variables, TaskService tasks, RuntimeService runtime,
       IdentityService identity) {
-    this.jdbc = jdbc;
+    this.variables = variables;
     this.tasks = tasks;
     this.runtime = runtime;
     this.identity = identity;
@@ -69,20 +69,13 @@ class DivisionEngineMoves {
 
   /**
    * Rewrites the running processes' text variables that name the old code or its groups (e.g.
-   * {@code lifecycleGroups = "450102-finance,450102-eco"}) through the engine. They are found with
-   * one read of the engine's variable table (the API searches by name only); the old values are
-   * kept in the change's items, as the engine keeps no variable-update history here.
+   * {@code lifecycleGroups = "450102-finance,450102-eco"}) through the engine. They are found by
+   * {@link RunningTextVariables} (the API searches by name only); the old values are kept in the
+   * change's items, as the engine keeps no variable-update history here.
    */
   private int moveVariables(String from, String to, List<DivisionChangeService.Item> items) {
-    record Row(String name, String processInstanceId, String executionId, String taskId, String text) {}
-    var rows = jdbc.sql("select NAME_, PROC_INST_ID_, EXECUTION_ID_, TASK_ID_, TEXT_ from ACT_RU_VARIABLE "
-            + "where TYPE_ = 'string' and TEXT_ like ? and EXECUTION_ID_ is not null")
-        .param("%" + from + "%")
-        .query((rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-            rs.getString(5)))
-        .list();
     int moved = 0;
-    for (var row : rows) {
+    for (var row : variables.containing(from)) {
       var rewritten = DivisionChangeService.rewrite(row.text(), from, to);
       if (rewritten.isEmpty()) {
         continue;

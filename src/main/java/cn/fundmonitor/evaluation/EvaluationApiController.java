@@ -3,6 +3,7 @@ package cn.fundmonitor.evaluation;
 import cn.fundmonitor.common.TextCells;
 import cn.fundmonitor.common.Workbooks;
 import cn.fundmonitor.inspection.InspectionService;
+import cn.fundmonitor.organisation.Division;
 import cn.fundmonitor.organisation.OrganisationService;
 import cn.fundmonitor.platform.CurrentUser;
 import cn.fundmonitor.project.ProjectReserveService;
@@ -91,7 +92,7 @@ class EvaluationApiController {
   }
 
   private List<SelfEvaluation> visible(CurrentUser user, int year) {
-    Set<String> regions = user.groupIds().contains(ADMIN_GROUP) ? organisation.subtree("000000")
+    Set<String> regions = user.groupIds().contains(ADMIN_GROUP) ? organisation.subtree(Division.MINISTRY_CODE)
         : reserve.jurisdiction(user.groupIds());
     return evaluations.ofYear(year, regions);
   }

@@ -46,6 +46,19 @@ public class OrganisationService {
   }
 
   /**
+   * Adds a division (a renamed county's new code, MNR 第十七条). The cached tree is re-read by the
+   * caller's {@link CamundaOrganisationSync#synchronise()} or {@link #reload()}.
+   */
+  public void add(Division division) {
+    repository.insert(division);
+  }
+
+  /** Marks a division abolished since {@code on}, its work taken over by {@code successorCode}. */
+  public void abolish(String code, String successorCode, java.time.LocalDate on) {
+    repository.abolish(code, successorCode, on);
+  }
+
+  /**
    * The cached tree; every 30 seconds one cheap query tells whether another engine node sharing
    * the database recorded a division change, and the tree is re-read if so.
    */
@@ -171,6 +184,13 @@ public class OrganisationService {
   /** A division's name for people, or the code itself when it is unknown. */
   public String nameOf(String code) {
     return code == null ? null : find(code).map(Division::name).orElse(code);
+  }
+
+  /** The divisions a user's units look after: each unit and everything beneath it. */
+  public Set<String> jurisdiction(Collection<String> groupIds) {
+    var result = new LinkedHashSet<String>();
+    unitGroups(groupIds).forEach(g -> result.addAll(subtree(g.divisionCode())));
+    return result;
   }
 
   public static List<UnitGroup> unitGroups(Collection<String> groupIds) {

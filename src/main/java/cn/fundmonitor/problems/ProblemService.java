@@ -7,6 +7,7 @@ import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.common.NotFoundException;
 import cn.fundmonitor.common.NumberSequences;
 import cn.fundmonitor.money.Yuan;
+import cn.fundmonitor.organisation.Division;
 import cn.fundmonitor.organisation.DivisionLevel;
 import cn.fundmonitor.organisation.OrganisationService;
 import cn.fundmonitor.organisation.Role;
@@ -30,7 +31,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class ProblemService {
 
-  public static final String MINISTRY = "000000";
   public static final String MAJOR = "MAJOR";
 
   private final ProblemRepository repository;
@@ -112,7 +112,7 @@ public class ProblemService {
     var p = get(problemNo);
     var major = MAJOR.equals(severity);
     var province = provinceOf(p);
-    var handlingUnit = major ? MINISTRY : province;
+    var handlingUnit = major ? Division.MINISTRY_CODE : province;
     repository.setSeverity(problemNo, major ? MAJOR : "ORDINARY", reason, handlingUnit);
     var to = major ? ProblemStatus.REPORTED_TO_MINISTRY : ProblemStatus.HANDLING;
     move(p, ProblemStatus.RAISED, to);
@@ -127,7 +127,7 @@ public class ProblemService {
   }
 
   private String provinceOf(Problem p) {
-    return organisation.provinceOf(p.unitCode()).map(d -> d.code()).orElse(MINISTRY);
+    return organisation.provinceOf(p.unitCode()).map(d -> d.code()).orElse(Division.MINISTRY_CODE);
   }
 
   /**

@@ -288,13 +288,10 @@ public class ProjectReserveService {
 
   // --- what a unit may see (MNR 第二十三条: data only within one's duties) ---
 
-  /** The divisions a user's units look after: each unit and everything beneath it. */
+  /** The divisions a user's units look after: {@link OrganisationService#jurisdiction}. */
   @Transactional(readOnly = true)
   public Set<String> jurisdiction(Collection<String> groupIds) {
-    var result = new LinkedHashSet<String>();
-    OrganisationService.unitGroups(groupIds)
-        .forEach(g -> result.addAll(organisation.subtree(g.divisionCode())));
-    return result;
+    return organisation.jurisdiction(groupIds);
   }
 
   @Transactional(readOnly = true)

@@ -32,7 +32,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class StatisticsService {
 
   public static final String ADMIN_GROUP = "camunda-admin";
-  public static final String MINISTRY = "000000";
 
   private final StatisticsRepository repository;
   private final OrganisationService organisation;
@@ -58,7 +57,7 @@ public class StatisticsService {
 
   /** The user's scope, or the part of it under {@code divisionCode}. */
   public Scope scope(Collection<String> groupIds, String divisionCode) {
-    var units = groupIds.contains(ADMIN_GROUP) ? List.of(MINISTRY)
+    var units = groupIds.contains(ADMIN_GROUP) ? List.of(Division.MINISTRY_CODE)
         : OrganisationService.unitGroups(groupIds).stream().map(g -> g.divisionCode()).distinct()
             .toList();
     var roots = units.stream()

@@ -13,6 +13,7 @@ import cn.fundmonitor.filing.FilingService;
 import cn.fundmonitor.filing.FundSource;
 import cn.fundmonitor.filing.Quarter;
 import cn.fundmonitor.organisation.CamundaOrganisationSync;
+import cn.fundmonitor.organisation.Division;
 import cn.fundmonitor.platform.JsonVariables;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -214,7 +215,7 @@ class NationalBenchmark {
     // 3. statistics of the ministry, one province, one county
     var county = countyUser.division;
     var province = county.substring(0, 2) + "0000";
-    for (var scope : List.of(NationalDataset.MINISTRY, province, county)) {
+    for (var scope : List.of(Division.MINISTRY_CODE, province, county)) {
       var user = unitUser(identity, scope);
       var latencies = new Latencies();
       var bytes = new int[1];
@@ -224,7 +225,7 @@ class NationalBenchmark {
       say("statistics %s (%s, %,d projects beneath): %s, %,d bytes", scope.equals(county) ? "county"
           : scope.equals(province) ? "province" : "ministry", scope, jdbc.queryForObject(
           "select count(*) from fm_project p join fm_division d on d.code = p.region_code where "
-          + "p.region_code like ?", Integer.class, scope.equals(NationalDataset.MINISTRY) ? "%"
+          + "p.region_code like ?", Integer.class, scope.equals(Division.MINISTRY_CODE) ? "%"
           : scope.endsWith("0000") ? scope.substring(0, 2) + "%" : scope), latencies, bytes[0]);
     }
   }

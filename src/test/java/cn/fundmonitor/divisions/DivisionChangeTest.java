@@ -306,4 +306,75 @@ class DivisionChangeTest {
     assertThat(member(Counties.user("450185", Role.ECO), "450185-eco")).isTrue();
     assertThat(texts(get("/api/division-changes", MINISTRY_FINANCE, 200), "oldCode")).doesNotContain("450185");
   }
+
+  /**
+   * MNR 第十七条: each feature moves its own open records in its handler of the change and reports
+   * them, in the handlers' order; what is finished (closed, applied, confirmed, completed) stays.
+   */
+  @Test
+  void mnrArticle17_aMergedCountysOpenRecordsMoveAndFinishedOnesStay() throws Exception {
+    counties.create("450187", "己县", NANNING);
+    counties.create("450188", "庚县", NANNING);
+    var n = String.valueOf(System.nanoTime() % 1_000_000_000L);
+    var now = java.time.OffsetDateTime.now(clock);
+    for (var status : List.of("RAISED", "CLOSED")) {
+      jdbc.sql("insert into fm_problem (problem_no, unit_code, kind, description, source, "
+              + "handling_unit, status, raised_by, raised_at) values (?, '450187', 'OTHER', '测试', "
+              + "'USER', '450187', ?, 'test', ?)")
+          .params("WT" + status.charAt(0) + n, status, now).update();
+    }
+    for (var status : List.of("QUEUED", "APPLIED")) {
+      jdbc.sql("insert into fm_correction_request (request_no, record_type, record_key, field, "
+              + "new_value, reason, unit_code, province_code, business_role, after_transmission, "
+              + "status, requested_by, requested_at) values (?, 'QUARTERLY_FILING', 'x', 'name', 'y', '测试', "
+              + "'450187', '450000', 'ECO', false, ?, 'test', ?)")
+          .params("GZ" + status.charAt(0) + n, status, now).update();
+    }
+    jdbc.sql("insert into fm_inspection (inspection_no, scope_unit, inspection_year, sample_units, "
+            + "status, started_by, started_at) values (?, '450000', 2026, '450187', 'OPEN', 'test', ?)")
+        .params("JC" + n, now).update();
+    for (var status : List.of("OPEN", "CONFIRMED")) {
+      jdbc.sql("insert into fm_inspection_finding (inspection_no, kind, unit_code, reference, "
+              + "description, status) values (?, 'QUARTER_NOT_FILED', '450187', ?, '测试', ?)")
+          .params("JC" + n, status + n, status).update();
+    }
+    for (var completed : java.util.Arrays.asList(null, now)) {
+      jdbc.sql("insert into fm_overdue_step (process_instance_id, activity_id, step_name, unit_code, "
+              + "responsible_group, escalated_to_group, due_on, overdue_since, completed_at) values "
+              + "(?, 'Task_X', '测试', '450187', '450187-eco', '450187-finance', ?, ?, ?)")
+          .params("pi" + n, LocalDate.now(clock), now, completed).update();
+    }
+
+    var recorded = post(change("MERGE", "450187", "450188", null, yesterday(), "桂政函〔2026〕17号"),
+        GUANGXI_FINANCE, 201);
+
+    assertThat(recorded.get("movedProjects").asInt()).isZero();
+    assertThat(recorded.get("movedAllocations").asInt()).isZero();
+    assertThat(recorded.get("movedRecords").asInt()).isEqualTo(4);
+    var types = new ArrayList<String>();
+    get("/api/division-changes/" + recorded.get("changeNo").asText(), MINISTRY_FINANCE, 200)
+        .get("items").forEach(i -> {
+          if (!List.of("MEMBER", "TASK", "VARIABLE").contains(i.get("type").asText())) {
+            types.add(i.get("type").asText() + "|" + i.get("oldValue").asText() + "|"
+                + i.get("newValue").asText());
+          }
+        });
+    assertThat(types).containsExactly("PROBLEM|450187|450188", "PROBLEM_HANDLING|450187|450188",
+        "CORRECTION|450187|450188", "FINDING|450187|450188", "OVERDUE|450187|450188",
+        // per role, in Role order: finance escalates here, eco is responsible
+        "OVERDUE_ESCALATION|450187-finance|450188-finance", "OVERDUE_GROUP|450187-eco|450188-eco");
+    assertThat(jdbc.sql("select status || ':' || unit_code || ':' || handling_unit from fm_problem "
+            + "where problem_no like ? order by status").param("WT_" + n).query(String.class).list())
+        .containsExactly("CLOSED:450187:450187", "RAISED:450188:450188");
+    assertThat(jdbc.sql("select status || ':' || unit_code from fm_correction_request "
+            + "where request_no like ? order by status").param("GZ_" + n).query(String.class).list())
+        .containsExactly("APPLIED:450187", "QUEUED:450188");
+    assertThat(jdbc.sql("select status || ':' || unit_code from fm_inspection_finding "
+            + "where inspection_no = ? order by status").param("JC" + n).query(String.class).list())
+        .containsExactly("CONFIRMED:450187", "OPEN:450188");
+    assertThat(jdbc.sql("select unit_code || ':' || responsible_group || ':' || escalated_to_group "
+            + "from fm_overdue_step where process_instance_id = ? order by completed_at nulls first")
+        .param("pi" + n).query(String.class).list())
+        .containsExactly("450188:450188-eco:450188-finance", "450187:450187-eco:450187-finance");
+  }
 }

@@ -1,0 +1,4 @@
+package cn.fundmonitor.architecture.seeded.divisions;
+
+/** The event other features may see. */
+public class DivisionChanged {}
