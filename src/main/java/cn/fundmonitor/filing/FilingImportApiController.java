@@ -23,18 +23,34 @@ import org.springframework.web.multipart.MultipartFile;
 class FilingImportApiController {
 
   private final FilingSheetImport sheets;
+  private final MonitoringPointService points;
 
-  FilingImportApiController(FilingSheetImport sheets) {
+  FilingImportApiController(FilingSheetImport sheets, MonitoringPointService points) {
     this.sheets = sheets;
+    this.points = points;
   }
 
+  /**
+   * The template of a quarter's open filings ({@code year}, {@code quarter}) or of a monitoring
+   * point's ({@code pointId}; MNR 第十一条: 其他填报时点，按要求执行); both import the same way.
+   */
   @GetMapping("/import-template")
-  ResponseEntity<byte[]> template(@AuthenticationPrincipal CurrentUser user, @RequestParam int year,
-      @RequestParam int quarter) {
-    if (quarter < 1 || quarter > 4) {
+  ResponseEntity<byte[]> template(@AuthenticationPrincipal CurrentUser user,
+      @RequestParam(required = false) Integer year, @RequestParam(required = false) Integer quarter,
+      @RequestParam(required = false) Long pointId) {
+    FilingPeriod q;
+    if (pointId != null) {
+      if (quarter != null) {
+        throw new InvalidInputException("查询条件有误", "请指定季度（year、quarter）或监测时点（pointId）之一，不能同时指定");
+      }
+      q = points.visible(pointId, user.groupIds()).period();
+    } else if (year == null || quarter == null) {
+      throw new InvalidInputException("查询条件有误", "请指定季度（year、quarter）或监测时点（pointId）");
+    } else if (quarter < 1 || quarter > 4) {
       throw new InvalidInputException("查询条件有误", "季度应为1至4");
+    } else {
+      q = new Quarter(year, quarter);
     }
-    var q = new Quarter(year, quarter);
     return ResponseEntity.ok().contentType(MediaType.parseMediaType(Workbooks.XLSX))
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
             .filename(q.label() + "填报导入模板.xlsx", StandardCharsets.UTF_8).build().toString())
@@ -45,7 +61,7 @@ class FilingImportApiController {
   FilingSheetImport.Result importSheet(@AuthenticationPrincipal CurrentUser user,
       @RequestParam("file") MultipartFile file) {
     if (file.isEmpty()) {
-      throw new InvalidInputException("文件有误", "请选择填好的季度填报表（.xlsx）");
+      throw new InvalidInputException("文件有误", "请选择填好的填报表（.xlsx，季度或监测时点）");
     }
     try (var in = file.getInputStream()) {
       return sheets.importSheet(in, user.userId());

@@ -182,7 +182,7 @@ public class FilingService {
     var f = get(businessKey);
     requireEditable(f);
     if (f.status() == FilingStatus.FILED) {
-      throw new ConflictException("本季度已填报，正在审核中");
+      throw new ConflictException(FilingTexts.thisPeriod(f.quarter()) + "已填报，正在审核中");
     }
     var project = reserve.get(f.projectCode());
     var problems = new ArrayList<String>();
@@ -203,7 +203,8 @@ public class FilingService {
       }
       var previous = repository.previousPaid(f.projectCode(), f.quarter()).orElse(Yuan.ZERO);
       if (paid.compareTo(previous) < 0) {
-        problems.add("累计支付 " + paid + " 少于上季度填报的 " + previous + "，累计数不能减少");
+        problems.add("累计支付 " + paid + " 少于" + FilingTexts.previousFiling(f.quarter()) + "的 "
+            + previous + "，累计数不能减少");
       }
       if (sourceSum.compareTo(paid) != 0 && problems.stream().noneMatch(p -> p.contains("支付金额"))) {
         problems.add("分资金来源合计 " + sourceSum + "，与累计支付 " + paid + "不一致");
@@ -215,7 +216,7 @@ public class FilingService {
     var actuals = actuals(reserve.targetsFor(f.projectCode(), f.quarter().year()).indicators(),
         indicatorRows, problems);
     if (!problems.isEmpty()) {
-      throw new InvalidInputException("季度填报有误，请修改后重新提交", problems);
+      throw new InvalidInputException(FilingTexts.noun(f.quarter()) + "有误，请修改后重新提交", problems);
     }
     repository.recordFiling(businessKey, paid, physical, sources, actuals, actor, now());
     repository.addEvent(businessKey, "FILED", actor, now(), "累计支付 " + paid.toWanText()
@@ -443,7 +444,7 @@ public class FilingService {
   public void recordWarningResponse(String businessKey, String kind, Object text, String actor) {
     var f = get(businessKey);
     if (!"RED".equals(f.warningLevel()) || f.status() != FilingStatus.FILED) {
-      throw new ConflictException("本季度填报没有待说明的红色预警");
+      throw new ConflictException(FilingTexts.thisPeriod(f.quarter()) + "填报没有待说明的红色预警");
     }
     var problems = new ArrayList<String>();
     var answer = requiredText(text, "情况说明或整改措施", 2000, problems);
@@ -509,7 +510,7 @@ public class FilingService {
       }
     });
     if (!repository.move(businessKey, FilingStatus.FILED, FilingStatus.TRANSMITTED)) {
-      throw new ConflictException("季度填报当前为“" + f.status().label() + "”，不能传输");
+      throw new ConflictException(FilingTexts.noun(f.quarter()) + "当前为“" + f.status().label() + "”，不能传输");
     }
     repository.markTransmitted(businessKey, actor, now());
     repository.addEvent(businessKey, "TRANSMITTED", actor, now(), "省级审核通过，传输至自然资源部，数据锁定");
@@ -522,7 +523,7 @@ public class FilingService {
       throw new InvalidInputException("审核意见有误", "退回修改时必须填写审核意见");
     }
     if (!repository.move(businessKey, FilingStatus.FILED, FilingStatus.RETURNED)) {
-      throw new ConflictException("季度填报当前为“" + f.status().label() + "”，不能退回");
+      throw new ConflictException(FilingTexts.noun(f.quarter()) + "当前为“" + f.status().label() + "”，不能退回");
     }
     repository.addEvent(businessKey, "RETURNED", actor, now(), "退回修改：" + comment.strip());
   }
@@ -530,7 +531,7 @@ public class FilingService {
   /** A filing that went to the ministry changes only through data correction (MNR 第二十二条). */
   private static void requireEditable(QuarterlyFiling f) {
     if (f.status() == FilingStatus.TRANSMITTED) {
-      throw new ConflictException("该季度填报已传输至自然资源部并锁定，如需更改请通过数据变更流程办理（MNR 第二十二条）");
+      throw new ConflictException("该" + FilingTexts.noun(f.quarter()) + "已传输至自然资源部并锁定，如需更改请通过数据变更流程办理（MNR 第二十二条）");
     }
   }
 

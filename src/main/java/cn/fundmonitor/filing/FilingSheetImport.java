@@ -82,8 +82,11 @@ public class FilingSheetImport {
 
   // --- the template ------------------------------------------------------------------------------
 
-  /** The filings of a quarter waiting for the caller's units, one row each, indicators apart. */
-  public byte[] template(Quarter q, Collection<String> groupIds) {
+  /**
+   * The filings of a quarter or a monitoring point waiting for the caller's units, one row each,
+   * indicators apart.
+   */
+  public byte[] template(FilingPeriod q, Collection<String> groupIds) {
     var wb = new XSSFWorkbook();
     var filingSheet = wb.createSheet(FILINGS);
     var indicatorSheet = wb.createSheet(INDICATORS);
@@ -127,10 +130,10 @@ public class FilingSheetImport {
   }
 
   /** The business keys of the quarter's filing tasks the caller's units may work on. */
-  private List<String> waiting(Quarter q, Collection<String> groupIds) {
+  private List<String> waiting(FilingPeriod q, Collection<String> groupIds) {
     return tasks.createTaskQuery().processDefinitionKey(KEY).taskDefinitionKey(TASK_FILE)
         .taskCandidateGroupIn(List.copyOf(groupIds)).includeAssignedTasks()
-        .processInstanceBusinessKeyLike("%-" + q.year() + "Q" + q.quarter()).list().stream()
+        .processInstanceBusinessKeyLike("%-" + q.period()).list().stream()
         .map(t -> q.key((String) tasks.getVariable(t.getId(), PROJECT_CODE.name())))
         .sorted().toList();
   }

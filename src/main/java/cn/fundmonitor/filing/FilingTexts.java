@@ -9,6 +9,40 @@ final class FilingTexts {
 
   private FilingTexts() {}
 
+  /**
+   * 季度填报, or 监测时点填报 for a monitoring point's filing (MNR 第十一条: 其他填报时点，按要求执行):
+   * a point is not a quarter, and no text a unit reads calls it one.
+   */
+  static String noun(FilingPeriod period) {
+    return period instanceof Quarter ? "季度填报" : "监测时点填报";
+  }
+
+  /** 本季度, or 本期 for a monitoring point. */
+  static String thisPeriod(FilingPeriod period) {
+    return period instanceof Quarter ? "本季度" : "本期";
+  }
+
+  /** The filing whose cumulative payment a new one may not undercut. */
+  static String previousFiling(FilingPeriod period) {
+    return period instanceof Quarter ? "上季度填报" : "此前最近一次季度填报";
+  }
+
+  /**
+   * The name a user task of the filing process shows: the model's for a quarter, the point's
+   * wording for a monitoring point (the diagram keeps the quarterly names).
+   */
+  static String taskName(String taskDefinitionKey, String modelName, boolean monitoringPoint) {
+    if (!monitoringPoint) {
+      return modelName;
+    }
+    return switch (taskDefinitionKey) {
+      case QuarterlyFilingProcess.TASK_FILE -> "填报监测时点执行情况";
+      case QuarterlyFilingProcess.TASK_FOLLOW_UP -> "催办：监测时点填报逾期";
+      case QuarterlyFilingProcess.TASK_REVIEW -> "省级审核监测时点填报";
+      default -> modelName;
+    };
+  }
+
   static String context(QuarterlyFiling f, String projectName, Yuan previousPaid) {
     return "项目：" + f.projectCode() + " " + projectName + "\n"
         + "填报期：" + f.quarter().label() + "（监控时点已过 " + f.quarter().monthsElapsed() + " 个月，时序进度 "

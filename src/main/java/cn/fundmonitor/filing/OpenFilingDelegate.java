@@ -47,6 +47,9 @@ class OpenFilingDelegate implements JavaDelegate {
     FILING_GROUPS.set(execution, UnitGroup.of(unit, Role.FINANCE).id() + ","
         + UnitGroup.of(unit, role).id());
     FILING_DEADLINE.set(execution, quarter.nominalDueDate().toString());
+    PERIOD_LABEL.set(execution, quarter.label());
+    FILING_STEP_NAME.set(execution, FilingTexts.taskName(TASK_FILE, "填报季度执行情况",
+        quarter instanceof MonitoringPeriod));
     // GX 第二十五条、第二十六条: the quarter is measured against the year's annual targets
     var targets = reserve.targetsFor(project.code(), quarter.year());
     FILING_CONTEXT.set(execution, FilingTexts.context(f, project.name(),

@@ -79,6 +79,13 @@ public final class QuarterlyFilingProcess {
   /** The 15th after the quarter; the engine's working-day calendar moves it. */
   public static final ProcessVariable<String> FILING_DEADLINE = ProcessVariable.of("filingDeadline", String.class);
   public static final ProcessVariable<String> FILING_CONTEXT = ProcessVariable.of("filingContext", String.class);
+  /**
+   * The filing's period by name (2026年第3季度; 2026年1—8月监测时点（截至2026-08-31）), shown by the
+   * forms, which speak of 本季度 only when the period is a quarter.
+   */
+  public static final ProcessVariable<String> PERIOD_LABEL = ProcessVariable.of("periodLabel", String.class);
+  /** The filing step's name in overdue notices (填报季度执行情况, 填报监测时点执行情况). */
+  public static final ProcessVariable<String> FILING_STEP_NAME = ProcessVariable.of("filingStepName", String.class);
   // the filing form
   public static final ProcessVariable<Object> PAID_TO_DATE = ProcessVariable.of("paidToDate", Object.class);
   public static final ProcessVariable<Object> PHYSICAL_PROGRESS = ProcessVariable.of("physicalProgress", Object.class);

@@ -71,9 +71,12 @@ public class CamundaOrganisationSync {
           // MNR 第二十二条: the province corrects the issue data it sent (dataCorrection)
           ? List.of("fundAllocation", "problemEscalation", "dataQualityInspection", "dataCorrection",
               // GX 第二十八条: 自治区自然资源厅负责专项资金总体绩效评价
-              "overallEvaluation")
+              "overallEvaluation",
+              // MNR 第十一条: 其他填报时点，按要求执行 — the province opens a monitoring point
+              "monitoringPointOpening")
           : List.of("problemEscalation");
-      case MINISTRY -> role == Role.FINANCE ? List.of("dataQualityInspection") : List.of();
+      case MINISTRY -> role == Role.FINANCE
+          ? List.of("dataQualityInspection", "monitoringPointOpening") : List.of();
     };
   }
 
@@ -254,7 +257,10 @@ public class CamundaOrganisationSync {
     if (!startable.isEmpty()) {
       grant(groupId, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
       for (var key : startable) {
-        grant(groupId, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.CREATE_INSTANCE);
+        // READ as well: a process only its starters see (monitoringPointOpening) is not readable
+        // by every unit
+        grant(groupId, Resources.PROCESS_DEFINITION, key, Permissions.READ,
+            ProcessDefinitionPermissions.CREATE_INSTANCE);
       }
     }
     if (Supervision.supervisesInCockpit(level, role)) {

@@ -30,34 +30,43 @@ class ExportApiController {
   private final FilingExport export;
   private final ExportJobs jobs;
   private final StatisticsService statistics;
+  private final ReportPeriods periods;
 
-  ExportApiController(FilingExport export, ExportJobs jobs, StatisticsService statistics) {
+  ExportApiController(FilingExport export, ExportJobs jobs, StatisticsService statistics,
+      ReportPeriods periods) {
     this.export = export;
     this.jobs = jobs;
     this.statistics = statistics;
+    this.periods = periods;
   }
 
-  /** The quarter's filings, streamed as they are read. */
+  /**
+   * The filings of a quarter ({@code year}, {@code quarter}) or of a monitoring point
+   * ({@code pointId}; MNR 第十一条: 其他填报时点，按要求执行), streamed as they are read.
+   */
   @GetMapping(value = "/filings", produces = Workbooks.XLSX)
   ResponseEntity<StreamingResponseBody> filings(@AuthenticationPrincipal CurrentUser user,
-      @RequestParam int year, @RequestParam int quarter,
+      @RequestParam(required = false) Integer year, @RequestParam(required = false) Integer quarter,
+      @RequestParam(required = false) Long pointId,
       @RequestParam(required = false) String divisionCode) {
     var scope = statistics.scope(user.groupIds(), divisionCode);
-    checkQuarter(quarter);
-    StreamingResponseBody body = out -> export.write(year, quarter, scope, out, n -> { });
+    var period = periods.of(year, quarter, pointId, user.groupIds());
+    StreamingResponseBody body = out -> export.write(period, scope, out, n -> { });
     return ResponseEntity.ok().contentType(MediaType.parseMediaType(Workbooks.XLSX))
-        .header(HttpHeaders.CONTENT_DISPOSITION, attachment(fileName(year, quarter))).body(body);
+        .header(HttpHeaders.CONTENT_DISPOSITION, attachment(fileName(period))).body(body);
   }
 
   /** Starts the export in the background; poll the Location for progress. */
   @PostMapping("/filings")
-  ResponseEntity<JobView> start(@AuthenticationPrincipal CurrentUser user, @RequestParam int year,
-      @RequestParam int quarter, @RequestParam(required = false) String divisionCode) {
+  ResponseEntity<JobView> start(@AuthenticationPrincipal CurrentUser user,
+      @RequestParam(required = false) Integer year, @RequestParam(required = false) Integer quarter,
+      @RequestParam(required = false) Long pointId,
+      @RequestParam(required = false) String divisionCode) {
     var scope = statistics.scope(user.groupIds(), divisionCode);
-    checkQuarter(quarter);
-    var total = export.count(year, quarter, scope);
-    var job = jobs.start(user.userId(), fileName(year, quarter), total,
-        (out, progress) -> export.write(year, quarter, scope, out, progress));
+    var period = periods.of(year, quarter, pointId, user.groupIds());
+    var total = export.count(period, scope);
+    var job = jobs.start(user.userId(), fileName(period), total,
+        (out, progress) -> export.write(period, scope, out, progress));
     return ResponseEntity.accepted().location(URI.create("/api/exports/" + job.id()))
         .body(JobView.of(job));
   }
@@ -89,14 +98,13 @@ class ExportApiController {
         .orElseThrow(() -> new NotFoundException("导出任务不存在或已过期：" + id));
   }
 
-  private static void checkQuarter(int quarter) {
-    if (quarter < 1 || quarter > 4) {
-      throw new cn.fundmonitor.common.InvalidInputException("查询条件有误", "季度应为1至4");
-    }
+  static String fileName(int year, int quarter) {
+    return fileName(new cn.fundmonitor.filing.Quarter(year, quarter));
   }
 
-  static String fileName(int year, int quarter) {
-    return year + "年第" + quarter + "季度填报明细.xlsx";
+  /** 2026年第3季度填报明细.xlsx; a point's: 2026年1—8月监测时点（截至2026-08-31）填报明细.xlsx. */
+  static String fileName(cn.fundmonitor.filing.FilingPeriod period) {
+    return period.label() + "填报明细.xlsx";
   }
 
   static String attachment(String fileName) {

@@ -1,7 +1,10 @@
 package cn.fundmonitor.reports;
 
 import cn.fundmonitor.common.TextCells;
+import cn.fundmonitor.filing.FilingPeriod;
 import cn.fundmonitor.filing.FilingStatus;
+import cn.fundmonitor.filing.MonitoringPeriod;
+import cn.fundmonitor.filing.Quarter;
 import cn.fundmonitor.organisation.OrganisationService;
 import cn.fundmonitor.project.Direction;
 import cn.fundmonitor.project.FundClass;
@@ -56,20 +59,32 @@ public class FilingExport {
   }
 
   public long count(int year, int quarter, Scope scope) {
+    return count(new Quarter(year, quarter), scope);
+  }
+
+  public long count(FilingPeriod period, Scope scope) {
     var visible = regions(scope);
-    return rows.count(year, quarter, visible::contains);
+    return rows.count(period, visible::contains);
   }
 
   /** Writes the workbook; returns the number of rows. */
   public long write(int year, int quarter, Scope scope, OutputStream out, LongConsumer progress) {
+    return write(new Quarter(year, quarter), scope, out, progress);
+  }
+
+  /**
+   * Writes the workbook of a quarter's filings or of a monitoring point's (MNR 第十一条: 其他填报
+   * 时点，按要求执行): a point's rows name the point in the period column, never a quarter.
+   */
+  public long write(FilingPeriod period, Scope scope, OutputStream out, LongConsumer progress) {
     var visible = regions(scope);
     var wb = new SXSSFWorkbook(WINDOW);
     try {
-      var sheet = wb.createSheet(year + "年第" + quarter + "季度填报");
-      var writer = new RowWriter(wb, sheet);
+      var sheet = wb.createSheet(sheetName(period));
+      var writer = new RowWriter(wb, sheet, period instanceof MonitoringPeriod ? period.label() : null);
       writer.header();
       var written = new long[1];
-      rows.stream(year, quarter, visible::contains, row -> {
+      rows.stream(period, visible::contains, row -> {
         writer.row(row);
         if (++written[0] % PROGRESS_EVERY == 0) {
           progress.accept(written[0]);
@@ -91,9 +106,19 @@ public class FilingExport {
     }
   }
 
+  /** 2026年第3季度填报; a point's sheet, 2026年1—8月监测时点填报 (a sheet name holds 31 characters). */
+  static String sheetName(FilingPeriod period) {
+    var name = period.label();
+    return (period instanceof MonitoringPeriod ? name.substring(0, name.indexOf('（')) : name) + "填报";
+  }
+
+  /** The period column's header: 季度, or 监测时点 for a point's export. */
+  static final int PERIOD_COLUMN = 7;
+
   /** Writes header and rows with their styles; also used bare by the export benchmark. */
   final class RowWriter {
     private final org.apache.poi.ss.usermodel.Sheet sheet;
+    private final String pointLabel;
     private final CellStyle wan;
     private final CellStyle percent;
     private final CellStyle decimal;
@@ -101,7 +126,13 @@ public class FilingExport {
     private int next;
 
     RowWriter(SXSSFWorkbook wb, org.apache.poi.ss.usermodel.Sheet sheet) {
+      this(wb, sheet, null);
+    }
+
+    /** {@code pointLabel}: the monitoring point's name, written in the period column; null for quarters. */
+    RowWriter(SXSSFWorkbook wb, org.apache.poi.ss.usermodel.Sheet sheet, String pointLabel) {
       this.sheet = sheet;
+      this.pointLabel = pointLabel;
       wan = style(wb, "#,##0.00####");
       percent = style(wb, "0.00%");
       decimal = style(wb, "0.00");
@@ -115,9 +146,9 @@ public class FilingExport {
       var row = sheet.createRow(next++);
       for (int c = 0; c < HEADERS.size(); c++) {
         var cell = row.createCell(c);
-        cell.setCellValue(HEADERS.get(c));
+        cell.setCellValue(c == PERIOD_COLUMN && pointLabel != null ? "监测时点" : HEADERS.get(c));
         cell.setCellStyle(bold);
-        sheet.setColumnWidth(c, (c == 1 || c == 19 ? 30 : 14) * 256);
+        sheet.setColumnWidth(c, (c == 1 || c == 19 || c == PERIOD_COLUMN && pointLabel != null ? 30 : 14) * 256);
       }
     }
 
@@ -130,7 +161,11 @@ public class FilingExport {
       text(row, 4, Direction.valueOf(f.direction()).label());
       text(row, 5, FundClass.valueOf(f.fundClass()).label());
       row.createCell(6).setCellValue(f.year());
-      row.createCell(7).setCellValue(f.quarter());
+      if (pointLabel != null) {
+        text(row, PERIOD_COLUMN, pointLabel);
+      } else {
+        row.createCell(PERIOD_COLUMN).setCellValue(f.quarter());
+      }
       text(row, 8, FilingStatus.valueOf(f.status()).label());
       text(row, 9, f.dueOn() == null ? null : f.dueOn().toString());
       wan(row, 10, f.received());

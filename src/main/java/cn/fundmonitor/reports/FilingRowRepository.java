@@ -1,5 +1,8 @@
 package cn.fundmonitor.reports;
 
+import cn.fundmonitor.filing.FilingPeriod;
+import cn.fundmonitor.filing.MonitoringPeriod;
+import cn.fundmonitor.filing.Quarter;
 import java.time.OffsetDateTime;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -18,8 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class FilingRowRepository {
 
   static final int FETCH_SIZE = 1000;
-  private static final String FROM = " from fm_quarterly_filing f join fm_project p on p.code = f.project_code "
-      + "where f.filing_year = ? and f.quarter = ?";
+  private static final String FROM = " from fm_quarterly_filing f join fm_project p on p.code = f.project_code ";
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate readOnly;
@@ -32,18 +34,33 @@ class FilingRowRepository {
   }
 
   /** How many rows an export will write, counted per region so the scope can be applied. */
-  long count(int year, int quarter, Predicate<String> visibleRegion) {
+  long count(FilingPeriod period, Predicate<String> visibleRegion) {
     var total = new long[1];
-    jdbc.query("select p.region_code, count(*) n" + FROM + " group by p.region_code",
+    jdbc.query("select p.region_code, count(*) n" + FROM + "where " + filingOf(period)
+            + " group by p.region_code",
         rs -> {
           if (visibleRegion.test(rs.getString(1))) {
             total[0] += rs.getLong(2);
           }
-        }, year, quarter);
+        }, filingParams(period));
     return total[0];
   }
 
+  /** Selects a quarter's filings, or a monitoring point's (which have no quarter). */
+  private static String filingOf(FilingPeriod period) {
+    return period instanceof MonitoringPeriod ? "f.point_id = ?" : "f.filing_year = ? and f.quarter = ?";
+  }
+
+  private static Object[] filingParams(FilingPeriod period) {
+    return period instanceof MonitoringPeriod p ? new Object[] {p.pointId()}
+        : new Object[] {period.year(), ((Quarter) period).quarter()};
+  }
+
   void stream(int year, int quarter, Predicate<String> visibleRegion, Consumer<FilingRow> sink) {
+    stream(new Quarter(year, quarter), visibleRegion, sink);
+  }
+
+  void stream(FilingPeriod period, Predicate<String> visibleRegion, Consumer<FilingRow> sink) {
     readOnly.executeWithoutResult(status -> jdbc.query(
         "select f.project_code, p.name, p.region_code, p.direction, p.fund_class, f.filing_year, "
             + "f.quarter, f.status, f.due_on, f.received_amount, f.paid_to_date, f.physical_progress, "
@@ -57,7 +74,7 @@ class FilingRowRepository {
             + "  sum(case when fund_source = 'SOCIAL' then paid end) social, "
             + "  sum(case when fund_source = 'RESPONSIBLE' then paid end) responsible "
             + "  from fm_filing_payment group by business_key) pay on pay.business_key = f.business_key "
-            + "where f.filing_year = ? and f.quarter = ? order by p.region_code, f.project_code",
+            + "where " + filingOf(period) + " order by p.region_code, f.project_code",
         rs -> {
           var region = rs.getString("region_code");
           if (!visibleRegion.test(region)) {
@@ -73,6 +90,6 @@ class FilingRowRepository {
               rs.getBigDecimal("physical_progress"), rs.getString("warning_level"),
               rs.getString("warning_reason"), rs.getString("filed_by"),
               rs.getObject("filed_at", OffsetDateTime.class), rs.getBigDecimal("responsible")));
-        }, year, quarter));
+        }, filingParams(period)));
   }
 }

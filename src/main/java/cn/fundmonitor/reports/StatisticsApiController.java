@@ -26,34 +26,56 @@ class StatisticsApiController {
 
   private final StatisticsService statistics;
   private final StatisticsSheets sheets;
+  private final ReportPeriods periods;
 
-  StatisticsApiController(StatisticsService statistics, StatisticsSheets sheets) {
+  StatisticsApiController(StatisticsService statistics, StatisticsSheets sheets,
+      ReportPeriods periods) {
     this.statistics = statistics;
     this.sheets = sheets;
+    this.periods = periods;
   }
 
+  /**
+   * The statistics of a quarter ({@code year} and {@code quarter}) or of a monitoring point
+   * ({@code pointId}; MNR 第十一条: 其他填报时点，按要求执行).
+   */
   @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-  StatisticsView get(@AuthenticationPrincipal CurrentUser user, @RequestParam int year,
-      @RequestParam int quarter, @RequestParam(required = false) String divisionCode,
+  StatisticsView get(@AuthenticationPrincipal CurrentUser user,
+      @RequestParam(required = false) Integer year, @RequestParam(required = false) Integer quarter,
+      @RequestParam(required = false) Long pointId,
+      @RequestParam(required = false) String divisionCode,
       @RequestParam(required = false) String view) {
-    var s = statistics.compute(year, quarter, statistics.scope(user.groupIds(), divisionCode));
+    var s = compute(user, year, quarter, pointId, divisionCode);
     var views = s.views().stream().filter(v -> view == null || v.name().equalsIgnoreCase(view))
         .map(ViewJson::of).toList();
-    return new StatisticsView(s.year(), s.quarter(), s.scope(), views);
+    return new StatisticsView(s.year(), s.quarter(), pointId, s.period(), s.periodLabel(),
+        s.scope(), views);
   }
 
   @GetMapping(produces = Workbooks.XLSX)
-  ResponseEntity<byte[]> export(@AuthenticationPrincipal CurrentUser user, @RequestParam int year,
-      @RequestParam int quarter, @RequestParam(required = false) String divisionCode) {
-    var s = statistics.compute(year, quarter, statistics.scope(user.groupIds(), divisionCode));
+  ResponseEntity<byte[]> export(@AuthenticationPrincipal CurrentUser user,
+      @RequestParam(required = false) Integer year, @RequestParam(required = false) Integer quarter,
+      @RequestParam(required = false) Long pointId,
+      @RequestParam(required = false) String divisionCode) {
+    var s = compute(user, year, quarter, pointId, divisionCode);
     return ResponseEntity.ok().contentType(MediaType.parseMediaType(Workbooks.XLSX))
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-            .filename(year + "年第" + quarter + "季度资金监测统计.xlsx", StandardCharsets.UTF_8).build()
+            .filename(s.periodLabel() + "资金监测统计.xlsx", StandardCharsets.UTF_8).build()
             .toString())
         .body(sheets.write(s));
   }
 
-  record StatisticsView(int year, int quarter, List<String> scope, List<ViewJson> views) {}
+  private StatisticsService.Statistics compute(CurrentUser user, Integer year, Integer quarter,
+      Long pointId, String divisionCode) {
+    var scope = statistics.scope(user.groupIds(), divisionCode);
+    if (pointId == null && year != null && quarter != null) {
+      return statistics.compute(year, quarter, scope);
+    }
+    return statistics.compute(periods.of(year, quarter, pointId, user.groupIds()), scope);
+  }
+
+  record StatisticsView(int year, Integer quarter, Long pointId, String period, String periodLabel,
+      List<String> scope, List<ViewJson> views) {}
 
   record ViewJson(String name, String title, List<RowJson> rows, FiguresJson total) {
     static ViewJson of(StatisticsService.View v) {

@@ -1,6 +1,9 @@
 package cn.fundmonitor.reports;
 
+import cn.fundmonitor.filing.FilingPeriod;
 import cn.fundmonitor.filing.FilingStatus;
+import cn.fundmonitor.filing.MonitoringPeriod;
+import cn.fundmonitor.filing.Quarter;
 import cn.fundmonitor.project.Direction;
 import cn.fundmonitor.project.FundClass;
 import cn.fundmonitor.project.IndicatorCategory;
@@ -38,9 +41,18 @@ class StatisticsRepository {
    * statistics read its own projects, however many the nation has. {@code null}: every region.
    */
   List<ProjectFact> projects(int budgetYear, int quarter, java.util.Collection<String> regions) {
-    var asOf = new cn.fundmonitor.filing.Quarter(budgetYear, quarter).lastDay();
+    return projects(new Quarter(budgetYear, quarter), regions);
+  }
+
+  /**
+   * The same for any filing period: a quarter, or a monitoring point (MNR 第十一条: 其他填报时点，
+   * 按要求执行), whose money is counted as of the point's date and whose filings are its own.
+   */
+  List<ProjectFact> projects(FilingPeriod period, java.util.Collection<String> regions) {
+    var budgetYear = period.year();
+    var asOf = period.lastDay();
     var indicators = new HashMap<String, int[]>();
-    for (var i : indicators(budgetYear, quarter, regions)) {
+    for (var i : indicators(period, regions)) {
       var counts = indicators.computeIfAbsent(i.projectCode(), k -> new int[5]);
       counts[0]++;
       if (i.notYetDue()) {
@@ -63,11 +75,10 @@ class StatisticsRepository {
                 + "where r.region_code in (" + placeholders(regions) + ")) ")
             + "  group by l.project_code) i "
             + "  on i.project_code = p.code "
-            + "left join fm_quarterly_filing f on f.project_code = p.code and f.filing_year = ? "
-            + "  and f.quarter = ? "
-            + "where (i.project_code is not null or f.business_key is not null)"
+            + "left join fm_quarterly_filing f on f.project_code = p.code and " + filingOf(period)
+            + " where (i.project_code is not null or f.business_key is not null)"
             + (regions == null ? "" : " and p.region_code in (" + placeholders(regions) + ")"))
-        .params(params(List.of(budgetYear, asOf), regions, List.of(budgetYear, quarter), regions))
+        .params(params(List.of(budgetYear, asOf), regions, filingParams(period), regions))
         .query((rs, n) -> {
           var code = rs.getString("code");
           var counts = indicators.getOrDefault(code, new int[5]);
@@ -88,15 +99,20 @@ class StatisticsRepository {
 
   /** The same for the projects of the given regions ({@code null}: every region). */
   List<IndicatorFact> indicators(int year, int quarter, java.util.Collection<String> regions) {
+    return indicators(new Quarter(year, quarter), regions);
+  }
+
+  /** The indicators of the period's filed (or transmitted) filings, a quarter's or a point's. */
+  List<IndicatorFact> indicators(FilingPeriod period, java.util.Collection<String> regions) {
     return jdbc.sql("select f.project_code, pi.level2, fi.completion_rate, fi.not_yet_due "
             + "from fm_filing_indicator fi "
             + "join fm_quarterly_filing f on f.business_key = fi.business_key "
             + "join fm_project_indicator pi on pi.project_code = f.project_code "
             + "  and pi.position = fi.position "
-            + "where f.filing_year = ? and f.quarter = ? and f.status in (?, ?)"
+            + "where " + filingOf(period) + " and f.status in (?, ?)"
             + (regions == null ? "" : " and f.project_code in (select r.code from fm_project r "
                 + "where r.region_code in (" + placeholders(regions) + "))"))
-        .params(params(List.of(year, quarter, FilingStatus.FILED.name(),
+        .params(params(filingParams(period), List.of(FilingStatus.FILED.name(),
             FilingStatus.TRANSMITTED.name()), regions))
         .query((rs, n) -> {
           var rate = rs.getObject("completion_rate");
@@ -104,6 +120,19 @@ class StatisticsRepository {
               IndicatorCategory.valueOf(rs.getString("level2")),
               rate == null ? null : ((Number) rate).intValue(), rs.getBoolean("not_yet_due"));
         }).list();
+  }
+
+  /**
+   * Selects the filings of a period: a quarter's by year and quarter, a monitoring point's by the
+   * point (a point's filings have no quarter, a quarter's no point).
+   */
+  private static String filingOf(FilingPeriod period) {
+    return period instanceof MonitoringPeriod ? "f.point_id = ?" : "f.filing_year = ? and f.quarter = ?";
+  }
+
+  private static List<Object> filingParams(FilingPeriod period) {
+    return period instanceof MonitoringPeriod p ? List.of(p.pointId())
+        : List.of(period.year(), ((Quarter) period).quarter());
   }
 
   private static String placeholders(java.util.Collection<String> values) {
@@ -163,10 +192,15 @@ class StatisticsRepository {
 
   /** The payments by fund source of the quarter's filings (MNR 第二条: 上级下达、本级筹措…). */
   List<PaidBySource> paidBySource(int year, int quarter) {
+    return paidBySource(new Quarter(year, quarter));
+  }
+
+  /** The payments by fund source of the period's filings (a quarter's or a point's). */
+  List<PaidBySource> paidBySource(FilingPeriod period) {
     return jdbc.sql("select f.project_code, p.fund_source, sum(p.paid) amount "
             + "from fm_filing_payment p join fm_quarterly_filing f on f.business_key = p.business_key "
-            + "where f.filing_year = ? and f.quarter = ? group by f.project_code, p.fund_source")
-        .params(year, quarter)
+            + "where " + filingOf(period) + " group by f.project_code, p.fund_source")
+        .params(filingParams(period))
         .query((rs, n) -> new PaidBySource(rs.getString("project_code"),
             cn.fundmonitor.filing.FundSource.valueOf(rs.getString("fund_source")),
             rs.getBigDecimal("amount"))).list();

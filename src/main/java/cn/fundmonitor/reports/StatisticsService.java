@@ -1,6 +1,9 @@
 package cn.fundmonitor.reports;
 
 import cn.fundmonitor.common.InvalidInputException;
+import cn.fundmonitor.filing.FilingPeriod;
+import cn.fundmonitor.filing.MonitoringPeriod;
+import cn.fundmonitor.filing.Quarter;
 import cn.fundmonitor.organisation.Division;
 import cn.fundmonitor.organisation.DivisionLevel;
 import cn.fundmonitor.organisation.OrganisationService;
@@ -47,8 +50,13 @@ public class StatisticsService {
 
   public record View(String name, String title, List<Row> rows, Figures total) {}
 
-  public record Statistics(int year, int quarter, List<String> scope, View region, View fundClass,
-      View direction, View quarters, View targets, View source) {
+  /**
+   * The figures of one filing period: a quarter ({@code quarter} 1–4) or a monitoring point
+   * ({@code quarter} null; MNR 第十一条: 其他填报时点，按要求执行), named by {@code periodLabel}
+   * (2026年第3季度, 2026年1—8月监测时点（截至2026-08-31）).
+   */
+  public record Statistics(int year, Integer quarter, List<String> scope, View region, View fundClass,
+      View direction, View quarters, View targets, View source, String period, String periodLabel) {
 
     public List<View> views() {
       return List.of(region, fundClass, direction, quarters, targets, source);
@@ -81,17 +89,27 @@ public class StatisticsService {
   @Transactional(readOnly = true)
   public Statistics compute(int year, int quarter, Scope scope) {
     check(year, quarter);
+    return compute(new Quarter(year, quarter), scope);
+  }
+
+  /**
+   * The figures of a quarter or of a monitoring point (MNR 第十一条: 其他填报时点，按要求执行):
+   * money as of the period's last day, the period's own filings, time progress of its months.
+   */
+  @Transactional(readOnly = true)
+  public Statistics compute(FilingPeriod period, Scope scope) {
+    var year = period.year();
     var today = LocalDate.now(clock);
     var visible = new java.util.HashSet<String>();
     scope.roots().forEach(r -> visible.addAll(organisation.subtree(r)));
     var regions = regions(visible);
-    var facts = inScope(repository.projects(year, quarter, regions), visible);
-    var receipts = receipts(year, quarter, visible);
+    var facts = inScope(repository.projects(period, regions), visible);
+    var receipts = receipts(period, visible);
     var problems = repository.openProblems().stream()
         .filter(p -> visible.contains(p.unitCode())).toList();
     var byProject = new HashMap<String, ProjectFact>();
     facts.forEach(f -> byProject.put(f.projectCode(), f));
-    var months = quarter * 3;
+    var months = period.monthsElapsed();
     var provincesOrAbove = scope.roots().stream().map(organisation::get)
         .allMatch(d -> d.level() == DivisionLevel.PROVINCE || d.level() == DivisionLevel.MINISTRY);
 
@@ -104,12 +122,12 @@ public class StatisticsService {
         facts, ProjectFact::direction, receipts, StatisticsRepository.Receipt::direction,
         problems, p -> Optional.ofNullable(byProject.get(p.projectCode())).map(ProjectFact::direction),
         provincesOrAbove, months, today);
-    var quarters = quarterView(year, quarter, visible, regions, problems, provincesOrAbove, today);
-    var targets = targetView(year, quarter, byProject.keySet(), regions, months);
-    var source = sourceView(year, quarter, byProject, receipts, provincesOrAbove, months);
-    return new Statistics(year, quarter,
+    var quarters = quarterView(period, visible, regions, problems, provincesOrAbove, today);
+    var targets = targetView(period, byProject.keySet(), regions, months);
+    var source = sourceView(period, byProject, receipts, provincesOrAbove, months);
+    return new Statistics(year, period instanceof Quarter q ? q.quarter() : null,
         scope.roots().stream().map(r -> organisation.get(r).name()).toList(),
-        region, fundClass, direction, quarters, targets, source);
+        region, fundClass, direction, quarters, targets, source, period.period(), period.label());
   }
 
   private static void check(int year, int quarter) {
@@ -253,14 +271,13 @@ public class StatisticsService {
    * payments; a filing's sources add up to its total (checked when it is filed or corrected), and
    * anything paid without a source shows in its own row, so the rows always add up to the total.
    */
-  private View sourceView(int year, int quarter, Map<String, ProjectFact> byProject,
+  private View sourceView(FilingPeriod period, Map<String, ProjectFact> byProject,
       List<StatisticsRepository.Receipt> receipts, boolean receiptsCount, int months) {
     var groups = new LinkedHashMap<cn.fundmonitor.filing.FundSource.Channel, Figures>();
     for (var c : cn.fundmonitor.filing.FundSource.Channel.values()) {
       groups.put(c, new Figures(months));
     }
-    var asOf = new cn.fundmonitor.filing.Quarter(year, quarter).lastDay();
-    for (var i : repository.issuedByClass(year, asOf)) {
+    for (var i : repository.issuedByClass(period.year(), period.lastDay())) {
       if (byProject.containsKey(i.projectCode())) {
         groups.get(channel(i.fundClass())).addIssued(i.amount());
       }
@@ -271,7 +288,7 @@ public class StatisticsService {
       groups.values().forEach(g -> g.addReceived(g.issued().amount()));
     }
     var paidBySource = new HashMap<String, java.math.BigDecimal>();
-    for (var p : repository.paidBySource(year, quarter)) {
+    for (var p : repository.paidBySource(period)) {
       var fact = byProject.get(p.projectCode());
       if (fact != null && fact.filed()) {
         groups.get(p.source().channel()).addPaid(p.amount());
@@ -305,48 +322,67 @@ public class StatisticsService {
 
   // --- by quarter ----------------------------------------------------------------------------------
 
-  /** The money that had reached the visible provinces by the quarter's last day. */
-  private List<StatisticsRepository.Receipt> receipts(int year, int quarter,
+  /** The money that had reached the visible provinces by the period's last day. */
+  private List<StatisticsRepository.Receipt> receipts(FilingPeriod period,
       java.util.Set<String> visible) {
-    return repository.receipts(year, new cn.fundmonitor.filing.Quarter(year, quarter).lastDay())
+    return repository.receipts(period.year(), period.lastDay())
         .stream().filter(r -> visible.contains(r.provinceCode())).toList();
   }
 
-  private View quarterView(int year, int quarter, java.util.Set<String> visible,
+  /**
+   * A row per quarter up to the period; a monitoring point (MNR 第十一条: 其他填报时点，按要求执行)
+   * adds its own row after the quarters that ended before it, labelled with its name, never as a
+   * quarter.
+   */
+  private View quarterView(FilingPeriod period, java.util.Set<String> visible,
       java.util.Set<String> regions, List<StatisticsRepository.OpenProblem> problems,
       boolean receiptsCount, LocalDate today) {
+    var year = period.year();
+    var periods = new ArrayList<FilingPeriod>();
+    var quarters = period instanceof Quarter q ? q.quarter() : period.monthsElapsed() / 3;
+    for (int q = 1; q <= quarters; q++) {
+      var quarter = new Quarter(year, q);
+      if (quarter.lastDay().isBefore(period.lastDay()) || quarter.equals(period)) {
+        periods.add(quarter);
+      }
+    }
+    if (period instanceof MonitoringPeriod) {
+      periods.add(period);
+    }
     var rows = new ArrayList<Row>();
     Figures last = null;
-    for (int q = 1; q <= quarter; q++) {
-      var figures = new Figures(q * 3);
-      for (var f : inScope(repository.projects(year, q, regions), visible)) {
+    var from = LocalDate.of(year, 1, 1);
+    for (var p : periods) {
+      var figures = new Figures(p.monthsElapsed());
+      for (var f : inScope(repository.projects(p, regions), visible)) {
         figures.add(f, today);
       }
       if (receiptsCount) {
-        receipts(year, q, visible).forEach(r -> figures.addReceived(r.amount()));
+        receipts(p, visible).forEach(r -> figures.addReceived(r.amount()));
       } else {
         figures.addReceived(figures.issued().amount());
       }
-      var from = LocalDate.of(year, q * 3 - 2, 1);
-      var to = from.plusMonths(3);
-      problems.stream().filter(p -> !p.raisedOn().isBefore(from) && p.raisedOn().isBefore(to))
-          .forEach(p -> figures.addOpenProblem());
-      rows.add(new Row(year + "Q" + q, year + "年第" + q + "季度", 0, figures));
+      var since = from;
+      var to = p.lastDay().plusDays(1);
+      problems.stream().filter(o -> !o.raisedOn().isBefore(since) && o.raisedOn().isBefore(to))
+          .forEach(o -> figures.addOpenProblem());
+      rows.add(new Row(p.period(), p.label(), 0, figures));
       last = figures;
+      from = to;
     }
-    // amounts to date are cumulative: the year so far is the last quarter, not a sum of quarters
-    return new View("QUARTER", "按季度", rows, last);
+    // amounts to date are cumulative: the year so far is the last period, not a sum of periods
+    return new View("QUARTER", period instanceof Quarter ? "按季度" : "按季度及监测时点", rows, last);
   }
 
   // --- by target achievement -----------------------------------------------------------------------
 
-  private View targetView(int year, int quarter, java.util.Set<String> projects,
+  private View targetView(FilingPeriod period, java.util.Set<String> projects,
       java.util.Set<String> regions, int months) {
     var byCategory = new LinkedHashMap<IndicatorCategory, Figures>();
     for (var c : IndicatorCategory.values()) {
       byCategory.put(c, new Figures(months));
     }
-    for (var i : repository.indicators(year, quarter, regions)) {
+    for (var i : repository.indicators(period, regions)) {
       if (projects.contains(i.projectCode())) {
         byCategory.get(i.category()).addIndicator(i.rate(), i.notYetDue());
       }

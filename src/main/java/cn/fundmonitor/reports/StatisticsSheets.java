@@ -121,10 +121,11 @@ public class StatisticsSheets {
     }
     var about = wb.createSheet("说明");
     var lines = List.of(
-        "统计年度：" + statistics.year() + "年，监控节点：第" + statistics.quarter() + "季度末",
+        "统计年度：" + statistics.year() + "年，监控节点：" + (statistics.quarter() != null
+            ? "第" + statistics.quarter() + "季度末" : statistics.periodLabel()),
         "统计范围：" + String.join("、", statistics.scope()) + "（含下级）",
         "到位资金：省级及以上为部下达到省的资金，市县为省下达到本地区的资金；下达资金：省下达到项目的资金；"
-            + "累计支出：本季度已填报的累计支付金额。",
+            + "累计支出：本期已填报的累计支付金额。",
         "按资金来源（MNR 第二条）：从使用资金的市、县看，中央、省级资金为上级下达，市级、县级专项资金为本级筹措，"
             + "社会资金为社会出资；累计支出按填报的分来源支付金额，各来源合计等于累计支出。",
         "预算执行率 = 累计支出 ÷ 下达资金；时序进度 = 已过月份 ÷ 12；未办结问题为统计时尚未办结的问题。",

@@ -61,7 +61,20 @@ class MonitoringPointPostgresIT {
     var project = projects.warehoused(XINGNING_ECO, "450102", "PG 监测时点项目");
     var today = LocalDate.now();
     funding.fund(project, "450102", "800000", today.minusMonths(1));
+    // one point per region and day: a day no earlier run of this test (same database) took
     var asOf = today.minusDays(1);
+    try (var db = DriverManager.getConnection(url, user, password);
+        var ps = db.prepareStatement("select count(*) from fm_monitoring_point where as_of = ?")) {
+      while (true) {
+        ps.setObject(1, asOf);
+        var rs = ps.executeQuery();
+        rs.next();
+        if (rs.getInt(1) == 0) {
+          break;
+        }
+        asOf = asOf.minusDays(1);
+      }
+    }
     var opened = http.post("/api/monitoring-points", "{\"asOf\":\"" + asOf + "\",\"dueOn\":\""
         + today.plusDays(14) + "\",\"projectCodes\":[\"" + project + "\"]}", GUANGXI_FINANCE, PASSWORD);
     assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
@@ -90,6 +103,23 @@ class MonitoringPointPostgresIT {
         Map.of("position", 3, "rate", 90))));
     complete(http, key, GUANGXI_ECO, "{\"variables\":{\"filingReviewOutcome\":{\"value\":\"TRANSMIT\"},"
         + "\"qualitativeRates\":{\"type\":\"Json\",\"value\":" + rates + "}}}");
+
+    // the point's statistics and export read its filing on PostgreSQL too (MNR 第十一条)
+    var id = point.get("id").asLong();
+    var statistics = http.get("/api/statistics?pointId=" + id, GUANGXI_FINANCE, PASSWORD);
+    assertThat(statistics.statusCode()).as(statistics.body()).isEqualTo(200);
+    var stats = json.readTree(statistics.body());
+    assertThat(stats.get("periodLabel").asText()).contains("监测时点（截至" + asOf + "）");
+    var total = stats.get("views").get(0).get("total");
+    assertThat(total.get("filed").asInt()).as("the point's own filing only").isOne();
+    assertThat(new BigDecimal(total.get("paidYuan").asText())).isEqualByComparingTo("800000");
+    var export = http.download("/api/exports/filings?pointId=" + id,
+        cn.fundmonitor.common.Workbooks.XLSX, GUANGXI_FINANCE, PASSWORD);
+    assertThat(export.statusCode()).isEqualTo(200);
+    var rows = cn.fundmonitor.support.Sheets.read(export.body());
+    assertThat(rows).hasSize(2);
+    assertThat(rows.get(1).get(0)).isEqualTo(project);
+    assertThat(rows.get(1).get(7)).contains("监测时点（截至" + asOf + "）");
 
     try (var db = DriverManager.getConnection(url, user, password)) {
       assertThat(db.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");

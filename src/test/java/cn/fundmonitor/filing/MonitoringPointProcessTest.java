@@ -199,6 +199,12 @@ class MonitoringPointProcessTest {
         .isEqualTo(Date.from(OffsetDateTime.of(2026, 9, 15, 23, 59, 59, 0, BEIJING).toInstant()));
     BpmnAwareTests.assertThat(filingTask).hasCandidateGroup("450102-finance")
         .hasCandidateGroup("450102-eco");
+    // MNR 第十一条 (其他填报时点): a point is not a quarter, and its task and form texts say so
+    assertThat(filingTask.getName()).isEqualTo("填报监测时点执行情况");
+    assertThat(runtime.getVariable(pi.getId(), PERIOD_LABEL.name()))
+        .isEqualTo("2026年1—8月监测时点（截至2026-08-31）");
+    assertThat(runtime.getVariable(pi.getId(), FILING_STEP_NAME.name()))
+        .as("the step an overdue notice names").isEqualTo("填报监测时点执行情况");
     assertThat((String) runtime.getVariable(pi.getId(), FILING_CONTEXT.name()))
         .contains("2026年1—8月监测时点（截至2026-08-31）").contains("时序进度 66%")
         .contains("其他填报时点，按要求执行");
@@ -212,6 +218,9 @@ class MonitoringPointProcessTest {
     complete(XINGNING_FINANCE, filingTask, filing("400000", "40", "48"));
     var f = filings.get(key);
     assertThat(f.warningLevel()).isEqualTo("RED");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> filings.file(key, "400000",
+            Map.of(), "40", List.of(), XINGNING_FINANCE))
+        .hasMessage("本期已填报，正在审核中");
     assertThat(f.warningReference()).isEqualTo("PLAN");
     assertThat(f.warningReason()).contains("进度比 50%").contains("参照项目实施进度");
     var problem = runtime.createProcessInstanceQuery().processDefinitionKey("problemEscalation")
@@ -225,6 +234,7 @@ class MonitoringPointProcessTest {
         .putValue(WARNING_RESPONSE_TEXT.name(), "汛期停工两个月，9月起恢复施工"));
     var review = task(pi, TASK_REVIEW);
     BpmnAwareTests.assertThat(review).hasCandidateGroup("450000-eco");
+    assertThat(review.getName()).isEqualTo("省级审核监测时点填报");
     assertThat((String) tasks.getVariable(review.getId(), WARNING_DETAILS.name()))
         .as("measured to 31 August: the plan's 80%, not September's line")
         .startsWith("红色预警").contains("计划预算执行率 80%")
