@@ -41,6 +41,25 @@ public final class Supervision {
   }
 
   /**
+   * Whether a supervising unit group reads a whole instance it supervises work in (issue 17): the
+   * instance must lie in its region — started by a unit of its own division or below. An instance
+   * of a higher unit (the ministry's inspection with a finding for a county of Guangxi, the
+   * province's allocation with a step for a county of Nanning) is not the supervisor's to read in
+   * full: it reads the task of its subtree alone. Who started an instance is known from its start
+   * user's unit groups ({@code ownerDivisions}); an instance the system started (a timer, a wave)
+   * names no owner, and the work in it — the task of the supervised unit — decides, as before.
+   */
+  public static boolean readsInstance(String supervisorGroup, java.util.Collection<String>
+      ownerDivisions, OrganisationService organisation) {
+    var supervisor = UnitGroup.parse(supervisorGroup);
+    if (supervisor.isEmpty()) {
+      return false;
+    }
+    return ownerDivisions.isEmpty() || ownerDivisions.stream()
+        .anyMatch(d -> organisation.isWithin(d, supervisor.get().divisionCode()));
+  }
+
+  /**
    * Whether a unit's own group needs a READ grant on an instance it works in: not the ministry's,
    * which reads every instance through its definition grants.
    */

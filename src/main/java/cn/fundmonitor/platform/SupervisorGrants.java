@@ -5,6 +5,7 @@ import cn.fundmonitor.organisation.Supervision;
 import cn.fundmonitor.organisation.UnitGroup;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
@@ -12,7 +13,10 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEntity;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -31,8 +35,10 @@ import org.springframework.stereotype.Component;
  * grants, in the same transaction:
  * <ul>
  *   <li>READ on the task's process instance to that unit group (its own work, seen in Cockpit) and
- *       to its supervisors ({@link Supervision}: the same department and the finance department of
- *       the city and the province above it);</li>
+ *       to those of its supervisors ({@link Supervision}: the same department and the finance
+ *       department of the city and the province above it) in whose region the instance lies — one
+ *       their subtree started, or the system; a higher unit's instance (the ministry's, or the
+ *       province's for a city) is not theirs to read in full ({@link Supervision#readsInstance});</li>
  *   <li>READ on the task to those supervisors — read-only: no UPDATE, no TASK_WORK, so they can
  *       neither claim, complete nor reassign it, and no Tasklist filter lists it (the filters ask
  *       for the user's own candidate groups).</li>
@@ -82,11 +88,48 @@ public class SupervisorGrants extends AbstractProcessEnginePlugin {
       if (Supervision.needsInstanceGrant(unit.get(), organisation.getObject())) {
         readGrant(groupId, Resources.PROCESS_INSTANCE, instanceId).ifPresent(result::add);
       }
+      List<String> owners = null;
       for (var supervisor : Supervision.supervisorsOf(unit.get(), organisation.getObject())) {
-        readGrant(supervisor, Resources.PROCESS_INSTANCE, instanceId).ifPresent(result::add);
+        if (owners == null) {
+          owners = ownerDivisions(instanceId);
+        }
+        if (Supervision.readsInstance(supervisor, owners, organisation.getObject())) {
+          readGrant(supervisor, Resources.PROCESS_INSTANCE, instanceId).ifPresent(result::add);
+        }
         readGrant(supervisor, Resources.TASK, task.getId()).ifPresent(result::add);
       }
       return result.toArray(AuthorizationEntity[]::new);
+    }
+
+    /** The divisions of the units of the person who started the instance; none for the system. */
+    private List<String> ownerDivisions(String instanceId) {
+      var context = Context.getCommandContext();
+      return context.runWithoutAuthorization(() -> {
+        var starter = startUserId(context, instanceId);
+        if (starter == null) {
+          return List.<String>of();
+        }
+        return OrganisationService.unitGroups(context.getReadOnlyIdentityProvider()
+                .createGroupQuery(context).groupMember(starter).list().stream()
+                .map(Group::getId).toList()).stream()
+            .map(UnitGroup::divisionCode).distinct().toList();
+      });
+    }
+
+    /**
+     * Who started the instance: its history row, or — started in this very command, the row not
+     * yet written — the user this command runs for.
+     */
+    private static String startUserId(CommandContext context, String instanceId) {
+      for (var pending : context.getDbEntityManager()
+          .getCachedEntitiesByType(HistoricProcessInstanceEventEntity.class)) {
+        if (instanceId.equals(pending.getProcessInstanceId()) && pending.getStartUserId() != null) {
+          return pending.getStartUserId();
+        }
+      }
+      var stored = context.getHistoricProcessInstanceManager()
+          .findHistoricProcessInstance(instanceId);
+      return stored != null ? stored.getStartUserId() : context.getAuthenticatedUserId();
     }
 
     /**

@@ -3,6 +3,9 @@ package cn.fundmonitor.browser;
 import static cn.fundmonitor.correction.DataCorrectionProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.fundmonitor.allocation.AllocationCorrections;
+import cn.fundmonitor.allocation.AllocationService;
+import cn.fundmonitor.allocation.RawReceipt;
 import cn.fundmonitor.correction.CorrectionService;
 import cn.fundmonitor.correction.CorrectionStatus;
 import cn.fundmonitor.filing.FilingService;
@@ -24,6 +27,7 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -52,6 +56,8 @@ class CorrectionBrowserIT {
   @Autowired Funding funding;
   @Autowired TestUsers users;
   @Autowired JdbcClient jdbc;
+  @Autowired AllocationService allocations;
+  @LocalServerPort int port;
 
   // --- dataCorrection ----------------------------------------------------------------------------
 
@@ -140,6 +146,83 @@ class CorrectionBrowserIT {
         });
     assertThat(corrections.get(pi.getBusinessKey()).status()).isEqualTo(CorrectionStatus.APPLIED);
     assertThat(endOf(pi)).isEqualTo(END_APPLIED);
+  }
+
+  /**
+   * MNR 第二十二条 covers all data sent upward (issue 15): Xingning's finance office asks on the
+   * start form to move money between two projects of a refinement it has filed (报备), Nanning's
+   * finance department consents in Tasklist, and the refined money is what was asked.
+   */
+  @Test
+  void mnrArticle22_aCountyCorrectsItsFiledRefinementThroughTheFormAndTheCityConsents(
+      Tasklist tasklist) throws Exception {
+    var f = filedRefinement();
+    var key = f.documentNo() + "/450102";
+    var wanted = f.a() + "=500000/0;" + f.b() + "=500000/0";
+
+    tasklist.login("xingning-finance").startProcess("数据变更");
+    tasklist.choose("要变更的数据", "资金细化（已报备上级的项目金额与分解目标）");
+    tasklist.fill("要变更的记录", key);
+    tasklist.fill("变更字段（资金下达、细化）", AllocationCorrections.LINES_FIELD);
+    tasklist.fill("变更后的值", wanted);
+    tasklist.fill("变更原因", "与细化文件核对，两个项目的金额填反了一部分。");
+    assertThat(tasklist.start()).contains("流程已发起");
+
+    var pi = runtime.createProcessInstanceQuery().processDefinitionKey(KEY)
+        .variableValueEquals(RECORD_KEY.name(), key).singleResult();
+    var request = corrections.get(pi.getBusinessKey());
+    assertThat(request.recordType()).isEqualTo(AllocationCorrections.REFINEMENT);
+    assertThat(request.oldValue()).isEqualTo(f.a() + "=600000.00/0.00;" + f.b() + "=400000.00/0.00");
+    assertThat(request.status()).isEqualTo(CorrectionStatus.AWAITING_SUPERIOR);
+
+    tasklist.logout().login("nanning-finance").openTask("上级主管部门审核变更", f.documentNo())
+        .claim();
+    assertThat(tasklist.field("变更申请").inputValue()).contains(f.a() + "=600000.00/0.00");
+    tasklist.radio("审核意见", "同意变更");
+    tasklist.fill("意见", "已核对细化文件，同意更正。").complete();
+
+    assertThat(allocations.refinedLines(f.documentNo()))
+        .extracting(l -> l.projectCode() + "=" + l.central().amount().toPlainString())
+        .containsExactlyInAnyOrder(f.a() + "=500000.00", f.b() + "=500000.00");
+    var http = new cn.fundmonitor.support.Http(port);
+    var response = http.get("/api/corrections/" + pi.getBusinessKey(), "xingning-finance", "demo");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    var audit = new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
+    assertThat(audit.get("status").asText()).isEqualTo("APPLIED");
+    assertThat(audit.get("recordType").asText()).isEqualTo(AllocationCorrections.REFINEMENT);
+    assertThat(audit.get("applied").get(0).get("after").asText())
+        .isEqualTo(f.a() + "=500000.00/0.00;" + f.b() + "=500000.00/0.00");
+    assertThat(audit.get("applied").get(0).get("approvedBy").asText())
+        .isEqualTo("nanning-finance");
+    assertThat(endOf(pi)).isEqualTo(END_APPLIED);
+  }
+
+  /** A refinement Xingning filed with its superior: 1,000,000 yuan refined 600,000 / 400,000. */
+  record Refinement(String documentNo, String a, String b) {}
+
+  private Refinement filedRefinement() {
+    var suffix = System.nanoTime() % 100000;
+    var a = projects.warehoused("xingning-eco", "450102", "兴宁区浏览器细化变更项目甲" + suffix);
+    var b = projects.warehoused("xingning-eco", "450102", "兴宁区浏览器细化变更项目乙" + suffix);
+    var documentNo = "浏览器变更资金〔" + suffix + "〕号";
+    var day = LocalDate.now().minusDays(1).toString();
+    allocations.register(new RawReceipt(documentNo, "CENTRAL", "ECO_RESTORATION",
+        LocalDate.now().getYear(), "1000000", "0", day, List.of(
+            Map.of("level1", "OUTPUT", "level2", "QUANTITY", "name", "修复治理面积",
+                "comparator", "GE", "target", "120", "unit", "公顷"))),
+        "guangxi-finance", users.groups("guangxi-finance"), null);
+    allocations.issue(documentNo, "桂下达" + documentNo, day, List.of(
+        Map.of("recipientCode", "450102", "projectCode", a, "centralShare", "500000"),
+        Map.of("recipientCode", "450102", "projectCode", b, "centralShare", "500000")),
+        List.of(), "guangxi-finance");
+    allocations.refine(documentNo, "450102", day, List.of(
+        Map.of("projectCode", a, "centralShare", "600000"),
+        Map.of("projectCode", b, "centralShare", "400000")), List.of(
+        Map.of("projectCode", a, "indicatorName", "修复治理面积", "target", "80"),
+        Map.of("projectCode", b, "indicatorName", "修复治理面积", "target", "40")),
+        "xingning-finance");
+    allocations.file(documentNo, "450102", "已细化", "xingning-finance");
+    return new Refinement(documentNo, a, b);
   }
 
   // --- correctionReport ------------------------------------------------------------------------

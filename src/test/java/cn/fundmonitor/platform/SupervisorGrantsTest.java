@@ -4,7 +4,9 @@ import static cn.fundmonitor.support.TestUsers.*;
 import static cn.fundmonitor.warehousing.WarehousingVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.fundmonitor.allocation.FundAllocationProcess;
 import cn.fundmonitor.support.Applications;
+import cn.fundmonitor.warehousing.ApplicationRequest;
 import cn.fundmonitor.support.FundMonitorTest;
 import cn.fundmonitor.support.Http;
 import cn.fundmonitor.support.TestUsers;
@@ -148,6 +150,141 @@ class SupervisorGrantsTest {
     // and the supervised task is in none of the supervisor's Tasklist filters (own groups only)
     assertThat(tasks.createTaskQuery().taskCandidateGroupIn(List.of("450000-finance",
         "450100-eco")).taskId(id).count()).isZero();
+  }
+
+  @Autowired cn.fundmonitor.support.Projects projects;
+
+  private void complete(String user, String instanceId, String taskKey,
+      java.util.Map<String, Object> vars) {
+    var task = tasks.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey(taskKey)
+        .singleResult();
+    users.run(user, () -> {
+      tasks.claim(task.getId(), user);
+      tasks.complete(task.getId(), vars);
+    });
+  }
+
+  /**
+   * The province's own instance — Guangxi registers central money and issues it to a Xingning
+   * project (GX 第十八条) — with a step for Xingning's finance office: its refinement.
+   */
+  private Task xingningRefinementInGuangxisAllocation(String name) {
+    var project = projects.warehoused(XINGNING_ECO, "450102", name);
+    var documentNo = "财资环〔测试" + System.nanoTime() + "〕号";
+    var today = java.time.LocalDate.now();
+    var pi = users.as(GUANGXI_FINANCE, () -> runtime.startProcessInstanceByKey(
+        FundAllocationProcess.KEY, org.camunda.bpm.engine.variable.Variables.createVariables()
+            .putValue(FundAllocationProcess.DOCUMENT_NO.name(), documentNo)
+            .putValue(FundAllocationProcess.FUND_CLASS.name(), "CENTRAL")
+            .putValue(FundAllocationProcess.DIRECTION.name(), "ECO_RESTORATION")
+            .putValue(FundAllocationProcess.BUDGET_YEAR.name(), today.getYear())
+            .putValue(FundAllocationProcess.CENTRAL_AMOUNT.name(), "1000000")
+            .putValue(FundAllocationProcess.PROVINCIAL_AMOUNT.name(), "0")
+            .putValue(FundAllocationProcess.RECEIVED_ON.name(), today.toString())
+            .putValueTyped(FundAllocationProcess.APPROVED_TARGETS.name(), JsonVariables.json(
+                List.of(ApplicationRequest.indicator("OUTPUT", "QUANTITY", "修复治理面积", "GE",
+                    "1", "公顷"))))));
+    complete(GUANGXI_FINANCE, pi.getId(), FundAllocationProcess.TASK_ISSUE,
+        org.camunda.bpm.engine.variable.Variables.createVariables()
+            .putValue(FundAllocationProcess.ISSUE_DOCUMENT_NO.name(), "桂" + documentNo)
+            .putValue(FundAllocationProcess.ISSUED_ON.name(), today.toString())
+            .putValueTyped(FundAllocationProcess.ISSUE_LINES.name(), JsonVariables.json(List.of(
+                java.util.Map.of("recipientCode", "450102", "projectCode", project,
+                    "centralShare", "1000000", "provincialShare", "0"))))
+            .putValueTyped(FundAllocationProcess.DECOMPOSED_TARGETS.name(),
+                JsonVariables.json(List.of())));
+    complete(GUANGXI_FISCAL, pi.getId(), FundAllocationProcess.TASK_REVIEW_PLAN,
+        org.camunda.bpm.engine.variable.Variables.createVariables()
+            .putValue(FundAllocationProcess.PLAN_REVIEW_OUTCOME.name(), "APPROVE")
+            .putValue(FundAllocationProcess.PLAN_REVIEW_COMMENT.name(), "同意下达。"));
+    return tasks.createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey(FundAllocationProcess.TASK_REFINE).singleResult();
+  }
+
+  @Test
+  void mnr6_aHigherUnitsInstanceIsNotReadInFullByTheSupervisorsOfItsStep() throws Exception {
+    var refinement = xingningRefinementInGuangxisAllocation("兴宁区项目（上级实例）");
+    assertThat(refinement).as("Xingning's refinement is open").isNotNull();
+    var instance = refinement.getProcessInstanceId();
+    // the city supervises Xingning's step: it reads the task, read-only, and not the province's
+    // instance (its variables: every recipient's money), nor finds it in its lists
+    for (var city : List.of(NANNING_FINANCE)) {
+      assertThat(status("/engine-rest/task/" + refinement.getId(), city)).as(city)
+          .isEqualTo(200);
+      assertThat(status("/engine-rest/process-instance/" + instance, city)).as(city)
+          .isIn(403, 404);
+      assertThat(status("/engine-rest/process-instance/" + instance + "/variables", city))
+          .as(city).isIn(403, 404);
+      assertThat(ids("/engine-rest/process-instance?maxResults=1000", city)).as(city)
+          .doesNotContain(instance);
+    }
+    // the province reads its own instance, and Xingning the instance it works in
+    assertThat(status("/engine-rest/process-instance/" + instance, GUANGXI_FINANCE))
+        .isEqualTo(200);
+    assertThat(status("/engine-rest/task/" + refinement.getId(), GUANGXI_FINANCE))
+        .isEqualTo(200);
+    assertThat(status("/engine-rest/process-instance/" + instance, XINGNING_FINANCE))
+        .isEqualTo(200);
+  }
+
+  @Autowired cn.fundmonitor.support.Funding funding;
+
+  @Test
+  void mnr6_mnr25_theMinistrysInspectionWithAXingningFindingIsNotGuangxisToReadInFull()
+      throws Exception {
+    // money for a Xingning project that then left the reserve: a finding of the ministry's check
+    // (MNR 第二十五条) in a year of its own, so no other test's figures see it
+    var project = projects.warehoused(XINGNING_ECO, "450102", "兴宁区项目（部级抽查）");
+    funding.fund(project, "450102", "100000", java.time.LocalDate.of(2019, 3, 2));
+    jdbc.update("update fm_project set status = 'RETURNED' where code = ?", project);
+    var inspection = users.as(MINISTRY_FINANCE, () -> runtime.startProcessInstanceByKey(
+        cn.fundmonitor.inspection.InspectionProcess.KEY,
+        org.camunda.bpm.engine.variable.Variables.createVariables()
+            .putValue("inspectionYear", "2019").putValue("sampleUnits", "450102")));
+    var rectify = tasks.createTaskQuery().processInstanceId(inspection.getId())
+        .taskCandidateGroup("450102-finance").list();
+    assertThat(rectify).as("Xingning's finding to rectify").isNotEmpty();
+    var instance = inspection.getId();
+    for (var supervisor : List.of(GUANGXI_FINANCE, NANNING_FINANCE)) {
+      assertThat(status("/engine-rest/task/" + rectify.get(0).getId(), supervisor))
+          .as(supervisor + " reads the step of its subtree").isEqualTo(200);
+      assertThat(status("/engine-rest/process-instance/" + instance, supervisor))
+          .as(supervisor + " does not read the ministry's instance").isIn(403, 404);
+      assertThat(status("/engine-rest/process-instance/" + instance + "/variables", supervisor))
+          .as(supervisor).isIn(403, 404);
+      assertThat(ids("/engine-rest/process-instance?maxResults=1000", supervisor)).as(supervisor)
+          .doesNotContain(instance);
+    }
+    assertThat(status("/engine-rest/process-instance/" + instance, MINISTRY_FINANCE))
+        .isEqualTo(200);
+  }
+
+  @Test
+  void mnr6_theBackfillTakesBackAHigherUnitsInstanceFromTheSupervisorsOfItsStep()
+      throws Exception {
+    var refinement = xingningRefinementInGuangxisAllocation("兴宁区项目（收回授权）");
+    var instance = refinement.getProcessInstanceId();
+    // as an earlier release granted it: the city's finance office reads the whole instance
+    var grant = authorizations.createNewAuthorization(
+        org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
+    grant.setGroupId("450100-finance");
+    grant.setResource(Resources.PROCESS_INSTANCE);
+    grant.setResourceId(instance);
+    grant.addPermission(Permissions.READ);
+    authorizations.saveAuthorization(grant);
+    assertThat(status("/engine-rest/process-instance/" + instance, NANNING_FINANCE))
+        .isEqualTo(200);
+    jdbc.update("delete from ACT_GE_PROPERTY where NAME_ = ?", SupervisorGrantsBackfill.REVOKED);
+
+    backfill.onStart();
+    assertThat(status("/engine-rest/process-instance/" + instance, NANNING_FINANCE))
+        .isIn(403, 404);
+    assertThat(status("/engine-rest/task/" + refinement.getId(), NANNING_FINANCE))
+        .as("the step stays readable").isEqualTo(200);
+    assertThat(status("/engine-rest/process-instance/" + instance, GUANGXI_FINANCE))
+        .isEqualTo(200);
+    assertThat(status("/engine-rest/process-instance/" + instance, XINGNING_FINANCE))
+        .isEqualTo(200);
   }
 
   @Autowired SupervisorGrantsBackfill backfill;

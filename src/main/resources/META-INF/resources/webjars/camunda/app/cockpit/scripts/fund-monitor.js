@@ -8,6 +8,12 @@
  * subtree's tasks read-only (platform/SupervisorGrants): an instance's 用户任务 tab is offered
  * when the engine counts tasks of that instance the user may read, and without the right to work
  * tasks its assign and group controls are not offered.
+ *
+ * What changes an instance (suspend, cancel, add or edit a variable, retry a job or an incident,
+ * annotate) or a definition (suspend it, delete it) is offered only when the engine says the user
+ * may: a supervisor reads a subtree's instances and may change none of them, and Cockpit (CE)
+ * shows its action buttons to everyone and answers 403 when they are clicked. Until the engine
+ * has answered, they are not offered.
  */
 import { startTranslating } from '../../fund-monitor/i18n.js';
 
@@ -16,6 +22,7 @@ startTranslating();
 const MAY_READ_TASKS = 'fm-may-read-tasks';
 const USER_TASKS_TAB = '用户任务';
 const INSTANCE_TASKS = 'fm-instance-tasks';
+const MAY_CHANGE = 'fm-may-change';
 
 const style = document.createElement('style');
 style.textContent = `
@@ -23,7 +30,11 @@ html:not(.${MAY_READ_TASKS}) li:has(> view a[href="#/tasks"]),
 html:not(.${MAY_READ_TASKS}) li:has(> a[href="#/tasks"]),
 html:not(.${MAY_READ_TASKS}) .stats-section.open-human-tasks,
 html:not(.${MAY_READ_TASKS}):not(.${INSTANCE_TASKS}) .fm-task-tab { display: none !important; }
-html:not(.${MAY_READ_TASKS}) .fm-task-controls { display: none !important; }`;
+html:not(.${MAY_READ_TASKS}) .fm-task-controls { display: none !important; }
+html:not(.${MAY_CHANGE}) .ctn-toolbar > span,
+html:not(.${MAY_CHANGE}) table td.action, html:not(.${MAY_CHANGE}) table th.action,
+html:not(.${MAY_CHANGE}) table td.actions, html:not(.${MAY_CHANGE}) table th.actions,
+html:not(.${MAY_CHANGE}) td.annotation a { display: none !important; }`;
 document.head.appendChild(style);
 
 function engineApi() {
@@ -80,6 +91,53 @@ function checkInstanceTasks() {
     .catch(() => instanceTasks.delete(id));
 }
 
+// whether the user may change what is on screen: an instance (UPDATE on it or UPDATE_INSTANCE on
+// its definition; cancelling asks DELETE, which no one holds without UPDATE here) or a definition
+// (UPDATE on it); other pages keep their controls
+const mayChange = new Map();
+function authorized(api, permission, resourceName, resourceType, resourceId) {
+  const q = new URLSearchParams({ permissionName: permission, resourceName, resourceType,
+    resourceId });
+  return fetch(`${api}/authorization/check?${q}`,
+    { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+    .then(r => (r.ok ? r.json() : { authorized: false }))
+    .then(result => result.authorized === true, () => false);
+}
+function getJson(url) {
+  return fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+    .then(r => (r.ok ? r.json() : null), () => null);
+}
+function definitionKey(api, definitionId) {
+  return getJson(`${api}/process-definition/${encodeURIComponent(definitionId)}`)
+    .then(d => (d && d.key) || null);
+}
+function checkChange() {
+  const api = engineApi();
+  const hash = location.hash || '';
+  const instance = /^#\/process-instance\/([0-9a-zA-Z-]+)/.exec(hash);
+  const definition = /^#\/process-definition\/([^/?]+)/.exec(hash);
+  const show = known => document.documentElement.classList.toggle(MAY_CHANGE, known === true);
+  if (!api || (!instance && !definition)) { show(true); return; }
+  const id = instance ? `i:${instance[1]}` : `d:${definition[1]}`;
+  if (mayChange.has(id)) { show(mayChange.get(id)); return; }
+  show(false);
+  let answer;
+  if (instance) {
+    answer = authorized(api, 'UPDATE', 'ProcessInstance', 8, instance[1]).then(ok => ok
+      || getJson(`${api}/process-instance/${encodeURIComponent(instance[1])}`)
+        .then(pi => (pi ? definitionKey(api, pi.definitionId) : null))
+        .then(key => (key ? authorized(api, 'UPDATE_INSTANCE', 'ProcessDefinition', 6, key)
+          : false)));
+  } else {
+    answer = definitionKey(api, decodeURIComponent(definition[1]))
+      .then(key => (key ? authorized(api, 'UPDATE', 'ProcessDefinition', 6, key) : false));
+  }
+  answer.then(ok => {
+    mayChange.set(id, ok);
+    if ((location.hash || "").includes(id.slice(2))) show(ok);
+  });
+}
+
 function markTaskTabs() {
   document.querySelectorAll('.nav-tabs > li:not(.fm-task-tab)').forEach(li => {
     if (li.textContent.trim() === USER_TASKS_TAB) li.classList.add('fm-task-tab');
@@ -97,7 +155,7 @@ function markTaskTabs() {
 // asked for the tasks page's figures (a 403 notification) when hashchange left it
 window.addEventListener('popstate', leaveTasks);
 window.addEventListener('hashchange', () => {
-  leaveTasks(); checkTaskRead(); checkInstanceTasks();
+  leaveTasks(); checkTaskRead(); checkInstanceTasks(); checkChange();
 });
 new MutationObserver(markTaskTabs).observe(document.documentElement,
   { childList: true, subtree: true });
@@ -105,5 +163,6 @@ new MutationObserver(markTaskTabs).observe(document.documentElement,
 // back to the dashboard before the page asks for what the user may not read
 await Promise.race([checkTaskRead(), new Promise(resolve => setTimeout(resolve, 3000))]);
 checkInstanceTasks();
+checkChange();
 
 export default [];
