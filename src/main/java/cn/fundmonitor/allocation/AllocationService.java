@@ -139,6 +139,16 @@ public class AllocationService {
     };
   }
 
+  /**
+   * Whether the fiscal departments review the plan and release the money: GX 第五条第二项、第四项
+   * and 第十八条 give the 财政厅（局） the review, issue and 审核拨付 of 专项资金; social money is not
+   * fiscal money and is filed for statistics (MNR 第十五条: 对符合自然资源相关支持方向的社会资金进行
+   * 统计监测), so it goes from the registering unit straight to refinement and filing.
+   */
+  public static boolean fiscalReview(FundClass fundClass) {
+    return fundClass != FundClass.SOCIAL;
+  }
+
   /** Registers money that reached a province; idempotent per process instance. */
   public Allocation register(RawReceipt raw, String actor, Collection<String> groupIds,
       String processInstanceId) {
