@@ -119,6 +119,13 @@ public final class FundAllocationProcess {
   public static final ProcessVariable<Object> ISSUE_LINES = ProcessVariable.of("issueLines", Object.class);
   /** JSON [{recipientCode, indicatorName, target}] */
   public static final ProcessVariable<Object> DECOMPOSED_TARGETS = ProcessVariable.of("decomposedTargets", Object.class);
+  /**
+   * JSON [{projectCode, level1, level2, name, comparator, target, unit}]: annual targets entered in
+   * the issue step for funded projects that have none for the budget year (GX 第二十六条).
+   */
+  public static final ProcessVariable<Object> ANNUAL_TARGETS = ProcessVariable.of("annualTargets", Object.class);
+  /** The funded projects' annual targets for the budget year, in words (GX 第二十六条). */
+  public static final ProcessVariable<String> ANNUAL_TARGETS_SUMMARY = ProcessVariable.of("annualTargetsSummary", String.class);
   // the fiscal department's review of the plan (GX 第十八条)
   /** The checked plan in words, for the 财政厅's review. */
   public static final ProcessVariable<String> PLAN_SUMMARY = ProcessVariable.of("allocationPlanSummary", String.class);

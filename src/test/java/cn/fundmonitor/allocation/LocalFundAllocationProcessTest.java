@@ -55,6 +55,7 @@ class LocalFundAllocationProcessTest {
   @Autowired TestUsers users;
   @Autowired Projects projects;
   @Autowired JdbcClient jdbc;
+  @Autowired cn.fundmonitor.project.ProjectReserveService reserve;
 
   String xingningProject;
   String yangshuoProject;
@@ -65,6 +66,8 @@ class LocalFundAllocationProcessTest {
     ClockUtil.setCurrentTime(beijing(2025, 9, 10, 9));
     xingningProject = projects.warehoused(XINGNING_ECO, "450102", "兴宁区本级资金修复项目");
     yangshuoProject = projects.warehoused(YANGSHUO_ECO, "450321", "阳朔县修复项目");
+    projects.withAnnualTargets(xingningProject, 2025);
+    projects.withAnnualTargets(yangshuoProject, 2025);
   }
 
   @AfterEach
@@ -244,6 +247,23 @@ class LocalFundAllocationProcessTest {
     BpmnAwareTests.assertThat(pi).isEnded();
     assertThat(allocations.events(pi.getBusinessKey())).extracting(AllocationEvent::action)
         .containsExactly("REGISTERED", "ISSUED", "REFINED", "FILED", "ACKNOWLEDGED", "COMPLETED");
+  }
+
+  @Test
+  void gxArticle15_theProvincesSelectionDoesNotBindACitysOwnMoney() {
+    // a year of its own: the selection binds the province's money of the year in every test
+    users.run(GUANGXI_FINANCE, () -> reserve.select("450000", 2037, List.of(yangshuoProject),
+        GUANGXI_FINANCE, "择优确定"));
+    projects.withAnnualTargets(xingningProject, 2037);
+    var pi = receive(NANNING_FINANCE, receipt("南财资环〔2037〕遴选1号", "CITY", "0", "70000")
+        .putValue(BUDGET_YEAR.name(), 2037));
+    complete(NANNING_FINANCE, task(pi, TASK_ISSUE, "450100-finance"),
+        issue("450102", xingningProject, "70000"));
+    BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_REVIEW_PLAN);
+    complete(NANNING_FISCAL, task(pi, TASK_REVIEW_PLAN, "450100-fiscal"),
+        PLAN_REVIEW_OUTCOME.with("APPROVE"));
+    assertThat(allocations.events(pi.getBusinessKey()))
+        .noneMatch(e -> e.action().equals("UNSELECTED_FUNDED"));
   }
 
   @Test
