@@ -48,8 +48,11 @@ public class AllocationService {
   /** MNR 第十条: 绩效目标分解情况30日内报备 (counted from the issue). */
   public static final int DECOMPOSITION_DAYS = 30;
   public static final int MAX_DOCUMENT_NO = 100;
-  /** How many projects the issue step lists with their annual targets. */
-  static final int MAX_SUMMARY_PROJECTS = 100;
+  /**
+   * How long the issue step's list of annual targets may grow: a String process variable holds at
+   * most 4000 characters; projects beyond are counted, not listed.
+   */
+  static final int MAX_SUMMARY_CHARS = 3500;
   /** The longest reason for funding a project outside the year's selection. */
   public static final int MAX_EXCEPTION_REASON = 500;
 
@@ -386,20 +389,22 @@ public class AllocationService {
     var text = new StringBuilder();
     var shown = 0;
     for (var p : candidates) {
-      if (shown++ == MAX_SUMMARY_PROJECTS) {
-        text.append("……另有 ").append(candidates.size() - MAX_SUMMARY_PROJECTS).append(" 个项目");
-        break;
-      }
       var targets = reserve.targetsFor(p.code(), a.budgetYear());
-      text.append(p.code()).append(" ").append(p.name()).append("：");
+      var line = new StringBuilder(p.code()).append(" ").append(p.name()).append("：");
       if (targets.annual()) {
-        text.append(targets.label()).append(" ").append(String.join("；",
+        line.append(targets.label()).append(" ").append(String.join("；",
             targets.indicators().stream().map(cn.fundmonitor.project.Indicator::describe).toList()));
       } else {
-        text.append("尚未下达").append(a.budgetYear()).append("年度绩效目标")
+        line.append("尚未下达").append(a.budgetYear()).append("年度绩效目标")
             .append(annualTargetsRequired(a.fundClass()) ? "，下达资金前须补充，或在下方“年度绩效目标”中填写" : "");
       }
-      text.append('\n');
+      if (text.length() + line.length() > MAX_SUMMARY_CHARS) {
+        text.append("……另有 ").append(candidates.size() - shown)
+            .append(" 个项目未列出，可按项目编码查询其年度绩效目标（GET /api/projects/{code}/targets）");
+        break;
+      }
+      text.append(line).append('\n');
+      shown++;
     }
     return text.toString().strip();
   }

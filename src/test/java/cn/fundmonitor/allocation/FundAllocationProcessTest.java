@@ -708,11 +708,17 @@ class FundAllocationProcessTest {
   @Test
   void gxArticle25And26_moneyIsIssuedOnlyWithEachProjectsAnnualTargets_enteredHereIfMissing() {
     var newProject = projects.warehoused(YANGSHUO_ECO, "450321", "阳朔县尚无年度目标项目");
-    var pi = receive("财资环〔2025〕年度目标1号");
+    // 2039's selection: the issue step lists the selected projects with their 2039 targets
+    users.run(GUANGXI_FINANCE, () -> reserve.select("450000", 2039,
+        List.of(xingningProject, newProject), GUANGXI_FINANCE, "择优确定"));
+    projects.withAnnualTargets(xingningProject, 2039);
+    var pi = receive("财资环〔2039〕年度目标1号", "200000.00",
+        Variables.createVariables().putValue(BUDGET_YEAR.name(), 2039));
     var summary = (String) runtime.getVariable(pi.getId(), ANNUAL_TARGETS_SUMMARY.name());
     assertThat(summary).as("the step shows the year's targets of the projects money can go to")
-        .contains(xingningProject + " 兴宁区修复项目：2025 年度绩效目标 ")
-        .contains(newProject + " 阳朔县尚无年度目标项目：尚未下达2025年度绩效目标，下达资金前须补充");
+        .contains(xingningProject + " 兴宁区修复项目：2039 年度绩效目标 ")
+        .contains(newProject + " 阳朔县尚无年度目标项目：尚未下达2039年度绩效目标，下达资金前须补充")
+        .doesNotContain(yangshuoProject);
     var lines = List.of(line("450102", xingningProject, "600000", "100000"),
         line("450321", newProject, "400000", "100000"));
     var targets = List.of(target("recipientCode", "450102", "修复治理面积", "60"),
@@ -721,7 +727,7 @@ class FundAllocationProcessTest {
     assertThatThrownBy(() -> complete(GUANGXI_FINANCE, task(pi, TASK_ISSUE, "450000-finance"),
         issue(lines, targets)))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("项目 " + newProject + "（阳朔县尚无年度目标项目）尚无2025年度绩效目标")
+        .hasMessageContaining("项目 " + newProject + "（阳朔县尚无年度目标项目）尚无2039年度绩效目标")
         .hasMessageContaining("GX 第二十五条、第二十六条")
         .hasMessageNotContaining("项目 " + xingningProject + "（");
     assertThatThrownBy(() -> complete(GUANGXI_FINANCE, task(pi, TASK_ISSUE, "450000-finance"),
@@ -730,7 +736,7 @@ class FundAllocationProcessTest {
             annualTarget("不存在的项目", "修复治理面积", "1"),
             annualTarget(newProject, "修复治理面积", "四十")))))).as("wrong rows are refused")
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("项目 " + xingningProject + " 已有2025年度绩效目标，不能在此重复填写")
+        .hasMessageContaining("项目 " + xingningProject + " 已有2039年度绩效目标，不能在此重复填写")
         .hasMessageContaining("年度绩效目标第2行：项目编码“不存在的项目”不在下达明细中")
         .hasMessageContaining("项目 " + newProject + " 的年度绩效目标第1条指标");
     BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_ISSUE);
@@ -740,11 +746,11 @@ class FundAllocationProcessTest {
     issueApproved(pi, issue(lines, targets).putValueTyped(ANNUAL_TARGETS.name(),
         JsonVariables.json(List.of(annualTarget(newProject, "修复治理面积", "40")))));
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_RECORD_ISSUE);
-    var year = reserve.targetsFor(newProject, 2025);
+    var year = reserve.targetsFor(newProject, 2039);
     assertThat(year.annual()).isTrue();
     assertThat(year.indicators()).extracting(i -> i.name() + " " + i.target().text())
         .containsExactly("修复治理面积 40");
-    assertThat(reserve.targetsFor(xingningProject, 2025).annual()).isTrue();
+    assertThat(reserve.targetsFor(xingningProject, 2039).annual()).isTrue();
   }
 
   @Test
