@@ -34,7 +34,8 @@ final class AllocationPlanDelegates {
       var documentNo = execution.getProcessBusinessKey();
       var plan = allocations.checkIssue(documentNo, execution.getVariable(ISSUE_DOCUMENT_NO.name()),
           execution.getVariable(ISSUED_ON.name()), JsonVariables.rows(ISSUE_LINES.get(execution)),
-          JsonVariables.rows(DECOMPOSED_TARGETS.get(execution)));
+          JsonVariables.rows(DECOMPOSED_TARGETS.get(execution)),
+          JsonVariables.rows(ANNUAL_TARGETS.get(execution)));
       PLAN_SUMMARY.set(execution, allocations.submitPlan(documentNo, plan, Actors.current(execution)));
       // a plan sent again after a return is reviewed afresh
       PLAN_REVIEW_OUTCOME.set(execution, null);

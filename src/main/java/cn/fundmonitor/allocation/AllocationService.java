@@ -48,6 +48,11 @@ public class AllocationService {
   /** MNR 第十条: 绩效目标分解情况30日内报备 (counted from the issue). */
   public static final int DECOMPOSITION_DAYS = 30;
   public static final int MAX_DOCUMENT_NO = 100;
+  /**
+   * How long the issue step's list of annual targets may grow: a String process variable holds at
+   * most 4000 characters; projects beyond are counted, not listed.
+   */
+  static final int MAX_SUMMARY_CHARS = 3500;
   /** The longest reason for funding a project outside the year's selection. */
   public static final int MAX_EXCEPTION_REASON = 500;
 
@@ -139,6 +144,16 @@ public class AllocationService {
     };
   }
 
+  /**
+   * Whether the fiscal departments review the plan and release the money: GX 第五条第二项、第四项
+   * and 第十八条 give the 财政厅（局） the review, issue and 审核拨付 of 专项资金; social money is not
+   * fiscal money and is filed for statistics (MNR 第十五条: 对符合自然资源相关支持方向的社会资金进行
+   * 统计监测), so it goes from the registering unit straight to refinement and filing.
+   */
+  public static boolean fiscalReview(FundClass fundClass) {
+    return fundClass != FundClass.SOCIAL;
+  }
+
   /** Registers money that reached a province; idempotent per process instance. */
   public Allocation register(RawReceipt raw, String actor, Collection<String> groupIds,
       String processInstanceId) {
@@ -206,12 +221,24 @@ public class AllocationService {
    */
   public record PlannedIssue(String issueNo, LocalDate issueDate, List<MoneyLine> lines,
       List<String> recipients, List<DecomposedTarget> decomposed,
-      Map<String, String> unselectedReasons) {}
+      Map<String, String> unselectedReasons,
+      Map<String, List<Map<String, Object>>> annualTargets) {}
 
   /** Issues the money to cities and counties; returns the recipients, in code order. */
   public List<String> issue(String documentNo, Object issueDocumentNo, Object issuedOn,
       List<Map<String, Object>> lineRows, List<Map<String, Object>> targetRows, String actor) {
-    var plan = checkIssue(documentNo, issueDocumentNo, issuedOn, lineRows, targetRows);
+    return issue(documentNo, issueDocumentNo, issuedOn, lineRows, targetRows, List.of(), actor);
+  }
+
+  /**
+   * Issues the money to cities and counties with each project's annual targets (GX 第二十六条),
+   * those entered in the step recorded with it; returns the recipients, in code order.
+   */
+  public List<String> issue(String documentNo, Object issueDocumentNo, Object issuedOn,
+      List<Map<String, Object>> lineRows, List<Map<String, Object>> targetRows,
+      List<Map<String, Object>> annualTargetRows, String actor) {
+    var plan = checkIssue(documentNo, issueDocumentNo, issuedOn, lineRows, targetRows,
+        annualTargetRows);
     var a = get(documentNo);
     var lines = plan.lines();
     var recipients = plan.recipients();
@@ -226,6 +253,8 @@ public class AllocationService {
           decomposed.stream().filter(t -> t.unitCode().equals(recipient)).toList());
     }
     repository.markIssued(documentNo, issueNo, issueDate, actor, today());
+    plan.annualTargets().forEach((project, rows) ->
+        reserve.recordAnnualTargets(project, a.budgetYear(), rows, actor));
     recordExceptions(documentNo, null, plan.unselectedReasons(), a, actor);
     var late = issueDate.isAfter(a.issueDueOn());
     repository.addEvent(documentNo, new AllocationEvent(null, "ISSUED", actor, now(),
@@ -240,7 +269,8 @@ public class AllocationService {
    * department reviews it (GX 第十八条), and again when it is issued.
    */
   public PlannedIssue checkIssue(String documentNo, Object issueDocumentNo, Object issuedOn,
-      List<Map<String, Object>> lineRows, List<Map<String, Object>> targetRows) {
+      List<Map<String, Object>> lineRows, List<Map<String, Object>> targetRows,
+      List<Map<String, Object>> annualTargetRows) {
     var a = get(documentNo);
     if (a.status() != AllocationStatus.RECEIVED) {
       throw new ConflictException("资金“" + documentNo + "”当前状态为“" + a.status().label() + "”，不能再次下达");
@@ -277,11 +307,106 @@ public class AllocationService {
     lines.forEach(l -> recipients.add(l.recipientCode()));
     var decomposed = TargetDecomposition.decompose(a.targets(), recipients,
         rows(targetRows, "recipientCode"), this::name, "下达单位", problems);
+    var annual = annualTargets(a, lines, annualTargetRows, problems);
     if (!problems.isEmpty()) {
       throw new InvalidInputException("资金下达有误，请修改后重新提交", problems);
     }
     return new PlannedIssue(issueNo, issueDate, List.copyOf(lines), List.copyOf(recipients),
-        List.copyOf(decomposed), Map.copyOf(reasons));
+        List.copyOf(decomposed), Map.copyOf(reasons), annual);
+  }
+
+  /**
+   * Whether a fund class's projects need their annual targets issued with the money: GX 第二十五条
+   * “所有专项资金支持的项目都要编制整体绩效目标和年度绩效目标”, GX 第二十六条 “自治区下达项目任务时，
+   * 同步下达项目年度绩效目标” — every special fund; social money is not one (MNR 第十五条: 统计监测).
+   */
+  public static boolean annualTargetsRequired(FundClass fundClass) {
+    return fundClass != FundClass.SOCIAL;
+  }
+
+  /**
+   * The annual targets entered in the issue step, by project; and a problem for each funded
+   * project that has no annual targets for the budget year and none entered here (GX 第二十五条、
+   * 第二十六条: money is issued with the year's targets).
+   */
+  private Map<String, List<Map<String, Object>>> annualTargets(Allocation a, List<MoneyLine> lines,
+      List<Map<String, Object>> annualTargetRows, List<String> problems) {
+    var funded = new TreeSet<String>();
+    lines.forEach(l -> funded.add(l.projectCode()));
+    var entered = new LinkedHashMap<String, List<Map<String, Object>>>();
+    for (int i = 0; annualTargetRows != null && i < annualTargetRows.size(); i++) {
+      var row = annualTargetRows.get(i) == null ? Map.<String, Object>of() : annualTargetRows.get(i);
+      var project = text(row.get("projectCode"));
+      if (project == null || !funded.contains(project)) {
+        problems.add("年度绩效目标第" + (i + 1) + "行：项目编码" + (project == null ? "未填写"
+            : "“" + abbreviate(project) + "”不在下达明细中") + "，年度绩效目标只能随本次下达的项目填写");
+        continue;
+      }
+      entered.computeIfAbsent(project, p -> new ArrayList<>()).add(row);
+    }
+    var year = a.budgetYear();
+    for (var project : funded) {
+      var has = reserve.annualTargetYears(project).contains(year);
+      var rows = entered.get(project);
+      if (rows != null) {
+        if (has) {
+          problems.add("项目 " + project + " 已有" + year + "年度绩效目标，不能在此重复填写；如需调整请走实施方案调整（GX 第二十一条）");
+          continue;
+        }
+        var rowProblems = new ArrayList<String>();
+        IndicatorRows.parse(rows, "", rowProblems);
+        rowProblems.forEach(p -> problems.add("项目 " + project + " 的年度绩效目标" + p));
+      } else if (!has && annualTargetsRequired(a.fundClass())) {
+        problems.add("项目 " + project + "（" + reserve.get(project).name() + "）尚无" + year
+            + "年度绩效目标：资金须与项目年度绩效目标同步下达（GX 第二十五条、第二十六条），请先下达该项目的"
+            + year + "年度绩效目标，或在“年度绩效目标”中为其填写");
+      }
+    }
+    var result = new LinkedHashMap<String, List<Map<String, Object>>>();
+    entered.forEach((k, v) -> result.put(k, List.copyOf(v)));
+    return java.util.Collections.unmodifiableMap(result);
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+  }
+
+  /**
+   * The year's targets of the projects the money can go to, for the issue step (GX 第二十六条):
+   * the year's selected projects (GX 第十五条) or, before a selection, the warehoused ones of the
+   * allocation's direction in the issuing unit.
+   */
+  @Transactional(readOnly = true)
+  public String annualTargetsSummary(String documentNo) {
+    var a = get(documentNo);
+    var selection = selection(a);
+    var candidates = reserve.warehousedWithin(a.provinceCode()).stream()
+        .filter(p -> p.direction() == a.direction())
+        .filter(p -> selection == null || selection.contains(p.code())).toList();
+    if (candidates.isEmpty()) {
+      return "暂无可安排资金的已入库项目";
+    }
+    var text = new StringBuilder();
+    var shown = 0;
+    for (var p : candidates) {
+      var targets = reserve.targetsFor(p.code(), a.budgetYear());
+      var line = new StringBuilder(p.code()).append(" ").append(p.name()).append("：");
+      if (targets.annual()) {
+        line.append(targets.label()).append(" ").append(String.join("；",
+            targets.indicators().stream().map(cn.fundmonitor.project.Indicator::describe).toList()));
+      } else {
+        line.append("尚未下达").append(a.budgetYear()).append("年度绩效目标")
+            .append(annualTargetsRequired(a.fundClass()) ? "，下达资金前须补充，或在下方“年度绩效目标”中填写" : "");
+      }
+      if (text.length() + line.length() > MAX_SUMMARY_CHARS) {
+        text.append("……另有 ").append(candidates.size() - shown)
+            .append(" 个项目未列出，可按项目编码查询其年度绩效目标（GET /api/projects/{code}/targets）");
+        break;
+      }
+      text.append(line).append('\n');
+      shown++;
+    }
+    return text.toString().strip();
   }
 
   /**
@@ -580,15 +705,22 @@ public class AllocationService {
   /**
    * The projects chosen for the allocation's year in its province (GX 第十五条: 每个预算年度9月前自治区
    * 从项目储备库中择优确定下一年度支持项目; MNR 第九条: 按照年度预算支持项目清单下达), or null when
-   * project-method money is not bound by a selection: factor-method money, or a province that has
-   * not recorded the year's selection.
+   * the money is not bound by a selection: factor-method money; money other than the province's
+   * special funds (a city's or county's own money, social money: the 自治区's selection is about its
+   * 专项资金); or a year whose selection (annualProjectSelection) has not produced a list yet — until
+   * then no project can be "outside" it, so none is refused.
    */
   private Set<String> selection(Allocation a) {
-    if (a.method() != AllocationMethod.PROJECT) {
+    if (a.method() != AllocationMethod.PROJECT || !selectionBinds(a.fundClass())) {
       return null;
     }
     var selected = reserve.selectedFor(a.provinceCode(), a.budgetYear());
     return selected.isEmpty() ? null : Set.copyOf(selected);
+  }
+
+  /** The 自治区's yearly selection (GX 第十五条) binds its own special funds: central and provincial. */
+  static boolean selectionBinds(FundClass fundClass) {
+    return fundClass == FundClass.CENTRAL || fundClass == FundClass.PROVINCIAL;
   }
 
   private void recordExceptions(String documentNo, String recipient, Map<String, String> reasons,

@@ -19,6 +19,9 @@ public final class FundAllocationProcess {
   public static final String TASK_FOLLOW_UP_ISSUE = "UserTask_FollowUpIssue";
   public static final String END_ISSUE_FOLLOWED_UP = "EndEvent_IssueFollowedUp";
   public static final String GATEWAY_MERGE_ISSUE = "Gateway_MergeIssue";
+  /** Social money skips the fiscal department's review (MNR 第十五条: 统计监测). */
+  public static final String GATEWAY_FISCAL_REVIEW_NEEDED = "Gateway_FiscalReviewNeeded";
+  public static final String FLOW_SOCIAL_ISSUED_DIRECTLY = "SequenceFlow_SocialFundsIssuedDirectly";
   /** Checks the proposed plan and sends it to the 财政厅 (GX 第十八条). */
   public static final String TASK_SUBMIT_PLAN = "ServiceTask_SubmitAllocationPlan";
   /** The province's fiscal department reviews the allocation plan (GX 第五条第二项、第十八条). */
@@ -36,6 +39,9 @@ public final class FundAllocationProcess {
   public static final String TASK_FOLLOW_UP_REFINEMENT = "UserTask_FollowUpRefinement";
   public static final String END_REFINEMENT_FOLLOWED_UP = "EndEvent_RefinementFollowedUp";
   public static final String TASK_RECORD_REFINEMENT = "ServiceTask_RecordRefinement";
+  /** Social money skips the 财政局's release (MNR 第十五条; GX 第五条第四项 governs 专项资金). */
+  public static final String GATEWAY_RELEASE_APPROVAL_NEEDED = "Gateway_ReleaseApprovalNeeded";
+  public static final String FLOW_SOCIAL_FILED_DIRECTLY = "SequenceFlow_SocialFundsFiledDirectly";
   /** The recipient's 财政局 reviews the refinement and releases the money (GX 第五条第四项: 审核拨付). */
   public static final String TASK_APPROVE_RELEASE = "UserTask_ApproveRelease";
   public static final String GATEWAY_RELEASE_APPROVED = "Gateway_ReleaseApproved";
@@ -94,6 +100,12 @@ public final class FundAllocationProcess {
   public static final ProcessVariable<String> PROVINCE_FINANCE_GROUP = ProcessVariable.of("provinceFinanceGroup", String.class);
   /** The province's fiscal department (自治区财政厅), which reviews and issues (GX 第十八条). */
   public static final ProcessVariable<String> PROVINCE_FISCAL_GROUP = ProcessVariable.of("provinceFiscalGroup", String.class);
+  /**
+   * Whether the fiscal departments review the plan and release the money (GX 第五条第二项、第四项、
+   * 第十八条): true for every fund class but social money, which is filed for statistics only
+   * (MNR 第十五条). Set on registration; the two gateways route on it.
+   */
+  public static final ProcessVariable<Boolean> FISCAL_REVIEW = ProcessVariable.of("fiscalReview", Boolean.class);
   /** The issue deadline as a date (30 days after receipt); the engine's calendar moves it. */
   public static final ProcessVariable<String> ISSUE_DEADLINE = ProcessVariable.of("issueDeadline", String.class);
   public static final ProcessVariable<String> ALLOCATION_SUMMARY = ProcessVariable.of("allocationSummary", String.class);
@@ -107,6 +119,13 @@ public final class FundAllocationProcess {
   public static final ProcessVariable<Object> ISSUE_LINES = ProcessVariable.of("issueLines", Object.class);
   /** JSON [{recipientCode, indicatorName, target}] */
   public static final ProcessVariable<Object> DECOMPOSED_TARGETS = ProcessVariable.of("decomposedTargets", Object.class);
+  /**
+   * JSON [{projectCode, level1, level2, name, comparator, target, unit}]: annual targets entered in
+   * the issue step for funded projects that have none for the budget year (GX 第二十六条).
+   */
+  public static final ProcessVariable<Object> ANNUAL_TARGETS = ProcessVariable.of("annualTargets", Object.class);
+  /** The funded projects' annual targets for the budget year, in words (GX 第二十六条). */
+  public static final ProcessVariable<String> ANNUAL_TARGETS_SUMMARY = ProcessVariable.of("annualTargetsSummary", String.class);
   // the fiscal department's review of the plan (GX 第十八条)
   /** The checked plan in words, for the 财政厅's review. */
   public static final ProcessVariable<String> PLAN_SUMMARY = ProcessVariable.of("allocationPlanSummary", String.class);

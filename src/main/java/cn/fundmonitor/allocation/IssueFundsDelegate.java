@@ -26,7 +26,8 @@ class IssueFundsDelegate implements JavaDelegate {
     var recipients = allocations.issue(execution.getProcessBusinessKey(),
         execution.getVariable(ISSUE_DOCUMENT_NO.name()), execution.getVariable(ISSUED_ON.name()),
         JsonVariables.rows(ISSUE_LINES.get(execution)),
-        JsonVariables.rows(DECOMPOSED_TARGETS.get(execution)), Actors.current(execution));
+        JsonVariables.rows(DECOMPOSED_TARGETS.get(execution)),
+        JsonVariables.rows(ANNUAL_TARGETS.get(execution)), Actors.current(execution));
     RECIPIENT_CODES.set(execution, recipients);
     // each project's life after the money is followed from its first money on (GX 第二十二条)
     lifecycles.startIfAbsent(allocations.issuedLines(execution.getProcessBusinessKey()).stream()

@@ -39,6 +39,7 @@ class RegisterAllocationDelegate implements JavaDelegate {
     PROVINCE_CODE.set(execution, a.provinceCode());
     PROVINCE_FINANCE_GROUP.set(execution, UnitGroup.of(a.provinceCode(), Role.FINANCE).id());
     PROVINCE_FISCAL_GROUP.set(execution, UnitGroup.of(a.provinceCode(), Role.FISCAL).id());
+    FISCAL_REVIEW.set(execution, AllocationService.fiscalReview(a.fundClass()));
     ISSUE_DEADLINE.set(execution, AllocationService.issueDeadline(a));
     ALLOCATION_SUMMARY.set(execution, AllocationTexts.allocation(a, allocations::name));
     execution.setVariable(APPROVED_TARGET_OPTIONS.name(), JsonVariables.json(a.targets().stream()

@@ -8,6 +8,8 @@ import cn.fundmonitor.evaluation.SelfEvaluationProcess;
 import cn.fundmonitor.filing.QuarterlyFilingProcess;
 import cn.fundmonitor.organisation.CamundaOrganisationSync;
 import cn.fundmonitor.platform.JsonVariables;
+import cn.fundmonitor.project.IndicatorRows;
+import cn.fundmonitor.project.ProjectReserveService;
 import cn.fundmonitor.problems.ProblemEscalationProcess;
 import cn.fundmonitor.warehousing.AnnualSelectionProcess;
 import cn.fundmonitor.warehousing.ApplicationRequest;
@@ -86,9 +88,12 @@ class DemoData {
   private final RuntimeService runtime;
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final ProjectReserveService reserve;
 
   DemoData(IdentityService identity, AuthorizationService authorizations, TaskService tasks,
-      ManagementService management, ApplicationStarter starter, RuntimeService runtime, JdbcClient jdbc, Clock clock) {
+      ManagementService management, ApplicationStarter starter, RuntimeService runtime, JdbcClient jdbc, Clock clock,
+      ProjectReserveService reserve) {
+    this.reserve = reserve;
     this.identity = identity;
     this.authorizations = authorizations;
     this.tasks = tasks;
@@ -171,6 +176,13 @@ class DemoData {
     var geohazard = List.of(indicator("OUTPUT", "QUANTITY", "治理隐患点", "EQ", "1", "处"),
         indicator("BENEFIT", "SOCIAL", "消除威胁人口", "GE", "320", "人"));
 
+    // GX 第二十六条: the province issues the year's targets of the projects it funds this year
+    var year = LocalDate.now(clock).getYear();
+    for (var project : List.of(xingningProject, yangshuoProject)) {
+      reserve.recordAnnualTargets(project, year, IndicatorRows.rows(reserve.get(project).indicators()),
+          "guangxi-finance");
+    }
+
     receive("财资环〔2026〕9号", "ECO_RESTORATION", "CENTRAL", "2500000", "500000", 20, eco);
     issue("财资环〔2026〕9号", "450102", xingningProject, "2500000", "500000");
     refine("财资环〔2026〕9号", "xingning-finance", xingningProject, "2500000", "500000");
@@ -193,6 +205,13 @@ class DemoData {
     receive("财资环〔2026〕12号", "GEOHAZARD", "CENTRAL", "12000000", "0", 3, List.of(
         indicator("OUTPUT", "QUANTITY", "专业监测隐患点", "GE", "120", "处"),
         indicator("BENEFIT", "SOCIAL", "受威胁群众转移避险", "QUALITATIVE", "及时有效", "")));
+
+    // own-level money (MNR 第二条第二项、第九条末句): Nanning's own money for Xingning waits for
+    // 南宁市财政局's review; Xingning's own money waits to be issued by its finance office
+    receive("nanning-finance", "南财资环〔2026〕2号", "ECO_RESTORATION", "CITY", "0", "600000", 4, eco);
+    propose("nanning-finance", "南财资环〔2026〕2号", "450102", xingningProject, "0", "600000");
+    receive("xingning-finance", "兴财资环〔2026〕1号", "ECO_RESTORATION", "COUNTY", "0", "300000", 2,
+        eco);
 
     receive("财资环〔2026〕7号", "ECO_RESTORATION", "CENTRAL", "5000000", "0", 45, eco);
     var overdueInstance = runtime.createProcessInstanceQuery()
@@ -245,6 +264,13 @@ class DemoData {
 
   private void receive(String documentNo, String direction, String fundClass, String central,
       String provincial, int daysAgo, List<Map<String, Object>> targets) {
+    receive("guangxi-finance", documentNo, direction, fundClass, central, provincial, daysAgo,
+        targets);
+  }
+
+  /** Money registered by the finance office of the unit it belongs to (MNR 第九条). */
+  private void receive(String registrar, String documentNo, String direction, String fundClass,
+      String central, String provincial, int daysAgo, List<Map<String, Object>> targets) {
     var vars = Variables.createVariables()
         .putValue(FundAllocationProcess.DOCUMENT_NO.name(), documentNo)
         .putValue(FundAllocationProcess.FUND_CLASS.name(), fundClass)
@@ -255,7 +281,7 @@ class DemoData {
         .putValue(FundAllocationProcess.RECEIVED_ON.name(),
             LocalDate.now(clock).minusDays(daysAgo).toString())
         .putValueTyped(FundAllocationProcess.APPROVED_TARGETS.name(), JsonVariables.json(targets));
-    as("guangxi-finance", () -> runtime.startProcessInstanceByKey(FundAllocationProcess.KEY, vars));
+    as(registrar, () -> runtime.startProcessInstanceByKey(FundAllocationProcess.KEY, vars));
   }
 
   private void issue(String documentNo, String recipient, String project, String central,
@@ -270,7 +296,13 @@ class DemoData {
   /** The province's natural-resources department proposes the allocation plan (GX 第十八条). */
   private void propose(String documentNo, String recipient, String project, String central,
       String provincial) {
-    complete("guangxi-finance", documentNo, FundAllocationProcess.TASK_ISSUE, Variables
+    propose("guangxi-finance", documentNo, recipient, project, central, provincial);
+  }
+
+  /** A unit's finance office proposes the plan for its 财政厅（局）'s review (GX 第十八条). */
+  private void propose(String proposer, String documentNo, String recipient, String project,
+      String central, String provincial) {
+    complete(proposer, documentNo, FundAllocationProcess.TASK_ISSUE, Variables
         .putValue(FundAllocationProcess.ISSUE_DOCUMENT_NO.name(), "桂" + documentNo)
         .putValue(FundAllocationProcess.ISSUED_ON.name(), LocalDate.now(clock).toString())
         .putValueTyped(FundAllocationProcess.ISSUE_LINES.name(), JsonVariables.json(List.of(

@@ -153,6 +153,21 @@ class FilingRepository {
   }
 
   /**
+   * The fund sources of the money a project received (MNR 第二条第一项), as the unit that spends it
+   * sees them ({@link FundSource#received}).
+   */
+  java.util.Set<FundSource> receivedSources(String projectCode) {
+    var result = java.util.EnumSet.noneOf(FundSource.class);
+    jdbc.sql("select distinct a.fund_class, case when a.province_code <> l.recipient_code then 1 "
+            + "else 0 end from_another_unit from fm_allocation_line l join fm_allocation a "
+            + "on a.document_no = l.document_no where l.stage = 'ISSUE' and l.project_code = ?")
+        .param(projectCode).query((rs, n) -> FundSource.received(
+            cn.fundmonitor.project.FundClass.valueOf(rs.getString(1)), rs.getInt(2) == 1))
+        .list().forEach(result::add);
+    return result;
+  }
+
+  /**
    * The cumulative payments of the project's latest earlier quarterly filing that was filed: for a
    * quarter, the quarters before it; for a monitoring point, the quarters that ended by its date.
    */

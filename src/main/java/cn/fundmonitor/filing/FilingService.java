@@ -188,6 +188,7 @@ public class FilingService {
     var problems = new ArrayList<String>();
 
     var paid = amount(paidToDate, "累计支付金额", problems);
+    sourceAmounts = withDefaultSource(f.projectCode(), paidToDate, sourceAmounts);
     var sources = new EnumMap<FundSource, Yuan>(FundSource.class);
     var sourceSum = Yuan.ZERO;
     for (var source : FundSource.values()) {
@@ -224,6 +225,29 @@ public class FilingService {
         + (now().toLocalDate().isAfter(f.dueOn()) ? "（逾期，应于 " + f.dueOn() + " 前填报）" : ""));
     return facts(f, paid, physical, actuals, plans.at(f.projectCode(), f.quarter().lastDay()),
         project.requestedAmount());
+  }
+
+  /**
+   * A filing that names no source for its payments, of a project whose money all came from one
+   * source, files them under that source: e.g. a county spending money its city issued from the
+   * city's own budget files it as 市级下达资金, 上级下达 for the county (MNR 第二条第一项), not as its
+   * own 市县财政资金.
+   */
+  private Map<String, Object> withDefaultSource(String projectCode, Object paidToDate,
+      Map<String, Object> sourceAmounts) {
+    var given = sourceAmounts == null ? Map.<String, Object>of() : sourceAmounts;
+    if (text(paidToDate) == null || given.values().stream().anyMatch(v -> text(v) != null)) {
+      return given;
+    }
+    var received = repository.receivedSources(projectCode);
+    return received.size() == 1
+        ? Map.of(received.iterator().next().name(), paidToDate) : given;
+  }
+
+  /** The fund sources of the project's money, as the spending unit files them (MNR 第二条第一项). */
+  @Transactional(readOnly = true)
+  public java.util.Set<FundSource> receivedSources(String projectCode) {
+    return repository.receivedSources(projectCode);
   }
 
   private List<IndicatorActual> actuals(List<Indicator> indicators,

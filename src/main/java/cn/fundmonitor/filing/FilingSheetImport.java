@@ -41,12 +41,14 @@ public class FilingSheetImport {
   static final String INDICATORS = "指标";
   static final List<String> FILING_COLUMNS = List.of("业务编号", "项目编码", "项目名称", "到位资金（元）",
       "上季度累计支付（元）", "累计支付金额（元）", "中央财政资金（元）", "省级财政资金（元）", "市县财政资金（元）",
-      "责任人出资（元）", "社会资金（元）", "实物工作量完成进度（%）");
+      "责任人出资（元）", "社会资金（元）", "实物工作量完成进度（%）", "市级下达资金（元）");
   static final List<String> INDICATOR_COLUMNS = List.of("业务编号", "序号", "一级指标", "二级指标", "指标名称",
       "目标值", "计量单位", "实际完成值", "未达监控节点（是/否）");
   static final int PAID = 5;
   static final int FIRST_SOURCE = 6;
-  static final int PHYSICAL = FIRST_SOURCE + FundSource.values().length;
+  /** After the five sources older templates had; 市级下达资金 comes last so their columns stay. */
+  static final int PHYSICAL = FIRST_SOURCE + 5;
+  static final int CITY_SOURCE = PHYSICAL + 1;
   static final int ACTUAL = 7;
   static final int NOT_YET = 8;
   static final int MAX_ROWS = 5_000;
@@ -302,9 +304,8 @@ public class FilingSheetImport {
     }
     var vars = new LinkedHashMap<String, Object>();
     vars.put(PAID_TO_DATE.name(), paid);
-    var sources = FundSource.values();
-    for (int s = 0; s < sources.length; s++) {
-      vars.put(paidField(sources[s]), number(row, FIRST_SOURCE + s, r, problems));
+    for (var source : FundSource.values()) {
+      vars.put(paidField(source), number(row, sourceColumn(source), r, problems));
     }
     vars.put(PHYSICAL_PROGRESS.name(), number(row, PHYSICAL, r, problems));
     var actuals = new ArrayList<Map<String, Object>>();
@@ -365,12 +366,12 @@ public class FilingSheetImport {
     }
     if (problem.contains("分资金来源")) {
       return cell(FILINGS, FIRST_SOURCE, r) + "至" + new CellReference(r, PHYSICAL - 1).formatAsString()
-          + "：";
+          + "、" + new CellReference(r, CITY_SOURCE).formatAsString() + "：";
     }
     if (problem.contains("支付金额")) {
       for (var source : FundSource.values()) {
         if (problem.startsWith(source.label())) {
-          return cell(FILINGS, FIRST_SOURCE + source.ordinal(), r) + "：";
+          return cell(FILINGS, sourceColumn(source), r) + "：";
         }
       }
     }
@@ -386,15 +387,22 @@ public class FilingSheetImport {
   private static void checkHeader(String sheet, List<String> found, List<String> columns) {
     for (int c = 0; c < columns.size(); c++) {
       var text = c < found.size() ? found.get(c) : "";
-      if (!columns.get(c).equals(text)) {
+      // a template from before 市级下达资金 had no last column: it still imports, that column blank
+      var optional = FILINGS.equals(sheet) && c == CITY_SOURCE && text.isEmpty();
+      if (!optional && !columns.get(c).equals(text)) {
         throw new InvalidInputException("表格有误", "“" + sheet + "”表第1行"
             + CellReference.convertNumToColString(c) + "列应为“" + columns.get(c) + "”（请使用系统下载的模板，不要增删或调换列）");
       }
     }
   }
 
+  /** The template column of a fund source's payments. */
+  static int sourceColumn(FundSource source) {
+    return source == FundSource.CITY ? CITY_SOURCE : FIRST_SOURCE + source.ordinal();
+  }
+
   private static boolean blankRow(FilingRow row) {
-    for (int c = PAID; c <= PHYSICAL; c++) {
+    for (int c = PAID; c <= CITY_SOURCE; c++) {
       if (!row.text(c).isEmpty()) {
         return false;
       }

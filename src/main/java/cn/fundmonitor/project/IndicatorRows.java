@@ -25,6 +25,20 @@ public final class IndicatorRows {
 
   private IndicatorRows() {}
 
+  /** Indicators back as rows, e.g. to issue a project's overall targets as a year's. */
+  public static List<Map<String, Object>> rows(List<Indicator> indicators) {
+    return indicators.stream().map(i -> {
+      var row = new java.util.LinkedHashMap<String, Object>();
+      row.put("level1", i.level().name());
+      row.put("level2", i.category().name());
+      row.put("name", i.name());
+      row.put("comparator", i.comparator().name());
+      row.put("target", i.target().text());
+      row.put("unit", i.unit());
+      return (Map<String, Object>) row;
+    }).toList();
+  }
+
   /** Parses every row; problems are prefixed with the row ("第2条指标：…"). */
   public static List<Indicator> parse(List<Map<String, Object>> rows, String missingProblem,
       List<String> problems) {

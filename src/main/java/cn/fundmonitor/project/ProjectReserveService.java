@@ -206,6 +206,17 @@ public class ProjectReserveService {
     if (callerGroups.stream().noneMatch(allowed::contains)) {
       throw new AccessDeniedException("annual targets of " + code);
     }
+    return recordAnnualTargets(code, year, rows, actor);
+  }
+
+  /**
+   * Records a project's annual targets issued together with the year's money (GX 第二十六条), in
+   * the fund allocation's issue step: the allocation checked who issues it and the 财政厅 reviewed
+   * it, so no group check here. Same rules as {@link #issueAnnualTargets}.
+   */
+  public YearTargets recordAnnualTargets(String code, int year,
+      List<java.util.Map<String, Object>> rows, String actor) {
+    var p = get(code);
     if (year < 2000 || year > 2100) {
       throw new InvalidInputException("年度绩效目标有误", "预算年度应为 2000 至 2100 年之间的四位年份");
     }
@@ -351,6 +362,13 @@ public class ProjectReserveService {
     chosen.forEach(code -> projects.insertSelection(code, budgetYear, actor, now,
         blank(note) ? null : note.strip()));
     return List.copyOf(chosen);
+  }
+
+  /** Warehoused projects in a unit and the units below it: the projects money can go to. */
+  @Transactional(readOnly = true)
+  public List<Project> warehousedWithin(String unitCode) {
+    return projects.findByStatusInProvinceRegions(ProjectStatus.WAREHOUSED,
+        organisation.subtree(unitCode));
   }
 
   @Transactional(readOnly = true)

@@ -37,7 +37,7 @@ public class FilingExport {
   static final List<String> HEADERS = List.of("项目编码", "项目名称", "行政区划代码", "地区", "资金方向", "资金类别",
       "年度", "季度", "填报状态", "填报截止日期", "到位资金（万元）", "累计支付（万元）", "中央财政资金支付（万元）",
       "省级财政资金支付（万元）", "市县财政资金支付（万元）", "社会资金支付（万元）", "支付进度", "实物工作量进度（%）",
-      "预警等级", "预警原因", "填报人", "填报时间", "责任人出资支付（万元）");
+      "预警等级", "预警原因", "填报人", "填报时间", "责任人出资支付（万元）", "市级下达资金支付（万元）");
   static final Map<String, String> WARNINGS = Map.of("RED", "红色", "YELLOW", "黄色", "BLUE", "蓝色");
   private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
@@ -189,6 +189,7 @@ public class FilingExport {
       text(row, 20, f.filedBy());
       text(row, 21, f.filedAt() == null ? null : TIME.format(f.filedAt()));
       wan(row, 22, f.responsible());
+      wan(row, 23, f.city());
     }
 
     private void text(Row row, int column, String value) {

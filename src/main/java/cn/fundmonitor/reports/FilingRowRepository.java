@@ -65,14 +65,15 @@ class FilingRowRepository {
         "select f.project_code, p.name, p.region_code, p.direction, p.fund_class, f.filing_year, "
             + "f.quarter, f.status, f.due_on, f.received_amount, f.paid_to_date, f.physical_progress, "
             + "f.warning_level, f.warning_reason, f.filed_by, f.filed_at, "
-            + "pay.central, pay.provincial, pay.local_funds, pay.social, pay.responsible"
+            + "pay.central, pay.provincial, pay.local_funds, pay.social, pay.responsible, pay.city"
             + " from fm_quarterly_filing f join fm_project p on p.code = f.project_code "
             + "left join (select business_key, "
             + "  sum(case when fund_source = 'CENTRAL' then paid end) central, "
             + "  sum(case when fund_source = 'PROVINCIAL' then paid end) provincial, "
             + "  sum(case when fund_source = 'LOCAL' then paid end) local_funds, "
             + "  sum(case when fund_source = 'SOCIAL' then paid end) social, "
-            + "  sum(case when fund_source = 'RESPONSIBLE' then paid end) responsible "
+            + "  sum(case when fund_source = 'RESPONSIBLE' then paid end) responsible, "
+            + "  sum(case when fund_source = 'CITY' then paid end) city "
             + "  from fm_filing_payment group by business_key) pay on pay.business_key = f.business_key "
             + "where " + filingOf(period) + " order by p.region_code, f.project_code",
         rs -> {
@@ -89,7 +90,8 @@ class FilingRowRepository {
               rs.getBigDecimal("local_funds"), rs.getBigDecimal("social"),
               rs.getBigDecimal("physical_progress"), rs.getString("warning_level"),
               rs.getString("warning_reason"), rs.getString("filed_by"),
-              rs.getObject("filed_at", OffsetDateTime.class), rs.getBigDecimal("responsible")));
+              rs.getObject("filed_at", OffsetDateTime.class), rs.getBigDecimal("responsible"),
+              rs.getBigDecimal("city")));
         }, filingParams(period)));
   }
 }

@@ -169,8 +169,12 @@ class StatisticsRepository {
             rs.getBigDecimal("amount"))).list();
   }
 
-  /** Money of one fund class issued to one project (the split by fund source, MNR 第二条). */
-  record IssuedByClass(String projectCode, FundClass fundClass, BigDecimal amount) {}
+  /**
+   * Money of one fund class issued to one project (the split by fund source, MNR 第二条), and
+   * whether the unit that registered it issued it to another unit (a city's money to a county).
+   */
+  record IssuedByClass(String projectCode, FundClass fundClass, boolean fromAnotherUnit,
+      BigDecimal amount) {}
 
   /**
    * The money of the budget year issued to projects by {@code asOf}, by project and by the fund
@@ -178,13 +182,16 @@ class StatisticsRepository {
    */
   List<IssuedByClass> issuedByClass(int budgetYear, LocalDate asOf) {
     return jdbc.sql("select l.project_code, a.fund_class, "
+            + "case when a.province_code <> l.recipient_code then 1 else 0 end from_another_unit, "
             + "sum(l.central_amount + l.provincial_amount) amount "
             + "from fm_allocation_line l join fm_allocation a on a.document_no = l.document_no "
             + "where l.stage = 'ISSUE' and a.budget_year = ? and a.issued_on <= ? "
-            + "group by l.project_code, a.fund_class")
+            + "group by l.project_code, a.fund_class, "
+            + "case when a.province_code <> l.recipient_code then 1 else 0 end")
         .params(budgetYear, asOf)
         .query((rs, n) -> new IssuedByClass(rs.getString("project_code"),
-            FundClass.valueOf(rs.getString("fund_class")), rs.getBigDecimal("amount"))).list();
+            FundClass.valueOf(rs.getString("fund_class")), rs.getInt("from_another_unit") == 1,
+            rs.getBigDecimal("amount"))).list();
   }
 
   /** What one project's filing of a quarter says was paid from one fund source. */

@@ -279,10 +279,13 @@ public class StatisticsService {
     }
     for (var i : repository.issuedByClass(period.year(), period.lastDay())) {
       if (byProject.containsKey(i.projectCode())) {
-        groups.get(channel(i.fundClass())).addIssued(i.amount());
+        // seen from the unit that spends it: a city's money issued to a county came from above
+        groups.get(cn.fundmonitor.filing.FundSource.received(i.fundClass(), i.fromAnotherUnit())
+            .channel()).addIssued(i.amount());
       }
     }
     if (receiptsCount) {
+      // what reached the registering unit is its own, whoever spends it later
       receipts.forEach(r -> groups.get(channel(r.fundClass())).addReceived(r.amount()));
     } else {
       groups.values().forEach(g -> g.addReceived(g.issued().amount()));

@@ -38,7 +38,8 @@ class AllocationApiTest {
 
   @Test
   void theAllocationShowsItsMethodToItsProvinceAndRecipientsOnly_gxArticle14() throws Exception {
-    var project = projects.warehoused(XINGNING_ECO, "450102", "兴宁区因素法项目");
+    var project = projects.withAnnualTargets(
+        projects.warehoused(XINGNING_ECO, "450102", "兴宁区因素法项目"), 2026);
     var documentNo = "桂财资环〔2026〕因素法API1号";
     allocations.register(new RawReceipt(documentNo, "CENTRAL", "ECO_RESTORATION", 2026, "1000",
             "0", "2026-11-01", List.of(indicator("OUTPUT", "QUANTITY", "修复治理面积", "GE", "1", "公顷")),

@@ -72,6 +72,9 @@ class AllocationPostgresIT {
     http = new Http(port);
     var xingning = projects.warehoused(XINGNING_ECO, "450102", "PG 兴宁区项目");
     var yangshuo = projects.warehoused(YANGSHUO_ECO, "450321", "PG 阳朔县项目");
+    // GX 第二十六条: the year's targets go with the money
+    projects.withAnnualTargets(xingning, 2026);
+    projects.withAnnualTargets(yangshuo, 2026);
     var documentNo = "财资环〔" + System.nanoTime() + "〕号";
     var today = LocalDate.now().toString();
 

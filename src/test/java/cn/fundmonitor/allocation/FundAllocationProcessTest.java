@@ -69,6 +69,9 @@ class FundAllocationProcessTest {
     at(2025, 9, 10, 9);
     xingningProject = projects.warehoused(XINGNING_ECO, "450102", "兴宁区修复项目");
     yangshuoProject = projects.warehoused(YANGSHUO_ECO, "450321", "阳朔县修复项目");
+    // the province issued both projects' 2025 targets (GX 第二十六条)
+    projects.withAnnualTargets(xingningProject, 2025);
+    projects.withAnnualTargets(yangshuoProject, 2025);
   }
 
   @AfterEach
@@ -487,6 +490,30 @@ class FundAllocationProcessTest {
   }
 
   @Test
+  void mnrArticle9_theIssueDeadlineRunsFromReceiptAndCountsTheDaysWithTheFiscalDepartment() {
+    // MNR 第九条: 配合财政部门，30日内……下达至市、县 — one deadline for both departments
+    var pi = receive("财资环〔2025〕期限1号");
+    complete(GUANGXI_FINANCE, task(pi, TASK_ISSUE, "450000-finance"), goodIssue());
+    assertThat(management.createJobQuery().processInstanceId(pi.getId())
+        .activityId(TIMER_ISSUE_OVERDUE).count()).as("no unit timer while the 财政厅 reviews").isZero();
+    assertThat(task(pi, TASK_REVIEW_PLAN, "450000-fiscal").getDueDate())
+        .as("the 财政厅's review is due when the issue is").isEqualTo(beijing(2025, 10, 9, 23, 59, 59));
+
+    // the 财政厅 holds the plan 33 days and returns it after the deadline
+    at(2025, 10, 13, 9);
+    review(pi, GUANGXI_FISCAL, "RETURN", "请调整阳朔县资金");
+    var again = task(pi, TASK_ISSUE, "450000-finance");
+    assertThat(again.getDueDate()).as("the review did not move the deadline")
+        .isEqualTo(beijing(2025, 10, 9, 23, 59, 59));
+    var timer = management.createJobQuery().processInstanceId(pi.getId())
+        .activityId(TIMER_ISSUE_OVERDUE).singleResult();
+    assertThat(timer.getDuedate()).isEqualTo(beijing(2025, 10, 9, 23, 59, 59));
+    management.executeJob(timer.getId());
+    assertThat((String) tasks.getVariable(task(pi, TASK_FOLLOW_UP_ISSUE, "000000-finance").getId(),
+        "overdueInfo")).contains("逾期4天：广西壮族自治区 下达资金并分解绩效目标（截止 2025-10-09）");
+  }
+
+  @Test
   void theFiscalDepartmentReturnsThePlanWithItsReasonAndApprovesTheRevisedOne_gxArticle18() {
     var pi = receive("财资环〔2025〕8号");
     complete(GUANGXI_FINANCE, task(pi, TASK_ISSUE, "450000-finance"), goodIssue());
@@ -672,6 +699,114 @@ class FundAllocationProcessTest {
         .singleElement().satisfies(e -> assertThat(e.detail()).contains("向广西壮族自治区自然资源厅报送项目绩效目标"));
   }
 
+  static Map<String, Object> annualTarget(String project, String name, String value) {
+    var row = new java.util.HashMap<>(indicator("OUTPUT", "QUANTITY", name, "GE", value, "公顷"));
+    row.put("projectCode", project);
+    return row;
+  }
+
+  @Test
+  void gxArticle25And26_moneyIsIssuedOnlyWithEachProjectsAnnualTargets_enteredHereIfMissing() {
+    var newProject = projects.warehoused(YANGSHUO_ECO, "450321", "阳朔县尚无年度目标项目");
+    // 2039's selection: the issue step lists the selected projects with their 2039 targets
+    users.run(GUANGXI_FINANCE, () -> reserve.select("450000", 2039,
+        List.of(xingningProject, newProject), GUANGXI_FINANCE, "择优确定"));
+    projects.withAnnualTargets(xingningProject, 2039);
+    var pi = receive("财资环〔2039〕年度目标1号", "200000.00",
+        Variables.createVariables().putValue(BUDGET_YEAR.name(), 2039));
+    var summary = (String) runtime.getVariable(pi.getId(), ANNUAL_TARGETS_SUMMARY.name());
+    assertThat(summary).as("the step shows the year's targets of the projects money can go to")
+        .contains(xingningProject + " 兴宁区修复项目：2039 年度绩效目标 ")
+        .contains(newProject + " 阳朔县尚无年度目标项目：尚未下达2039年度绩效目标，下达资金前须补充")
+        .doesNotContain(yangshuoProject);
+    var lines = List.of(line("450102", xingningProject, "600000", "100000"),
+        line("450321", newProject, "400000", "100000"));
+    var targets = List.of(target("recipientCode", "450102", "修复治理面积", "60"),
+        target("recipientCode", "450321", "修复治理面积", "40"));
+
+    assertThatThrownBy(() -> complete(GUANGXI_FINANCE, task(pi, TASK_ISSUE, "450000-finance"),
+        issue(lines, targets)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("项目 " + newProject + "（阳朔县尚无年度目标项目）尚无2039年度绩效目标")
+        .hasMessageContaining("GX 第二十五条、第二十六条")
+        .hasMessageNotContaining("项目 " + xingningProject + "（");
+    assertThatThrownBy(() -> complete(GUANGXI_FINANCE, task(pi, TASK_ISSUE, "450000-finance"),
+        issue(lines, targets).putValueTyped(ANNUAL_TARGETS.name(), JsonVariables.json(List.of(
+            annualTarget(xingningProject, "修复治理面积", "70"),
+            annualTarget("不存在的项目", "修复治理面积", "1"),
+            annualTarget(newProject, "修复治理面积", "四十")))))).as("wrong rows are refused")
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("项目 " + xingningProject + " 已有2039年度绩效目标，不能在此重复填写")
+        .hasMessageContaining("年度绩效目标第2行：项目编码“不存在的项目”不在下达明细中")
+        .hasMessageContaining("项目 " + newProject + " 的年度绩效目标第1条指标");
+    BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_ISSUE);
+    assertThat(reserve.annualTargetYears(newProject)).isEmpty();
+
+    // entered in the step itself: reviewed with the plan, recorded with the issue
+    issueApproved(pi, issue(lines, targets).putValueTyped(ANNUAL_TARGETS.name(),
+        JsonVariables.json(List.of(annualTarget(newProject, "修复治理面积", "40")))));
+    BpmnAwareTests.assertThat(pi).hasPassed(TASK_RECORD_ISSUE);
+    var year = reserve.targetsFor(newProject, 2039);
+    assertThat(year.annual()).isTrue();
+    assertThat(year.indicators()).extracting(i -> i.name() + " " + i.target().text())
+        .containsExactly("修复治理面积 40");
+    assertThat(reserve.targetsFor(xingningProject, 2039).annual()).isTrue();
+  }
+
+  @Test
+  void mnrArticle15_socialMoneyIsIssuedAndFiledWithoutTheFiscalDepartments() {
+    // social money is not a special fund: no annual targets required (GX 第二十五条: 专项资金)
+    var socialProject = projects.warehoused(XINGNING_ECO, "450102", "兴宁区社会资本修复项目");
+    var pi = receive("社会出资〔2025〕桂1号", "200000.00", Variables.createVariables()
+        .putValue(FUND_CLASS.name(), "SOCIAL").putValue(CENTRAL_AMOUNT.name(), "0"));
+    complete(GUANGXI_FINANCE, task(pi, TASK_ISSUE, "450000-finance"), issue(
+        List.of(line("450102", socialProject, "0", "200000")),
+        List.of(target("recipientCode", "450102", "修复治理面积", "100"))));
+    BpmnAwareTests.assertThat(pi).hasPassed(GATEWAY_FISCAL_REVIEW_NEEDED, TASK_RECORD_ISSUE)
+        .hasNotPassed(TASK_SUBMIT_PLAN, TASK_REVIEW_PLAN).isWaitingAt(TASK_REFINE);
+    assertThat(historyOf(pi, GATEWAY_FISCAL_REVIEW_NEEDED)).isOne();
+    refineOnly(pi, XINGNING_FINANCE, "450102-finance", socialProject, "0", "200000", "100");
+    BpmnAwareTests.assertThat(pi).hasPassed(GATEWAY_RELEASE_APPROVAL_NEEDED)
+        .hasNotPassed(TASK_APPROVE_RELEASE).isWaitingAt(TASK_FILE);
+    file(pi, XINGNING_FINANCE, "450102-finance");
+    acknowledge(pi, NANNING_FINANCE, "450100-finance", "ACKNOWLEDGE", null);
+    BpmnAwareTests.assertThat(pi).isEnded();
+    assertThat(reserve.annualTargetYears(socialProject)).isEmpty();
+  }
+
+  long historyOf(ProcessInstance pi, String activity) {
+    return engine.getHistoryService().createHistoricActivityInstanceQuery()
+        .processInstanceId(pi.getId()).activityId(activity).count();
+  }
+
+  @Test
+  void gx15_beforeTheYearsSelectionExistsNoProjectIsRefused_onceItExistsItBinds() {
+    projects.withAnnualTargets(xingningProject, 2038);
+    projects.withAnnualTargets(yangshuoProject, 2038);
+    var more = Variables.createVariables().putValue(BUDGET_YEAR.name(), 2038);
+    var targets = List.of(target("recipientCode", "450102", "修复治理面积", "60"),
+        target("recipientCode", "450321", "修复治理面积", "40"));
+    var lines = List.of(line("450102", xingningProject, "600000", "100000"),
+        line("450321", yangshuoProject, "400000", "100000"));
+
+    // no list for 2038 yet: both projects are funded, no exception recorded
+    var before = receive("财资环〔2038〕遴选前1号", "200000.00", more);
+    issueApproved(before, issue(lines, targets));
+    BpmnAwareTests.assertThat(before).hasPassed(TASK_RECORD_ISSUE);
+    assertThat(allocations.events(before.getBusinessKey()))
+        .noneMatch(e -> e.action().equals("UNSELECTED_FUNDED"));
+
+    // the year's selection produced its list: only Xingning's project
+    users.run(GUANGXI_FINANCE, () -> reserve.select("450000", 2038, List.of(xingningProject),
+        GUANGXI_FINANCE, "择优确定"));
+    var after = receive("财资环〔2038〕遴选后1号", "200000.00", more);
+    assertThatThrownBy(() -> complete(GUANGXI_FINANCE, task(after, TASK_ISSUE, "450000-finance"),
+        issue(lines, targets))).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("项目 " + yangshuoProject)
+        .hasMessageContaining("不在2038年度遴选确定的支持项目中");
+    BpmnAwareTests.assertThat(after).isWaitingAt(TASK_ISSUE);
+  }
+
   static Map<String, Object> lineWithReason(String recipient, String project, String central,
       String provincial, String reason) {
     return Map.of("recipientCode", recipient, "projectCode", project, "centralShare", central,
@@ -683,6 +818,8 @@ class FundAllocationProcessTest {
     // the year's selection (GX 第十五条): only Xingning's project was chosen for 2033
     users.run(GUANGXI_FINANCE, () -> reserve.select("450000", 2033, List.of(xingningProject),
         GUANGXI_FINANCE, "择优确定"));
+    projects.withAnnualTargets(xingningProject, 2033);
+    projects.withAnnualTargets(yangshuoProject, 2033);
     var pi = receive("财资环〔2033〕项目法2号", "200000.00",
         Variables.createVariables().putValue(BUDGET_YEAR.name(), 2033));
     var targets = List.of(target("recipientCode", "450102", "修复治理面积", "60"),

@@ -69,6 +69,8 @@ class IssuePrefillApiTest {
   void factorSharesAreFilledIntoTheIssueTaskAndIssued_gxArticle16() throws Exception {
     var xingning = projects.warehoused(XINGNING_ECO, "450102", "兴宁区因素法项目");
     var yangshuo = projects.warehoused(YANGSHUO_ECO, "450321", "阳朔县因素法项目");
+    projects.withAnnualTargets(xingning, LocalDate.now(clock).getYear());
+    projects.withAnnualTargets(yangshuo, LocalDate.now(clock).getYear());
     var documentNo = "桂财资环〔因素法〕" + System.nanoTime() + "号";
     var instance = receive(documentNo);
 
@@ -113,6 +115,42 @@ class IssuePrefillApiTest {
     assertThat(allocations.parts(documentNo))
         .extracting(p -> p.recipientCode() + " " + p.central().amount().toPlainString())
         .containsExactly("450102 375000.00", "450321 625000.00");
+  }
+
+  @Test
+  void gxArticle26_overRestTheIssueIsRefusedIn400WhileAFundedProjectHasNoAnnualTargets()
+      throws Exception {
+    var year = LocalDate.now(clock).getYear();
+    var project = projects.warehoused(XINGNING_ECO, "450102", "兴宁区无年度目标项目");
+    var documentNo = "桂财资环〔年度目标〕" + System.nanoTime() + "号";
+    var instance = receive(documentNo);
+    var task = tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey(TASK_ISSUE)
+        .singleResult();
+    assertThat((String) tasks.getVariable(task.getId(), ANNUAL_TARGETS_SUMMARY.name())).isNotBlank();
+    users.run(GUANGXI_FINANCE, () -> tasks.claim(task.getId(), GUANGXI_FINANCE));
+    var line = "{\"recipientCode\":\"450102\",\"projectCode\":\"" + project
+        + "\",\"centralShare\":\"1000000\",\"provincialShare\":\"0\"}";
+    var body = "{\"variables\":{\"issueDocumentNo\":{\"value\":\"桂财资环〔" + year + "〕17号\"},"
+        + "\"issuedOn\":{\"value\":\"" + LocalDate.now(clock) + "\"},"
+        + "\"issueLines\":{\"value\":\"[" + line.replace("\"", "\\\"") + "]\",\"type\":\"Json\"}}}";
+    var refused = http.post("/engine-rest/task/" + task.getId() + "/complete", body,
+        GUANGXI_FINANCE, PASSWORD);
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+    assertThat(json.readTree(refused.body()).toString()).contains("尚无" + year + "年度绩效目标")
+        .contains("GX 第二十五条、第二十六条");
+    assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).isOne();
+
+    // the province issues the year's targets (PUT .../annual-targets/{year}); the same issue passes
+    var put = http.put("/api/projects/" + project + "/annual-targets/" + year,
+        json.writeValueAsString(Map.of("indicators", List.of(
+            indicator("OUTPUT", "QUANTITY", "修复治理面积", "GE", "100", "公顷")))),
+        GUANGXI_FINANCE, PASSWORD);
+    assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+    var passed = http.post("/engine-rest/task/" + task.getId() + "/complete", body,
+        GUANGXI_FINANCE, PASSWORD);
+    assertThat(passed.statusCode()).as(passed.body()).isEqualTo(204);
+    assertThat(tasks.createTaskQuery().processInstanceId(instance)
+        .taskDefinitionKey(TASK_REVIEW_PLAN).count()).isOne();
   }
 
   @Test

@@ -55,6 +55,7 @@ class LocalFundAllocationProcessTest {
   @Autowired TestUsers users;
   @Autowired Projects projects;
   @Autowired JdbcClient jdbc;
+  @Autowired cn.fundmonitor.project.ProjectReserveService reserve;
 
   String xingningProject;
   String yangshuoProject;
@@ -65,6 +66,8 @@ class LocalFundAllocationProcessTest {
     ClockUtil.setCurrentTime(beijing(2025, 9, 10, 9));
     xingningProject = projects.warehoused(XINGNING_ECO, "450102", "兴宁区本级资金修复项目");
     yangshuoProject = projects.warehoused(YANGSHUO_ECO, "450321", "阳朔县修复项目");
+    projects.withAnnualTargets(xingningProject, 2025);
+    projects.withAnnualTargets(yangshuoProject, 2025);
   }
 
   @AfterEach
@@ -218,6 +221,65 @@ class LocalFundAllocationProcessTest {
     assertThat(a.provincialAmount().amount()).isEqualByComparingTo("50000");
     assertThat((String) runtime.getVariable(pi.getId(), ALLOCATION_SUMMARY.name()))
         .contains("社会资金：5 万元");
+  }
+
+  @Test
+  void mnrArticle15_socialMoneySkipsTheFiscalDepartmentsReviewAndRelease() {
+    var pi = receive(XINGNING_FINANCE, receipt("社会出资〔2025〕2号", "SOCIAL", "0", "50000"));
+    assertThat((Boolean) runtime.getVariable(pi.getId(), FISCAL_REVIEW.name())).isFalse();
+    complete(XINGNING_FINANCE, task(pi, TASK_ISSUE, "450102-finance"),
+        issue("450102", xingningProject, "50000"));
+
+    // no 财政局 review of the plan: the money is issued as the unit completes the step
+    BpmnAwareTests.assertThat(pi).hasPassed(GATEWAY_FISCAL_REVIEW_NEEDED, TASK_RECORD_ISSUE).hasNotPassed(TASK_SUBMIT_PLAN, TASK_REVIEW_PLAN).isWaitingAt(TASK_REFINE);
+    assertThat(task(pi, TASK_REVIEW_PLAN, "450102-fiscal")).isNull();
+    assertThat(allocations.get(pi.getBusinessKey()).issuedBy()).isEqualTo(XINGNING_FINANCE);
+
+    // no 财政局 审核拨付 either: refined, then filed with the city for statistics
+    complete(XINGNING_FINANCE, task(pi, TASK_REFINE, "450102-finance"),
+        refinement(xingningProject, "50000"));
+    BpmnAwareTests.assertThat(pi).hasPassed(GATEWAY_RELEASE_APPROVAL_NEEDED).hasNotPassed(TASK_APPROVE_RELEASE, TASK_RECORD_RELEASE)
+        .isWaitingAt(TASK_FILE);
+    assertThat(task(pi, TASK_APPROVE_RELEASE, "450102-fiscal")).isNull();
+    complete(XINGNING_FINANCE, task(pi, TASK_FILE, "450102-finance"), FILING_NOTE.with("社会资金报备"));
+    complete(NANNING_FINANCE, task(pi, TASK_ACKNOWLEDGE, "450100-finance"),
+        ACKNOWLEDGEMENT_OUTCOME.with("ACKNOWLEDGE"));
+    BpmnAwareTests.assertThat(pi).isEnded();
+    assertThat(allocations.events(pi.getBusinessKey())).extracting(AllocationEvent::action)
+        .containsExactly("REGISTERED", "ISSUED", "REFINED", "FILED", "ACKNOWLEDGED", "COMPLETED");
+  }
+
+  @Test
+  void gxArticle15_theProvincesSelectionDoesNotBindACitysOwnMoney() {
+    // a year of its own: the selection binds the province's money of the year in every test
+    users.run(GUANGXI_FINANCE, () -> reserve.select("450000", 2037, List.of(yangshuoProject),
+        GUANGXI_FINANCE, "择优确定"));
+    projects.withAnnualTargets(xingningProject, 2037);
+    var pi = receive(NANNING_FINANCE, receipt("南财资环〔2037〕遴选1号", "CITY", "0", "70000")
+        .putValue(BUDGET_YEAR.name(), 2037));
+    complete(NANNING_FINANCE, task(pi, TASK_ISSUE, "450100-finance"),
+        issue("450102", xingningProject, "70000"));
+    BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_REVIEW_PLAN);
+    complete(NANNING_FISCAL, task(pi, TASK_REVIEW_PLAN, "450100-fiscal"),
+        PLAN_REVIEW_OUTCOME.with("APPROVE"));
+    assertThat(allocations.events(pi.getBusinessKey()))
+        .noneMatch(e -> e.action().equals("UNSELECTED_FUNDED"));
+  }
+
+  @Test
+  void gxArticle18_fiscalMoneyStillGoesThroughTheFiscalDepartment() {
+    var pi = receive(NANNING_FINANCE, receipt("南财资环〔2025〕8号", "CITY", "0", "80000"));
+    assertThat((Boolean) runtime.getVariable(pi.getId(), FISCAL_REVIEW.name())).isTrue();
+    complete(NANNING_FINANCE, task(pi, TASK_ISSUE, "450100-finance"),
+        issue("450102", xingningProject, "80000"));
+    BpmnAwareTests.assertThat(pi).hasPassed(GATEWAY_FISCAL_REVIEW_NEEDED, TASK_SUBMIT_PLAN)
+        .isWaitingAt(TASK_REVIEW_PLAN);
+    complete(NANNING_FISCAL, task(pi, TASK_REVIEW_PLAN, "450100-fiscal"),
+        PLAN_REVIEW_OUTCOME.with("APPROVE"));
+    complete(XINGNING_FINANCE, task(pi, TASK_REFINE, "450102-finance"),
+        refinement(xingningProject, "80000"));
+    BpmnAwareTests.assertThat(pi).hasPassed(GATEWAY_RELEASE_APPROVAL_NEEDED)
+        .isWaitingAt(TASK_APPROVE_RELEASE);
   }
 
   @Test

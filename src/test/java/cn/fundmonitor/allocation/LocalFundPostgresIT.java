@@ -94,7 +94,8 @@ class LocalFundPostgresIT {
   void aCountysOwnMoneyIsIssuedReleasedAndFiledWithTheCityOnPostgres_mnrArticle9LastSentence()
       throws Exception {
     http = new Http(port);
-    var xingning = projects.warehoused(XINGNING_ECO, "450102", "PG 兴宁区本级资金项目");
+    var xingning = projects.withAnnualTargets(
+        projects.warehoused(XINGNING_ECO, "450102", "PG 兴宁区本级资金项目"), 2026);
     var documentNo = "兴财资环〔" + System.nanoTime() + "〕号";
     var today = LocalDate.now().toString();
     var start = "/engine-rest/process-definition/key/fundAllocation/submit-form";

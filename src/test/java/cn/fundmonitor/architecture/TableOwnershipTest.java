@@ -98,8 +98,9 @@ class TableOwnershipTest {
           + "18's later work", "fm_allocation", "fm_allocation_line", "fm_project",
           "fm_project_annual_indicator", "fm_project_lifecycle"),
       known("filing", "filing defines 'a funded project' in its own SQL over allocation's tables; "
-          + "allocation's received(projectCode) is issue 18's later work", "fm_allocation_line",
-          "fm_allocation_part", "fm_project"),
+          + "allocation's received(projectCode) is issue 18's later work; the fund source a "
+          + "filing defaults to reads the class of the money received", "fm_allocation",
+          "fm_allocation_line", "fm_allocation_part", "fm_project"),
       known("project", "the progress plan compares a project's quarterly filings", "fm_quarterly_filing"),
       known("results", "result flags read a project's lifecycle and self-evaluation",
           "fm_lifecycle_event", "fm_project", "fm_project_lifecycle", "fm_self_evaluation"),

@@ -100,11 +100,15 @@ class AllocationBrowserIT {
       Tasklist tasklist) {
     var xingning = projects.warehoused("xingning-eco", "450102", unique("兴宁区浏览器下达项目"));
     var yangshuo = projects.warehoused(TestUsers.YANGSHUO_ECO, "450321", unique("阳朔县浏览器下达项目"));
+    // GX 第二十六条: the province issued both projects' targets for the year
+    projects.withAnnualTargets(xingning, today().getYear());
+    projects.withAnnualTargets(yangshuo, today().getYear());
     var pi = receive(documentNo("财资环"), today().minusDays(2));
     var documentNo = pi.getBusinessKey();
 
     tasklist.login("guangxi-finance").openTask("下达资金并分解绩效目标", documentNo).claim();
     assertThat(tasklist.field("到位资金").inputValue()).contains(documentNo);
+    assertThat(tasklist.field("可安排项目的本年度绩效目标").inputValue()).isNotBlank();
     tasklist.fill("下达文号", "桂财资环〔" + today().getYear() + "〕" + SEQUENCE.incrementAndGet() + "号")
         .date("下达日期", today().toString())
         .fill("下达单位（市、县行政区划代码）", 0, "450102")
@@ -373,6 +377,7 @@ class AllocationBrowserIT {
 
   /** The province issues everything to one Xingning project, the targets passed down unchanged. */
   private void issueToXingning(ProcessInstance pi, String project) {
+    projects.withAnnualTargets(project, today().getYear());
     complete("guangxi-finance", task(pi, TASK_ISSUE, "450000-finance"), Variables.createVariables()
         .putValue(ISSUE_DOCUMENT_NO.name(), "桂" + pi.getBusinessKey())
         .putValue(ISSUED_ON.name(), today().toString())

@@ -61,6 +61,8 @@ class AllocationCorrectionTest {
   Funded refined(boolean file) {
     var a = projects.warehoused(XINGNING_ECO, "450102", "兴宁区资金变更项目甲");
     var b = projects.warehoused(XINGNING_ECO, "450102", "兴宁区资金变更项目乙");
+    projects.withAnnualTargets(a, LocalDate.now().getYear());
+    projects.withAnnualTargets(b, LocalDate.now().getYear());
     var documentNo = "变更测试资金〔" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() + "〕号";
     var today = LocalDate.now().minusDays(1).toString();
     allocations.register(new RawReceipt(documentNo, "CENTRAL", "ECO_RESTORATION",

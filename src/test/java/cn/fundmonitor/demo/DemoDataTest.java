@@ -48,9 +48,6 @@ class DemoDataTest {
       if (user.id().equals("guilin-finance")) {
         continue; // acknowledges Yangshuo's filing once Yangshuo has refined
       }
-      if (user.id().equals("nanning-fiscal")) {
-        continue; // approves releases and final accounts of Nanning's own projects once it has some
-      }
       if (user.id().equals("ministry-eco")) {
         continue; // gives its opinion once a province reports corrections (correctionReport, monthly)
       }
@@ -86,6 +83,25 @@ class DemoDataTest {
     assertThat(jdbc.sql("select count(*) from fm_quarterly_filing").query(Integer.class).single())
         .as("the two funded demo projects").isEqualTo(2);
     assertThat(tasks.createTaskQuery().taskDefinitionKey("UserTask_FileQuarter").count()).isEqualTo(2);
+  }
+
+  @Test
+  void aCitysAndACountysOwnMoneyWaitInTasklist_mnrArticle9LastSentence() {
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey("南财资环〔2026〕2号")
+        .taskDefinitionKey("UserTask_ReviewAllocationPlan").taskCandidateGroup("450100-fiscal")
+        .count()).as("Nanning's own money before 南宁市财政局").isOne();
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey("兴财资环〔2026〕1号")
+        .taskDefinitionKey("UserTask_IssueFunds").taskCandidateGroup("450102-finance").count())
+        .as("Xingning's own money to issue").isOne();
+    assertThat(jdbc.sql("select fund_class from fm_allocation where document_no in "
+        + "('南财资环〔2026〕2号', '兴财资环〔2026〕1号') order by fund_class").query(String.class).list())
+        .containsExactly("CITY", "COUNTY");
+    var summary = (String) runtime.createVariableInstanceQuery().variableName("annualTargetsSummary")
+        .processInstanceIdIn(runtime.createProcessInstanceQuery()
+            .processInstanceBusinessKey("兴财资环〔2026〕1号").singleResult().getId())
+        .singleResult().getValue();
+    assertThat(summary).as("the issue step shows the year's targets (GX 第二十六条)")
+        .contains("兴宁区昆仑关历史遗留矿山生态修复工程：" + java.time.LocalDate.now().getYear() + " 年度绩效目标");
   }
 
   @Test

@@ -287,6 +287,8 @@ class DivisionChangeTest {
     // one document issued to both counties, neither filing done: they cannot become one
     var ding = projects.warehoused(Counties.user("450185", Role.ECO), "450185", "丁县项目");
     var wu = projects.warehoused(Counties.user("450186", Role.ECO), "450186", "戊县项目");
+    projects.withAnnualTargets(ding, 2026);
+    projects.withAnnualTargets(wu, 2026);
     var document = "桂财资环〔2026〕" + System.nanoTime() + "号";
     allocations.register(new RawReceipt(document, "CENTRAL", "ECO_RESTORATION", 2026, "200", "0",
             "2026-03-02", List.of(indicator("OUTPUT", "QUANTITY", "修复治理面积", "GE", "1", "公顷"))),

@@ -131,13 +131,18 @@ class AnnualTargetsProcessTest {
       reserve.issueAnnualTargets(multiYear, y, annual(String.valueOf(40 * (y - 2040))), GUANGXI_ECO,
           users.groups(GUANGXI_ECO));
     }
-    var endedEarly = funded("兴宁区一年期提前终结项目", 2041);
+    var endedEarly = funded("兴宁区三年期提前终结项目", 2041);
+    for (int y = 2042; y <= 2043; y++) {
+      reserve.issueAnnualTargets(endedEarly, y, annual("40"), GUANGXI_ECO, users.groups(GUANGXI_ECO));
+    }
+    // money goes with the year's targets (GX 第二十六条): a project funded for one year with that
+    // year's targets only runs one year, so its evaluation that year is the one after it
     var oneYear = funded("兴宁区一年期项目", 2041);
     var all = List.of(multiYear, endedEarly, oneYear);
 
     wave(2041);
     assertThat(kinds(2041, all)).as("every project funded in the year").containsExactlyInAnyOrderEntriesOf(
-        Map.of(multiYear, "ANNUAL", endedEarly, "ANNUAL", oneYear, "ANNUAL"));
+        Map.of(multiYear, "ANNUAL", endedEarly, "ANNUAL", oneYear, "FINAL"));
 
     lifeEnded(endedEarly, LocalDate.of(2042, 6, 30));
     wave(2042);
@@ -165,7 +170,8 @@ class AnnualTargetsProcessTest {
 
   @Test
   void theQuarterIsMeasuredAgainstTheYearsAnnualTargetsElseTheOverallOnes_gxArticle26() {
-    var code = funded("兴宁区分年度目标项目", 2045);
+    var code = projects.warehoused(XINGNING_ECO, "450102", "兴宁区分年度目标项目");
+    at(2045, 3, 2);
     assertThat(reserve.targetsFor(code, 2045).annual()).isFalse();
     assertThat(reserve.targetsFor(code, 2045).indicators()).as("the overall targets of warehousing")
         .hasSize(4);
@@ -182,6 +188,10 @@ class AnnualTargetsProcessTest {
         users.groups(GUANGXI_FINANCE));
     assertThat(issued.annual()).isTrue();
     assertThat(issued.label()).isEqualTo("2045 年度绩效目标");
+    // the year's money goes with the targets issued (GX 第二十六条) and leaves them as they are
+    funding.fund(code, "450102", "1000000", LocalDate.of(2045, 3, 2));
+    assertThat(reserve.targetsFor(code, 2045).indicators()).extracting(i -> i.name())
+        .containsExactly("年度修复治理面积", "年度群众满意度");
 
     var q1 = new Quarter(2045, 2);
     at(2045, 7, 3);

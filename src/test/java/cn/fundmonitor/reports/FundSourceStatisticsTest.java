@@ -92,6 +92,49 @@ class FundSourceStatisticsTest {
     return StatisticsApiTest.row(view, key).get(field).decimalValue();
   }
 
+  JsonNode sourceView2024() throws Exception {
+    var response = http.get("/api/statistics?year=2024&quarter=2", XINGNING_FINANCE, PASSWORD);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return StatisticsApiTest.view(json.readTree(response.body()), "SOURCE");
+  }
+
+  @Test
+  void mnrArticle2_aCountyFilesTheMoneyItsCityIssuedFromItsOwnBudgetAsFromAbove() throws Exception {
+    var q = new Quarter(2024, 2);
+    var before = sourceView2024();
+    var p = projects.withAnnualTargets(
+        projects.warehoused(XINGNING_ECO, "450102", "兴宁区市级下达资金项目"), 2024);
+    var documentNo = "南财资环〔2024〕统计" + System.nanoTime() + "号";
+    allocations.register(new RawReceipt(documentNo, "CITY", "ECO_RESTORATION", 2024, "0", "300000",
+            "2024-03-04", List.of(indicator("OUTPUT", "QUANTITY", "修复治理面积", "GE", "1", "公顷"))),
+        NANNING_FINANCE, users.groups(NANNING_FINANCE), null);
+    allocations.issue(documentNo, "下达" + documentNo, "2024-03-04", List.of(Map.of(
+        "recipientCode", "450102", "projectCode", p, "centralShare", "0", "provincialShare",
+        "300000")), List.of(), NANNING_FINANCE);
+    assertThat(filings.receivedSources(p)).as("上级下达 for the county").containsExactly(FundSource.CITY);
+    assertThat(FundSource.CITY.channel()).isEqualTo(FundSource.Channel.SUPERIOR);
+
+    // the county names no source: its city's money is filed as 市级下达资金, not as its own
+    filings.open(q.key(p), q, null);
+    filings.file(q.key(p), "120000", Map.of(), "30", List.of(
+            Map.of("position", 1, "actual", "60"), Map.of("position", 2, "notYetDue", true),
+            Map.of("position", 3, "actual", "有所改善"), Map.of("position", 4, "notYetDue", true)),
+        XINGNING_FINANCE);
+    var payments = filings.payments(q.key(p));
+    assertThat(payments.get(FundSource.CITY).amount()).isEqualByComparingTo("120000");
+    assertThat(payments.getOrDefault(FundSource.LOCAL, cn.fundmonitor.money.Yuan.ZERO).isPositive())
+        .isFalse();
+
+    // issued and paid both count as 上级下达 for the county, nothing as 本级筹措
+    var after = sourceView2024();
+    assertThat(wan(after, "SUPERIOR", "issuedWan").subtract(wan(before, "SUPERIOR", "issuedWan")))
+        .isEqualByComparingTo("30");
+    assertThat(wan(after, "SUPERIOR", "paidWan").subtract(wan(before, "SUPERIOR", "paidWan")))
+        .isEqualByComparingTo("12");
+    assertThat(wan(after, "OWN", "issuedWan")).isEqualByComparingTo(wan(before, "OWN", "issuedWan"));
+    assertThat(wan(after, "OWN", "paidWan")).isEqualByComparingTo(wan(before, "OWN", "paidWan"));
+  }
+
   @Test
   void mnrArticle2_paymentsAreFiledByAllFourSourcesAndStoredAsFiled() {
     var payments = filings.payments(Q2.key(project));

@@ -96,6 +96,8 @@ class ResultsChangeNextYearsMoneyTest {
 
     // 1. the province selects 2034's projects (GX 第十五条)
     reserve.select("450000", YEAR, List.of(selected, emergency), GUANGXI_FINANCE, "择优确定");
+    projects.withAnnualTargets(selected, YEAR);
+    projects.withAnnualTargets(notSelected, YEAR);
 
     // 2. project-method money goes only to them (MNR 第九条: 按照年度预算支持项目清单下达)
     var documentNo = "桂财资环〔2034〕结果应用1号";

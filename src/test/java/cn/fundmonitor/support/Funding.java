@@ -21,10 +21,12 @@ public class Funding {
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
   private final AllocationService allocations;
   private final TestUsers users;
+  private final Projects projects;
 
-  Funding(AllocationService allocations, TestUsers users) {
+  Funding(AllocationService allocations, TestUsers users, Projects projects) {
     this.allocations = allocations;
     this.users = users;
+    this.projects = projects;
   }
 
   /** Issues {@code central} yuan of central money to one warehoused eco project of a county. */
@@ -46,9 +48,12 @@ public class Funding {
             receivedOn.getYear(), central, "0", receivedOn.toString(),
             List.of(indicator("OUTPUT", "QUANTITY", "修复治理面积", "GE", "1", "公顷"))),
         provinceFinance, users.groups(provinceFinance), null);
+    // GX 第二十六条: the money goes with the year's targets; where the province issued none yet,
+    // the issue step carries the project's overall ones as the year's
     allocations.issue(documentNo, "下达" + documentNo, receivedOn.toString(),
         List.of(Map.of("recipientCode", recipient, "projectCode", projectCode, "centralShare",
-            central)), List.of(), provinceFinance);
+            central)), List.of(), projects.annualTargetRowsIfMissing(projectCode,
+            receivedOn.getYear()), provinceFinance);
     return documentNo;
   }
 }

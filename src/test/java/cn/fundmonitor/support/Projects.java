@@ -2,9 +2,12 @@ package cn.fundmonitor.support;
 
 import static cn.fundmonitor.support.TestUsers.GUANGXI_ECO;
 
+import cn.fundmonitor.project.IndicatorRows;
 import cn.fundmonitor.project.ProjectReserveService;
 import cn.fundmonitor.project.RawApplication;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,6 +41,34 @@ public class Projects {
     reserve.recordEligibility(p.code(), List.of());
     reserve.warehouse(p.code(), GUANGXI_ECO, "同意入库");
     return p.code();
+  }
+
+  /**
+   * The province issues the project's annual targets for a budget year (GX 第二十六条), here the
+   * overall targets it was warehoused with; money for that year can then be issued to it.
+   */
+  public String withAnnualTargets(String code, int year) {
+    reserve.recordAnnualTargets(code, year, overallAsRows(code), TestUsers.GUANGXI_FINANCE);
+    return code;
+  }
+
+  /**
+   * Rows for the issue step's 年度绩效目标 (the project's overall targets, with its code) when the
+   * project has no annual targets for the year, else none.
+   */
+  public List<Map<String, Object>> annualTargetRowsIfMissing(String code, int year) {
+    if (reserve.annualTargetYears(code).contains(year)) {
+      return List.of();
+    }
+    return overallAsRows(code).stream().map(r -> {
+      var row = new LinkedHashMap<>(r);
+      row.put("projectCode", code);
+      return (Map<String, Object>) row;
+    }).toList();
+  }
+
+  private List<Map<String, Object>> overallAsRows(String code) {
+    return IndicatorRows.rows(reserve.get(code).indicators());
   }
 
   /** An application still waiting for the province's review: not in the reserve yet. */
