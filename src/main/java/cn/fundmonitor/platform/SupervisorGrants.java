@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEntity;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.ObjectProvider;
@@ -69,6 +70,24 @@ public class SupervisorGrants extends AbstractProcessEnginePlugin {
 
     Provider(ObjectProvider<OrganisationService> organisation) {
       this.organisation = organisation;
+    }
+
+    /**
+     * A deployment is the record of a rule or model change: who deployed which version, and every
+     * decision later taken under it. Camunda's default grants the deploying user READ and DELETE on
+     * it, so a policy owner could delete its own deployment with {@code cascade=true} and with it the
+     * history of every decision evaluated under that version. Its deployer reads it; only the
+     * administrator removes a deployment.
+     */
+    @Override
+    public AuthorizationEntity[] newDeployment(Deployment deployment) {
+      var authentication = Context.getProcessEngineConfiguration().getIdentityService()
+          .getCurrentAuthentication();
+      if (authentication == null || authentication.getUserId() == null) {
+        return null;
+      }
+      return new AuthorizationEntity[] {createGrantAuthorization(authentication.getUserId(), null,
+          Resources.DEPLOYMENT, deployment.getId(), Permissions.READ)};
     }
 
     @Override

@@ -169,9 +169,11 @@ class SupervisorGrantsTest {
    * project (GX 第十八条) — with a step for Xingning's finance office: its refinement.
    */
   private Task xingningRefinementInGuangxisAllocation(String name) {
-    var project = projects.warehoused(XINGNING_ECO, "450102", name);
-    var documentNo = "财资环〔测试" + System.nanoTime() + "〕号";
     var today = java.time.LocalDate.now();
+    // money is issued with the project's targets for the year (GX 第二十五条、第二十六条)
+    var project = projects.withAnnualTargets(projects.warehoused(XINGNING_ECO, "450102", name),
+        today.getYear());
+    var documentNo = "财资环〔测试" + System.nanoTime() + "〕号";
     var pi = users.as(GUANGXI_FINANCE, () -> runtime.startProcessInstanceByKey(
         FundAllocationProcess.KEY, org.camunda.bpm.engine.variable.Variables.createVariables()
             .putValue(FundAllocationProcess.DOCUMENT_NO.name(), documentNo)

@@ -1,5 +1,6 @@
 package cn.fundmonitor.rules;
 
+import static cn.fundmonitor.support.TestUsers.ADMIN;
 import static cn.fundmonitor.support.TestUsers.PASSWORD;
 import static cn.fundmonitor.support.TestUsers.POLICY_OWNER;
 import static cn.fundmonitor.support.TestUsers.XINGNING_ECO;
@@ -28,6 +29,7 @@ class PolicyChangeTest {
   @LocalServerPort int port;
   @Autowired ExpenseChecker checker;
   @Autowired PolicyVersions versions;
+  @Autowired org.camunda.bpm.engine.RepositoryService repository;
   final ObjectMapper json = new ObjectMapper();
   Http http;
 
@@ -77,6 +79,30 @@ class PolicyChangeTest {
     assertThat(deployFromModeler(null, changed)).isEqualTo(401);
     assertThat(versions.latestVersion(ExpenseChecker.PROHIBITION)).isEqualTo(before);
     assertThat(checker.check(vehicle()).prohibitions()).hasSize(1);
+  }
+
+  /**
+   * A deployment is the record of a rule change and of every decision taken under it: the policy
+   * owner who deployed a version reads it but may not delete it (Camunda's default would let it, with
+   * {@code cascade=true} taking the decisions' history along); the administrator may.
+   */
+  @Test
+  void aPolicyOwnerCannotDeleteTheVersionItDeployed() throws Exception {
+    var changed = PolicyVersions.original(FILE).replace("\"VEHICLE\",", "");
+    var response = http.upload("/engine-rest/deployment/create", "data", FILE,
+        changed.getBytes(StandardCharsets.UTF_8), Map.of("deployment-name", "modeler"),
+        "application/json", POLICY_OWNER, PASSWORD);
+    assertThat(response.statusCode()).isEqualTo(200);
+    var id = json.readTree(response.body()).get("id").asText();
+
+    assertThat(http.get("/engine-rest/deployment/" + id, POLICY_OWNER, PASSWORD).statusCode())
+        .as("the deployer reads its deployment").isEqualTo(200);
+    var delete = http.delete("/engine-rest/deployment/" + id + "?cascade=true", POLICY_OWNER, PASSWORD);
+    assertThat(delete.statusCode()).as(delete.body()).isEqualTo(403);
+    assertThat(delete.body()).doesNotContain("Exception", "ACT_");
+    assertThat(repository.createDeploymentQuery().deploymentId(id).count()).isOne();
+    assertThat(http.delete("/engine-rest/deployment/" + id + "?cascade=true", ADMIN, PASSWORD)
+        .statusCode()).as("the administrator may").isEqualTo(204);
   }
 
   @Test

@@ -46,6 +46,10 @@ public final class Http {
         .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
   }
 
+  public HttpResponse<String> delete(String path, String user, String password) {
+    return send(request(path, user, password).DELETE());
+  }
+
   /** A GET whose answer is a file (e.g. an .xlsx), asking for the given media type. */
   public HttpResponse<byte[]> download(String path, String accept, String user, String password) {
     return sendBytes(request(path, user, password).setHeader("Accept", accept).GET());
