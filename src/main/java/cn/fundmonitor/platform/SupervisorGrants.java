@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,15 +47,28 @@ import org.springframework.stereotype.Component;
 @Component
 public class SupervisorGrants extends AbstractProcessEnginePlugin {
 
-  private final ObjectProvider<OrganisationService> organisation;
+  /** Switches the supervisors' grants off (on by default); the engine then grants as Camunda does. */
+  public static final String ENABLED = "fundmonitor.supervisor-grants.enabled";
 
-  SupervisorGrants(ObjectProvider<OrganisationService> organisation) {
+  private final ObjectProvider<OrganisationService> organisation;
+  private final boolean enabled;
+
+  SupervisorGrants(ObjectProvider<OrganisationService> organisation,
+      @Value("${" + ENABLED + ":true}") boolean enabled) {
     this.organisation = organisation;
+    this.enabled = enabled;
   }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    configuration.setResourceAuthorizationProvider(new Provider(organisation));
+    if (enabled) {
+      configuration.setResourceAuthorizationProvider(new Provider(organisation));
+    }
+  }
+
+  /** Whether the engine makes the supervisors' grants (the backfill runs only then). */
+  public boolean enabled() {
+    return enabled;
   }
 
   /** Camunda's default grants, plus the supervisors' read-only ones. */
