@@ -88,6 +88,8 @@ class NationalBenchmark {
 
   /** When the last start's context was up (Spring, Flyway, the engine, the model deployment). */
   volatile long startedAt;
+  /** The last start's steps (bean creation and the like), for {@link #slowestBeans}. */
+  org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup startup;
 
   /** One application at a time, on the default engine name (the one /engine-rest serves). */
   ConfigurableApplicationContext start(String url, String... more) {
@@ -96,7 +98,10 @@ class NationalBenchmark {
         "--camunda.bpm.admin-user.password=" + PASSWORD, "--camunda.bpm.job-execution.enabled=false",
         "--logging.level.root=warn"));
     args.addAll(List.of(more));
+    startup = new org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup(
+        50_000);
     return new SpringApplicationBuilder(FundMonitorApplication.class).profiles("postgres")
+        .applicationStartup(startup)
         .listeners((org.springframework.context.ApplicationListener<
             org.springframework.boot.context.event.ApplicationStartedEvent>) e ->
             startedAt = System.nanoTime())
@@ -114,19 +119,26 @@ class NationalBenchmark {
           .queryForObject("show server_version", String.class), Runtime.getRuntime().availableProcessors());
       say("first start, demo tree (baseline): %.1f s; %s", seconds, rows(small.getBean(JdbcTemplate.class)));
       say("    %s", phases(small.getBean(JdbcTemplate.class), t0, seconds));
+      say("    slowest beans to create (their own time): %s",
+          slowestBeans(8));
     }
     t0 = System.nanoTime();
     try (var app = start(url(), "--fundmonitor.demo.national=true",
         "--fundmonitor.demo.national-projects=" + PROJECTS)) {
       var seconds = (System.nanoTime() - t0) / 1e9;
       var jdbc = app.getBean(JdbcTemplate.class);
-      var summary = app.getBean(NationalDemoData.class).summary();
+      var demo = app.getBean(NationalDemoData.class);
+      var summary = demo.summary();
       var sync = app.getBean(CamundaOrganisationSync.class).lastDuration();
-      say("first start, national tree: %.1f s, of which the dataset %.1f s (%,d divisions, %,d "
-          + "projects, %,d filings) and the engine's groups and grants %.1f s (goal: under a minute); %s",
-          seconds, summary.seconds(), summary.divisions(), summary.projects(), summary.filings(),
+      say("first start, national tree: %.1f s, of which the dataset %.1f s (%.1f s of it its "
+          + "commit, where the audit trail seals each row; %,d divisions, %,d projects, %,d "
+          + "filings) and the engine's groups and grants %.1f s (goal: under a minute); %s",
+          seconds, summary.seconds(), demo.commitSeconds(), summary.divisions(), summary.projects(),
+          summary.filings(),
           sync.toMillis() / 1e3, rows(jdbc));
       say("    %s", phases(jdbc, t0, seconds));
+      say("    slowest beans to create (their own time): %s",
+          slowestBeans(8));
       base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
       measure(app, jdbc);
     }
@@ -148,6 +160,37 @@ class NationalBenchmark {
     return String.format("context up %.1f s (Flyway: engine schema %.1f s, project migrations "
         + "%.1f s; Spring, engine and model deployment %.1f s), then the start-up work %.1f s",
         context, engineSchema, project, context - engineSchema - project, seconds - context);
+  }
+
+  /**
+   * The beans whose own creation took longest in the last start (their time less that of the
+   * beans they needed first), with their seconds.
+   */
+  String slowestBeans(int count) {
+    var events = startup.getBufferedTimeline().getEvents();
+    var children = new java.util.HashMap<Long, Long>();
+    for (var e : events) {
+      if (e.getStartupStep().getParentId() != null) {
+        children.merge(e.getStartupStep().getParentId(), e.getDuration().toNanos(), Long::sum);
+      }
+    }
+    record Own(String bean, long nanos) {}
+    return events.stream()
+        .filter(e -> e.getStartupStep().getName().equals("spring.beans.instantiate"))
+        .map(e -> {
+          var name = "?";
+          for (var tag : e.getStartupStep().getTags()) {
+            if (tag.getKey().equals("beanName")) {
+              name = tag.getValue();
+            }
+          }
+          return new Own(name, e.getDuration().toNanos()
+              - children.getOrDefault(e.getStartupStep().getId(), 0L));
+        })
+        .sorted(java.util.Comparator.comparingLong(Own::nanos).reversed())
+        .limit(count)
+        .map(o -> String.format("%s %.1f s", o.bean(), o.nanos() / 1e9))
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 
   static String rows(JdbcTemplate jdbc) {
@@ -343,15 +386,24 @@ class NationalBenchmark {
    */
   void parentTaskIndex(RepositoryService repository, RuntimeService runtime, TaskService tasks,
       JdbcTemplate jdbc) throws Exception {
-    var with = rawEngine(repository, runtime, tasks, "with the index on PARENT_TASK_ID_");
-    jdbc.execute("drop index fm_idx_task_parent");
+    // in interleaved rounds, so that the machine's load falls on both alike
+    var with = new Latencies();
+    var without = new Latencies();
+    var seconds = new double[2];
     try {
-      var without = rawEngine(repository, runtime, tasks, "without the index on PARENT_TASK_ID_");
-      say("    without the index: p50 %.2f ×, p99 %.2f × with it (%,d open tasks)",
-          without.p(50) / with.p(50), without.p(99) / with.p(99), openTasks(jdbc));
+      for (int round = 0; round < 2; round++) {
+        seconds[0] += rawEngine(repository, runtime, tasks, FILINGS / 2, with);
+        jdbc.execute("drop index fm_idx_task_parent");
+        seconds[1] += rawEngine(repository, runtime, tasks, FILINGS / 2, without);
+        jdbc.execute("create index fm_idx_task_parent on ACT_RU_TASK (PARENT_TASK_ID_)");
+      }
     } finally {
       jdbc.execute("create index if not exists fm_idx_task_parent on ACT_RU_TASK (PARENT_TASK_ID_)");
     }
+    say("raw engine start→complete, %,d open tasks, with the index on ACT_RU_TASK.PARENT_TASK_ID_ "
+        + "(V17): %s, %.0f/s", openTasks(jdbc), with, with.nanos.size() / seconds[0]);
+    say("    without it: %s, %.0f/s; p50 %.2f ×, p99 %.2f × with it", without,
+        without.nanos.size() / seconds[1], without.p(50) / with.p(50), without.p(99) / with.p(99));
   }
 
   // ---- the county user and the task list
@@ -530,18 +582,27 @@ class NationalBenchmark {
 
   Latencies rawEngine(RepositoryService repository, RuntimeService runtime, TaskService tasks,
       String label) throws Exception {
-    repository.createDeployment().addModelInstance("bench-national-trivial.bpmn",
-        Bpmn.createExecutableProcess("benchNationalTrivial").camundaHistoryTimeToLive(1)
-            .startEvent().userTask("UserTask_Trivial").endEvent().done()).deploy();
     var latencies = new Latencies();
-    var seconds = parallel(FILINGS, i -> latencies.time(() -> {
+    var seconds = rawEngine(repository, runtime, tasks, FILINGS, latencies);
+    say("raw engine, one-task process started and completed %s: %s, %.0f/s", label, latencies,
+        FILINGS / seconds);
+    return latencies;
+  }
+
+  /** {@code count} start→complete of a one-task process, timed into {@code latencies}. */
+  double rawEngine(RepositoryService repository, RuntimeService runtime, TaskService tasks,
+      int count, Latencies latencies) throws Exception {
+    if (repository.createProcessDefinitionQuery().processDefinitionKey("benchNationalTrivial")
+        .count() == 0) {
+      repository.createDeployment().addModelInstance("bench-national-trivial.bpmn",
+          Bpmn.createExecutableProcess("benchNationalTrivial").camundaHistoryTimeToLive(1)
+              .startEvent().userTask("UserTask_Trivial").endEvent().done()).deploy();
+    }
+    return parallel(count, i -> latencies.time(() -> {
       var pi = runtime.startProcessInstanceByKey("benchNationalTrivial", Variables.putValue("n", i));
       var task = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
       tasks.complete(task.getId(), Variables.putValue("done", true));
     }));
-    say("raw engine, one-task process started and completed %s: %s, %.0f/s", label, latencies,
-        FILINGS / seconds);
-    return latencies;
   }
 
   // ---- HTTP
