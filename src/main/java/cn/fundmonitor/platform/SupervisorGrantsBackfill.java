@@ -46,9 +46,12 @@ class SupervisorGrantsBackfill {
   private final AuthorizationService authorizations;
   private final ProcessEngineConfigurationImpl engine;
   private final OrganisationService organisation;
+  private final SupervisorGrants grants;
 
   SupervisorGrantsBackfill(JdbcTemplate jdbc, AuthorizationService authorizations,
-      ProcessEngineConfigurationImpl engine, OrganisationService organisation) {
+      ProcessEngineConfigurationImpl engine, OrganisationService organisation,
+      SupervisorGrants grants) {
+    this.grants = grants;
     this.jdbc = jdbc;
     this.authorizations = authorizations;
     this.engine = engine;
@@ -64,6 +67,11 @@ class SupervisorGrantsBackfill {
   @EventListener(ApplicationReadyEvent.class)
   @Order(11)
   public void onStart() {
+    if (!grants.enabled()) {
+      // switched off: nothing to make up for; the marker is not written, so switching them on
+      // later backfills what opened meanwhile
+      return;
+    }
     try {
       backfill();
       revokeHigherInstances();

@@ -87,6 +87,11 @@ class NationalBenchmark {
     return System.getProperty("FM_DB_URL");
   }
 
+  /** When the last start's context was up (Spring, Flyway, the engine, the model deployment). */
+  volatile long startedAt;
+  /** The last start's steps (bean creation and the like), for {@link #slowestBeans}. */
+  org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup startup;
+
   /** One application at a time, on the default engine name (the one /engine-rest serves). */
   ConfigurableApplicationContext start(String url, String... more) {
     var args = new ArrayList<>(List.of("--spring.datasource.url=" + url, "--server.port=0",
@@ -94,7 +99,13 @@ class NationalBenchmark {
         "--camunda.bpm.admin-user.password=" + PASSWORD, "--camunda.bpm.job-execution.enabled=false",
         "--logging.level.root=warn"));
     args.addAll(List.of(more));
+    startup = new org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup(
+        50_000);
     return new SpringApplicationBuilder(FundMonitorApplication.class).profiles("postgres")
+        .applicationStartup(startup)
+        .listeners((org.springframework.context.ApplicationListener<
+            org.springframework.boot.context.event.ApplicationStartedEvent>) e ->
+            startedAt = System.nanoTime())
         .run(args.toArray(String[]::new));
   }
 
@@ -108,23 +119,79 @@ class NationalBenchmark {
       say("PostgreSQL %s, %d cores", small.getBean(JdbcTemplate.class)
           .queryForObject("show server_version", String.class), Runtime.getRuntime().availableProcessors());
       say("first start, demo tree (baseline): %.1f s; %s", seconds, rows(small.getBean(JdbcTemplate.class)));
+      say("    %s", phases(small.getBean(JdbcTemplate.class), t0, seconds));
+      say("    slowest beans to create (their own time): %s",
+          slowestBeans(8));
     }
     t0 = System.nanoTime();
     try (var app = start(url(), "--fundmonitor.demo.national=true",
         "--fundmonitor.demo.national-projects=" + PROJECTS)) {
       var seconds = (System.nanoTime() - t0) / 1e9;
       var jdbc = app.getBean(JdbcTemplate.class);
-      var summary = app.getBean(NationalDemoData.class).summary();
+      var demo = app.getBean(NationalDemoData.class);
+      var summary = demo.summary();
       var sync = app.getBean(CamundaOrganisationSync.class).lastDuration();
-      say("first start, national tree: %.1f s, of which the dataset %.1f s (%,d divisions, %,d "
-          + "projects, %,d filings) and the engine's groups and grants %.1f s (goal: under a minute); %s",
-          seconds, summary.seconds(), summary.divisions(), summary.projects(), summary.filings(),
+      say("first start, national tree: %.1f s, of which the dataset %.1f s (%.1f s of it its "
+          + "commit, where the audit trail seals each row; %,d divisions, %,d projects, %,d "
+          + "filings) and the engine's groups and grants %.1f s (goal: under a minute); %s",
+          seconds, summary.seconds(), demo.commitSeconds(), summary.divisions(), summary.projects(),
+          summary.filings(),
           sync.toMillis() / 1e3, rows(jdbc));
+      say("    %s", phases(jdbc, t0, seconds));
+      say("    slowest beans to create (their own time): %s",
+          slowestBeans(8));
       base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
       measure(app, jdbc);
     }
     Files.createDirectories(Path.of("target/benchmark"));
     Files.write(Path.of("target/benchmark/national.txt"), report);
+  }
+
+  /**
+   * Where a first start's time went: Flyway's migrations (engine schema, then the project's), the
+   * rest of bringing the context up (Spring, the engine, the model deployment), and the work done
+   * once it is ready (the dataset, the organisation sync, the backfill, the calendar).
+   */
+  String phases(JdbcTemplate jdbc, long t0, double seconds) {
+    var engineSchema = jdbc.queryForObject("select coalesce(sum(execution_time), 0) from "
+        + "fm_engine_schema_history", Long.class) / 1e3;
+    var project = jdbc.queryForObject("select coalesce(sum(execution_time), 0) from "
+        + "fm_schema_history", Long.class) / 1e3;
+    var context = (startedAt - t0) / 1e9;
+    return String.format("context up %.1f s (Flyway: engine schema %.1f s, project migrations "
+        + "%.1f s; Spring, engine and model deployment %.1f s), then the start-up work %.1f s",
+        context, engineSchema, project, context - engineSchema - project, seconds - context);
+  }
+
+  /**
+   * The beans whose own creation took longest in the last start (their time less that of the
+   * beans they needed first), with their seconds.
+   */
+  String slowestBeans(int count) {
+    var events = startup.getBufferedTimeline().getEvents();
+    var children = new java.util.HashMap<Long, Long>();
+    for (var e : events) {
+      if (e.getStartupStep().getParentId() != null) {
+        children.merge(e.getStartupStep().getParentId(), e.getDuration().toNanos(), Long::sum);
+      }
+    }
+    record Own(String bean, long nanos) {}
+    return events.stream()
+        .filter(e -> e.getStartupStep().getName().equals("spring.beans.instantiate"))
+        .map(e -> {
+          var name = "?";
+          for (var tag : e.getStartupStep().getTags()) {
+            if (tag.getKey().equals("beanName")) {
+              name = tag.getValue();
+            }
+          }
+          return new Own(name, e.getDuration().toNanos()
+              - children.getOrDefault(e.getStartupStep().getId(), 0L));
+        })
+        .sorted(java.util.Comparator.comparingLong(Own::nanos).reversed())
+        .limit(count)
+        .map(o -> String.format("%s %.1f s", o.bean(), o.nanos() / 1e9))
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 
   static String rows(JdbcTemplate jdbc) {
@@ -138,10 +205,10 @@ class NationalBenchmark {
     var runtime = app.getBean(RuntimeService.class);
     var tasks = app.getBean(TaskService.class);
     var filings = app.getBean(FilingService.class);
-    // the second quarter's filings of 3 × FILINGS projects, opened as a wave batch opens them, plus
+    // the second quarter's filings of 4 × FILINGS projects, opened as a wave batch opens them, plus
     // 50 more whose tasks are the templates of the copies
     var projects = jdbc.queryForList("select p.code from fm_project p where p.code like 'GJ%' "
-        + "order by md5(p.code) limit ?", String.class, 3 * FILINGS + 50);
+        + "order by md5(p.code) limit ?", String.class, 4 * FILINGS + 50);
     var q2 = new Quarter(2026, 2);
     var t0 = System.nanoTime();
     parallel(projects.size(), i -> {
@@ -154,7 +221,7 @@ class NationalBenchmark {
       }
     });
     say("opened %,d second-quarter filings in %.1f s", projects.size(), (System.nanoTime() - t0) / 1e9);
-    var templates = projects.subList(3 * FILINGS, projects.size()).stream().map(q2::key).toList();
+    var templates = projects.subList(4 * FILINGS, projects.size()).stream().map(q2::key).toList();
     var countyUser = countyUser(identity, jdbc, projects.get(0));
     copyTasks(jdbc, templates, SMALL_TASKS);
     var small = taskList(countyUser);
@@ -166,6 +233,12 @@ class NationalBenchmark {
     say("task list of one county user, %,d open tasks nationwide: p50 %.1f ms, p95 %.1f ms "
         + "= %.2f × the p95 at %,d (goal ≤ 2)", openTasks(jdbc), large.p(50), large.p(95),
         large.p(95) / small.p(95), SMALL_TASKS);
+    prepareThreshold(app, 5);
+    var generic = taskList(countyUser);
+    prepareThreshold(app, 0);
+    say("    the same with server-side prepared statements (prepareThreshold 5, the driver's "
+        + "default): p50 %.1f ms, p95 %.1f ms = %.2f × prepareThreshold 0", generic.p(50),
+        generic.p(95), generic.p(95) / large.p(95));
     explainTaskList(jdbc, countyUser);
     jdbc.execute("drop table bench_copy");
     jdbc.execute("drop table bench_template");
@@ -188,29 +261,67 @@ class NationalBenchmark {
     say("filings through the service layer in-process (no logged-in user): %s, %.0f/s, %d failed%s",
         service, FILINGS / seconds, serviceFailures.size(), serviceFailures.isEmpty() ? ""
             : " (first: " + serviceFailures.peek().lines().findFirst().orElse("") + ")");
-    var restKeys = projects.subList(FILINGS, 2 * FILINGS);
-    var users = new ArrayList<CountyUser>();
-    var restIds = new ArrayList<String>();
-    var restBodies = new ArrayList<String>();
-    for (var p : restKeys) {
-      restBodies.add(restBody(paid(jdbc, p)));
-      users.add(countyUser(identity, jdbc, p));
-      restIds.add(tasks.createTaskQuery().processInstanceBusinessKey(q2.key(p))
-          .taskDefinitionKey(TASK_FILE).singleResult().getId());
-    }
-    var rest = new Latencies();
+    // over REST in three modes, in interleaved rounds so that the machine's load falls on each
+    // alike: as shipped; without the supervisors' grants (SupervisorGrants, switched off as
+    // fundmonitor.supervisor-grants.enabled=false does: Camunda's own provider); with the JDBC
+    // driver's server-side prepared statements (its default prepareThreshold 5, not 0)
+    var engine = app.getBean(org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl.class);
+    var shipped = engine.getResourceAuthorizationProvider();
+    var modes = List.of("as shipped", "supervisors' grants off", "prepareThreshold 5");
+    var restLatencies = List.of(new Latencies(), new Latencies(), new Latencies());
+    var restSeconds = new double[3];
     var failures = new AtomicInteger();
-    seconds = parallel(FILINGS, i -> rest.time(() -> {
-      var status = post(users.get(i), "/engine-rest/task/" + restIds.get(i) + "/complete",
-          restBodies.get(i));
-      if (status != 204) {
-        failures.incrementAndGet();
+    var instancesByMode = List.of(new ArrayList<String>(), new ArrayList<String>(),
+        new ArrayList<String>());
+    // each mode goes first in one round: the first block after other work ran slower in every run
+    var rounds = modes.size();
+    var perRound = FILINGS / rounds;
+    for (int round = 0; round < rounds; round++) {
+      for (int k = 0; k < modes.size(); k++) {
+        var mode = (round + k) % modes.size();
+        var from = FILINGS + (mode * rounds + round) * perRound;
+        var keys = projects.subList(from, from + perRound);
+        var users = new ArrayList<CountyUser>();
+        var ids = new ArrayList<String>();
+        var bodies = new ArrayList<String>();
+        for (var p : keys) {
+          bodies.add(restBody(paid(jdbc, p)));
+          users.add(countyUser(identity, jdbc, p));
+          var task = tasks.createTaskQuery().processInstanceBusinessKey(q2.key(p))
+              .taskDefinitionKey(TASK_FILE).singleResult();
+          ids.add(task.getId());
+          instancesByMode.get(mode).add(task.getProcessInstanceId());
+        }
+        engine.setResourceAuthorizationProvider(mode == 1
+            ? new org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider() : shipped);
+        prepareThreshold(app, mode == 2 ? 5 : 0);
+        var latencies = restLatencies.get(mode);
+        restSeconds[mode] += parallel(perRound, i -> latencies.time(() -> {
+          var status = post(users.get(i), "/engine-rest/task/" + ids.get(i) + "/complete",
+              bodies.get(i));
+          if (status != 204) {
+            failures.incrementAndGet();
+          }
+        }));
       }
-    }));
-    say("filings over /engine-rest as logged-in county users (HTTP Basic, real form variables): "
-        + "%s, %.0f/s, %d not 204", rest, FILINGS / seconds, failures.get());
+    }
+    engine.setResourceAuthorizationProvider(shipped);
+    prepareThreshold(app, 0);
+    var rest = restLatencies.get(0);
+    say("filings over /engine-rest as logged-in county users (HTTP Basic, real form variables), "
+        + "%d rounds of %d per mode, %d not 204:", rounds, perRound, failures.get());
+    for (int mode = 0; mode < modes.size(); mode++) {
+      var l = restLatencies.get(mode);
+      say("    %-24s %s, %.0f/s; p99 = %.2f × as shipped", modes.get(mode) + ":", l,
+          l.nanos.size() / restSeconds[mode], l.p(99) / rest.p(99));
+    }
     say("REST p99 = %.1f × the raw engine's p99 (goal ≤ 3); the service layer's p99 = %.1f × raw",
         rest.p(99) / raw.p(99), service.p(99) / raw.p(99));
+    for (int mode = 0; mode < 2; mode++) {
+      say("authorization rows after the filing (%s): %s", modes.get(mode),
+          grantsPerTask(jdbc, instancesByMode.get(mode)));
+    }
+    parentTaskIndex(app.getBean(RepositoryService.class), runtime, tasks, jdbc);
 
     // 3. statistics of the ministry, one province, one county
     var county = countyUser.division;
@@ -228,6 +339,74 @@ class NationalBenchmark {
           + "p.region_code like ?", Integer.class, scope.equals(Division.MINISTRY_CODE) ? "%"
           : scope.endsWith("0000") ? scope.substring(0, 2) + "%" : scope), latencies, bytes[0]);
     }
+  }
+
+  // ---- on/off comparisons
+
+  /**
+   * Sets the JDBC driver's prepareThreshold on every connection of the pool (the pool keeps its
+   * connections, so it holds until set again): 0 = no server-side prepared statements, as
+   * shipped (application-postgres.yaml); 5 = the driver's default.
+   */
+  static void prepareThreshold(ConfigurableApplicationContext app, int threshold) {
+    try {
+      var pool = app.getBean(javax.sql.DataSource.class).unwrap(com.zaxxer.hikari.HikariDataSource.class);
+      var held = new ArrayList<java.sql.Connection>();
+      try {
+        for (int i = 0; i < pool.getMaximumPoolSize(); i++) {
+          var c = pool.getConnection();
+          held.add(c);
+          c.unwrap(org.postgresql.PGConnection.class).setPrepareThreshold(threshold);
+        }
+      } finally {
+        for (var c : held) {
+          c.close();
+        }
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The grants on the instances' open tasks and on the instances themselves, per open task. */
+  static String grantsPerTask(JdbcTemplate jdbc, List<String> instances) {
+    var in = "('" + String.join("','", instances) + "')";
+    var open = jdbc.queryForObject("select count(*) from act_ru_task where proc_inst_id_ in " + in,
+        Long.class);
+    var onTasks = jdbc.queryForObject("select count(*) from act_ru_authorization a join act_ru_task "
+        + "t on t.id_ = a.resource_id_ and a.resource_type_ = 7 where t.proc_inst_id_ in " + in,
+        Long.class);
+    var onInstances = jdbc.queryForObject("select count(*) from act_ru_authorization where "
+        + "resource_type_ = 8 and resource_id_ in " + in, Long.class);
+    return String.format("%,d open tasks; %.1f grants per task on the task, %.1f per instance on "
+        + "the instance", open, onTasks / (double) Math.max(1, open),
+        onInstances / (double) Math.max(1, instances.size()));
+  }
+
+  /**
+   * Completions with and without the index on ACT_RU_TASK.PARENT_TASK_ID_ (V17): the raw engine's
+   * start→complete at the open tasks there are now; the index is put back at the end.
+   */
+  void parentTaskIndex(RepositoryService repository, RuntimeService runtime, TaskService tasks,
+      JdbcTemplate jdbc) throws Exception {
+    // in interleaved rounds, so that the machine's load falls on both alike
+    var with = new Latencies();
+    var without = new Latencies();
+    var seconds = new double[2];
+    try {
+      for (int round = 0; round < 2; round++) {
+        seconds[0] += rawEngine(repository, runtime, tasks, FILINGS / 2, with);
+        jdbc.execute("drop index fm_idx_task_parent");
+        seconds[1] += rawEngine(repository, runtime, tasks, FILINGS / 2, without);
+        jdbc.execute("create index fm_idx_task_parent on ACT_RU_TASK (PARENT_TASK_ID_)");
+      }
+    } finally {
+      jdbc.execute("create index if not exists fm_idx_task_parent on ACT_RU_TASK (PARENT_TASK_ID_)");
+    }
+    say("raw engine start→complete, %,d open tasks, with the index on ACT_RU_TASK.PARENT_TASK_ID_ "
+        + "(V17): %s, %.0f/s", openTasks(jdbc), with, with.nanos.size() / seconds[0]);
+    say("    without it: %s, %.0f/s; p50 %.2f ×, p99 %.2f × with it", without,
+        without.nanos.size() / seconds[1], without.p(50) / with.p(50), without.p(99) / with.p(99));
   }
 
   // ---- the county user and the task list
@@ -294,9 +473,13 @@ class NationalBenchmark {
     copy(jdbc, "act_ru_task", "t.id_ = c.template", Map.of("id_", "c.id_"));
     copy(jdbc, "act_ru_identitylink", "t.task_id_ = c.template", Map.of("id_", "c.id_ || '-' || t.id_",
         "task_id_", "c.id_", "group_id_", "overlay(t.group_id_ placing c.county from 1 for 6)"));
+    // the county's own grants go to the copy's county, its supervisors' (SupervisorGrants: the
+    // city's and the province's departments) to that county's city and province
     copy(jdbc, "act_ru_authorization", "t.resource_id_ = c.template and t.resource_type_ = 7",
         Map.of("id_", "c.id_ || '-' || t.id_", "resource_id_", "c.id_", "group_id_",
-            "overlay(t.group_id_ placing c.county from 1 for 6)"));
+            "overlay(t.group_id_ placing case when substr(t.group_id_, 3, 4) = '0000' then "
+            + "left(c.county, 2) || '0000' when substr(t.group_id_, 5, 2) = '00' then "
+            + "left(c.county, 4) || '00' else c.county end from 1 for 6)"));
     say("copied %,d open tasks (with their candidate links and grants) in %.1f s", missing,
         (System.nanoTime() - t0) / 1e9);
   }
@@ -397,18 +580,32 @@ class NationalBenchmark {
   /** A one-task process started and its task completed, per iteration. */
   Latencies rawEngine(RepositoryService repository, RuntimeService runtime, TaskService tasks)
       throws Exception {
-    repository.createDeployment().addModelInstance("bench-national-trivial.bpmn",
-        Bpmn.createExecutableProcess("benchNationalTrivial").camundaHistoryTimeToLive(1)
-            .startEvent().userTask("UserTask_Trivial").endEvent().done()).deploy();
+    return rawEngine(repository, runtime, tasks, "(baseline)");
+  }
+
+  Latencies rawEngine(RepositoryService repository, RuntimeService runtime, TaskService tasks,
+      String label) throws Exception {
     var latencies = new Latencies();
-    var seconds = parallel(FILINGS, i -> latencies.time(() -> {
+    var seconds = rawEngine(repository, runtime, tasks, FILINGS, latencies);
+    say("raw engine, one-task process started and completed %s: %s, %.0f/s", label, latencies,
+        FILINGS / seconds);
+    return latencies;
+  }
+
+  /** {@code count} start→complete of a one-task process, timed into {@code latencies}. */
+  double rawEngine(RepositoryService repository, RuntimeService runtime, TaskService tasks,
+      int count, Latencies latencies) throws Exception {
+    if (repository.createProcessDefinitionQuery().processDefinitionKey("benchNationalTrivial")
+        .count() == 0) {
+      repository.createDeployment().addModelInstance("bench-national-trivial.bpmn",
+          Bpmn.createExecutableProcess("benchNationalTrivial").camundaHistoryTimeToLive(1)
+              .startEvent().userTask("UserTask_Trivial").endEvent().done()).deploy();
+    }
+    return parallel(count, i -> latencies.time(() -> {
       var pi = runtime.startProcessInstanceByKey("benchNationalTrivial", Variables.putValue("n", i));
       var task = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
       tasks.complete(task.getId(), Variables.putValue("done", true));
     }));
-    say("raw engine, one-task process started and completed (baseline): %s, %.0f/s", latencies,
-        FILINGS / seconds);
-    return latencies;
   }
 
   // ---- HTTP
