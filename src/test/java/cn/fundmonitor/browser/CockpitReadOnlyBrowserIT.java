@@ -3,8 +3,6 @@ package cn.fundmonitor.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fundmonitor.allocation.FundAllocationProcess;
-import cn.fundmonitor.platform.JsonVariables;
-import cn.fundmonitor.warehousing.ApplicationRequest;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.LoadState;
@@ -14,7 +12,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -98,34 +95,8 @@ class CockpitReadOnlyBrowserIT {
 
   /** A fund allocation in Xinjiang: a running instance Guangxi may not read. */
   private void xinjiangAllocation() {
-    if (runtime.createProcessInstanceQuery().processInstanceBusinessKey(XINJIANG_DOCUMENT)
-        .count() > 0) {
-      return;
-    }
-    if (identity.createUserQuery().userId("c-xinjiang-finance").count() == 0) {
-      var user = identity.newUser("c-xinjiang-finance");
-      user.setFirstName("新疆");
-      user.setLastName("财务");
-      user.setPassword("Xinjiang-Passw0rd!2026");
-      identity.saveUser(user);
-      identity.createMembership("c-xinjiang-finance", "650000-finance");
-    }
-    var vars = Variables.createVariables()
-        .putValue(FundAllocationProcess.DOCUMENT_NO.name(), XINJIANG_DOCUMENT)
-        .putValue(FundAllocationProcess.FUND_CLASS.name(), "CENTRAL")
-        .putValue(FundAllocationProcess.DIRECTION.name(), "ECO_RESTORATION")
-        .putValue(FundAllocationProcess.BUDGET_YEAR.name(), LocalDate.now().getYear())
-        .putValue(FundAllocationProcess.CENTRAL_AMOUNT.name(), "1000000")
-        .putValue(FundAllocationProcess.PROVINCIAL_AMOUNT.name(), "0")
-        .putValue(FundAllocationProcess.RECEIVED_ON.name(), LocalDate.now().toString())
-        .putValueTyped(FundAllocationProcess.APPROVED_TARGETS.name(), JsonVariables.json(List.of(
-            ApplicationRequest.indicator("OUTPUT", "QUANTITY", "修复治理面积", "GE", "50", "公顷"))));
-    identity.setAuthentication("c-xinjiang-finance", List.of("650000-finance"));
-    try {
-      runtime.startProcessInstanceByKey(FundAllocationProcess.KEY, vars);
-    } finally {
-      identity.clearAuthentication();
-    }
+    XinjiangAllocation.start(runtime, identity, "c-xinjiang-finance", XINJIANG_DOCUMENT,
+        LocalDate.now());
   }
 
   /** The running instances of a process that a user may read, as the engine counts them. */

@@ -3,17 +3,13 @@ package cn.fundmonitor.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fundmonitor.allocation.FundAllocationProcess;
-import cn.fundmonitor.platform.JsonVariables;
-import cn.fundmonitor.warehousing.ApplicationRequest;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.LoadState;
 import java.time.LocalDate;
-import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -36,35 +32,12 @@ class ProvinceCockpitBrowserIT {
 
   /** Xinjiang's province receives money and lets the issue run late: an incident of its own. */
   private void xinjiangLateIssue() {
-    if (runtime.createProcessInstanceQuery().processInstanceBusinessKey(XINJIANG_DOCUMENT)
-        .count() > 0) {
+    var started = XinjiangAllocation.start(runtime, identity, "b-xinjiang-finance",
+        XINJIANG_DOCUMENT, LocalDate.now().minusDays(45));
+    if (started.isEmpty()) {
       return;
     }
-    if (identity.createUserQuery().userId("b-xinjiang-finance").count() == 0) {
-      var user = identity.newUser("b-xinjiang-finance");
-      user.setFirstName("新疆");
-      user.setLastName("财务");
-      user.setPassword("Xinjiang-Passw0rd!2026");
-      identity.saveUser(user);
-      identity.createMembership("b-xinjiang-finance", "650000-finance");
-    }
-    var vars = Variables.createVariables()
-        .putValue(FundAllocationProcess.DOCUMENT_NO.name(), XINJIANG_DOCUMENT)
-        .putValue(FundAllocationProcess.FUND_CLASS.name(), "CENTRAL")
-        .putValue(FundAllocationProcess.DIRECTION.name(), "ECO_RESTORATION")
-        .putValue(FundAllocationProcess.BUDGET_YEAR.name(), LocalDate.now().getYear())
-        .putValue(FundAllocationProcess.CENTRAL_AMOUNT.name(), "1000000")
-        .putValue(FundAllocationProcess.PROVINCIAL_AMOUNT.name(), "0")
-        .putValue(FundAllocationProcess.RECEIVED_ON.name(), LocalDate.now().minusDays(45).toString())
-        .putValueTyped(FundAllocationProcess.APPROVED_TARGETS.name(), JsonVariables.json(List.of(
-            ApplicationRequest.indicator("OUTPUT", "QUANTITY", "修复治理面积", "GE", "50", "公顷"))));
-    identity.setAuthentication("b-xinjiang-finance", List.of("650000-finance"));
-    String instanceId;
-    try {
-      instanceId = runtime.startProcessInstanceByKey(FundAllocationProcess.KEY, vars).getId();
-    } finally {
-      identity.clearAuthentication();
-    }
+    var instanceId = started.get();
     var timer = management.createJobQuery().timers()
         .activityId(FundAllocationProcess.TIMER_ISSUE_OVERDUE).processInstanceId(instanceId)
         .singleResult();
