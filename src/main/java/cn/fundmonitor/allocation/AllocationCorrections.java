@@ -3,6 +3,7 @@ package cn.fundmonitor.allocation;
 import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.common.NotFoundException;
 import cn.fundmonitor.common.StaleRecordException;
+import cn.fundmonitor.filing.FilingService;
 import cn.fundmonitor.money.Yuan;
 import cn.fundmonitor.project.Direction;
 import cn.fundmonitor.project.IndicatorRows;
@@ -55,13 +56,15 @@ public class AllocationCorrections {
   private final AllocationRepository repository;
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final FilingService filings;
 
   AllocationCorrections(AllocationService allocations, AllocationRepository repository,
-      JdbcClient jdbc, Clock clock) {
+      JdbcClient jdbc, Clock clock, FilingService filings) {
     this.allocations = allocations;
     this.repository = repository;
     this.jdbc = jdbc;
     this.clock = clock;
+    this.filings = filings;
   }
 
   public static boolean handles(String recordType) {
@@ -191,13 +194,17 @@ public class AllocationCorrections {
           + "”），本次变更不予执行，请按现值重新申请");
     }
     if (LINES_FIELD.equals(field)) {
-      for (var e : parseLines(value, new ArrayList<>()).entrySet()) {
+      var lines = parseLines(value, new ArrayList<>());
+      for (var e : lines.entrySet()) {
         jdbc.sql("update fm_allocation_line set central_amount = ?, provincial_amount = ? "
                 + "where document_no = ? and stage = ? and recipient_code = ? and project_code = ?")
             .params(e.getValue()[0], e.getValue()[1], s.documentNo(), s.stage(), s.recipient(),
                 e.getKey())
             .update();
       }
+      // figures stay right after a correction: a filing not yet filed checks payments against
+      // the corrected money received
+      filings.receivedCorrected(lines.keySet());
     } else {
       var target = target(s, field);
       var parsed = IndicatorRows.target(approved(s).get(target.position() - 1).comparator(), value,

@@ -123,6 +123,19 @@ class FilingRepository {
         .params(processInstanceId, projectCode, businessKey).update() == 1;
   }
 
+  /**
+   * The money received of a project's filings not yet filed (open, or returned for revision) set
+   * again from its funding lines, after a correction moved money; filed and transmitted ones keep
+   * the figure they were filed against. The number of filings changed.
+   */
+  int refreshReceived(String projectCode) {
+    return jdbc.sql("update fm_quarterly_filing set received_amount = "
+            + "(select coalesce(sum(l.central_amount + l.provincial_amount), 0) " + FUNDING_LINES
+            + " and l.project_code = ?) where project_code = ? and status in (?, ?)")
+        .params(projectCode, projectCode, FilingStatus.OPEN.name(), FilingStatus.RETURNED.name())
+        .update();
+  }
+
   Optional<QuarterlyFiling> find(String businessKey) {
     return jdbc.sql("select * from fm_quarterly_filing where business_key = ?").param(businessKey)
         .query((rs, i) -> filing(rs)).optional();

@@ -150,6 +150,15 @@ public class FilingService {
     return get(businessKey);
   }
 
+  /**
+   * A consented correction moved money between projects (MNR 第二十二条): their filings not yet
+   * filed take the corrected money received; filed ones keep the figure they were filed against.
+   * The number of filings changed.
+   */
+  public int receivedCorrected(java.util.Collection<String> projectCodes) {
+    return projectCodes.stream().mapToInt(repository::refreshReceived).sum();
+  }
+
   /** The money the project received so far (refined lines where refined, issued ones before). */
   @Transactional(readOnly = true)
   public Yuan received(String projectCode) {

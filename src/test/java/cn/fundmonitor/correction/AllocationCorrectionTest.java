@@ -10,6 +10,8 @@ import cn.fundmonitor.allocation.AllocationService;
 import cn.fundmonitor.allocation.RawReceipt;
 import cn.fundmonitor.common.ConflictException;
 import cn.fundmonitor.common.InvalidInputException;
+import cn.fundmonitor.filing.FilingService;
+import cn.fundmonitor.filing.Quarter;
 import cn.fundmonitor.support.FundMonitorTest;
 import cn.fundmonitor.support.Http;
 import cn.fundmonitor.support.Projects;
@@ -49,6 +51,7 @@ class AllocationCorrectionTest {
   @Autowired CorrectionService corrections;
   @Autowired TestUsers users;
   @Autowired Projects projects;
+  @Autowired FilingService filings;
   final ObjectMapper json = new ObjectMapper();
 
   record Funded(String documentNo, String a, String b) {
@@ -145,6 +148,29 @@ class AllocationCorrectionTest {
     assertThat(audit.get("status").asText()).isEqualTo("APPLIED");
     assertThat(http.get("/api/corrections/" + pi.getBusinessKey(), YANGSHUO_FINANCE, PASSWORD)
         .statusCode()).isEqualTo(404);
+  }
+
+  /**
+   * Figures stay right after a correction (MNR 第二十二条): the quarter's filing of each project,
+   * opened before the correction, checks payments against the corrected money received; a filing
+   * already filed keeps the figure it was filed against.
+   */
+  @Test
+  void mnrArticle22_anOpenFilingChecksPaymentsAgainstTheCorrectedMoneyReceived() {
+    var f = refined(true);
+    var quarter = new Quarter(LocalDate.now().getYear(), 4);
+    var a = filings.open(quarter.key(f.a()), quarter, null);
+    var b = filings.open(quarter.key(f.b()), quarter, null);
+    assertThat(a.receivedAmount().amount()).isEqualByComparingTo("600000");
+    assertThat(b.receivedAmount().amount()).isEqualByComparingTo("400000");
+
+    consent(NANNING_FINANCE, request(XINGNING_FINANCE, AllocationCorrections.REFINEMENT, f.key(),
+        "LINES", f.a() + "=450000/0;" + f.b() + "=550000/0"));
+
+    assertThat(filings.get(a.businessKey()).receivedAmount().amount())
+        .isEqualByComparingTo("450000");
+    assertThat(filings.get(b.businessKey()).receivedAmount().amount())
+        .as("project 乙 may now pay up to its corrected 550,000").isEqualByComparingTo("550000");
   }
 
   @Test
