@@ -202,8 +202,12 @@ class CorrectionBrowserIT {
 
   private Refinement filedRefinement() {
     var suffix = System.nanoTime() % 100000;
-    var a = projects.warehoused("xingning-eco", "450102", "兴宁区浏览器细化变更项目甲" + suffix);
-    var b = projects.warehoused("xingning-eco", "450102", "兴宁区浏览器细化变更项目乙" + suffix);
+    // money is issued with each project's targets for the year (GX 第二十五条、第二十六条)
+    var year = LocalDate.now().getYear();
+    var a = projects.withAnnualTargets(
+        projects.warehoused("xingning-eco", "450102", "兴宁区浏览器细化变更项目甲" + suffix), year);
+    var b = projects.withAnnualTargets(
+        projects.warehoused("xingning-eco", "450102", "兴宁区浏览器细化变更项目乙" + suffix), year);
     var documentNo = "浏览器变更资金〔" + suffix + "〕号";
     var day = LocalDate.now().minusDays(1).toString();
     allocations.register(new RawReceipt(documentNo, "CENTRAL", "ECO_RESTORATION",
