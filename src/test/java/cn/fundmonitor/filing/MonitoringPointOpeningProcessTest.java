@@ -154,9 +154,9 @@ class MonitoringPointOpeningProcessTest {
 
   @Test
   void theFormsProjectCodesAreSplitOnCommasBlanksAndLineBreaks() {
-    assertThat(OpenMonitoringPointDelegate.codes("A-1, A-2，A-3\nA-4 A-1")).containsExactly("A-1",
+    assertThat(MonitoringPointOpeningDelegates.codes("A-1, A-2，A-3\nA-4 A-1")).containsExactly("A-1",
         "A-2", "A-3", "A-4");
-    assertThat(OpenMonitoringPointDelegate.codes(null)).isEmpty();
-    assertThat(OpenMonitoringPointDelegate.codes(List.of("x"))).isEmpty();
+    assertThat(MonitoringPointOpeningDelegates.codes(null)).isEmpty();
+    assertThat(MonitoringPointOpeningDelegates.codes(List.of("x"))).isEmpty();
   }
 }

@@ -252,7 +252,7 @@ class MonitoringPointProcessTest {
 
     // a retried schedule (or a second run the same day) opens nothing twice
     assertThat(points.openScheduled("450000", LocalDate.of(2026, 8, 31), LocalDate.of(2026, 9, 15),
-        OpenSeptemberPointsDelegate.BASIS)).isEmpty();
+        SeptemberMonitoringPointDelegates.BASIS)).isEmpty();
   }
 
   /** Off by default: the September timer fires, and nothing is opened (a configurable default). */
