@@ -2,47 +2,35 @@ package cn.fundmonitor.filing;
 
 import static cn.fundmonitor.filing.QuarterlyFilingProcess.*;
 
-import cn.fundmonitor.problems.ProblemEscalationProcess;
+import cn.fundmonitor.problems.ProblemKind;
+import cn.fundmonitor.problems.ProblemReports;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.variable.Variables;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
-/**
- * A yellow or red execution warning raises a problem (MNR 第十二条: 及时反馈资金支付和绩效目标进展
- * 缓慢等问题): the message ProblemRaised starts problemEscalation with the project and the reason.
- */
-@Component
-class RaiseProblemDelegate implements JavaDelegate {
+/** The delegate of quarterlyFiling's ServiceTask_RaiseProblem. */
+@Configuration(proxyBeanMethods = false)
+class RaiseProblemDelegates {
 
-  private final FilingService filings;
-
-  RaiseProblemDelegate(FilingService filings) {
-    this.filings = filings;
-  }
-
-  @Override
-  @SuppressWarnings("unchecked")
-  public void execute(DelegateExecution execution) {
-    var f = filings.get(execution.getProcessBusinessKey());
-    List<Map<String, Object>> warnings = EXECUTION_WARNINGS.get(execution);
-    var slowPayment = warnings != null && warnings.stream()
-        .anyMatch(w -> "EXECUTION".equals(w.get("dimension")));
-    execution.getProcessEngineServices().getRuntimeService()
-        .createMessageCorrelation(ProblemEscalationProcess.MESSAGE_PROBLEM_RAISED)
-        .setVariables(Variables.createVariables()
-            .putValue(ProblemEscalationProcess.PROJECT_CODE.name(), f.projectCode())
-            .putValue(ProblemEscalationProcess.PROBLEM_KIND.name(),
-                slowPayment ? "SLOW_PAYMENT" : "SLOW_PROGRESS")
-            .putValue(ProblemEscalationProcess.PROBLEM_AMOUNT.name(),
-                f.receivedAmount().amount().toPlainString())
-            .putValue(ProblemEscalationProcess.PROBLEM_DESCRIPTION.name(),
-                f.quarter().label() + "执行监控" + FilingTexts.level(f.warningLevel()) + "预警："
-                    + f.warningReason())
-            .putValue(ProblemEscalationProcess.SOURCE_REF.name(), f.businessKey())
-            .putValue(ProblemEscalationProcess.WARNING_LEVEL.name(), f.warningLevel()))
-        .correlateStartMessage();
+  /**
+   * A yellow or red execution warning raises a problem (MNR 第十二条: 及时反馈资金支付和绩效目标进展
+   * 缓慢等问题): problems/ starts problemEscalation with the project and the reason.
+   */
+  @Bean
+  JavaDelegate raiseProblemDelegate(FilingService filings, ProblemReports problems) {
+    return execution -> {
+      var f = filings.get(execution.getProcessBusinessKey());
+      @SuppressWarnings("unchecked")
+      List<Map<String, Object>> warnings = EXECUTION_WARNINGS.get(execution);
+      var slowPayment = warnings != null && warnings.stream()
+          .anyMatch(w -> "EXECUTION".equals(w.get("dimension")));
+      problems.raise(new ProblemReports.Report(f.projectCode(),
+          slowPayment ? ProblemKind.SLOW_PAYMENT : ProblemKind.SLOW_PROGRESS, f.receivedAmount(),
+          f.quarter().label() + "执行监控" + FilingTexts.level(f.warningLevel()) + "预警："
+              + f.warningReason(),
+          f.businessKey(), f.warningLevel()));
+    };
   }
 }
