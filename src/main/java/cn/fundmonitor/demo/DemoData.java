@@ -6,11 +6,13 @@ import cn.fundmonitor.allocation.FundAllocationProcess;
 import cn.fundmonitor.evaluation.SelfEvaluation;
 import cn.fundmonitor.evaluation.SelfEvaluationProcess;
 import cn.fundmonitor.filing.QuarterlyFilingProcess;
+import cn.fundmonitor.money.Yuan;
 import cn.fundmonitor.organisation.CamundaOrganisationSync;
 import cn.fundmonitor.platform.JsonVariables;
 import cn.fundmonitor.project.IndicatorRows;
 import cn.fundmonitor.project.ProjectReserveService;
-import cn.fundmonitor.problems.ProblemEscalationProcess;
+import cn.fundmonitor.problems.ProblemKind;
+import cn.fundmonitor.problems.ProblemReports;
 import cn.fundmonitor.warehousing.AnnualSelectionProcess;
 import cn.fundmonitor.warehousing.ApplicationRequest;
 import cn.fundmonitor.warehousing.ApplicationStarter;
@@ -89,11 +91,13 @@ class DemoData {
   private final JdbcClient jdbc;
   private final Clock clock;
   private final ProjectReserveService reserve;
+  private final ProblemReports problemReports;
 
   DemoData(IdentityService identity, AuthorizationService authorizations, TaskService tasks,
       ManagementService management, ApplicationStarter starter, RuntimeService runtime, JdbcClient jdbc, Clock clock,
-      ProjectReserveService reserve) {
+      ProjectReserveService reserve, ProblemReports problemReports) {
     this.reserve = reserve;
+    this.problemReports = problemReports;
     this.identity = identity;
     this.authorizations = authorizations;
     this.tasks = tasks;
@@ -246,20 +250,11 @@ class DemoData {
 
   /** An ordinary problem for the province and a major one for the ministry (MNR 第十二条). */
   private void problems(String xingningProject, String yangshuoProject) {
-    as("xingning-eco", () -> runtime.startProcessInstanceByKey(ProblemEscalationProcess.KEY,
-        Variables.createVariables()
-            .putValue(ProblemEscalationProcess.PROJECT_CODE.name(), xingningProject)
-            .putValue(ProblemEscalationProcess.PROBLEM_KIND.name(), "SLOW_PROGRESS")
-            .putValue(ProblemEscalationProcess.PROBLEM_AMOUNT.name(), "2500000")
-            .putValue(ProblemEscalationProcess.PROBLEM_DESCRIPTION.name(),
-                "受连续降雨影响，边坡修复工程进度滞后计划约两个月。")));
-    as("yangshuo-geohazard", () -> runtime.startProcessInstanceByKey(ProblemEscalationProcess.KEY,
-        Variables.createVariables()
-            .putValue(ProblemEscalationProcess.PROJECT_CODE.name(), yangshuoProject)
-            .putValue(ProblemEscalationProcess.PROBLEM_KIND.name(), "MISAPPROPRIATION")
-            .putValue(ProblemEscalationProcess.PROBLEM_AMOUNT.name(), "180000")
-            .putValue(ProblemEscalationProcess.PROBLEM_DESCRIPTION.name(),
-                "审计发现施工单位以虚列工程量方式多支取治理资金。")));
+    as("xingning-eco", () -> problemReports.report(ProblemReports.Report.byUser(xingningProject,
+        ProblemKind.SLOW_PROGRESS, Yuan.of("2500000"), "受连续降雨影响，边坡修复工程进度滞后计划约两个月。")));
+    as("yangshuo-geohazard", () -> problemReports.report(ProblemReports.Report.byUser(
+        yangshuoProject, ProblemKind.MISAPPROPRIATION, Yuan.of("180000"),
+        "审计发现施工单位以虚列工程量方式多支取治理资金。")));
   }
 
   private void receive(String documentNo, String direction, String fundClass, String central,

@@ -8,7 +8,8 @@ import cn.fundmonitor.organisation.OrganisationService;
 import cn.fundmonitor.organisation.Role;
 import cn.fundmonitor.organisation.UnitGroup;
 import cn.fundmonitor.platform.Actors;
-import cn.fundmonitor.problems.ProblemEscalationProcess;
+import cn.fundmonitor.problems.ProblemKind;
+import cn.fundmonitor.problems.ProblemReports;
 import cn.fundmonitor.project.ProjectReserveService;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -17,7 +18,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -102,20 +102,12 @@ class ProjectLifecycleDelegates {
 
   /** A shortfall below 95% raises a problem (problemEscalation, message ProblemRaised). */
   @Bean
-  JavaDelegate raisePaymentProblemDelegate(ProjectLifecycleService lifecycles) {
+  JavaDelegate raisePaymentProblemDelegate(ProjectLifecycleService lifecycles,
+      ProblemReports problems) {
     return execution -> {
       var key = execution.getProcessBusinessKey();
-      execution.getProcessEngineServices().getRuntimeService()
-          .createMessageCorrelation(ProblemEscalationProcess.MESSAGE_PROBLEM_RAISED)
-          .setVariables(Variables.createVariables()
-              .putValue(ProblemEscalationProcess.PROJECT_CODE.name(), key)
-              .putValue(ProblemEscalationProcess.PROBLEM_KIND.name(), "SLOW_PAYMENT")
-              .putValue(ProblemEscalationProcess.PROBLEM_AMOUNT.name(),
-                  lifecycles.payable(key).amount().toPlainString())
-              .putValue(ProblemEscalationProcess.PROBLEM_DESCRIPTION.name(),
-                  PAYMENT_SHORTFALL.get(execution))
-              .putValue(ProblemEscalationProcess.SOURCE_REF.name(), key + "-验收支付"))
-          .correlateStartMessage();
+      problems.raise(new ProblemReports.Report(key, ProblemKind.SLOW_PAYMENT,
+          lifecycles.payable(key), PAYMENT_SHORTFALL.get(execution), key + "-验收支付", null));
     };
   }
 

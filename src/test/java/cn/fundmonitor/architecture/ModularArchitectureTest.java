@@ -2,21 +2,36 @@ package cn.fundmonitor.architecture;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.fundmonitor.problems.ProblemEscalationProcess;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
+import org.springframework.asm.ClassReader;
+import org.springframework.asm.ClassVisitor;
+import org.springframework.asm.FieldVisitor;
+import org.springframework.asm.MethodVisitor;
+import org.springframework.asm.SpringAsmInfo;
 
 /**
  * The feature packages talk through their front doors (issue 18; ddd-by-examples/library's
@@ -95,6 +110,75 @@ class ModularArchitectureTest {
     return rule;
   }
 
+  /**
+   * Only problems/ starts problemEscalation (issue 18, process triggers owned by the target): the
+   * others call {@code problems.ProblemReports}. A class outside problems/ that calls the
+   * RuntimeService to start a process or correlate a message may not hold the process's key nor its
+   * start message. ArchUnit sees no use of a constant (javac copies {@code ProblemEscalationProcess.KEY}
+   * into the caller as a string), so the class file's string constants are read. Naming the key
+   * without starting anything (Tasklist grants) is not starting it.
+   */
+  static ArchRule onlyProblemsStartsProblemEscalation(String root) {
+    return classes().that().resideOutsideOfPackage(root + ".problems..")
+        .should(new ArchCondition<JavaClass>("not start problemEscalation themselves") {
+          @Override
+          public void check(JavaClass c, ConditionEvents events) {
+            var starts = c.getMethodCallsFromSelf().stream().anyMatch(call -> call.getTargetOwner()
+                .getName().equals(RuntimeService.class.getName())
+                && STARTING.matcher(call.getName()).matches());
+            if (starts) {
+              for (var use : triggerConstants(c)) {
+                events.add(SimpleConditionEvent.violated(c, c.getName() + "." + use
+                    + ", and the class starts processes with the RuntimeService"));
+              }
+            }
+          }
+        })
+        .because("problems/ProblemReports is the one front door of problemEscalation (issue 18)");
+  }
+
+  /** The names that start problemEscalation: its key and its start message. */
+  static final Set<String> PROBLEM_TRIGGERS = Set.of(ProblemEscalationProcess.KEY,
+      ProblemEscalationProcess.MESSAGE_PROBLEM_RAISED);
+
+  /** RuntimeService methods that start an instance or correlate a message. */
+  static final Pattern STARTING = Pattern.compile(
+      "start.*|createProcessInstanceBy.*|createMessageCorrelation.*|correlateMessage.*");
+
+  /** Where a class's bytecode holds one of {@link #PROBLEM_TRIGGERS}: "method loads \"key\"". */
+  static List<String> triggerConstants(JavaClass c) {
+    var found = new ArrayList<String>();
+    var uri = c.getSource().orElseThrow().getUri();
+    try (var in = uri.toURL().openStream()) {
+      new ClassReader(in).accept(new ClassVisitor(SpringAsmInfo.ASM_VERSION) {
+        @Override
+        public FieldVisitor visitField(int access, String name, String descriptor, String signature,
+            Object value) {
+          if (value instanceof String s && PROBLEM_TRIGGERS.contains(s)) {
+            found.add(name + " holds \"" + value + "\"");
+          }
+          return null;
+        }
+
+        @Override
+        public MethodVisitor visitMethod(int access, String method, String descriptor,
+            String signature, String[] exceptions) {
+          return new MethodVisitor(SpringAsmInfo.ASM_VERSION) {
+            @Override
+            public void visitLdcInsn(Object value) {
+              if (value instanceof String s && PROBLEM_TRIGGERS.contains(s)) {
+                found.add(method + " loads \"" + value + "\"");
+              }
+            }
+          };
+        }
+      }, ClassReader.SKIP_DEBUG);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return found;
+  }
+
   /** The top-level packages under the root that are neither the foundation nor the root itself. */
   static Set<String> features(String root, JavaClasses classes) {
     var result = new TreeSet<String>();
@@ -121,7 +205,7 @@ class ModularArchitectureTest {
 
   @Test
   void issue18_theRulesFailOnSeededViolations() {
-    assertThat(features(SEEDED, SEEDED_CLASSES)).containsExactly("divisions", "problems");
+    assertThat(features(SEEDED, SEEDED_CLASSES)).containsExactly("divisions", "filing", "problems");
     assertThatThrownBy(() -> divisionsReachNoFeature(SEEDED, SEEDED_CLASSES).check(SEEDED_CLASSES))
         .isInstanceOf(AssertionError.class).hasMessageContaining("RecordMover");
     assertThatThrownBy(() -> featuresSeeOnlyTheDivisionEvents(SEEDED).check(SEEDED_CLASSES))
@@ -132,6 +216,12 @@ class ModularArchitectureTest {
     assertThatThrownBy(() -> noCycles(SEEDED).check(SEEDED_CLASSES))
         .isInstanceOf(AssertionError.class).hasMessageContaining("divisions")
         .hasMessageContaining("problems");
+    // a feature starting problemEscalation by its key or its message; not problems/, not a grant
+    assertThatThrownBy(() -> onlyProblemsStartsProblemEscalation(SEEDED).check(SEEDED_CLASSES))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("WarningRaisesProblem.startByKey loads \"problemEscalation\"")
+        .hasMessageContaining("WarningRaisesProblem.correlateStartMessage loads \"ProblemRaised\"")
+        .hasMessageNotContaining("ProblemStarter").hasMessageNotContaining("GrantList");
   }
 
   // --- the rules on the real code -------------------------------------------------------------
@@ -140,6 +230,11 @@ class ModularArchitectureTest {
   void issue18_divisionChangesReachTheFeaturesOnlyThroughEvents() {
     divisionsReachNoFeature(ROOT, MAIN).check(MAIN);
     featuresSeeOnlyTheDivisionEvents(ROOT).check(MAIN);
+  }
+
+  @Test
+  void issue18_onlyProblemsStartsProblemEscalation() {
+    onlyProblemsStartsProblemEscalation(ROOT).check(MAIN);
   }
 
   @Test
