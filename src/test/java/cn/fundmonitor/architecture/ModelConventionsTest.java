@@ -168,10 +168,8 @@ class ModelConventionsTest {
 
   /**
    * Issue 18, one delegate style: every delegate and listener is a {@code @Bean} lambda of its
-   * process's {@code @Configuration} class; no class of ours implements the engine's interfaces,
-   * except the one class being changed on its own (this list shrinks to empty).
+   * process's {@code @Configuration} class; no class of ours implements the engine's interfaces.
    */
-  static final Set<String> NOT_YET_CONVERTED = Set.of("cn.fundmonitor.filing.RaiseProblemDelegate");
 
   static final JavaClasses MAIN_CLASSES = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("cn.fundmonitor");
@@ -179,14 +177,15 @@ class ModelConventionsTest {
   @Test
   void delegatesAndListenersAreDeclaredInOneStyleAsBeanLambdas() {
     assertThat(oldStyleClasses(MAIN_CLASSES))
-        .as("delegate or listener classes other than the one not yet converted").isEmpty();
+        .as("delegate or listener classes: declare them as @Bean lambdas").isEmpty();
     // the converted processes are found where the rule says: @Bean methods of @Configuration classes
     assertThat(beans).contains("registerApplicationDelegate", "decisionInputListener",
         "openLifecycleDelegate", "recordOverdueDelegate", "overdueCompletionListener",
         "fiscalReceiptListener", "findLapsingSourcesDelegate", "applyCorrectionDelegate",
         "registerAllocationDelegate", "issueTargetsSummaryListener", "planReviewDecisionListener",
         "openFilingDelegate", "periodTaskNameListener", "quarterReviewListener", "planWaveDelegate",
-        "startFilingBatchDelegate", "openMonitoringPointDelegate", "openSeptemberPointsDelegate");
+        "startFilingBatchDelegate", "openMonitoringPointDelegate", "openSeptemberPointsDelegate",
+        "raiseProblemDelegate");
   }
 
   @Test
@@ -200,14 +199,12 @@ class ModelConventionsTest {
     // the very check the main classes go through reports each seeded class (none is allowed)
     assertThat(oldStyleClasses(seeded)).containsExactlyInAnyOrder(SeededDelegate.class.getName(),
         SeededListener.class.getName(), SeededTaskListener.class.getName());
-    assertThat(NOT_YET_CONVERTED).doesNotContain(SeededDelegate.class.getName(),
-        SeededListener.class.getName(), SeededTaskListener.class.getName());
   }
 
-  /** The classes that implement a delegate or listener interface, less the one not yet converted. */
+  /** The classes that implement a delegate or listener interface. */
   static List<String> oldStyleClasses(JavaClasses classes) {
     return classes.stream().filter(ModelConventionsTest::declaresItsOwnDelegateClass)
-        .map(JavaClass::getName).filter(name -> !NOT_YET_CONVERTED.contains(name)).toList();
+        .map(JavaClass::getName).toList();
   }
 
   /** A class (not the lambdas, which have none) that implements a delegate or listener interface. */
