@@ -147,7 +147,17 @@ class StatisticsRepository {
       return " and " + column + " in (" + placeholders(codes) + ")";
     }
 
-    /** The parameters of {@link #on}, in order. */
+    /**
+     * The condition that the project in {@code column} lies in the regions, or nothing when every
+     * region is read (a subquery that would keep every project is left out).
+     */
+    String ofProjects(String column) {
+      var regions = on("r.region_code");
+      return regions.isEmpty() ? ""
+          : " and " + column + " in (select r.code from fm_project r where 1 = 1" + regions + ")";
+    }
+
+    /** The parameters of {@link #on} (and {@link #ofProjects}), in order. */
     List<Object> params() {
       if (exclude && codes.isEmpty()) {
         return List.of();
@@ -209,8 +219,7 @@ class StatisticsRepository {
         .append("left join (select l.project_code, sum(l.central_amount + l.provincial_amount) issued ")
         .append("  from fm_allocation_line l join fm_allocation a on a.document_no = l.document_no ")
         .append("  where l.stage = 'ISSUE' and a.budget_year = ? and a.issued_on <= ? ")
-        .append("  and l.project_code in (select r.code from fm_project r where 1 = 1")
-        .append(filter.on("r.region_code")).append(") group by l.project_code) i ")
+        .append(filter.ofProjects("l.project_code")).append(" group by l.project_code) i ")
         .append("  on i.project_code = p.code ");
     params.add(budgetYear);
     params.add(asOf);
@@ -229,8 +238,7 @@ class StatisticsRepository {
         .append("  join fm_project_indicator pi on pi.project_code = g.project_code ")
         .append("    and pi.position = fi.position ")
         .append("  where g.filing_year = ? and g.quarter = ? and g.status in " + FILED)
-        .append("  and g.project_code in (select r.code from fm_project r where 1 = 1")
-        .append(filter.on("r.region_code")).append(") group by g.project_code) n ")
+        .append(filter.ofProjects("g.project_code")).append(" group by g.project_code) n ")
         .append("  on n.project_code = p.code ");
     params.add(budgetYear);
     params.add(quarter);

@@ -32,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class StatisticsService {
 
   public static final String ADMIN_GROUP = "camunda-admin";
-  public static final String MINISTRY = "000000";
+  public static final String MINISTRY = Division.MINISTRY_CODE;
 
   private final StatisticsRepository repository;
   private final OrganisationService organisation;
