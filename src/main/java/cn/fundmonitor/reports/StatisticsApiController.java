@@ -36,7 +36,7 @@ class StatisticsApiController {
   StatisticsView get(@AuthenticationPrincipal CurrentUser user, @RequestParam int year,
       @RequestParam int quarter, @RequestParam(required = false) String divisionCode,
       @RequestParam(required = false) String view) {
-    var s = statistics.compute(year, quarter, statistics.scope(user.groupIds(), divisionCode));
+    var s = statistics.compute(year, quarter, scope(user, divisionCode));
     var views = s.views().stream().filter(v -> view == null || v.name().equalsIgnoreCase(view))
         .map(ViewJson::of).toList();
     return new StatisticsView(s.year(), s.quarter(), s.scope(), views);
@@ -45,12 +45,17 @@ class StatisticsApiController {
   @GetMapping(produces = Workbooks.XLSX)
   ResponseEntity<byte[]> export(@AuthenticationPrincipal CurrentUser user, @RequestParam int year,
       @RequestParam int quarter, @RequestParam(required = false) String divisionCode) {
-    var s = statistics.compute(year, quarter, statistics.scope(user.groupIds(), divisionCode));
+    var s = statistics.compute(year, quarter, scope(user, divisionCode));
     return ResponseEntity.ok().contentType(MediaType.parseMediaType(Workbooks.XLSX))
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
             .filename(year + "年第" + quarter + "季度资金监测统计.xlsx", StandardCharsets.UTF_8).build()
             .toString())
         .body(sheets.write(s));
+  }
+
+  private Scope scope(CurrentUser user, String divisionCode) {
+    statistics.checkDivision(divisionCode);
+    return statistics.scope(user.groupIds(), divisionCode);
   }
 
   record StatisticsView(int year, int quarter, List<String> scope, List<ViewJson> views) {}

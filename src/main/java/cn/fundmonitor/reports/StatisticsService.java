@@ -56,6 +56,23 @@ public class StatisticsService {
     }
   }
 
+  /**
+   * For {@code /api/statistics} (issue 16): a division code that is not six digits is refused
+   * (400, not echoed: it is whatever the caller typed), one no division has is not found (404).
+   * Nothing when no code is given. The overdue board keeps its own answers through {@link #scope}.
+   */
+  public void checkDivision(String divisionCode) {
+    if (divisionCode == null || divisionCode.isBlank()) {
+      return;
+    }
+    if (!divisionCode.matches("\\d{6}")) {
+      throw new InvalidInputException("查询条件有误", "行政区划代码不存在：应为6位数字");
+    }
+    if (organisation.find(divisionCode).isEmpty()) {
+      throw new NotFoundException("行政区划代码“" + divisionCode + "”不存在，请检查后重新查询。");
+    }
+  }
+
   /** The user's scope, or the part of it under {@code divisionCode}. */
   public Scope scope(Collection<String> groupIds, String divisionCode) {
     var units = groupIds.contains(ADMIN_GROUP) ? List.of(MINISTRY)
@@ -70,12 +87,8 @@ public class StatisticsService {
     if (divisionCode == null || divisionCode.isBlank()) {
       return new Scope(roots);
     }
-    if (!divisionCode.matches("\\d{6}")) {
-      // not echoed: the code is whatever the caller typed
-      throw new InvalidInputException("查询条件有误", "行政区划代码不存在：应为6位数字");
-    }
     if (organisation.find(divisionCode).isEmpty()) {
-      throw new NotFoundException("行政区划代码“" + divisionCode + "”不存在，请检查后重新查询。");
+      throw new InvalidInputException("查询条件有误", "行政区划代码“" + divisionCode + "”不存在");
     }
     if (roots.stream().noneMatch(r -> organisation.isWithin(divisionCode, r))) {
       throw new AccessDeniedException("outside the user's units");
