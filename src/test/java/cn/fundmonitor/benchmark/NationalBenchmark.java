@@ -214,7 +214,12 @@ class NationalBenchmark {
     // 3. statistics of the ministry, one province, one county over HTTP; baseline: the same
     // scope computed in-process as before issue 16 (every project read into Java, every division
     // beneath a row), beside the same in-process computation as it is now
-    var county = countyUser.division;
+    statistics(app, jdbc, identity, countyUser.division);
+  }
+
+  /** The statistics part alone ({@link NationalStatisticsBenchmark} runs it on a loaded database). */
+  void statistics(ConfigurableApplicationContext app, JdbcTemplate jdbc, IdentityService identity,
+      String county) {
     var province = county.substring(0, 2) + "0000";
     for (var scope : List.of(NationalDataset.MINISTRY, province, county)) {
       var user = unitUser(identity, scope);
