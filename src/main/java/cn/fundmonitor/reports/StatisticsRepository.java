@@ -169,6 +169,9 @@ class StatisticsRepository {
   /** What a statistics query groups its projects by (issue 16: rows per group, not per project). */
   enum Grouping {
     REGION("p.region_code, null, null", "p.region_code"),
+    /** One scan for the region view and the views by fund class and by direction together. */
+    REGION_CLASS_AND_DIRECTION("p.region_code, p.fund_class, p.direction",
+        "p.region_code, p.fund_class, p.direction"),
     CLASS_AND_DIRECTION("null, p.fund_class, p.direction", "p.fund_class, p.direction"),
     NONE("null, null, null", null);
 

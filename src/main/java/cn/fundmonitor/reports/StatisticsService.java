@@ -114,24 +114,24 @@ public class StatisticsService {
     var receipts = receipts(year, quarter, visible);
     var problems = repository.openProblems(year, quarter, filter).stream()
         .filter(p -> visible.contains(p.unitCode())).toList();
-    var byRegion = repository.sums(year, quarter, filter, StatisticsRepository.Grouping.REGION, today);
-    var byClass = repository.sums(year, quarter, filter,
-        StatisticsRepository.Grouping.CLASS_AND_DIRECTION, today);
+    // one grouped scan serves the views by region, by fund class and by direction
+    var sums = repository.sums(year, quarter, filter,
+        StatisticsRepository.Grouping.REGION_CLASS_AND_DIRECTION, today);
     var months = quarter * 3;
     var provincesOrAbove = scope.roots().stream().map(organisation::get)
         .allMatch(d -> d.level() == DivisionLevel.PROVINCE || d.level() == DivisionLevel.MINISTRY);
 
-    var region = regionView(scope, byRegion, receipts, problems, months);
+    var region = regionView(scope, sums, receipts, problems, months);
     var fundClass = groupedView("FUND_CLASS", "按资金类别", FundClass.values(), FundClass::label,
-        byClass, StatisticsRepository.Sums::fundClass, receipts, StatisticsRepository.Receipt::fundClass,
+        sums, StatisticsRepository.Sums::fundClass, receipts, StatisticsRepository.Receipt::fundClass,
         problems, StatisticsRepository.ProblemSums::fundClass, provincesOrAbove, months);
     var direction = groupedView("DIRECTION", "按资金方向", Direction.values(), Direction::label,
-        byClass, StatisticsRepository.Sums::direction, receipts, StatisticsRepository.Receipt::direction,
+        sums, StatisticsRepository.Sums::direction, receipts, StatisticsRepository.Receipt::direction,
         problems, StatisticsRepository.ProblemSums::direction, provincesOrAbove, months);
-    var quarters = quarterView(year, quarter, visible, filter, byClass, problems, provincesOrAbove,
+    var quarters = quarterView(year, quarter, visible, filter, sums, problems, provincesOrAbove,
         today);
     var targets = targetView(year, quarter, filter, months);
-    var source = sourceView(year, quarter, filter, byClass, receipts, provincesOrAbove, months);
+    var source = sourceView(year, quarter, filter, sums, receipts, provincesOrAbove, months);
     return new Statistics(year, quarter,
         scope.roots().stream().map(r -> organisation.get(r).name()).toList(),
         region, fundClass, direction, quarters, targets, source);
