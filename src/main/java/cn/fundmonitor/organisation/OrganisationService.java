@@ -130,14 +130,22 @@ public class OrganisationService {
    * renamed to one of them (their history belongs to their successor).
    */
   public Set<String> subtree(String code) {
+    // one pass to index who lies directly beneath whom: the ministry's subtree is the whole
+    // national tree (3,200 divisions), scanned once rather than once per division
+    var beneath = new java.util.HashMap<String, List<String>>();
+    for (var d : divisions().values()) {
+      for (var above : new String[] {d.parentCode(), d.successorCode()}) {
+        if (above != null) {
+          beneath.computeIfAbsent(above, k -> new ArrayList<>()).add(d.code());
+        }
+      }
+    }
     var result = new LinkedHashSet<String>();
     var queue = new ArrayList<>(List.of(code));
     while (!queue.isEmpty()) {
       var next = queue.remove(queue.size() - 1);
       if (result.add(next)) {
-        divisions().values().stream()
-            .filter(d -> next.equals(d.parentCode()) || next.equals(d.successorCode()))
-            .forEach(d -> queue.add(d.code()));
+        queue.addAll(beneath.getOrDefault(next, List.of()));
       }
     }
     return result;

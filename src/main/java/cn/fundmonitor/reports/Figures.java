@@ -56,6 +56,34 @@ public final class Figures {
     rateSum += f.rateSum();
   }
 
+  /** The figures of a group of projects summed in the database, as {@link #add} one by one. */
+  void add(StatisticsRepository.Sums s) {
+    issued = issued.add(s.issued());
+    paid = paid.add(s.paid());
+    projects += s.projects();
+    filed += s.filed();
+    red += s.red();
+    yellow += s.yellow();
+    blue += s.blue();
+    overdueFilings += s.overdueFilings();
+    indicators += s.indicators();
+    indicatorsRated += s.indicatorsRated();
+    indicatorsMet += s.indicatorsMet();
+    rateSum += s.rateSum();
+  }
+
+  /** The indicators of one category, summed in the database, as {@link #addIndicator} each. */
+  void add(StatisticsRepository.IndicatorSums s) {
+    indicators += s.indicators();
+    indicatorsRated += s.rated();
+    indicatorsMet += s.met();
+    rateSum += s.rateSum();
+  }
+
+  void addOpenProblems(int count) {
+    openProblems += count;
+  }
+
   void addReceived(BigDecimal amount) {
     received = received.add(amount);
   }

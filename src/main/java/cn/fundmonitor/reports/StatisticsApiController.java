@@ -67,11 +67,16 @@ class StatisticsApiController {
 
   private StatisticsService.Statistics compute(CurrentUser user, Integer year, Integer quarter,
       Long pointId, String divisionCode) {
-    var scope = statistics.scope(user.groupIds(), divisionCode);
+    var scope = scope(user, divisionCode);
     if (pointId == null && year != null && quarter != null) {
       return statistics.compute(year, quarter, scope);
     }
     return statistics.compute(periods.of(year, quarter, pointId, user.groupIds()), scope);
+  }
+
+  private Scope scope(CurrentUser user, String divisionCode) {
+    statistics.checkDivision(divisionCode);
+    return statistics.scope(user.groupIds(), divisionCode);
   }
 
   record StatisticsView(int year, Integer quarter, Long pointId, String period, String periodLabel,

@@ -1,7 +1,9 @@
 package cn.fundmonitor.reports;
 
 import cn.fundmonitor.common.InvalidInputException;
+import cn.fundmonitor.common.NotFoundException;
 import cn.fundmonitor.filing.FilingPeriod;
+import cn.fundmonitor.filing.FundSource;
 import cn.fundmonitor.filing.MonitoringPeriod;
 import cn.fundmonitor.filing.Quarter;
 import cn.fundmonitor.organisation.Division;
@@ -19,7 +21,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.security.access.AccessDeniedException;
@@ -29,7 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Statistics over the persisted data (MNR 第十三条): by region rolled up county → city → province
  * → nation, by fund class, by direction, by quarter and by target achievement, for one budget
- * year at one monitoring point (a quarter's end), within what the user may see.
+ * year at one monitoring point (a quarter's end, or a point opened besides the quarters:
+ * MNR 第十一条), within what the user may see, summed in the database (issue 16).
  */
 @Service
 public class StatisticsService {
@@ -63,6 +65,23 @@ public class StatisticsService {
     }
   }
 
+  /**
+   * For {@code /api/statistics} (issue 16): a division code that is not six digits is refused
+   * (400, not echoed: it is whatever the caller typed), one no division has is not found (404).
+   * Nothing when no code is given. The overdue board keeps its own answers through {@link #scope}.
+   */
+  public void checkDivision(String divisionCode) {
+    if (divisionCode == null || divisionCode.isBlank()) {
+      return;
+    }
+    if (!divisionCode.matches("\\d{6}")) {
+      throw new InvalidInputException("查询条件有误", "行政区划代码不存在：应为6位数字");
+    }
+    if (organisation.find(divisionCode).isEmpty()) {
+      throw new NotFoundException("行政区划代码“" + divisionCode + "”不存在，请检查后重新查询。");
+    }
+  }
+
   /** The user's scope, or the part of it under {@code divisionCode}. */
   public Scope scope(Collection<String> groupIds, String divisionCode) {
     var units = groupIds.contains(ADMIN_GROUP) ? List.of(Division.MINISTRY_CODE)
@@ -86,6 +105,13 @@ public class StatisticsService {
     return new Scope(List.of(divisionCode));
   }
 
+  /**
+   * The statistics of a scope, summed in the database (issue 16): each query answers one row per
+   * region, fund class and direction, or category, never one per project, and the region view
+   * shows the scope and its direct children (the ministry's provinces, a province's cities), each
+   * opened by asking again with its {@code divisionCode}, so the answer does not grow with the
+   * nation.
+   */
   @Transactional(readOnly = true)
   public Statistics compute(int year, int quarter, Scope scope) {
     check(year, quarter);
@@ -93,8 +119,9 @@ public class StatisticsService {
   }
 
   /**
-   * The figures of a quarter or of a monitoring point (MNR 第十一条: 其他填报时点，按要求执行):
-   * money as of the period's last day, the period's own filings, time progress of its months.
+   * The figures of a quarter or of a monitoring point (MNR 第十一条: 其他填报时点，按要求执行),
+   * summed the same way: money as of the period's last day, the period's own filings, time
+   * progress of its months.
    */
   @Transactional(readOnly = true)
   public Statistics compute(FilingPeriod period, Scope scope) {
@@ -102,29 +129,28 @@ public class StatisticsService {
     var today = LocalDate.now(clock);
     var visible = new java.util.HashSet<String>();
     scope.roots().forEach(r -> visible.addAll(organisation.subtree(r)));
-    var regions = regions(visible);
-    var facts = inScope(repository.projects(period, regions), visible);
+    var filter = StatisticsRepository.RegionFilter.of(visible,
+        organisation.all().stream().map(Division::code).toList());
     var receipts = receipts(period, visible);
-    var problems = repository.openProblems().stream()
+    var problems = repository.openProblems(period, filter).stream()
         .filter(p -> visible.contains(p.unitCode())).toList();
-    var byProject = new HashMap<String, ProjectFact>();
-    facts.forEach(f -> byProject.put(f.projectCode(), f));
+    // one grouped scan serves the views by region, by fund class and by direction
+    var sums = repository.sums(period, filter,
+        StatisticsRepository.Grouping.REGION_CLASS_AND_DIRECTION, today);
     var months = period.monthsElapsed();
     var provincesOrAbove = scope.roots().stream().map(organisation::get)
         .allMatch(d -> d.level() == DivisionLevel.PROVINCE || d.level() == DivisionLevel.MINISTRY);
 
-    var region = regionView(scope, facts, receipts, problems, months, today);
+    var region = regionView(scope, sums, receipts, problems, months);
     var fundClass = groupedView("FUND_CLASS", "按资金类别", FundClass.values(), FundClass::label,
-        facts, ProjectFact::fundClass, receipts, StatisticsRepository.Receipt::fundClass,
-        problems, p -> Optional.ofNullable(byProject.get(p.projectCode())).map(ProjectFact::fundClass),
-        provincesOrAbove, months, today);
+        sums, StatisticsRepository.Sums::fundClass, receipts, StatisticsRepository.Receipt::fundClass,
+        problems, StatisticsRepository.ProblemSums::fundClass, provincesOrAbove, months);
     var direction = groupedView("DIRECTION", "按资金方向", Direction.values(), Direction::label,
-        facts, ProjectFact::direction, receipts, StatisticsRepository.Receipt::direction,
-        problems, p -> Optional.ofNullable(byProject.get(p.projectCode())).map(ProjectFact::direction),
-        provincesOrAbove, months, today);
-    var quarters = quarterView(period, visible, regions, problems, provincesOrAbove, today);
-    var targets = targetView(period, byProject.keySet(), regions, months);
-    var source = sourceView(period, byProject, receipts, provincesOrAbove, months);
+        sums, StatisticsRepository.Sums::direction, receipts, StatisticsRepository.Receipt::direction,
+        problems, StatisticsRepository.ProblemSums::direction, provincesOrAbove, months);
+    var quarters = quarterView(period, visible, filter, sums, problems, provincesOrAbove, today);
+    var targets = targetView(period, filter, months);
+    var source = sourceView(period, filter, sums, receipts, provincesOrAbove, months);
     return new Statistics(year, period instanceof Quarter q ? q.quarter() : null,
         scope.roots().stream().map(r -> organisation.get(r).name()).toList(),
         region, fundClass, direction, quarters, targets, source, period.period(), period.label());
@@ -143,39 +169,25 @@ public class StatisticsService {
     }
   }
 
-  /** Beyond this many regions the scope is filtered in Java, not in SQL (a configurable default). */
-  static final int REGIONS_IN_SQL = 500;
-
-  /**
-   * The regions to filter by in SQL (issue 16: a county's statistics read its own projects, not
-   * the nation's 30,000), or null when the scope covers so much of the country (the ministry's)
-   * that reading everything costs no more than a list of thousands of codes.
-   */
-  private static java.util.Set<String> regions(java.util.Set<String> visible) {
-    return visible.size() > REGIONS_IN_SQL ? null : visible;
-  }
-
-  private static List<ProjectFact> inScope(List<ProjectFact> facts, java.util.Set<String> visible) {
-    return facts.stream().filter(f -> visible.contains(f.regionCode())).toList();
-  }
-
   // --- by region, rolled up -----------------------------------------------------------------------
 
-  private View regionView(Scope scope, List<ProjectFact> facts,
-      List<StatisticsRepository.Receipt> receipts, List<StatisticsRepository.OpenProblem> problems,
-      int months, LocalDate today) {
+  private View regionView(Scope scope, List<StatisticsRepository.Sums> byRegion,
+      List<StatisticsRepository.Receipt> receipts, List<StatisticsRepository.ProblemSums> problems,
+      int months) {
     var nodes = new HashMap<String, Figures>();
     Function<String, Figures> node = code -> nodes.computeIfAbsent(code, c -> new Figures(months));
-    for (var f : facts) {
-      up(scope, f.regionCode()).forEach(code -> node.apply(code).add(f, today));
+    var shown = new HashMap<String, List<String>>();
+    Function<String, List<String>> rowsOf = code -> shown.computeIfAbsent(code, c -> shown(scope, c));
+    for (var s : byRegion) {
+      rowsOf.apply(s.regionCode()).forEach(code -> node.apply(code).add(s));
     }
     for (var p : problems) {
-      up(scope, p.unitCode()).forEach(code -> node.apply(code).addOpenProblem());
+      rowsOf.apply(p.unitCode()).forEach(code -> node.apply(code).addOpenProblems(p.count()));
     }
     for (var r : receipts) {
       // what reached a province from the ministry; below the province, what reached a unit is
       // what the province issued to it
-      up(scope, r.provinceCode()).stream()
+      rowsOf.apply(r.provinceCode()).stream()
           .filter(code -> levelOf(code).ordinal() <= DivisionLevel.PROVINCE.ordinal())
           .forEach(code -> node.apply(code).addReceived(r.amount()));
     }
@@ -184,21 +196,27 @@ public class StatisticsService {
         figures.addReceived(figures.issued().amount());
       }
     });
-    var children = new HashMap<String, List<Division>>();
-    for (var d : organisation.all()) {
-      if (d.parentCode() != null && nodes.containsKey(d.code())) {
-        children.computeIfAbsent(d.parentCode(), k -> new ArrayList<>()).add(d);
-      }
-    }
-    children.values().forEach(list -> list.sort(Comparator.comparing(Division::code)));
     var rows = new ArrayList<Row>();
     var total = new Figures(months);
     for (var root : scope.roots()) {
       node.apply(root);
-      walk(root, 0, nodes, children, rows);
+      rows.add(new Row(root, organisation.get(root).name(), 0, nodes.get(root)));
+      organisation.all().stream()
+          .filter(d -> root.equals(d.parentCode()) && nodes.containsKey(d.code()))
+          .sorted(Comparator.comparing(Division::code))
+          .forEach(d -> rows.add(new Row(d.code(), d.name(), 1, nodes.get(d.code()))));
       total.plus(nodes.get(root));
     }
     return new View("REGION", "按地区", rows, total);
+  }
+
+  /**
+   * The rows of the region view a division's figures count in: the scope's root and the root's
+   * child it lies under (or the root alone); none outside the scope.
+   */
+  private List<String> shown(Scope scope, String code) {
+    var chain = up(scope, code);
+    return chain.size() <= 2 ? chain : chain.subList(chain.size() - 2, chain.size());
   }
 
   /** The division and its ancestors up to the scope's root (inclusive); empty outside the scope. */
@@ -219,28 +237,21 @@ public class StatisticsService {
     return organisation.get(code).level();
   }
 
-  private void walk(String code, int depth, Map<String, Figures> nodes,
-      Map<String, List<Division>> children, List<Row> rows) {
-    rows.add(new Row(code, organisation.get(code).name(), depth, nodes.get(code)));
-    for (var child : children.getOrDefault(code, List.of())) {
-      walk(child.code(), depth + 1, nodes, children, rows);
-    }
-  }
-
   // --- by fund class, by direction -----------------------------------------------------------------
 
   private <K extends Enum<K>> View groupedView(String name, String title, K[] keys,
-      Function<K, String> label, List<ProjectFact> facts, Function<ProjectFact, K> keyOf,
-      List<StatisticsRepository.Receipt> receipts, Function<StatisticsRepository.Receipt, K> receiptKey,
-      List<StatisticsRepository.OpenProblem> problems,
-      Function<StatisticsRepository.OpenProblem, Optional<K>> problemKey, boolean receiptsCount,
-      int months, LocalDate today) {
+      Function<K, String> label, List<StatisticsRepository.Sums> sums,
+      Function<StatisticsRepository.Sums, K> keyOf, List<StatisticsRepository.Receipt> receipts,
+      Function<StatisticsRepository.Receipt, K> receiptKey,
+      List<StatisticsRepository.ProblemSums> problems,
+      Function<StatisticsRepository.ProblemSums, K> problemKey, boolean receiptsCount, int months) {
     var groups = new LinkedHashMap<K, Figures>();
     for (var k : keys) {
       groups.put(k, new Figures(months));
     }
-    facts.forEach(f -> groups.get(keyOf.apply(f)).add(f, today));
-    problems.forEach(p -> problemKey.apply(p).ifPresent(k -> groups.get(k).addOpenProblem()));
+    sums.forEach(s -> groups.get(keyOf.apply(s)).add(s));
+    problems.forEach(p -> Optional.ofNullable(problemKey.apply(p))
+        .ifPresent(k -> groups.get(k).addOpenProblems(p.count())));
     if (receiptsCount) {
       receipts.forEach(r -> groups.get(receiptKey.apply(r)).addReceived(r.amount()));
     } else {
@@ -271,18 +282,18 @@ public class StatisticsService {
    * payments; a filing's sources add up to its total (checked when it is filed or corrected), and
    * anything paid without a source shows in its own row, so the rows always add up to the total.
    */
-  private View sourceView(FilingPeriod period, Map<String, ProjectFact> byProject,
-      List<StatisticsRepository.Receipt> receipts, boolean receiptsCount, int months) {
+  private View sourceView(FilingPeriod period, StatisticsRepository.RegionFilter filter,
+      List<StatisticsRepository.Sums> sums, List<StatisticsRepository.Receipt> receipts,
+      boolean receiptsCount, int months) {
     var groups = new LinkedHashMap<cn.fundmonitor.filing.FundSource.Channel, Figures>();
     for (var c : cn.fundmonitor.filing.FundSource.Channel.values()) {
       groups.put(c, new Figures(months));
     }
-    for (var i : repository.issuedByClass(period.year(), period.lastDay())) {
-      if (byProject.containsKey(i.projectCode())) {
-        // seen from the unit that spends it: a city's money issued to a county came from above
-        groups.get(cn.fundmonitor.filing.FundSource.received(i.fundClass(), i.fromAnotherUnit())
-            .channel()).addIssued(i.amount());
-      }
+    // seen from the unit that spends it: a city's money issued to a county came from above
+    // (FundSource.received); the database says which money was issued to another unit
+    for (var i : repository.issuedByClass(period.year(), period.lastDay(), filter)) {
+      groups.get(FundSource.received(i.fundClass(), i.fromAnotherUnit()).channel())
+          .addIssued(i.amount());
     }
     if (receiptsCount) {
       // what reached the registering unit is its own, whoever spends it later
@@ -290,17 +301,17 @@ public class StatisticsService {
     } else {
       groups.values().forEach(g -> g.addReceived(g.issued().amount()));
     }
-    var paidBySource = new HashMap<String, java.math.BigDecimal>();
-    for (var p : repository.paidBySource(period)) {
-      var fact = byProject.get(p.projectCode());
-      if (fact != null && fact.filed()) {
-        groups.get(p.source().channel()).addPaid(p.amount());
-        paidBySource.merge(p.projectCode(), p.amount(), java.math.BigDecimal::add);
+    // paid without a source: what the filings state as paid less what they split by source
+    var unsplitPaid = sums.stream().map(StatisticsRepository.Sums::paid)
+        .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+    for (var p : repository.paidBySource(period, filter)) {
+      groups.get(p.source().channel()).addPaid(p.amount());
+      if (p.ofTotal()) {
+        unsplitPaid = unsplitPaid.subtract(p.amount());
       }
     }
     var unsplit = new Figures(months);
-    byProject.values().stream().filter(f -> f.filed() && f.paid() != null).forEach(f -> unsplit
-        .addPaid(f.paid().subtract(paidBySource.getOrDefault(f.projectCode(), java.math.BigDecimal.ZERO))));
+    unsplit.addPaid(unsplitPaid);
     var rows = new ArrayList<Row>();
     var total = new Figures(months);
     groups.forEach((c, g) -> {
@@ -335,11 +346,11 @@ public class StatisticsService {
   /**
    * A row per quarter up to the period; a monitoring point (MNR 第十一条: 其他填报时点，按要求执行)
    * adds its own row after the quarters that ended before it, labelled with its name, never as a
-   * quarter.
+   * quarter. Each row is one grouped query (the period's own is the one already read).
    */
   private View quarterView(FilingPeriod period, java.util.Set<String> visible,
-      java.util.Set<String> regions, List<StatisticsRepository.OpenProblem> problems,
-      boolean receiptsCount, LocalDate today) {
+      StatisticsRepository.RegionFilter filter, List<StatisticsRepository.Sums> current,
+      List<StatisticsRepository.ProblemSums> problems, boolean receiptsCount, LocalDate today) {
     var year = period.year();
     var periods = new ArrayList<FilingPeriod>();
     var quarters = period instanceof Quarter q ? q.quarter() : period.monthsElapsed() / 3;
@@ -357,9 +368,9 @@ public class StatisticsService {
     var from = LocalDate.of(year, 1, 1);
     for (var p : periods) {
       var figures = new Figures(p.monthsElapsed());
-      for (var f : inScope(repository.projects(p, regions), visible)) {
-        figures.add(f, today);
-      }
+      (p.equals(period) ? current
+          : repository.sums(p, filter, StatisticsRepository.Grouping.NONE, today))
+          .forEach(figures::add);
       if (receiptsCount) {
         receipts(p, visible).forEach(r -> figures.addReceived(r.amount()));
       } else {
@@ -368,7 +379,7 @@ public class StatisticsService {
       var since = from;
       var to = p.lastDay().plusDays(1);
       problems.stream().filter(o -> !o.raisedOn().isBefore(since) && o.raisedOn().isBefore(to))
-          .forEach(o -> figures.addOpenProblem());
+          .forEach(o -> figures.addOpenProblems(o.count()));
       rows.add(new Row(p.period(), p.label(), 0, figures));
       last = figures;
       from = to;
@@ -379,16 +390,14 @@ public class StatisticsService {
 
   // --- by target achievement -----------------------------------------------------------------------
 
-  private View targetView(FilingPeriod period, java.util.Set<String> projects,
-      java.util.Set<String> regions, int months) {
+  private View targetView(FilingPeriod period, StatisticsRepository.RegionFilter filter,
+      int months) {
     var byCategory = new LinkedHashMap<IndicatorCategory, Figures>();
     for (var c : IndicatorCategory.values()) {
       byCategory.put(c, new Figures(months));
     }
-    for (var i : repository.indicators(period, regions)) {
-      if (projects.contains(i.projectCode())) {
-        byCategory.get(i.category()).addIndicator(i.rate(), i.notYetDue());
-      }
+    for (var i : repository.indicatorSums(period, filter)) {
+      byCategory.get(i.category()).add(i);
     }
     var rows = new ArrayList<Row>();
     var total = new Figures(months);

@@ -323,8 +323,15 @@ class NationalBenchmark {
     }
     parentTaskIndex(app.getBean(RepositoryService.class), runtime, tasks, jdbc);
 
-    // 3. statistics of the ministry, one province, one county
-    var county = countyUser.division;
+    // 3. statistics of the ministry, one province, one county over HTTP; baseline: the same
+    // scope computed in-process as before issue 16 (every project read into Java, every division
+    // beneath a row), beside the same in-process computation as it is now
+    statistics(app, jdbc, identity, countyUser.division);
+  }
+
+  /** The statistics part alone ({@link NationalStatisticsBenchmark} runs it on a loaded database). */
+  void statistics(ConfigurableApplicationContext app, JdbcTemplate jdbc, IdentityService identity,
+      String county) {
     var province = county.substring(0, 2) + "0000";
     for (var scope : List.of(Division.MINISTRY_CODE, province, county)) {
       var user = unitUser(identity, scope);
@@ -333,11 +340,24 @@ class NationalBenchmark {
       for (int i = 0; i < STATISTICS_SAMPLES; i++) {
         latencies.time(() -> bytes[0] = get(user, "/api/statistics?year=2026&quarter=1").length);
       }
-      say("statistics %s (%s, %,d projects beneath): %s, %,d bytes", scope.equals(county) ? "county"
-          : scope.equals(province) ? "province" : "ministry", scope, jdbc.queryForObject(
+      var name = scope.equals(county) ? "county" : scope.equals(province) ? "province" : "ministry";
+      say("statistics %s (%s, %,d projects beneath): %s, %,d bytes", name, scope, jdbc.queryForObject(
           "select count(*) from fm_project p join fm_division d on d.code = p.region_code where "
           + "p.region_code like ?", Integer.class, scope.equals(Division.MINISTRY_CODE) ? "%"
           : scope.endsWith("0000") ? scope.substring(0, 2) + "%" : scope), latencies, bytes[0]);
+      var before = new Latencies();
+      var now = new Latencies();
+      var answers = new cn.fundmonitor.reports.StatisticsBaseline.Answer[2];
+      for (int i = 0; i < Math.max(3, STATISTICS_SAMPLES / 2); i++) {
+        answers[0] = cn.fundmonitor.reports.StatisticsBaseline.perProject(app, 2026, 1, scope);
+        before.nanos.add(answers[0].nanos());
+        answers[1] = cn.fundmonitor.reports.StatisticsBaseline.summed(app, 2026, 1, scope);
+        now.nanos.add(answers[1].nanos());
+      }
+      say("  in-process, per project as before (baseline): p50 %.1f ms, %,d bytes, %,d region rows; "
+          + "summed in SQL: p50 %.1f ms, %,d bytes, %,d region rows", before.p(50),
+          answers[0].bytes(), answers[0].regionRows(), now.p(50), answers[1].bytes(),
+          answers[1].regionRows());
     }
   }
 

@@ -175,6 +175,11 @@ class MonitoringPointFilingReportsTest {
 
     var total = views.get("REGION").get("total");
     assertThat(total.get("filed").asInt()).as("only the point's own filing counts").isOne();
+    // issue 16: the region view is the scope and its direct children, a child one drill-down away
+    views.get("REGION").get("rows").forEach(r -> assertThat(r.get("depth").asInt()).isLessThanOrEqualTo(1));
+    var drilled = get("/api/statistics?pointId=" + pointId + "&divisionCode=" + drillTo(views),
+        GUANGXI_FINANCE, 200);
+    assertThat(drilled.get("periodLabel").asText()).isEqualTo(label());
     assertThat(new BigDecimal(total.get("paidYuan").asText())).isEqualByComparingTo("300000");
 
     // by fund source: the rows add up to the total, and the total is the region view's
@@ -202,6 +207,16 @@ class MonitoringPointFilingReportsTest {
         .contains(java.net.URLEncoder.encode("监测时点", java.nio.charset.StandardCharsets.UTF_8));
   }
 
+  /** The first child row of the region view (the province's city holding the point's filing). */
+  private static String drillTo(java.util.Map<String, JsonNode> views) {
+    for (var r : views.get("REGION").get("rows")) {
+      if (r.get("depth").asInt() == 1) {
+        return r.get("key").asText();
+      }
+    }
+    throw new AssertionError("no child row in " + views.get("REGION"));
+  }
+
   @Test
   void mnrArticle11_aPointOfAnotherRegionOrAMistakenPeriodIsRefusedInChinese() throws Exception {
     assertThat(get("/api/statistics?pointId=" + pointId, XINJIANG_FINANCE, 404).get("title")
@@ -212,6 +227,9 @@ class MonitoringPointFilingReportsTest {
         XINJIANG_FINANCE, PASSWORD).statusCode()).isEqualTo(404);
     assertThat(get("/api/statistics?pointId=999999", GUANGXI_FINANCE, 404).get("detail").asText())
         .contains("监测时点不存在");
+    // issue 16: an unknown division is not found for a point as for a quarter
+    assertThat(get("/api/statistics?pointId=" + pointId + "&divisionCode=999999", GUANGXI_FINANCE,
+        404).get("detail").asText()).contains("行政区划代码“999999”不存在");
     assertThat(get("/api/statistics?pointId=" + pointId + "&quarter=3", GUANGXI_FINANCE, 400)
         .get("detail").asText()).contains("不能同时指定");
     assertThat(get("/api/statistics", GUANGXI_FINANCE, 400).get("detail").asText())

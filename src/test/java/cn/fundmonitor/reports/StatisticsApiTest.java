@@ -75,7 +75,10 @@ class StatisticsApiTest {
   @Test
   void byRegionRolledUpCountyCityProvince() throws Exception {
     var region = view(statistics(GUANGXI_FINANCE, "", 200), "REGION");
-    assertThat(keys(region)).containsExactly("450000", "450100", "450102", "450103", "450300", "450321");
+    // issue 16: the province and its cities; a city's counties are one drill-down away
+    assertThat(keys(region)).containsExactly("450000", "450100", "450300");
+    var nanningCounties = view(statistics(GUANGXI_FINANCE, "&divisionCode=450100", 200), "REGION");
+    assertThat(keys(nanningCounties)).containsExactly("450100", "450102", "450103");
     var province = row(region, "450000");
     assertThat(province.get("receivedWan").decimalValue()).isEqualByComparingTo("430");
     assertThat(province.get("issuedWan").decimalValue()).isEqualByComparingTo("350");
@@ -94,8 +97,9 @@ class StatisticsApiTest {
     var nanning = row(region, "450100");
     assertThat(nanning.get("receivedWan").decimalValue()).isEqualByComparingTo("150");
     assertThat(nanning.get("paidWan").decimalValue()).isEqualByComparingTo("80");
-    assertThat(row(region, "450102").get("executionRatePercent").decimalValue()).isEqualByComparingTo("30");
-    assertThat(row(region, "450103").get("executionRatePercent").decimalValue()).isEqualByComparingTo("100");
+    assertThat(row(nanningCounties, "450100").toString()).isEqualTo(nanning.toString());
+    assertThat(row(nanningCounties, "450102").get("executionRatePercent").decimalValue()).isEqualByComparingTo("30");
+    assertThat(row(nanningCounties, "450103").get("executionRatePercent").decimalValue()).isEqualByComparingTo("100");
     var guilin = row(region, "450300");
     assertThat(guilin.get("overdueFilings").asInt()).isEqualTo(1);
     assertThat(guilin.get("filed").asInt()).isZero();
@@ -168,8 +172,22 @@ class StatisticsApiTest {
     var nation = view(statistics(MINISTRY_FINANCE, "", 200), "REGION");
     assertThat(keys(nation)).startsWith("000000", "450000");
     assertThat(row(nation, "000000").get("receivedWan").decimalValue()).isEqualByComparingTo("430");
-    assertThat(statistics(GUANGXI_FINANCE, "&divisionCode=999999", 400).get("detail").asText())
-        .contains("999999");
+    assertThat(keys(nation)).as("the ministry's region view: itself and its provinces")
+        .allMatch(k -> k.equals("000000") || k.endsWith("0000"));
+  }
+
+  /** Issue 16: a division code no division has is not found (404), in Chinese, for any user. */
+  @Test
+  void anUnknownDivisionIsNotFound() throws Exception {
+    for (var user : List.of(GUANGXI_FINANCE, MINISTRY_FINANCE, XINGNING_ECO)) {
+      var problem = statistics(user, "&divisionCode=999999", 404);
+      assertThat(problem.get("status").asInt()).isEqualTo(404);
+      assertThat(problem.get("detail").asText()).as(user).contains("行政区划代码“999999”不存在");
+    }
+    assertThat(http.download("/api/statistics?year=2026&quarter=2&divisionCode=999999",
+        Workbooks.XLSX, GUANGXI_FINANCE, PASSWORD).statusCode()).isEqualTo(404);
+    var hostile = statistics(GUANGXI_FINANCE, "&divisionCode=%3Cscript%3E", 400);
+    assertThat(hostile.get("detail").asText()).contains("应为6位数字").doesNotContain("<script>");
   }
 
   @Test
@@ -202,7 +220,8 @@ class StatisticsApiTest {
       assertThat(province.getCell(2).getCellStyle().getDataFormatString()).isEqualTo("#,##0.00####");
       assertThat(province.getCell(5).getCellStyle().getDataFormatString()).isEqualTo("0.00%");
       assertThat(province.getCell(5).getNumericCellValue()).isEqualTo(0.228571, org.assertj.core.data.Offset.offset(1e-6));
-      assertThat(region.getRow(3).getCell(1).getCellStyle().getIndention()).isEqualTo((short) 4);
+      assertThat(region.getRow(2).getCell(1).getStringCellValue()).isEqualTo("南宁市");
+      assertThat(region.getRow(2).getCell(1).getCellStyle().getIndention()).isEqualTo((short) 2);
       // the 合计 row is the province's own row: its cities add up to it
       var total = region.getRow(region.getLastRowNum());
       assertThat(total.getCell(1).getStringCellValue()).isEqualTo("合计");
