@@ -27,6 +27,10 @@ class FilingRepository {
       + "where ((l.stage = 'REFINEMENT' and p.refined_on is not null) "
       + "or (l.stage = 'ISSUE' and p.refined_on is null))";
 
+  /** The money a project received so far: its funding lines summed (parameter: the project). */
+  private static final String RECEIVED = "select coalesce(sum(l.central_amount + "
+      + "l.provincial_amount), 0) " + FUNDING_LINES + " and l.project_code = ?";
+
   private final JdbcClient jdbc;
 
   FilingRepository(JdbcClient jdbc) {
@@ -117,9 +121,8 @@ class FilingRepository {
 
   /** Ties the filing to its process and fixes the money received so far; false if absent. */
   boolean attachProcess(String businessKey, String projectCode, String processInstanceId) {
-    return jdbc.sql("update fm_quarterly_filing set process_instance_id = ?, received_amount = "
-            + "(select coalesce(sum(l.central_amount + l.provincial_amount), 0) " + FUNDING_LINES
-            + " and l.project_code = ?) where business_key = ?")
+    return jdbc.sql("update fm_quarterly_filing set process_instance_id = ?, received_amount = ("
+            + RECEIVED + ") where business_key = ?")
         .params(processInstanceId, projectCode, businessKey).update() == 1;
   }
 
@@ -129,9 +132,8 @@ class FilingRepository {
    * the figure they were filed against. The number of filings changed.
    */
   int refreshReceived(String projectCode) {
-    return jdbc.sql("update fm_quarterly_filing set received_amount = "
-            + "(select coalesce(sum(l.central_amount + l.provincial_amount), 0) " + FUNDING_LINES
-            + " and l.project_code = ?) where project_code = ? and status in (?, ?)")
+    return jdbc.sql("update fm_quarterly_filing set received_amount = (" + RECEIVED
+            + ") where project_code = ? and status in (?, ?)")
         .params(projectCode, projectCode, FilingStatus.OPEN.name(), FilingStatus.RETURNED.name())
         .update();
   }
@@ -143,8 +145,7 @@ class FilingRepository {
 
   /** The money the project received, as the allocation lines stand today. */
   Yuan received(String projectCode) {
-    return Yuan.of(jdbc.sql("select coalesce(sum(l.central_amount + l.provincial_amount), 0) "
-            + FUNDING_LINES + " and l.project_code = ?").param(projectCode)
+    return Yuan.of(jdbc.sql(RECEIVED).param(projectCode)
         .query(BigDecimal.class).single());
   }
 
