@@ -1,6 +1,7 @@
 package cn.fundmonitor.correction;
 
 import cn.fundmonitor.platform.ProcessVariable;
+import cn.fundmonitor.project.ProjectVariables;
 import java.util.List;
 
 /**
@@ -68,8 +69,8 @@ public final class DataCorrectionProcess {
   public static final ProcessVariable<String> REASON = ProcessVariable.of("correctionReason", String.class);
   public static final ProcessVariable<String> REQUEST_NO = ProcessVariable.of("requestNo", String.class);
   /** Which project's filing the request changes: Tasklist's cards show them (项目编码, 项目名称). */
-  public static final ProcessVariable<String> PROJECT_CODE = ProcessVariable.of("projectCode", String.class);
-  public static final ProcessVariable<String> PROJECT_NAME = ProcessVariable.of("projectName", String.class);
+  public static final ProcessVariable<String> PROJECT_CODE = ProjectVariables.PROJECT_CODE;
+  public static final ProcessVariable<String> PROJECT_NAME = ProjectVariables.PROJECT_NAME;
   public static final ProcessVariable<Boolean> AFTER_TRANSMISSION = ProcessVariable.of("afterTransmission", Boolean.class);
   public static final ProcessVariable<String> SUPERIOR_GROUP = ProcessVariable.of("superiorGroup", String.class);
   public static final ProcessVariable<String> COUNTERPART_GROUP = ProcessVariable.of("counterpartGroup", String.class);

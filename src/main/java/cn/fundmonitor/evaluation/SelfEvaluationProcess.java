@@ -1,6 +1,7 @@
 package cn.fundmonitor.evaluation;
 
 import cn.fundmonitor.platform.ProcessVariable;
+import cn.fundmonitor.project.ProjectVariables;
 import java.util.List;
 import java.util.Map;
 
@@ -50,9 +51,9 @@ public final class SelfEvaluationProcess {
   public enum ReviewOutcome { APPROVE, RETURN }
 
   public static final ProcessVariable<Integer> EVALUATION_YEAR = ProcessVariable.of("evaluationYear", Integer.class);
-  public static final ProcessVariable<String> PROJECT_CODE = ProcessVariable.of("projectCode", String.class);
-  public static final ProcessVariable<String> PROJECT_NAME = ProcessVariable.of("projectName", String.class);
-  public static final ProcessVariable<String> APPLICANT_UNIT_NAME = ProcessVariable.of("applicantUnitName", String.class);
+  public static final ProcessVariable<String> PROJECT_CODE = ProjectVariables.PROJECT_CODE;
+  public static final ProcessVariable<String> PROJECT_NAME = ProjectVariables.PROJECT_NAME;
+  public static final ProcessVariable<String> APPLICANT_UNIT_NAME = ProjectVariables.APPLICANT_UNIT_NAME;
   public static final ProcessVariable<String> DIRECTION = ProcessVariable.of("direction", String.class);
   public static final ProcessVariable<String> EVALUATION_UNIT = ProcessVariable.of("evaluationUnit", String.class);
   /** The unit's finance group and its business department for the direction, comma-separated. */

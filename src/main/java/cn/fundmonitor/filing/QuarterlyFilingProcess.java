@@ -1,6 +1,7 @@
 package cn.fundmonitor.filing;
 
 import cn.fundmonitor.platform.ProcessVariable;
+import cn.fundmonitor.project.ProjectVariables;
 import java.util.List;
 
 /**
@@ -69,9 +70,9 @@ public final class QuarterlyFilingProcess {
    */
   public static final ProcessVariable<Long> MONITORING_POINT_ID = ProcessVariable.of("monitoringPointId", Long.class);
   // set when the filing opens
-  public static final ProcessVariable<String> PROJECT_CODE = ProcessVariable.of("projectCode", String.class);
-  public static final ProcessVariable<String> PROJECT_NAME = ProcessVariable.of("projectName", String.class);
-  public static final ProcessVariable<String> APPLICANT_UNIT_NAME = ProcessVariable.of("applicantUnitName", String.class);
+  public static final ProcessVariable<String> PROJECT_CODE = ProjectVariables.PROJECT_CODE;
+  public static final ProcessVariable<String> PROJECT_NAME = ProjectVariables.PROJECT_NAME;
+  public static final ProcessVariable<String> APPLICANT_UNIT_NAME = ProjectVariables.APPLICANT_UNIT_NAME;
   public static final ProcessVariable<String> FILING_UNIT = ProcessVariable.of("filingUnit", String.class);
   /** "<unit>-finance,<unit>-<role>": the unit's finance and business departments. */
   public static final ProcessVariable<String> FILING_GROUPS = ProcessVariable.of("filingGroups", String.class);

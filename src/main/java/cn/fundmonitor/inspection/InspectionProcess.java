@@ -1,6 +1,7 @@
 package cn.fundmonitor.inspection;
 
 import cn.fundmonitor.platform.ProcessVariable;
+import cn.fundmonitor.project.ProjectVariables;
 import java.util.List;
 
 /** Ids and variables of {@code processes/data-quality-inspection.bpmn} (数据质量抽查; business key = inspection number). */
@@ -44,8 +45,8 @@ public final class InspectionProcess {
    * The project the finding is about, if it names one: shown on the finding's cards in Tasklist
    * (platform.TaskSummaryPlugin), so a unit and its inspector can tell one finding from another.
    */
-  public static final ProcessVariable<String> PROJECT_CODE = ProcessVariable.of("projectCode", String.class);
-  public static final ProcessVariable<String> PROJECT_NAME = ProcessVariable.of("projectName", String.class);
+  public static final ProcessVariable<String> PROJECT_CODE = ProjectVariables.PROJECT_CODE;
+  public static final ProcessVariable<String> PROJECT_NAME = ProjectVariables.PROJECT_NAME;
   public static final ProcessVariable<String> RECTIFICATION = ProcessVariable.of("rectification", String.class);
   public static final ProcessVariable<Boolean> CONFIRMED = ProcessVariable.of("rectificationConfirmed", Boolean.class);
   public static final ProcessVariable<String> CONFIRMATION_COMMENT = ProcessVariable.of("confirmationComment", String.class);

@@ -1,6 +1,7 @@
 package cn.fundmonitor.lifecycle;
 
 import cn.fundmonitor.platform.ProcessVariable;
+import cn.fundmonitor.project.ProjectVariables;
 
 /** Ids and variables of {@code processes/plan-adjustment.bpmn} (实施方案调整; business key = request number). */
 public final class PlanAdjustmentProcess {
@@ -28,9 +29,9 @@ public final class PlanAdjustmentProcess {
   public enum Outcome { APPROVE, RETURN, REJECT }
 
   public static final ProcessVariable<String> REQUESTER = ProcessVariable.of("adjustmentRequester", String.class);
-  public static final ProcessVariable<String> PROJECT_CODE = ProcessVariable.of("projectCode", String.class);
-  public static final ProcessVariable<String> PROJECT_NAME = ProcessVariable.of("projectName", String.class);
-  public static final ProcessVariable<String> APPLICANT_UNIT_NAME = ProcessVariable.of("applicantUnitName", String.class);
+  public static final ProcessVariable<String> PROJECT_CODE = ProjectVariables.PROJECT_CODE;
+  public static final ProcessVariable<String> PROJECT_NAME = ProjectVariables.PROJECT_NAME;
+  public static final ProcessVariable<String> APPLICANT_UNIT_NAME = ProjectVariables.APPLICANT_UNIT_NAME;
   public static final ProcessVariable<String> REASON = ProcessVariable.of("adjustmentReason", String.class);
   /** JSON rows {level1, level2, name, comparator, target, unit}: the whole adjusted list. */
   public static final ProcessVariable<Object> INDICATORS = ProcessVariable.of("adjustedIndicators", Object.class);

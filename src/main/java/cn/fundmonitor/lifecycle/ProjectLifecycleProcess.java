@@ -1,6 +1,7 @@
 package cn.fundmonitor.lifecycle;
 
 import cn.fundmonitor.platform.ProcessVariable;
+import cn.fundmonitor.project.ProjectVariables;
 
 /** Ids and variables of {@code processes/project-lifecycle.bpmn} (项目实施与验收; business key = project code). */
 public final class ProjectLifecycleProcess {
@@ -89,9 +90,9 @@ public final class ProjectLifecycleProcess {
   /** Values of {@link #FORCE_MAJEURE_DECISION}. */
   public enum ForceMajeureDecision { APPROVE, REJECT }
 
-  public static final ProcessVariable<String> PROJECT_CODE = ProcessVariable.of("projectCode", String.class);
-  public static final ProcessVariable<String> PROJECT_NAME = ProcessVariable.of("projectName", String.class);
-  public static final ProcessVariable<String> APPLICANT_UNIT_NAME = ProcessVariable.of("applicantUnitName", String.class);
+  public static final ProcessVariable<String> PROJECT_CODE = ProjectVariables.PROJECT_CODE;
+  public static final ProcessVariable<String> PROJECT_NAME = ProjectVariables.PROJECT_NAME;
+  public static final ProcessVariable<String> APPLICANT_UNIT_NAME = ProjectVariables.APPLICANT_UNIT_NAME;
   public static final ProcessVariable<String> UNIT = ProcessVariable.of("lifecycleUnit", String.class);
   /** The project unit's finance group and its business department for the direction. */
   public static final ProcessVariable<String> UNIT_GROUPS = ProcessVariable.of("lifecycleGroups", String.class);

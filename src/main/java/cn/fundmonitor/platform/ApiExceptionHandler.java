@@ -3,6 +3,9 @@ package cn.fundmonitor.platform;
 import cn.fundmonitor.common.ConflictException;
 import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.common.NotFoundException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -49,7 +52,23 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   ProblemDetail invalid(InvalidInputException e) {
     var problem = problem(HttpStatus.BAD_REQUEST, e.title(), String.join("；", e.problems()));
     problem.setProperty("problems", e.problems());
+    problem.setProperty("errors", errors(e));
     return problem;
+  }
+
+  /**
+   * RFC 9457's {@code errors} extension: each problem's {@code detail}, and its {@code pointer}
+   * (RFC 6901, into the request body or the form) when it is about one field.
+   */
+  static List<Map<String, String>> errors(InvalidInputException e) {
+    return e.errors().stream().map(error -> {
+      var entry = new LinkedHashMap<String, String>();
+      entry.put("detail", error.message());
+      if (error.pointer() != null) {
+        entry.put("pointer", error.pointer());
+      }
+      return (Map<String, String>) entry;
+    }).toList();
   }
 
   @ExceptionHandler(NotFoundException.class)

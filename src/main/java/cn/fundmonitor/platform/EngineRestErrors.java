@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -89,7 +90,11 @@ class EngineRestErrors {
   static final class InvalidInputMapper implements ExceptionMapper<InvalidInputException> {
     @Override
     public Response toResponse(InvalidInputException e) {
-      return problem(400, "/errors/400", e.title(), e.getMessage(), e.problems());
+      var response = problem(400, "/errors/400", e.title(), e.getMessage(), e.problems());
+      @SuppressWarnings("unchecked")
+      var body = (Map<String, Object>) response.getEntity();
+      body.put("errors", ApiExceptionHandler.errors(e));
+      return response;
     }
   }
 

@@ -3,6 +3,8 @@ package cn.fundmonitor.platform;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.List;
 import java.util.Map;
 import org.camunda.spin.json.SpinJsonNode;
@@ -16,7 +18,8 @@ import org.camunda.spin.plugin.variable.value.JsonValue;
  */
 public final class JsonVariables {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
   private static final TypeReference<List<Map<String, Object>>> ROWS = new TypeReference<>() {};
 
   private JsonVariables() {}

@@ -1,6 +1,7 @@
 package cn.fundmonitor.problems;
 
 import cn.fundmonitor.platform.ProcessVariable;
+import cn.fundmonitor.project.ProjectVariables;
 import java.util.Map;
 
 /** Ids and variables of {@code processes/problem-escalation.bpmn} (问题反馈、重大问题报部). */
@@ -58,7 +59,7 @@ public final class ProblemEscalationProcess {
 
   public static final ProcessVariable<String> REPORTER = ProcessVariable.of("reporter", String.class);
   // the report (form, or the ProblemRaised message)
-  public static final ProcessVariable<String> PROJECT_CODE = ProcessVariable.of("projectCode", String.class);
+  public static final ProcessVariable<String> PROJECT_CODE = ProjectVariables.PROJECT_CODE;
   public static final ProcessVariable<String> PROBLEM_KIND = ProcessVariable.of("problemKind", String.class);
   public static final ProcessVariable<Object> PROBLEM_AMOUNT = ProcessVariable.of("problemAmount", Object.class);
   public static final ProcessVariable<String> PROBLEM_DESCRIPTION = ProcessVariable.of("problemDescription", String.class);

@@ -2,14 +2,15 @@ package cn.fundmonitor.project;
 
 import static cn.fundmonitor.common.Inputs.*;
 
-import java.util.ArrayList;
+import cn.fundmonitor.common.Problems;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
  * Server-side validation of an application: the same rules the form enforces, and more, because a
  * form can be bypassed. Policy questions (is the direction in scope, are the targets enough) are the
- * DMN's; this class only refuses what cannot be stored or understood.
+ * DMN's; this class only refuses what cannot be stored or understood. Each problem names the
+ * application form's field it is about ({@code projectName}, {@code indicators/0/target} …).
  */
 public final class ApplicationValidator {
 
@@ -27,22 +28,23 @@ public final class ApplicationValidator {
    */
   public static ProjectApplication validate(RawApplication raw, String defaultRegion,
       Predicate<String> regionExists) {
-    var problems = new ArrayList<String>();
+    var problems = new Problems();
 
-    var name = requiredText(raw.name(), "项目名称", MAX_NAME, problems);
+    var name = requiredText(raw.name(), "项目名称", MAX_NAME, problems.at("projectName"));
     var region = text(raw.regionCode());
     if (region == null) {
       region = defaultRegion;
     } else if (!DIVISION_CODE.matcher(region).matches()) {
-      problems.add("项目所在地行政区划代码应为6位数字，收到“" + shorten(region) + "”");
+      problems.add("regionCode", "项目所在地行政区划代码应为6位数字，收到“" + shorten(region) + "”");
     } else if (!regionExists.test(region)) {
-      problems.add("未知的行政区划代码：" + region);
+      problems.add("regionCode", "未知的行政区划代码：" + region);
     }
-    var direction = required(raw.direction(), "申报方向", Direction::parse, problems);
-    var fundClass = required(raw.fundClass(), "资金类型", FundClass::parse, problems);
-    var amount = amount(raw.requestedAmount(), "申报金额", problems);
-    var description = optionalText(raw.description(), "项目简介", MAX_DESCRIPTION, problems);
-    var indicators = IndicatorRows.parse(raw.indicators(), NO_TARGETS, problems);
+    var direction = required(raw.direction(), "申报方向", Direction::parse, problems.at("direction"));
+    var fundClass = required(raw.fundClass(), "资金类型", FundClass::parse, problems.at("fundClass"));
+    var amount = amount(raw.requestedAmount(), "申报金额", problems.at("requestedAmount"));
+    var description = optionalText(raw.description(), "项目简介", MAX_DESCRIPTION,
+        problems.at("projectDescription"));
+    var indicators = IndicatorRows.parse(raw.indicators(), NO_TARGETS, problems, "indicators");
 
     if (!problems.isEmpty()) {
       throw new InvalidApplicationException(problems);

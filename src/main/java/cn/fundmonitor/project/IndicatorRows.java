@@ -3,6 +3,7 @@ package cn.fundmonitor.project;
 import static cn.fundmonitor.common.Inputs.*;
 
 import cn.fundmonitor.common.Inputs;
+import cn.fundmonitor.common.Problems;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -42,34 +43,52 @@ public final class IndicatorRows {
   /** Parses every row; problems are prefixed with the row ("第2条指标：…"). */
   public static List<Indicator> parse(List<Map<String, Object>> rows, String missingProblem,
       List<String> problems) {
+    var found = new Problems();
+    var result = parse(rows, missingProblem, found, "indicators");
+    problems.addAll(found.messages());
+    return result;
+  }
+
+  /**
+   * Parses every row; each problem names its cell as the field ({@code <field>/<row>/target}, rows
+   * counted from 0 as in JSON) and its row in the text ("第2条指标：…").
+   */
+  public static List<Indicator> parse(List<Map<String, Object>> rows, String missingProblem,
+      Problems problems, String field) {
     if (rows == null || rows.isEmpty()) {
-      problems.add(missingProblem);
+      problems.add(field, missingProblem);
       return List.of();
     }
     if (rows.size() > MAX_INDICATORS) {
-      problems.add("绩效指标不能超过" + MAX_INDICATORS + "条（现为" + rows.size() + "条）");
+      problems.add(field, "绩效指标不能超过" + MAX_INDICATORS + "条（现为" + rows.size() + "条）");
       return List.of();
     }
     var result = new ArrayList<Indicator>();
     for (int i = 0; i < rows.size(); i++) {
       var row = rows.get(i) == null ? Map.<String, Object>of() : rows.get(i);
-      var rowProblems = new ArrayList<String>();
-      var level = required(row.get("level1"), "一级指标", IndicatorLevel::parse, rowProblems);
-      var category = required(row.get("level2"), "二级指标", IndicatorCategory::parse, rowProblems);
+      var before = problems.errors().size();
+      var prefix = "第" + (i + 1) + "条指标：";
+      var cell = field + "/" + i + "/";
+      var level = required(row.get("level1"), "一级指标", IndicatorLevel::parse,
+          problems.at(cell + "level1", prefix));
+      var category = required(row.get("level2"), "二级指标", IndicatorCategory::parse,
+          problems.at(cell + "level2", prefix));
       if (level != null && category != null && category.level() != level) {
-        rowProblems.add("二级指标“" + category.label() + "”不属于一级指标“" + level.label() + "”");
+        problems.add(cell + "level2", prefix + "二级指标“" + category.label() + "”不属于一级指标“"
+            + level.label() + "”");
       }
-      var name = requiredText(row.get("name"), "三级指标名称", MAX_INDICATOR_NAME, rowProblems);
-      var comparator = required(row.get("comparator"), "比较符", Comparator::parse, rowProblems);
-      var targetText = requiredText(row.get("target"), "目标值", MAX_TARGET, rowProblems);
-      var unit = optionalText(row.get("unit"), "计量单位", MAX_UNIT, rowProblems);
+      var name = requiredText(row.get("name"), "三级指标名称", MAX_INDICATOR_NAME,
+          problems.at(cell + "name", prefix));
+      var comparator = required(row.get("comparator"), "比较符", Comparator::parse,
+          problems.at(cell + "comparator", prefix));
+      var targetText = requiredText(row.get("target"), "目标值", MAX_TARGET,
+          problems.at(cell + "target", prefix));
+      var unit = optionalText(row.get("unit"), "计量单位", MAX_UNIT, problems.at(cell + "unit", prefix));
       IndicatorTarget target = null;
       if (comparator != null && targetText != null) {
-        target = target(comparator, targetText, rowProblems);
+        target = target(comparator, targetText, problems.at(cell + "target", prefix));
       }
-      var prefix = "第" + (i + 1) + "条指标：";
-      rowProblems.forEach(p -> problems.add(prefix + p));
-      if (rowProblems.isEmpty()) {
+      if (problems.errors().size() == before) {
         result.add(new Indicator(level, category, name, comparator, target, unit));
       }
     }

@@ -1,6 +1,7 @@
 package cn.fundmonitor.project;
 
 import cn.fundmonitor.common.InvalidInputException;
+import cn.fundmonitor.common.Problems;
 import java.util.List;
 
 /**
@@ -12,6 +13,11 @@ public class InvalidApplicationException extends InvalidInputException {
   public static final String TITLE = "申报信息有误，请修改后重新提交";
 
   public InvalidApplicationException(List<String> problems) {
+    super(TITLE, problems);
+  }
+
+  /** The problems with the application form's fields they are about. */
+  public InvalidApplicationException(Problems problems) {
     super(TITLE, problems);
   }
 

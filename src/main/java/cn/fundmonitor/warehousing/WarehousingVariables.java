@@ -2,6 +2,7 @@ package cn.fundmonitor.warehousing;
 
 import cn.fundmonitor.platform.JsonVariables;
 import cn.fundmonitor.platform.ProcessVariable;
+import cn.fundmonitor.project.ProjectVariables;
 import cn.fundmonitor.project.EligibilityFacts;
 import cn.fundmonitor.project.Project;
 import cn.fundmonitor.project.RawApplication;
@@ -16,10 +17,10 @@ public final class WarehousingVariables {
 
   /** Set by the start event ({@code camunda:initiator}). */
   public static final ProcessVariable<String> APPLICANT = ProcessVariable.of("applicant", String.class);
-  public static final ProcessVariable<String> PROJECT_CODE = ProcessVariable.of("projectCode", String.class);
+  public static final ProcessVariable<String> PROJECT_CODE = ProjectVariables.PROJECT_CODE;
 
   // the application form (keys of forms/project-application.form)
-  public static final ProcessVariable<String> PROJECT_NAME = ProcessVariable.of("projectName", String.class);
+  public static final ProcessVariable<String> PROJECT_NAME = ProjectVariables.PROJECT_NAME;
   public static final ProcessVariable<String> REGION_CODE = ProcessVariable.of("regionCode", String.class);
   public static final ProcessVariable<String> DIRECTION = ProcessVariable.of("direction", String.class);
   public static final ProcessVariable<String> FUND_CLASS = ProcessVariable.of("fundClass", String.class);
@@ -32,7 +33,7 @@ public final class WarehousingVariables {
   public static final ProcessVariable<Object> PROGRESS_PLAN = ProcessVariable.of("progressPlan", Object.class);
 
   // shown to reviewers
-  public static final ProcessVariable<String> APPLICANT_UNIT_NAME = ProcessVariable.of("applicantUnitName", String.class);
+  public static final ProcessVariable<String> APPLICANT_UNIT_NAME = ProjectVariables.APPLICANT_UNIT_NAME;
   public static final ProcessVariable<String> REGION_NAME = ProcessVariable.of("regionName", String.class);
   public static final ProcessVariable<String> REQUESTED_AMOUNT_WAN = ProcessVariable.of("requestedAmountWan", String.class);
 

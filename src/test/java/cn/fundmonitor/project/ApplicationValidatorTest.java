@@ -4,6 +4,7 @@ import static cn.fundmonitor.warehousing.ApplicationRequest.indicator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.fundmonitor.common.InvalidInputException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -65,6 +66,16 @@ class ApplicationValidatorTest {
     withoutTarget.set(0, indicator("OUTPUT", "QUANTITY", "修复面积", "GE", "", "公顷"));
     assertThatThrownBy(() -> validate(raw("p", null, "1", withoutTarget)))
         .hasMessageContaining("第1条指标：请填写目标值");
+  }
+
+  @Test
+  void eachProblemPointsAtItsFormFieldDownToTheIndicatorsCell_issue18() {
+    var rows = indicators();
+    rows.set(1, indicator("OUTPUT", "BENEFIT_SOCIAL", "完工时间", "LE", "明年", ""));
+    assertThatThrownBy(() -> validate(raw("", null, "-1", rows)))
+        .isInstanceOfSatisfying(InvalidApplicationException.class, e -> assertThat(e.errors())
+            .extracting(InvalidInputException.FieldError::field)
+            .containsExactly("projectName", "requestedAmount", "indicators/1/level2", "indicators/1/target"));
   }
 
   @Test

@@ -2,6 +2,7 @@ package cn.fundmonitor.warehousing;
 
 import static cn.fundmonitor.support.TestUsers.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import cn.fundmonitor.support.Applications;
 import cn.fundmonitor.support.FundMonitorTest;
@@ -77,6 +78,11 @@ class ProjectApiTest {
     assertThat(problem.get("problems")).extracting(JsonNode::asText).containsExactly(
         "项目名称不能超过100个字（现为120个字）", "申报金额“abc”不是有效的数字",
         "未填写绩效目标：每个项目至少要有一条绩效指标，无目标不得入库（资阳 目标前置；MNR 第十条）");
+    // RFC 9457 errors[]: each problem points at the form field it is about (issue 18)
+    assertThat(problem.get("errors")).extracting(e -> e.get("pointer").asText(), e -> e.get("detail").asText())
+        .containsExactly(tuple("#/projectName", "项目名称不能超过100个字（现为120个字）"),
+            tuple("#/requestedAmount", "申报金额“abc”不是有效的数字"),
+            tuple("#/indicators", "未填写绩效目标：每个项目至少要有一条绩效指标，无目标不得入库（资阳 目标前置；MNR 第十条）"));
     assertThat(jdbc.sql("select count(*) from fm_project").query(Integer.class).single())
         .isEqualTo(before);
 
@@ -95,6 +101,10 @@ class ProjectApiTest {
     var problem = json.readTree(response.body());
     assertThat(problem.get("message").asText()).contains("申报金额不能为负数");
     assertThat(problem.get("problems")).extracting(JsonNode::asText).contains("请填写申报方向");
+    assertThat(problem.get("errors")).anySatisfy(e -> {
+      assertThat(e.get("pointer").asText()).isEqualTo("#/requestedAmount");
+      assertThat(e.get("detail").asText()).isEqualTo("申报金额不能为负数");
+    });
   }
 
   @Test
