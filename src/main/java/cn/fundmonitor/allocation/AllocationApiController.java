@@ -2,8 +2,8 @@ package cn.fundmonitor.allocation;
 
 import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.common.NotFoundException;
+import cn.fundmonitor.organisation.OrganisationService;
 import cn.fundmonitor.platform.CurrentUser;
-import cn.fundmonitor.project.ProjectReserveService;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -25,13 +25,13 @@ class AllocationApiController {
 
   private final IssuePrefill prefill;
   private final AllocationService allocations;
-  private final ProjectReserveService reserve;
+  private final OrganisationService organisation;
 
   AllocationApiController(IssuePrefill prefill, AllocationService allocations,
-      ProjectReserveService reserve) {
+      OrganisationService organisation) {
     this.prefill = prefill;
     this.allocations = allocations;
-    this.reserve = reserve;
+    this.organisation = organisation;
   }
 
   /** e.g. the {@code issueLines} of a factor-method calculation. */
@@ -61,7 +61,7 @@ class AllocationApiController {
     } catch (NotFoundException e) {
       throw hidden;
     }
-    var scope = reserve.jurisdiction(user.groupIds());
+    var scope = organisation.jurisdiction(user.groupIds());
     var parts = allocations.parts(documentNo);
     if (!scope.contains(a.provinceCode())
         && parts.stream().noneMatch(p -> scope.contains(p.recipientCode()))) {

@@ -15,7 +15,8 @@ import cn.fundmonitor.project.Direction;
 import cn.fundmonitor.project.FundClass;
 import cn.fundmonitor.project.IndicatorRows;
 import cn.fundmonitor.project.Project;
-import cn.fundmonitor.project.ProjectReserveService;
+import cn.fundmonitor.project.ProjectCatalogue;
+import cn.fundmonitor.project.ProjectTargets;
 import cn.fundmonitor.project.ProjectStatus;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -57,15 +58,18 @@ public class AllocationService {
   public static final int MAX_EXCEPTION_REASON = 500;
 
   private final AllocationRepository repository;
-  private final ProjectReserveService reserve;
+  private final ProjectCatalogue catalogue;
+  private final ProjectTargets projectTargets;
   private final OrganisationService organisation;
   private final WorkingDayCalendar calendar;
   private final Clock clock;
 
-  AllocationService(AllocationRepository repository, ProjectReserveService reserve,
-      OrganisationService organisation, WorkingDayCalendar calendar, Clock clock) {
+  AllocationService(AllocationRepository repository, ProjectCatalogue catalogue,
+      ProjectTargets projectTargets, OrganisationService organisation, WorkingDayCalendar calendar,
+      Clock clock) {
     this.repository = repository;
-    this.reserve = reserve;
+    this.catalogue = catalogue;
+    this.projectTargets = projectTargets;
     this.organisation = organisation;
     this.calendar = calendar;
     this.clock = clock;
@@ -254,7 +258,7 @@ public class AllocationService {
     }
     repository.markIssued(documentNo, issueNo, issueDate, actor, today());
     plan.annualTargets().forEach((project, rows) ->
-        reserve.recordAnnualTargets(project, a.budgetYear(), rows, actor));
+        projectTargets.recordAnnualTargets(project, a.budgetYear(), rows, actor));
     recordExceptions(documentNo, null, plan.unselectedReasons(), a, actor);
     var late = issueDate.isAfter(a.issueDueOn());
     repository.addEvent(documentNo, new AllocationEvent(null, "ISSUED", actor, now(),
@@ -346,7 +350,7 @@ public class AllocationService {
     }
     var year = a.budgetYear();
     for (var project : funded) {
-      var has = reserve.annualTargetYears(project).contains(year);
+      var has = catalogue.annualTargetYears(project).contains(year);
       var rows = entered.get(project);
       if (rows != null) {
         if (has) {
@@ -357,7 +361,7 @@ public class AllocationService {
         IndicatorRows.parse(rows, "", rowProblems);
         rowProblems.forEach(p -> problems.add("项目 " + project + " 的年度绩效目标" + p));
       } else if (!has && annualTargetsRequired(a.fundClass())) {
-        problems.add("项目 " + project + "（" + reserve.get(project).name() + "）尚无" + year
+        problems.add("项目 " + project + "（" + catalogue.get(project).name() + "）尚无" + year
             + "年度绩效目标：资金须与项目年度绩效目标同步下达（GX 第二十五条、第二十六条），请先下达该项目的"
             + year + "年度绩效目标，或在“年度绩效目标”中为其填写");
       }
@@ -380,7 +384,7 @@ public class AllocationService {
   public String annualTargetsSummary(String documentNo) {
     var a = get(documentNo);
     var selection = selection(a);
-    var candidates = reserve.warehousedWithin(a.provinceCode()).stream()
+    var candidates = catalogue.warehousedWithin(a.provinceCode()).stream()
         .filter(p -> p.direction() == a.direction())
         .filter(p -> selection == null || selection.contains(p.code())).toList();
     if (candidates.isEmpty()) {
@@ -389,7 +393,7 @@ public class AllocationService {
     var text = new StringBuilder();
     var shown = 0;
     for (var p : candidates) {
-      var targets = reserve.targetsFor(p.code(), a.budgetYear());
+      var targets = catalogue.targetsFor(p.code(), a.budgetYear());
       var line = new StringBuilder(p.code()).append(" ").append(p.name()).append("：");
       if (targets.annual()) {
         line.append(targets.label()).append(" ").append(String.join("；",
@@ -714,7 +718,7 @@ public class AllocationService {
     if (a.method() != AllocationMethod.PROJECT || !selectionBinds(a.fundClass())) {
       return null;
     }
-    var selected = reserve.selectedFor(a.provinceCode(), a.budgetYear());
+    var selected = catalogue.selectedFor(a.provinceCode(), a.budgetYear());
     return selected.isEmpty() ? null : Set.copyOf(selected);
   }
 
@@ -744,7 +748,7 @@ public class AllocationService {
     }
     Project project;
     try {
-      project = reserve.get(projectCode);
+      project = catalogue.get(projectCode);
     } catch (NotFoundException e) {
       problems.add("项目 " + projectCode + " 不存在");
       return null;

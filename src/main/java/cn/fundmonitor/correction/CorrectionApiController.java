@@ -3,7 +3,6 @@ package cn.fundmonitor.correction;
 import cn.fundmonitor.common.NotFoundException;
 import cn.fundmonitor.organisation.OrganisationService;
 import cn.fundmonitor.platform.CurrentUser;
-import cn.fundmonitor.project.ProjectReserveService;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -26,13 +25,10 @@ class CorrectionApiController {
   private static final Pattern REQUEST_NO = Pattern.compile("BG\\d{4}-\\d{6}");
 
   private final CorrectionService corrections;
-  private final ProjectReserveService reserve;
   private final OrganisationService organisation;
 
-  CorrectionApiController(CorrectionService corrections, ProjectReserveService reserve,
-      OrganisationService organisation) {
+  CorrectionApiController(CorrectionService corrections, OrganisationService organisation) {
     this.corrections = corrections;
-    this.reserve = reserve;
     this.organisation = organisation;
   }
 
@@ -51,7 +47,7 @@ class CorrectionApiController {
     if (!REQUEST_NO.matcher(requestNo).matches()) {
       throw notFound;
     }
-    var scope = reserve.jurisdiction(user.groupIds());
+    var scope = organisation.jurisdiction(user.groupIds());
     var audit = corrections.audit(requestNo)
         .filter(a -> scope.contains(a.request().unitCode())).orElseThrow(() -> notFound);
     var r = audit.request();

@@ -14,7 +14,7 @@ import cn.fundmonitor.organisation.OrganisationService;
 import cn.fundmonitor.organisation.Role;
 import cn.fundmonitor.organisation.UnitGroup;
 import cn.fundmonitor.project.Project;
-import cn.fundmonitor.project.ProjectReserveService;
+import cn.fundmonitor.project.ProjectCatalogue;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -41,18 +41,18 @@ public class CorrectionService {
   private final CorrectionRepository repository;
   private final NumberSequences numbers;
   private final FilingService filings;
-  private final ProjectReserveService reserve;
+  private final ProjectCatalogue catalogue;
   private final OrganisationService organisation;
   private final AllocationCorrections allocations;
   private final Clock clock;
 
   CorrectionService(CorrectionRepository repository, NumberSequences numbers,
-      FilingService filings, ProjectReserveService reserve, OrganisationService organisation,
+      FilingService filings, ProjectCatalogue catalogue, OrganisationService organisation,
       AllocationCorrections allocations, Clock clock) {
     this.repository = repository;
     this.numbers = numbers;
     this.filings = filings;
-    this.reserve = reserve;
+    this.catalogue = catalogue;
     this.organisation = organisation;
     this.allocations = allocations;
     this.clock = clock;
@@ -95,7 +95,7 @@ public class CorrectionService {
           processInstanceId);
     }
     var filing = filings.get(key);
-    var project = reserve.get(filing.projectCode());
+    var project = catalogue.get(filing.projectCode());
     var unit = project.applicantUnitCode();
     var ownUnit = OrganisationService.unitGroups(actorGroups).stream()
         .anyMatch(g -> g.divisionCode().equals(unit));
@@ -175,7 +175,7 @@ public class CorrectionService {
   /** The project whose filing the request changes. */
   @Transactional(readOnly = true)
   public Project project(CorrectionRequest r) {
-    return reserve.get(filings.get(r.recordKey()).projectCode());
+    return catalogue.get(filings.get(r.recordKey()).projectCode());
   }
 
   /** The name of the province a report comes from. */

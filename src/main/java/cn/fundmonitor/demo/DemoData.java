@@ -10,7 +10,8 @@ import cn.fundmonitor.money.Yuan;
 import cn.fundmonitor.organisation.CamundaOrganisationSync;
 import cn.fundmonitor.platform.JsonVariables;
 import cn.fundmonitor.project.IndicatorRows;
-import cn.fundmonitor.project.ProjectReserveService;
+import cn.fundmonitor.project.ProjectCatalogue;
+import cn.fundmonitor.project.ProjectTargets;
 import cn.fundmonitor.problems.ProblemKind;
 import cn.fundmonitor.problems.ProblemReports;
 import cn.fundmonitor.warehousing.AnnualSelectionProcess;
@@ -90,13 +91,15 @@ class DemoData {
   private final RuntimeService runtime;
   private final JdbcClient jdbc;
   private final Clock clock;
-  private final ProjectReserveService reserve;
+  private final ProjectCatalogue catalogue;
+  private final ProjectTargets projectTargets;
   private final ProblemReports problemReports;
 
   DemoData(IdentityService identity, AuthorizationService authorizations, TaskService tasks,
       ManagementService management, ApplicationStarter starter, RuntimeService runtime, JdbcClient jdbc, Clock clock,
-      ProjectReserveService reserve, ProblemReports problemReports) {
-    this.reserve = reserve;
+      ProjectCatalogue catalogue, ProjectTargets projectTargets, ProblemReports problemReports) {
+    this.catalogue = catalogue;
+    this.projectTargets = projectTargets;
     this.problemReports = problemReports;
     this.identity = identity;
     this.authorizations = authorizations;
@@ -183,7 +186,7 @@ class DemoData {
     // GX 第二十六条: the province issues the year's targets of the projects it funds this year
     var year = LocalDate.now(clock).getYear();
     for (var project : List.of(xingningProject, yangshuoProject)) {
-      reserve.recordAnnualTargets(project, year, IndicatorRows.rows(reserve.get(project).indicators()),
+      projectTargets.recordAnnualTargets(project, year, IndicatorRows.rows(catalogue.get(project).indicators()),
           "guangxi-finance");
     }
 

@@ -6,7 +6,7 @@ import cn.fundmonitor.inspection.InspectionService;
 import cn.fundmonitor.organisation.Division;
 import cn.fundmonitor.organisation.OrganisationService;
 import cn.fundmonitor.platform.CurrentUser;
-import cn.fundmonitor.project.ProjectReserveService;
+import cn.fundmonitor.project.ProjectCatalogue;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -34,14 +34,14 @@ class EvaluationApiController {
   static final String ADMIN_GROUP = "camunda-admin";
 
   private final SelfEvaluationService evaluations;
-  private final ProjectReserveService reserve;
+  private final ProjectCatalogue catalogue;
   private final OrganisationService organisation;
   private final InspectionService inspections;
 
-  EvaluationApiController(SelfEvaluationService evaluations, ProjectReserveService reserve,
+  EvaluationApiController(SelfEvaluationService evaluations, ProjectCatalogue catalogue,
       OrganisationService organisation, InspectionService inspections) {
     this.evaluations = evaluations;
-    this.reserve = reserve;
+    this.catalogue = catalogue;
     this.organisation = organisation;
     this.inspections = inspections;
   }
@@ -93,12 +93,12 @@ class EvaluationApiController {
 
   private List<SelfEvaluation> visible(CurrentUser user, int year) {
     Set<String> regions = user.groupIds().contains(ADMIN_GROUP) ? organisation.subtree(Division.MINISTRY_CODE)
-        : reserve.jurisdiction(user.groupIds());
+        : organisation.jurisdiction(user.groupIds());
     return evaluations.ofYear(year, regions);
   }
 
   private EvaluationView view(SelfEvaluation e, Map<String, InspectionService.ProjectFindings> checks) {
-    var project = reserve.get(e.projectCode());
+    var project = catalogue.get(e.projectCode());
     var found = checks.get(e.projectCode());
     return new EvaluationView(e.projectCode(), project.name(),
         organisation.get(project.applicantUnitCode()).name(), project.direction().label(),

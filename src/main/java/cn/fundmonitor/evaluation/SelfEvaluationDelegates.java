@@ -9,7 +9,7 @@ import cn.fundmonitor.organisation.Role;
 import cn.fundmonitor.organisation.UnitGroup;
 import cn.fundmonitor.platform.Actors;
 import cn.fundmonitor.platform.JsonVariables;
-import cn.fundmonitor.project.ProjectReserveService;
+import cn.fundmonitor.project.ProjectCatalogue;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -23,13 +23,13 @@ class SelfEvaluationDelegates {
   /** Opens the project's evaluation: who writes it, who reviews it, by when, and the year's data. */
   @Bean
   JavaDelegate openEvaluationDelegate(SelfEvaluationService evaluations,
-      ProjectReserveService reserve, FilingService filings, OrganisationService organisation) {
+      ProjectCatalogue catalogue, FilingService filings, OrganisationService organisation) {
     return execution -> {
       int year = EVALUATION_YEAR.get(execution);
-      var project = reserve.get(PROJECT_CODE.get(execution));
+      var project = catalogue.get(PROJECT_CODE.get(execution));
       var evaluation = evaluations.open(execution.getProcessBusinessKey(), project.code(), year,
           execution.getProcessInstanceId());
-      var targets = reserve.targetsFor(project.code(), year);
+      var targets = catalogue.targetsFor(project.code(), year);
       var unit = project.applicantUnitCode();
       PROJECT_NAME.set(execution, project.name());
       APPLICANT_UNIT_NAME.set(execution, organisation.get(unit).name());

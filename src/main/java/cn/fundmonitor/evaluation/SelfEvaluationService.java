@@ -9,7 +9,7 @@ import cn.fundmonitor.common.NotFoundException;
 import cn.fundmonitor.filing.FilingService;
 import cn.fundmonitor.money.Yuan;
 import cn.fundmonitor.project.Direction;
-import cn.fundmonitor.project.ProjectReserveService;
+import cn.fundmonitor.project.ProjectCatalogue;
 import cn.fundmonitor.waves.Wave;
 import cn.fundmonitor.waves.WaveKind;
 import cn.fundmonitor.waves.WavePlans;
@@ -41,19 +41,19 @@ public class SelfEvaluationService {
 
   private final SelfEvaluationRepository repository;
   private final FilingService filings;
-  private final ProjectReserveService reserve;
+  private final ProjectCatalogue catalogue;
   private final WorkingDayCalendar calendar;
   private final WavePlans waves;
   private final Clock clock;
   private final MonthDay unitDue;
 
   SelfEvaluationService(SelfEvaluationRepository repository, FilingService filings,
-      ProjectReserveService reserve, WorkingDayCalendar calendar, WavePlans waves, Clock clock,
+      ProjectCatalogue catalogue, WorkingDayCalendar calendar, WavePlans waves, Clock clock,
       @Value("${fundmonitor.evaluation.unit-due-month-day:01-20}") String unitDueMonthDay) {
     this.unitDue = MonthDay.parse("--" + unitDueMonthDay);
     this.repository = repository;
     this.filings = filings;
-    this.reserve = reserve;
+    this.catalogue = catalogue;
     this.calendar = calendar;
     this.waves = waves;
     this.clock = clock;
@@ -126,7 +126,7 @@ public class SelfEvaluationService {
   /** Annual, mid-term or after the implementation period (GX 第二十五条), see {@link EvaluationKind#of}. */
   @Transactional(readOnly = true)
   public EvaluationKind kind(String projectCode, int year) {
-    return EvaluationKind.of(year, reserve.annualTargetYears(projectCode),
+    return EvaluationKind.of(year, catalogue.annualTargetYears(projectCode),
         repository.lifeEndedWithin(projectCode, start(year), start(year + 1)),
         repository.finalBefore(projectCode, year));
   }
@@ -172,7 +172,7 @@ public class SelfEvaluationService {
     if (e.status() != EvaluationStatus.OPEN && e.status() != EvaluationStatus.RETURNED) {
       throw new ConflictException("绩效自评当前为“" + e.status().label() + "”，不能再次提交");
     }
-    var project = reserve.get(e.projectCode());
+    var project = catalogue.get(e.projectCode());
     var problems = new ArrayList<String>();
     var text = requiredText(report, "自评报告", MAX_REPORT, problems);
     var isEmergency = Boolean.parseBoolean(String.valueOf(emergency));
@@ -207,7 +207,7 @@ public class SelfEvaluationService {
     var e = get(key);
     var grade = Grade.parse(String.valueOf(gradeCode)).orElseThrow(() -> new ConflictException(
         "决策表“绩效自评等级”（selfEvaluationGrade）给出的等级“" + gradeCode + "”无法识别"));
-    var direction = reserve.get(e.projectCode()).direction();
+    var direction = catalogue.get(e.projectCode()).direction();
     var flagged = grade == Grade.POOR && !(direction == Direction.GEOHAZARD && e.emergency());
     String reason = null;
     if (grade == Grade.POOR) {

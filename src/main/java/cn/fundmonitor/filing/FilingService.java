@@ -13,7 +13,7 @@ import cn.fundmonitor.project.Comparator;
 import cn.fundmonitor.project.Indicator;
 import cn.fundmonitor.project.IndicatorTarget;
 import cn.fundmonitor.project.ProgressPlans;
-import cn.fundmonitor.project.ProjectReserveService;
+import cn.fundmonitor.project.ProjectCatalogue;
 import cn.fundmonitor.waves.Wave;
 import cn.fundmonitor.waves.WaveKind;
 import cn.fundmonitor.waves.WavePlans;
@@ -51,21 +51,21 @@ public class FilingService {
   private static final Pattern NUMBER_WITH_UNIT = Pattern.compile("([-+]?[0-9][0-9,]*(?:\\.[0-9]+)?)\\s*(\\S*)");
 
   private final FilingRepository repository;
-  private final ProjectReserveService reserve;
+  private final ProjectCatalogue catalogue;
   private final WorkingDayCalendar calendar;
   private final WavePlans waves;
   private final ProgressPlans plans;
   private final int warningResponseWorkingDays;
   private final Clock clock;
 
-  FilingService(FilingRepository repository, ProjectReserveService reserve,
+  FilingService(FilingRepository repository, ProjectCatalogue catalogue,
       WorkingDayCalendar calendar, WavePlans waves, ProgressPlans plans,
       @Value("${fundmonitor.filing.warning-response-working-days:10}") int warningResponseWorkingDays,
       Clock clock) {
     this.plans = plans;
     this.warningResponseWorkingDays = warningResponseWorkingDays;
     this.repository = repository;
-    this.reserve = reserve;
+    this.catalogue = catalogue;
     this.calendar = calendar;
     this.waves = waves;
     this.clock = clock;
@@ -193,7 +193,7 @@ public class FilingService {
     if (f.status() == FilingStatus.FILED) {
       throw new ConflictException(FilingTexts.thisPeriod(f.quarter()) + "已填报，正在审核中");
     }
-    var project = reserve.get(f.projectCode());
+    var project = catalogue.get(f.projectCode());
     var problems = new ArrayList<String>();
 
     var paid = amount(paidToDate, "累计支付金额", problems);
@@ -223,7 +223,7 @@ public class FilingService {
     var physical = percent(physicalProgress, "实物工作量完成进度（%）", problems);
 
     // GX 第二十五条、第二十六条: the year's annual targets, else the overall ones
-    var actuals = actuals(reserve.targetsFor(f.projectCode(), f.quarter().year()).indicators(),
+    var actuals = actuals(catalogue.targetsFor(f.projectCode(), f.quarter().year()).indicators(),
         indicatorRows, problems);
     if (!problems.isEmpty()) {
       throw new InvalidInputException(FilingTexts.noun(f.quarter()) + "有误，请修改后重新提交", problems);
@@ -654,7 +654,7 @@ public class FilingService {
       normalised = p == null ? null : p.stripTrailingZeros().toPlainString();
     } else {
       var position = indicatorPosition(field);
-      var indicators = reserve.targetsFor(f.projectCode(), f.quarter().year()).indicators();
+      var indicators = catalogue.targetsFor(f.projectCode(), f.quarter().year()).indicators();
       if (position < 1 || position > indicators.size()) {
         problems.add("没有第" + position + "项指标");
       } else if ("未达监控节点".equals(value)) {
@@ -751,7 +751,7 @@ public class FilingService {
   public List<IndicatorActual> actuals(String businessKey) {
     var f = get(businessKey);
     return repository.actuals(businessKey,
-        reserve.targetsFor(f.projectCode(), f.quarter().year()).indicators());
+        catalogue.targetsFor(f.projectCode(), f.quarter().year()).indicators());
   }
 
   @Transactional(readOnly = true)

@@ -9,7 +9,7 @@ import cn.fundmonitor.common.NotFoundException;
 import cn.fundmonitor.common.WorkbookReader;
 import cn.fundmonitor.common.Workbooks;
 import cn.fundmonitor.platform.JsonVariables;
-import cn.fundmonitor.project.ProjectReserveService;
+import cn.fundmonitor.project.ProjectCatalogue;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -56,16 +56,16 @@ public class FilingSheetImport {
 
   private final TaskService tasks;
   private final FilingService filings;
-  private final ProjectReserveService reserve;
+  private final ProjectCatalogue catalogue;
   private final TransactionTemplate transaction;
   private final WorkbookReader workbooks;
 
-  FilingSheetImport(TaskService tasks, FilingService filings, ProjectReserveService reserve,
+  FilingSheetImport(TaskService tasks, FilingService filings, ProjectCatalogue catalogue,
       TransactionTemplate transaction, WorkbookReader workbooks) {
     this.workbooks = workbooks;
     this.tasks = tasks;
     this.filings = filings;
-    this.reserve = reserve;
+    this.catalogue = catalogue;
     this.transaction = transaction;
   }
 
@@ -98,7 +98,7 @@ public class FilingSheetImport {
     int i = 1;
     for (var key : waiting(q, groupIds)) {
       var f = filings.get(key);
-      var project = reserve.get(f.projectCode());
+      var project = catalogue.get(f.projectCode());
       var row = filingSheet.createRow(r++);
       row.createCell(0).setCellValue(key);
       row.createCell(1).setCellValue(project.code());
@@ -107,7 +107,7 @@ public class FilingSheetImport {
         row.createCell(3).setCellValue(f.receivedAmount().amount().toPlainString());
       }
       row.createCell(4).setCellValue(filings.previousPaid(f).amount().toPlainString());
-      var targets = reserve.targetsFor(project.code(), f.quarter().year()).indicators();
+      var targets = catalogue.targetsFor(project.code(), f.quarter().year()).indicators();
       for (int p = 0; p < targets.size(); p++) {
         var ind = targets.get(p);
         var line = indicatorSheet.createRow(i++);

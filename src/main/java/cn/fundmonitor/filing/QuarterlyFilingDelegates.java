@@ -8,7 +8,7 @@ import cn.fundmonitor.organisation.Role;
 import cn.fundmonitor.organisation.UnitGroup;
 import cn.fundmonitor.platform.Actors;
 import cn.fundmonitor.platform.JsonVariables;
-import cn.fundmonitor.project.ProjectReserveService;
+import cn.fundmonitor.project.ProjectCatalogue;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,13 +32,13 @@ class QuarterlyFilingDelegates {
    * and the indicators to report on.
    */
   @Bean
-  JavaDelegate openFilingDelegate(FilingService filings, ProjectReserveService reserve,
+  JavaDelegate openFilingDelegate(FilingService filings, ProjectCatalogue catalogue,
       OrganisationService organisation, MonitoringPointService points) {
     return execution -> {
       var quarter = FilingPeriodVariables.read(execution, points);
       var f = filings.open(execution.getProcessBusinessKey(), quarter,
           execution.getProcessInstanceId());
-      var project = reserve.get(f.projectCode());
+      var project = catalogue.get(f.projectCode());
       var unit = project.applicantUnitCode();
       var role = project.direction().reviewingRole();
       PROJECT_NAME.set(execution, project.name());
@@ -51,7 +51,7 @@ class QuarterlyFilingDelegates {
       FILING_STEP_NAME.set(execution, FilingTexts.taskName(TASK_FILE, "填报季度执行情况",
           quarter instanceof MonitoringPeriod));
       // GX 第二十五条、第二十六条: the quarter is measured against the year's annual targets
-      var targets = reserve.targetsFor(project.code(), quarter.year());
+      var targets = catalogue.targetsFor(project.code(), quarter.year());
       FILING_CONTEXT.set(execution, FilingTexts.context(f, project.name(),
           filings.previousPaid(f)) + "\n考核目标：" + targets.label());
       var indicators = targets.indicators();
@@ -110,7 +110,7 @@ class QuarterlyFilingDelegates {
    */
   @Bean
   @SuppressWarnings("unchecked")
-  JavaDelegate recordWarningDelegate(FilingService filings, ProjectReserveService reserve) {
+  JavaDelegate recordWarningDelegate(FilingService filings, ProjectCatalogue catalogue) {
     return execution -> {
       var key = execution.getProcessBusinessKey();
       List<Map<String, Object>> warnings = EXECUTION_WARNINGS.get(execution);
@@ -146,7 +146,7 @@ class QuarterlyFilingDelegates {
             return row;
           }).toList()));
       REVIEW_GROUP.set(execution,
-          reserve.reviewGroup(reserve.get(filings.get(key).projectCode())).id());
+          catalogue.reviewGroup(catalogue.get(filings.get(key).projectCode())).id());
       if (execution.hasVariable(REVIEW_OUTCOME.name())) {
         REVIEW_OUTCOME.set(execution, null);
         REVIEW_COMMENT.set(execution, null);

@@ -7,7 +7,7 @@ import cn.fundmonitor.organisation.OrganisationService;
 import cn.fundmonitor.organisation.Role;
 import cn.fundmonitor.organisation.UnitGroup;
 import cn.fundmonitor.platform.Actors;
-import cn.fundmonitor.project.ProjectReserveService;
+import cn.fundmonitor.project.ProjectCatalogue;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
@@ -43,11 +43,11 @@ class DataQualityInspectionDelegates {
    */
   @Bean
   JavaDelegate prepareFindingDelegate(InspectionService inspections,
-      ProjectReserveService reserve) {
+      ProjectCatalogue catalogue) {
     return execution -> {
       var f = inspections.finding(findingId(execution));
       FINDING_UNIT_GROUP.setLocal(execution, UnitGroup.of(f.unitCode(), Role.FINANCE).id());
-      InspectionService.projectOf(f.reference()).map(reserve::get).ifPresent(p -> {
+      InspectionService.projectOf(f.reference()).map(catalogue::get).ifPresent(p -> {
         PROJECT_CODE.setLocal(execution, p.code());
         PROJECT_NAME.setLocal(execution, p.name());
       });

@@ -4,7 +4,6 @@ import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.common.NotFoundException;
 import cn.fundmonitor.organisation.OrganisationService;
 import cn.fundmonitor.platform.CurrentUser;
-import cn.fundmonitor.project.ProjectReserveService;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -25,28 +24,25 @@ import org.springframework.web.bind.annotation.RestController;
 class InspectionApiController {
 
   private final InspectionService inspections;
-  private final ProjectReserveService reserve;
   private final OrganisationService organisation;
   private final Clock clock;
 
-  InspectionApiController(InspectionService inspections, ProjectReserveService reserve,
-      OrganisationService organisation, Clock clock) {
+  InspectionApiController(InspectionService inspections, OrganisationService organisation, Clock clock) {
     this.inspections = inspections;
-    this.reserve = reserve;
     this.organisation = organisation;
     this.clock = clock;
   }
 
   @GetMapping("/api/inspections")
   List<InspectionView> list(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) Integer year) {
-    var scope = reserve.jurisdiction(user.groupIds());
+    var scope = organisation.jurisdiction(user.groupIds());
     return inspections.ofYear(year == null ? LocalDate.now(clock).getYear() : year).stream()
         .filter(i -> visible(i, scope)).map(i -> view(i, scope, false)).toList();
   }
 
   @GetMapping("/api/inspections/{no}")
   InspectionView get(@AuthenticationPrincipal CurrentUser user, @PathVariable String no) {
-    var scope = reserve.jurisdiction(user.groupIds());
+    var scope = organisation.jurisdiction(user.groupIds());
     var i = inspections.get(no);
     if (!visible(i, scope)) {
       throw new NotFoundException("检查不存在或您无权查看：" + no);
@@ -58,7 +54,7 @@ class InspectionApiController {
   @GetMapping("/api/data-quality/findings")
   List<FindingView> selfCheck(@AuthenticationPrincipal CurrentUser user,
       @RequestParam(required = false) Integer year, @RequestParam(required = false) String unit) {
-    var scope = reserve.jurisdiction(user.groupIds());
+    var scope = organisation.jurisdiction(user.groupIds());
     if (scope.isEmpty()) {
       throw new InvalidInputException("数据自查有误", "您不属于任何单位，无数据可查");
     }

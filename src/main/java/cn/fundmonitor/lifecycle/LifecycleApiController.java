@@ -1,7 +1,8 @@
 package cn.fundmonitor.lifecycle;
 
+import cn.fundmonitor.organisation.OrganisationService;
 import cn.fundmonitor.platform.CurrentUser;
-import cn.fundmonitor.project.ProjectReserveService;
+import cn.fundmonitor.project.ProjectCatalogue;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -19,18 +20,20 @@ class LifecycleApiController {
 
   private final ProjectLifecycleService lifecycles;
   private final LifecycleReports reports;
-  private final ProjectReserveService reserve;
+  private final ProjectCatalogue catalogue;
+  private final OrganisationService organisation;
 
   LifecycleApiController(ProjectLifecycleService lifecycles, LifecycleReports reports,
-      ProjectReserveService reserve) {
+      ProjectCatalogue catalogue, OrganisationService organisation) {
     this.lifecycles = lifecycles;
     this.reports = reports;
-    this.reserve = reserve;
+    this.catalogue = catalogue;
+    this.organisation = organisation;
   }
 
   @GetMapping("/api/projects/{code}/lifecycle")
   LifecycleView get(@AuthenticationPrincipal CurrentUser user, @PathVariable String code) {
-    reserve.visibleProject(code, user.groupIds());
+    catalogue.visibleProject(code, user.groupIds());
     return LifecycleView.of(lifecycles.get(code), lifecycles.events(code));
   }
 
@@ -51,9 +54,9 @@ class LifecycleApiController {
   /** Projects ended early whose regions get less money next year (GX 第二十二条), in the caller's units. */
   @GetMapping("/api/lifecycles/flagged")
   List<LifecycleView> flagged(@AuthenticationPrincipal CurrentUser user) {
-    var scope = reserve.jurisdiction(user.groupIds());
+    var scope = organisation.jurisdiction(user.groupIds());
     return lifecycles.flagged().stream()
-        .filter(l -> scope.contains(reserve.get(l.projectCode()).regionCode()))
+        .filter(l -> scope.contains(catalogue.get(l.projectCode()).regionCode()))
         .map(l -> LifecycleView.of(l, List.of())).toList();
   }
 

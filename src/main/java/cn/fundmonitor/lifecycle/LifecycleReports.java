@@ -6,7 +6,7 @@ import cn.fundmonitor.common.ConflictException;
 import cn.fundmonitor.common.NotFoundException;
 import cn.fundmonitor.organisation.OrganisationService;
 import cn.fundmonitor.platform.Actors;
-import cn.fundmonitor.project.ProjectReserveService;
+import cn.fundmonitor.project.ProjectCatalogue;
 import java.util.Collection;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -25,12 +25,12 @@ public class LifecycleReports {
 
   private final RuntimeService runtime;
   private final IdentityService identity;
-  private final ProjectReserveService reserve;
+  private final ProjectCatalogue catalogue;
 
-  LifecycleReports(RuntimeService runtime, IdentityService identity, ProjectReserveService reserve) {
+  LifecycleReports(RuntimeService runtime, IdentityService identity, ProjectCatalogue catalogue) {
     this.runtime = runtime;
     this.identity = identity;
-    this.reserve = reserve;
+    this.catalogue = catalogue;
   }
 
   public void reportForceMajeure(String code, Object kind, Object reason, String userId,
@@ -48,7 +48,7 @@ public class LifecycleReports {
   }
 
   private void requireUnit(String code, Collection<String> groups) {
-    var project = reserve.get(code);
+    var project = catalogue.get(code);
     if (OrganisationService.unitGroups(groups).stream()
         .noneMatch(g -> g.divisionCode().equals(project.applicantUnitCode()))) {
       throw new AccessDeniedException("only the project's unit reports");

@@ -8,7 +8,7 @@ import cn.fundmonitor.organisation.Role;
 import cn.fundmonitor.organisation.UnitGroup;
 import cn.fundmonitor.platform.Actors;
 import cn.fundmonitor.platform.JsonVariables;
-import cn.fundmonitor.project.ProjectReserveService;
+import cn.fundmonitor.project.ProjectCatalogue;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
@@ -21,7 +21,7 @@ class PlanAdjustmentDelegates {
   /** Registers the request and hands the unit its current targets to adjust. */
   @Bean
   JavaDelegate openAdjustmentDelegate(PlanAdjustmentService adjustments,
-      ProjectReserveService reserve, OrganisationService organisation) {
+      ProjectCatalogue catalogue, OrganisationService organisation) {
     return execution -> {
       var requester = REQUESTER.get(execution) != null ? REQUESTER.get(execution)
           : Actors.current(execution);
@@ -29,13 +29,13 @@ class PlanAdjustmentDelegates {
           Actors.groups(execution, requester), execution.getProcessInstanceId());
       execution.setProcessBusinessKey(no);
       NUMBER.set(execution, no);
-      var p = reserve.get(PROJECT_CODE.get(execution).strip());
+      var p = catalogue.get(PROJECT_CODE.get(execution).strip());
       PROJECT_CODE.set(execution, p.code());
       PROJECT_NAME.set(execution, p.name());
       APPLICANT_UNIT_NAME.set(execution, organisation.get(p.applicantUnitCode()).name());
       UNIT_GROUPS.set(execution, UnitGroup.of(p.applicantUnitCode(), Role.FINANCE).id() + ","
           + UnitGroup.of(p.applicantUnitCode(), p.direction().reviewingRole()).id());
-      REVIEW_GROUP.set(execution, reserve.reviewGroup(p).id());
+      REVIEW_GROUP.set(execution, catalogue.reviewGroup(p).id());
       execution.setVariable(INDICATORS.name(),
           JsonVariables.json(PlanAdjustmentService.rows(p.indicators())));
     };

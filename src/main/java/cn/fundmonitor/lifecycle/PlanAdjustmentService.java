@@ -5,7 +5,8 @@ import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.common.NumberSequences;
 import cn.fundmonitor.organisation.OrganisationService;
 import cn.fundmonitor.project.Indicator;
-import cn.fundmonitor.project.ProjectReserveService;
+import cn.fundmonitor.project.ProjectCatalogue;
+import cn.fundmonitor.project.ProjectTargets;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
@@ -26,15 +27,17 @@ import org.springframework.stereotype.Service;
 public class PlanAdjustmentService {
 
   private final PlanAdjustmentRepository repository;
-  private final ProjectReserveService reserve;
+  private final ProjectCatalogue catalogue;
+  private final ProjectTargets projectTargets;
   private final NumberSequences numbers;
   private final ObjectMapper json;
   private final Clock clock;
 
-  PlanAdjustmentService(PlanAdjustmentRepository repository, ProjectReserveService reserve,
-      NumberSequences numbers, ObjectMapper json, Clock clock) {
+  PlanAdjustmentService(PlanAdjustmentRepository repository, ProjectCatalogue catalogue,
+      ProjectTargets projectTargets, NumberSequences numbers, ObjectMapper json, Clock clock) {
     this.repository = repository;
-    this.reserve = reserve;
+    this.catalogue = catalogue;
+    this.projectTargets = projectTargets;
     this.numbers = numbers;
     this.json = json;
     this.clock = clock;
@@ -57,12 +60,12 @@ public class PlanAdjustmentService {
     if (!problems.isEmpty()) {
       throw new InvalidInputException("实施方案调整申请有误", problems);
     }
-    var p = reserve.get(code);
+    var p = catalogue.get(code);
     if (OrganisationService.unitGroups(groups).stream()
         .noneMatch(g -> g.divisionCode().equals(p.applicantUnitCode()))) {
       throw new InvalidInputException("实施方案调整申请有误", "项目 " + code + " 不是本单位承担的项目");
     }
-    reserve.checkAdjustment(code, rows(p.indicators()));
+    projectTargets.checkAdjustment(code, rows(p.indicators()));
     var no = numbers.next("TZ", OffsetDateTime.now(clock).getYear());
     repository.insert(no, code, text, write(rows(p.indicators())), requester, OffsetDateTime.now(clock),
         processInstanceId);
@@ -72,17 +75,17 @@ public class PlanAdjustmentService {
   /** Checks the unit's adjusted list; returns the comparison for the reviewer. */
   public String check(String no, List<Map<String, Object>> rows, Object reason) {
     var a = repository.find(no);
-    var adjusted = reserve.checkAdjustment(a.projectCode(), rows);
+    var adjusted = projectTargets.checkAdjustment(a.projectCode(), rows);
     var text = reason == null || reason.toString().isBlank() ? a.reason() : reason.toString().strip();
     repository.submit(no, write(rows(adjusted)), text);
-    return comparison(reserve.get(a.projectCode()).indicators(), adjusted);
+    return comparison(catalogue.get(a.projectCode()).indicators(), adjusted);
   }
 
   public void approve(String no, String comment, String actor) {
     var a = repository.find(no);
     requireSubmitted(a);
-    var adjusted = reserve.checkAdjustment(a.projectCode(), read(a.indicatorsAfter()));
-    reserve.adjustTargets(a.projectCode(), adjusted, actor, "实施方案调整（" + no + "）批准：" + a.reason()
+    var adjusted = projectTargets.checkAdjustment(a.projectCode(), read(a.indicatorsAfter()));
+    projectTargets.adjustTargets(a.projectCode(), adjusted, actor, "实施方案调整（" + no + "）批准：" + a.reason()
         + (comment == null || comment.isBlank() ? "" : "。审批意见：" + comment));
     repository.decide(no, "APPROVED", actor, OffsetDateTime.now(clock), comment);
   }

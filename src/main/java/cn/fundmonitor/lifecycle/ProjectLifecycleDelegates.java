@@ -10,7 +10,7 @@ import cn.fundmonitor.organisation.UnitGroup;
 import cn.fundmonitor.platform.Actors;
 import cn.fundmonitor.problems.ProblemKind;
 import cn.fundmonitor.problems.ProblemReports;
-import cn.fundmonitor.project.ProjectReserveService;
+import cn.fundmonitor.project.ProjectCatalogue;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -29,10 +29,10 @@ class ProjectLifecycleDelegates {
   /** Who does what for the project, and the first record of its life. */
   @Bean
   JavaDelegate openLifecycleDelegate(ProjectLifecycleService lifecycles,
-      ProjectReserveService reserve, OrganisationService organisation, FilingService filings,
+      ProjectCatalogue catalogue, OrganisationService organisation, FilingService filings,
       Clock clock, @Value("${fundmonitor.lifecycle.start-report-days:90}") int startReportDays) {
     return execution -> {
-      var project = reserve.get(execution.getProcessBusinessKey());
+      var project = catalogue.get(execution.getProcessBusinessKey());
       lifecycles.open(project.code(), execution.getProcessInstanceId());
       var unit = project.applicantUnitCode();
       var role = project.direction().reviewingRole();

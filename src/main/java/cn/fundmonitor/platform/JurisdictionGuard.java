@@ -1,7 +1,7 @@
 package cn.fundmonitor.platform;
 
 import cn.fundmonitor.organisation.OrganisationService;
-import cn.fundmonitor.project.ProjectReserveService;
+import cn.fundmonitor.project.ProjectCatalogue;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -71,11 +71,11 @@ public class JurisdictionGuard extends AbstractProcessEnginePlugin {
   private static final Map<String, Field> FIELDS = new ConcurrentHashMap<>();
 
   private final OrganisationService organisation;
-  private final ProjectReserveService reserve;
+  private final ProjectCatalogue catalogue;
 
-  JurisdictionGuard(@Lazy OrganisationService organisation, @Lazy ProjectReserveService reserve) {
+  JurisdictionGuard(@Lazy OrganisationService organisation, @Lazy ProjectCatalogue catalogue) {
     this.organisation = organisation;
-    this.reserve = reserve;
+    this.catalogue = catalogue;
   }
 
   @Override
@@ -291,7 +291,7 @@ public class JurisdictionGuard extends AbstractProcessEnginePlugin {
     if (code.isEmpty()) {
       return;
     }
-    var project = reserve.find(code).orElse(null);
+    var project = catalogue.find(code).orElse(null);
     // the same answer for a project that does not exist and one of another unit: nothing leaks
     if (project == null || !(covers(project.regionCode(), groups)
         || covers(project.applicantUnitCode(), groups))) {

@@ -3,7 +3,6 @@ package cn.fundmonitor.problems;
 import cn.fundmonitor.common.NotFoundException;
 import cn.fundmonitor.organisation.OrganisationService;
 import cn.fundmonitor.platform.CurrentUser;
-import cn.fundmonitor.project.ProjectReserveService;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -22,13 +21,10 @@ import org.springframework.web.bind.annotation.RestController;
 class ProblemApiController {
 
   private final ProblemService problems;
-  private final ProjectReserveService reserve;
   private final OrganisationService organisation;
 
-  ProblemApiController(ProblemService problems, ProjectReserveService reserve,
-      OrganisationService organisation) {
+  ProblemApiController(ProblemService problems, OrganisationService organisation) {
     this.problems = problems;
-    this.reserve = reserve;
     this.organisation = organisation;
   }
 
@@ -45,7 +41,7 @@ class ProblemApiController {
 
   @GetMapping("/api/problems/{no}")
   ProblemView get(@AuthenticationPrincipal CurrentUser user, @PathVariable String no) {
-    var scope = reserve.jurisdiction(user.groupIds());
+    var scope = organisation.jurisdiction(user.groupIds());
     var p = problems.find(no).filter(found -> scope.contains(found.unitCode()))
         .orElseThrow(() -> new NotFoundException("问题不存在或您无权查看：" + no));
     return new ProblemView(p.problemNo(), p.projectCode(), p.unitCode(), name(p.unitCode()),

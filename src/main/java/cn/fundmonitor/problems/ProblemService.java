@@ -12,7 +12,7 @@ import cn.fundmonitor.organisation.DivisionLevel;
 import cn.fundmonitor.organisation.OrganisationService;
 import cn.fundmonitor.organisation.Role;
 import cn.fundmonitor.organisation.UnitGroup;
-import cn.fundmonitor.project.ProjectReserveService;
+import cn.fundmonitor.project.ProjectCatalogue;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -35,15 +35,15 @@ public class ProblemService {
 
   private final ProblemRepository repository;
   private final NumberSequences numbers;
-  private final ProjectReserveService reserve;
+  private final ProjectCatalogue catalogue;
   private final OrganisationService organisation;
   private final Clock clock;
 
   ProblemService(ProblemRepository repository, NumberSequences numbers,
-      ProjectReserveService reserve, OrganisationService organisation, Clock clock) {
+      ProjectCatalogue catalogue, OrganisationService organisation, Clock clock) {
     this.repository = repository;
     this.numbers = numbers;
-    this.reserve = reserve;
+    this.catalogue = catalogue;
     this.organisation = organisation;
     this.clock = clock;
   }
@@ -67,7 +67,7 @@ public class ProblemService {
     String unit = null;
     if (projectCode != null) {
       try {
-        unit = reserve.get(projectCode).applicantUnitCode();
+        unit = catalogue.get(projectCode).applicantUnitCode();
       } catch (NotFoundException e) {
         problems.add("项目 " + projectCode + " 不存在");
       }
@@ -201,7 +201,7 @@ public class ProblemService {
   private Role role(Problem p) {
     return switch (p.kind()) {
       case SLOW_PROGRESS, UNAUTHORISED_CHANGE -> p.projectCode() == null ? Role.FINANCE
-          : reserve.get(p.projectCode()).direction().reviewingRole();
+          : catalogue.get(p.projectCode()).direction().reviewingRole();
       default -> Role.FINANCE;
     };
   }
@@ -277,7 +277,7 @@ public class ProblemService {
   /** What the problem's forms show read-only: names, not codes. */
   @Transactional(readOnly = true)
   public String summary(Problem p) {
-    var projectName = p.projectCode() == null ? null : reserve.find(p.projectCode())
+    var projectName = p.projectCode() == null ? null : catalogue.find(p.projectCode())
         .map(project -> project.name()).orElse(null);
     return ProblemTexts.summary(p, organisation.find(p.unitCode())
         .map(d -> d.bureau()).orElse(p.unitCode()), projectName);

@@ -6,7 +6,7 @@ import cn.fundmonitor.filing.FilingService;
 import cn.fundmonitor.filing.Quarter;
 import cn.fundmonitor.organisation.OrganisationService;
 import cn.fundmonitor.project.Indicator;
-import cn.fundmonitor.project.ProjectReserveService;
+import cn.fundmonitor.project.ProjectCatalogue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,7 +36,7 @@ public class MonitoringReportService {
 
   private final MonitoringReportRepository repository;
   private final StatisticsRepository statistics;
-  private final ProjectReserveService reserve;
+  private final ProjectCatalogue catalogue;
   private final FilingService filings;
   private final OrganisationService organisation;
   private final MonitoringReportDocument document;
@@ -44,11 +44,11 @@ public class MonitoringReportService {
   private final Clock clock;
 
   MonitoringReportService(MonitoringReportRepository repository, StatisticsRepository statistics,
-      ProjectReserveService reserve, FilingService filings, OrganisationService organisation,
+      ProjectCatalogue catalogue, FilingService filings, OrganisationService organisation,
       MonitoringReportDocument document, ObjectMapper json, Clock clock) {
     this.repository = repository;
     this.statistics = statistics;
-    this.reserve = reserve;
+    this.catalogue = catalogue;
     this.filings = filings;
     this.organisation = organisation;
     this.document = document;
@@ -113,7 +113,7 @@ public class MonitoringReportService {
     var uses = new ArrayList<Map<String, Object>>();
     var indicators = new ArrayList<Map<String, Object>>();
     for (var f : facts) {
-      var project = reserve.get(f.projectCode());
+      var project = catalogue.get(f.projectCode());
       issued = issued.add(f.issued());
       if (f.filed() && f.paid() != null) {
         paid = paid.add(f.paid());
@@ -121,7 +121,7 @@ public class MonitoringReportService {
       uses.add(Map.of("name", project.name(), "amount", f.issued().toPlainString()));
       var actuals = f.filingStatus() == null || !f.filed() ? List.<cn.fundmonitor.filing.IndicatorActual>of()
           : filings.actuals(quarter.key(f.projectCode()));
-      var targets = reserve.targetsFor(project.code(), quarter.year()).indicators();
+      var targets = catalogue.targetsFor(project.code(), quarter.year()).indicators();
       for (int i = 0; i < targets.size(); i++) {
         var ind = targets.get(i);
         var a = i < actuals.size() ? actuals.get(i) : null;
@@ -171,7 +171,7 @@ public class MonitoringReportService {
 
   private void requireReader(String unitCode, Collection<String> groups) {
     exists(unitCode);
-    if (!groups.contains(StatisticsService.ADMIN_GROUP) && !reserve.jurisdiction(groups).contains(unitCode)) {
+    if (!groups.contains(StatisticsService.ADMIN_GROUP) && !organisation.jurisdiction(groups).contains(unitCode)) {
       throw new AccessDeniedException("outside the user's units");
     }
   }

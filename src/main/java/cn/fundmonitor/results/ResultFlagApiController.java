@@ -1,7 +1,7 @@
 package cn.fundmonitor.results;
 
+import cn.fundmonitor.organisation.OrganisationService;
 import cn.fundmonitor.platform.CurrentUser;
-import cn.fundmonitor.project.ProjectReserveService;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,16 +20,16 @@ import org.springframework.web.bind.annotation.RestController;
 class ResultFlagApiController {
 
   private final ResultFlagService flags;
-  private final ProjectReserveService reserve;
+  private final OrganisationService organisation;
 
-  ResultFlagApiController(ResultFlagService flags, ProjectReserveService reserve) {
+  ResultFlagApiController(ResultFlagService flags, OrganisationService organisation) {
     this.flags = flags;
-    this.reserve = reserve;
+    this.organisation = organisation;
   }
 
   @GetMapping
   List<ResultFlag> flags(@AuthenticationPrincipal CurrentUser user, @RequestParam int budgetYear) {
-    return flags.visibleFlags(budgetYear, reserve.jurisdiction(user.groupIds()));
+    return flags.visibleFlags(budgetYear, organisation.jurisdiction(user.groupIds()));
   }
 
   @PostMapping("/overrides")

@@ -6,7 +6,8 @@ import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.organisation.OrganisationService;
 import cn.fundmonitor.platform.Actors;
 import cn.fundmonitor.platform.JsonVariables;
-import cn.fundmonitor.project.ProjectReserveService;
+import cn.fundmonitor.project.ProjectCatalogue;
+import cn.fundmonitor.project.ProjectWarehousing;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
@@ -18,7 +19,7 @@ class AnnualSelectionDelegates {
 
   /** Finds the provinces that have warehoused projects to choose from for the budget year. */
   @Bean
-  JavaDelegate prepareSelectionDelegate(ProjectReserveService reserve,
+  JavaDelegate prepareSelectionDelegate(ProjectCatalogue catalogue,
       AnnualSelectionSchedule schedule) {
     return execution -> {
       var year = BUDGET_YEAR.get(execution);
@@ -29,7 +30,7 @@ class AnnualSelectionDelegates {
       if (execution.getProcessBusinessKey() == null) {
         execution.setProcessBusinessKey("selection-" + year);
       }
-      PROVINCE_CODES.set(execution, reserve.provincesWithCandidates(year));
+      PROVINCE_CODES.set(execution, catalogue.provincesWithCandidates(year));
       SELECTION_DUE_DATE.set(execution, schedule.dueDate());
     };
   }
@@ -53,8 +54,8 @@ class AnnualSelectionDelegates {
 
   /** Records the province's choice of next year's supported projects. */
   @Bean
-  JavaDelegate recordSelectionDelegate(ProjectReserveService reserve) {
-    return execution -> reserve.select(PROVINCE_CODE.get(execution), BUDGET_YEAR.get(execution),
+  JavaDelegate recordSelectionDelegate(ProjectWarehousing warehousing) {
+    return execution -> warehousing.select(PROVINCE_CODE.get(execution), BUDGET_YEAR.get(execution),
         codes(SELECTED_PROJECTS.get(execution)), Actors.current(execution),
         SELECTION_NOTE.get(execution));
   }

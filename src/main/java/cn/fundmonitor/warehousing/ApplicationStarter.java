@@ -1,7 +1,7 @@
 package cn.fundmonitor.warehousing;
 
 import cn.fundmonitor.project.Project;
-import cn.fundmonitor.project.ProjectReserveService;
+import cn.fundmonitor.project.ProjectCatalogue;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 
@@ -13,17 +13,17 @@ import org.springframework.stereotype.Component;
 public class ApplicationStarter {
 
   private final RuntimeService runtime;
-  private final ProjectReserveService reserve;
+  private final ProjectCatalogue catalogue;
 
-  ApplicationStarter(RuntimeService runtime, ProjectReserveService reserve) {
+  ApplicationStarter(RuntimeService runtime, ProjectCatalogue catalogue) {
     this.runtime = runtime;
-    this.reserve = reserve;
+    this.catalogue = catalogue;
   }
 
   /** Files the application; returns the project as filed, after the eligibility check. */
   public Project apply(ApplicationRequest request) {
     var instance = runtime.startProcessInstanceByKey(ProjectWarehousingProcess.KEY,
         request.toVariables());
-    return reserve.get(instance.getBusinessKey());
+    return catalogue.get(instance.getBusinessKey());
   }
 }

@@ -5,8 +5,9 @@ import cn.fundmonitor.organisation.OrganisationService;
 import cn.fundmonitor.platform.CurrentUser;
 import cn.fundmonitor.project.Indicator;
 import cn.fundmonitor.project.Project;
-import cn.fundmonitor.project.ProjectReserveService;
+import cn.fundmonitor.project.ProjectCatalogue;
 import cn.fundmonitor.project.ProjectStatus;
+import cn.fundmonitor.project.ProjectTargets;
 import cn.fundmonitor.project.YearTargets;
 import cn.fundmonitor.project.StatusChange;
 import java.net.URI;
@@ -29,13 +30,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/projects")
 class ProjectApiController {
 
-  private final ProjectReserveService reserve;
+  private final ProjectCatalogue catalogue;
+  private final ProjectTargets projectTargets;
   private final ApplicationStarter starter;
   private final OrganisationService organisation;
 
-  ProjectApiController(ProjectReserveService reserve, ApplicationStarter starter,
-      OrganisationService organisation) {
-    this.reserve = reserve;
+  ProjectApiController(ProjectCatalogue catalogue, ProjectTargets projectTargets,
+      ApplicationStarter starter, OrganisationService organisation) {
+    this.catalogue = catalogue;
+    this.projectTargets = projectTargets;
     this.starter = starter;
     this.organisation = organisation;
   }
@@ -43,16 +46,16 @@ class ProjectApiController {
   @GetMapping
   List<ProjectSummary> list(@AuthenticationPrincipal CurrentUser user,
       @RequestParam(required = false) String status) {
-    return reserve.visibleTo(user.groupIds(), Optional.ofNullable(status).map(this::status))
+    return catalogue.visibleTo(user.groupIds(), Optional.ofNullable(status).map(this::status))
         .stream().map(this::summary).toList();
   }
 
   @GetMapping("/{code}")
   ProjectDetail get(@AuthenticationPrincipal CurrentUser user, @PathVariable String code) {
-    var p = reserve.visibleProject(code, user.groupIds());
+    var p = catalogue.visibleProject(code, user.groupIds());
     return new ProjectDetail(summary(p), p.description(),
         p.indicators().stream().map(IndicatorView::of).toList(),
-        reserve.history(code).stream().map(HistoryView::of).toList());
+        catalogue.history(code).stream().map(HistoryView::of).toList());
   }
 
   /**
@@ -62,17 +65,17 @@ class ProjectApiController {
   @GetMapping("/{code}/targets")
   YearTargetsView targets(@AuthenticationPrincipal CurrentUser user, @PathVariable String code,
       @RequestParam int year) {
-    var p = reserve.visibleProject(code, user.groupIds());
-    return YearTargetsView.of(reserve.targetsFor(p.code(), year), reserve.annualTargetYears(p.code()));
+    var p = catalogue.visibleProject(code, user.groupIds());
+    return YearTargetsView.of(catalogue.targetsFor(p.code(), year), catalogue.annualTargetYears(p.code()));
   }
 
   /** The province issues the year's annual targets with the year's task (GX 第二十六条). */
   @PutMapping("/{code}/annual-targets/{year}")
   YearTargetsView issueAnnualTargets(@AuthenticationPrincipal CurrentUser user,
       @PathVariable String code, @PathVariable int year, @RequestBody AnnualTargetsRequest request) {
-    var targets = reserve.issueAnnualTargets(code, year, request.indicators(), user.userId(),
+    var targets = projectTargets.issueAnnualTargets(code, year, request.indicators(), user.userId(),
         user.groupIds());
-    return YearTargetsView.of(targets, reserve.annualTargetYears(code));
+    return YearTargetsView.of(targets, catalogue.annualTargetYears(code));
   }
 
   record AnnualTargetsRequest(List<java.util.Map<String, Object>> indicators) {}

@@ -9,7 +9,8 @@ import cn.fundmonitor.platform.Actors;
 import cn.fundmonitor.platform.JsonVariables;
 import cn.fundmonitor.project.ProgressPlans;
 import cn.fundmonitor.project.Project;
-import cn.fundmonitor.project.ProjectReserveService;
+import cn.fundmonitor.project.ProjectCatalogue;
+import cn.fundmonitor.project.ProjectWarehousing;
 import cn.fundmonitor.warehousing.ProjectWarehousingProcess.ReviewOutcome;
 import cn.fundmonitor.warehousing.ProjectWarehousingProcess.RevisionAction;
 import java.util.List;
@@ -26,7 +27,7 @@ class ProjectWarehousingDelegates {
 
   /** Files the submitted application in the project reserve (status 已申报). */
   @Bean
-  JavaDelegate registerApplicationDelegate(ProjectReserveService reserve,
+  JavaDelegate registerApplicationDelegate(ProjectWarehousing warehousing, ProjectCatalogue catalogue,
       OrganisationService organisation, ProgressPlans plans) {
     return execution -> {
       var applicant = APPLICANT.get(execution);
@@ -36,50 +37,50 @@ class ProjectWarehousingDelegates {
       }
       var plan = JsonVariables.rows(PROGRESS_PLAN.get(execution));
       ProgressPlans.check(plan); // refused before anything is filed
-      var project = reserve.register(execution.getProcessBusinessKey(),
+      var project = warehousing.register(execution.getProcessBusinessKey(),
           WarehousingVariables.application(execution), applicant,
           Actors.groups(execution, applicant), execution.getProcessInstanceId());
       plans.record(project.code(), plan);
       if (!project.code().equals(execution.getProcessBusinessKey())) {
         execution.setProcessBusinessKey(project.code());
       }
-      publish(execution, project, reserve, organisation);
+      publish(execution, project, catalogue, organisation);
     };
   }
 
   /** The applicant files the corrected application again; it is checked anew. */
   @Bean
-  JavaDelegate resubmitApplicationDelegate(ProjectReserveService reserve,
+  JavaDelegate resubmitApplicationDelegate(ProjectWarehousing warehousing, ProjectCatalogue catalogue,
       OrganisationService organisation, ProgressPlans plans) {
     return execution -> {
       var plan = JsonVariables.rows(PROGRESS_PLAN.get(execution));
       ProgressPlans.check(plan);
-      var project = reserve.resubmit(PROJECT_CODE.get(execution),
+      var project = warehousing.resubmit(PROJECT_CODE.get(execution),
           WarehousingVariables.application(execution), Actors.current(execution),
           REVISION_NOTE.get(execution));
       plans.record(project.code(), plan);
-      publish(execution, project, reserve, organisation);
+      publish(execution, project, catalogue, organisation);
     };
   }
 
   /** Writes what the next steps need: the filed data, the facts for the DMN, the groups. */
   private static void publish(DelegateExecution execution, Project project,
-      ProjectReserveService reserve, OrganisationService organisation) {
+      ProjectCatalogue catalogue, OrganisationService organisation) {
     putFiled(execution, project, organisation.get(project.regionCode()).name(),
         organisation.get(project.applicantUnitCode()).name());
-    putFacts(execution, reserve.eligibilityFacts(project.code()));
-    REVIEW_GROUP.set(execution, reserve.reviewGroup(project).id());
-    APPLICANT_GROUP.set(execution, reserve.applicantGroup(project).id());
+    putFacts(execution, catalogue.eligibilityFacts(project.code()));
+    REVIEW_GROUP.set(execution, catalogue.reviewGroup(project).id());
+    APPLICANT_GROUP.set(execution, catalogue.applicantGroup(project).id());
   }
 
   /** Records the DMN's verdict: to review, or back to the applicant with every reason. */
   @Bean
-  JavaDelegate recordEligibilityDelegate(ProjectReserveService reserve) {
+  JavaDelegate recordEligibilityDelegate(ProjectWarehousing warehousing) {
     return execution -> {
       List<?> result = INELIGIBILITY_REASONS.get(execution);
       var reasons = result == null ? List.<String>of()
           : result.stream().filter(Objects::nonNull).map(Object::toString).distinct().toList();
-      reserve.recordEligibility(PROJECT_CODE.get(execution), reasons);
+      warehousing.recordEligibility(PROJECT_CODE.get(execution), reasons);
       ELIGIBLE.set(execution, reasons.isEmpty());
       if (reasons.isEmpty()) {
         REVIEW_OUTCOME.set(execution, null);
@@ -94,17 +95,17 @@ class ProjectWarehousingDelegates {
 
   /** Approval: the project is filed and warehoused (备案入库, MNR 第九条). */
   @Bean
-  JavaDelegate warehouseProjectDelegate(ProjectReserveService reserve) {
-    return execution -> reserve.warehouse(PROJECT_CODE.get(execution), Actors.current(execution),
+  JavaDelegate warehouseProjectDelegate(ProjectWarehousing warehousing) {
+    return execution -> warehousing.warehouse(PROJECT_CODE.get(execution), Actors.current(execution),
         REVIEW_COMMENT.get(execution));
   }
 
   /** The reviewer returns the application for correction (退回修改). */
   @Bean
-  JavaDelegate returnApplicationDelegate(ProjectReserveService reserve) {
+  JavaDelegate returnApplicationDelegate(ProjectWarehousing warehousing) {
     return execution -> {
       var comment = REVIEW_COMMENT.get(execution);
-      reserve.returnForCorrection(PROJECT_CODE.get(execution), Actors.current(execution), comment);
+      warehousing.returnForCorrection(PROJECT_CODE.get(execution), Actors.current(execution), comment);
       CORRECTION_FEEDBACK.set(execution, "审核退回：" + comment.strip());
       REVISION_ACTION.set(execution, null);
       REVISION_NOTE.set(execution, null);
@@ -113,15 +114,15 @@ class ProjectWarehousingDelegates {
 
   /** The reviewer refuses the application (不予入库). */
   @Bean
-  JavaDelegate rejectApplicationDelegate(ProjectReserveService reserve) {
-    return execution -> reserve.reject(PROJECT_CODE.get(execution), Actors.current(execution),
+  JavaDelegate rejectApplicationDelegate(ProjectWarehousing warehousing) {
+    return execution -> warehousing.reject(PROJECT_CODE.get(execution), Actors.current(execution),
         REVIEW_COMMENT.get(execution));
   }
 
   /** The applicant gives the application up instead of correcting it (撤回). */
   @Bean
-  JavaDelegate withdrawApplicationDelegate(ProjectReserveService reserve) {
-    return execution -> reserve.withdraw(PROJECT_CODE.get(execution), Actors.current(execution),
+  JavaDelegate withdrawApplicationDelegate(ProjectWarehousing warehousing) {
+    return execution -> warehousing.withdraw(PROJECT_CODE.get(execution), Actors.current(execution),
         REVISION_NOTE.get(execution));
   }
 
@@ -150,8 +151,8 @@ class ProjectWarehousingDelegates {
   }
 
   private static void checkLength(String text) {
-    if (text != null && text.strip().length() > ProjectReserveService.MAX_COMMENT) {
-      throw new InvalidInputException("意见有误", "意见不能超过" + ProjectReserveService.MAX_COMMENT + "个字");
+    if (text != null && text.strip().length() > ProjectWarehousing.MAX_COMMENT) {
+      throw new InvalidInputException("意见有误", "意见不能超过" + ProjectWarehousing.MAX_COMMENT + "个字");
     }
   }
 }

@@ -3,7 +3,7 @@ package cn.fundmonitor.warehousing;
 import cn.fundmonitor.money.Yuan;
 import cn.fundmonitor.organisation.OrganisationService;
 import cn.fundmonitor.project.Project;
-import cn.fundmonitor.project.ProjectReserveService;
+import cn.fundmonitor.project.ProjectCatalogue;
 import cn.fundmonitor.results.ResultFlag;
 import cn.fundmonitor.results.ResultFlagService;
 import java.math.BigDecimal;
@@ -16,13 +16,13 @@ import org.springframework.stereotype.Component;
 @Component
 class SelectionCandidates {
 
-  private final ProjectReserveService reserve;
+  private final ProjectCatalogue catalogue;
   private final OrganisationService organisation;
   private final ResultFlagService results;
 
-  SelectionCandidates(ProjectReserveService reserve, OrganisationService organisation,
+  SelectionCandidates(ProjectCatalogue catalogue, OrganisationService organisation,
       ResultFlagService results) {
-    this.reserve = reserve;
+    this.catalogue = catalogue;
     this.organisation = organisation;
     this.results = results;
   }
@@ -33,7 +33,7 @@ class SelectionCandidates {
    */
   List<Map<String, String>> checklist(String province, int year) {
     var flags = results.flagsWithin(year, province);
-    return reserve.selectionCandidates(province, year).stream()
+    return catalogue.selectionCandidates(province, year).stream()
         .map(p -> Map.of("value", p.code(), "label", p.code() + " " + p.name() + "（"
             + organisation.get(p.regionCode()).name() + "，" + p.direction().label() + "，"
             + p.requestedAmount().toWanText() + "）" + flagText(p, flags)))

@@ -58,7 +58,8 @@ class FundAllocationProcessTest {
   @Autowired Projects projects;
   @Autowired JdbcClient jdbc;
   @Autowired FactorAllocationService factorMethod;
-  @Autowired cn.fundmonitor.project.ProjectReserveService reserve;
+  @Autowired cn.fundmonitor.project.ProjectCatalogue catalogue;
+  @Autowired cn.fundmonitor.project.ProjectWarehousing warehousing;
 
   String xingningProject;
   String yangshuoProject;
@@ -709,7 +710,7 @@ class FundAllocationProcessTest {
   void gxArticle25And26_moneyIsIssuedOnlyWithEachProjectsAnnualTargets_enteredHereIfMissing() {
     var newProject = projects.warehoused(YANGSHUO_ECO, "450321", "阳朔县尚无年度目标项目");
     // 2039's selection: the issue step lists the selected projects with their 2039 targets
-    users.run(GUANGXI_FINANCE, () -> reserve.select("450000", 2039,
+    users.run(GUANGXI_FINANCE, () -> warehousing.select("450000", 2039,
         List.of(xingningProject, newProject), GUANGXI_FINANCE, "择优确定"));
     projects.withAnnualTargets(xingningProject, 2039);
     var pi = receive("财资环〔2039〕年度目标1号", "200000.00",
@@ -740,17 +741,17 @@ class FundAllocationProcessTest {
         .hasMessageContaining("年度绩效目标第2行：项目编码“不存在的项目”不在下达明细中")
         .hasMessageContaining("项目 " + newProject + " 的年度绩效目标第1条指标");
     BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_ISSUE);
-    assertThat(reserve.annualTargetYears(newProject)).isEmpty();
+    assertThat(catalogue.annualTargetYears(newProject)).isEmpty();
 
     // entered in the step itself: reviewed with the plan, recorded with the issue
     issueApproved(pi, issue(lines, targets).putValueTyped(ANNUAL_TARGETS.name(),
         JsonVariables.json(List.of(annualTarget(newProject, "修复治理面积", "40")))));
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_RECORD_ISSUE);
-    var year = reserve.targetsFor(newProject, 2039);
+    var year = catalogue.targetsFor(newProject, 2039);
     assertThat(year.annual()).isTrue();
     assertThat(year.indicators()).extracting(i -> i.name() + " " + i.target().text())
         .containsExactly("修复治理面积 40");
-    assertThat(reserve.targetsFor(xingningProject, 2039).annual()).isTrue();
+    assertThat(catalogue.targetsFor(xingningProject, 2039).annual()).isTrue();
   }
 
   @Test
@@ -771,7 +772,7 @@ class FundAllocationProcessTest {
     file(pi, XINGNING_FINANCE, "450102-finance");
     acknowledge(pi, NANNING_FINANCE, "450100-finance", "ACKNOWLEDGE", null);
     BpmnAwareTests.assertThat(pi).isEnded();
-    assertThat(reserve.annualTargetYears(socialProject)).isEmpty();
+    assertThat(catalogue.annualTargetYears(socialProject)).isEmpty();
   }
 
   long historyOf(ProcessInstance pi, String activity) {
@@ -797,7 +798,7 @@ class FundAllocationProcessTest {
         .noneMatch(e -> e.action().equals("UNSELECTED_FUNDED"));
 
     // the year's selection produced its list: only Xingning's project
-    users.run(GUANGXI_FINANCE, () -> reserve.select("450000", 2038, List.of(xingningProject),
+    users.run(GUANGXI_FINANCE, () -> warehousing.select("450000", 2038, List.of(xingningProject),
         GUANGXI_FINANCE, "择优确定"));
     var after = receive("财资环〔2038〕遴选后1号", "200000.00", more);
     assertThatThrownBy(() -> complete(GUANGXI_FINANCE, task(after, TASK_ISSUE, "450000-finance"),
@@ -816,7 +817,7 @@ class FundAllocationProcessTest {
   @Test
   void gx15_projectMethodMoneyGoesOnlyToTheYearsSelectedProjects_anExceptionNeedsAReason() {
     // the year's selection (GX 第十五条): only Xingning's project was chosen for 2033
-    users.run(GUANGXI_FINANCE, () -> reserve.select("450000", 2033, List.of(xingningProject),
+    users.run(GUANGXI_FINANCE, () -> warehousing.select("450000", 2033, List.of(xingningProject),
         GUANGXI_FINANCE, "择优确定"));
     projects.withAnnualTargets(xingningProject, 2033);
     projects.withAnnualTargets(yangshuoProject, 2033);

@@ -55,7 +55,7 @@ class LocalFundAllocationProcessTest {
   @Autowired TestUsers users;
   @Autowired Projects projects;
   @Autowired JdbcClient jdbc;
-  @Autowired cn.fundmonitor.project.ProjectReserveService reserve;
+  @Autowired cn.fundmonitor.project.ProjectWarehousing warehousing;
 
   String xingningProject;
   String yangshuoProject;
@@ -252,7 +252,7 @@ class LocalFundAllocationProcessTest {
   @Test
   void gxArticle15_theProvincesSelectionDoesNotBindACitysOwnMoney() {
     // a year of its own: the selection binds the province's money of the year in every test
-    users.run(GUANGXI_FINANCE, () -> reserve.select("450000", 2037, List.of(yangshuoProject),
+    users.run(GUANGXI_FINANCE, () -> warehousing.select("450000", 2037, List.of(yangshuoProject),
         GUANGXI_FINANCE, "择优确定"));
     projects.withAnnualTargets(xingningProject, 2037);
     var pi = receive(NANNING_FINANCE, receipt("南财资环〔2037〕遴选1号", "CITY", "0", "70000")

@@ -61,8 +61,8 @@ class ModularArchitectureTest {
   /** Dependencies that break the rules today, each with its reason. */
   static final List<KnownEdge> KNOWN_EDGES = List.of(
       new KnownEdge("platform.JurisdictionGuard", "project", "the guard checks a project's region "
-          + "for the engine's REST API through ProjectReserveService; moves when project offers a "
-          + "read side of its own (issue 18: split ProjectReserveService)"),
+          + "for the engine's REST API through project's read side, ProjectCatalogue; moves when the "
+          + "guard's project check is contributed by the feature (issue 18)"),
       new KnownEdge("organisation.CamundaOrganisationSync", "platform", "the sync grants Tasklist "
           + "access per process key and reads TaskSummaryPlugin's variables; issue 18's 'features "
           + "contribute, platform collects' turns this round"));

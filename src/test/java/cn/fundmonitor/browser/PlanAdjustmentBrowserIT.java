@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.fundmonitor.lifecycle.PlanAdjustmentService;
 import cn.fundmonitor.platform.JsonVariables;
 import cn.fundmonitor.project.IndicatorTarget;
-import cn.fundmonitor.project.ProjectReserveService;
+import cn.fundmonitor.project.ProjectCatalogue;
 import cn.fundmonitor.support.Projects;
 import cn.fundmonitor.support.TestUsers;
 import java.util.ArrayList;
@@ -46,7 +46,7 @@ class PlanAdjustmentBrowserIT {
   @Autowired TaskService tasks;
   @Autowired HistoryService history;
   @Autowired PlanAdjustmentService adjustments;
-  @Autowired ProjectReserveService reserve;
+  @Autowired ProjectCatalogue catalogue;
   @Autowired TestUsers users;
   @Autowired Projects projects;
 
@@ -150,7 +150,7 @@ class PlanAdjustmentBrowserIT {
     assertThat(adjustment.decidedBy()).isEqualTo(REVIEWER);
     assertThat(adjustment.decisionComment()).isEqualTo("变化情况属实，调整后绩效目标未降低，同意调整。");
     assertThat(targetOfFirstIndicator(code)).isEqualTo("150");
-    var changes = reserve.history(code);
+    var changes = catalogue.history(code);
     assertThat(changes.get(changes.size() - 1).reason())
         .startsWith("实施方案调整（" + pi.getBusinessKey() + "）批准：征地范围调整")
         .endsWith("审批意见：变化情况属实，调整后绩效目标未降低，同意调整。");
@@ -204,7 +204,7 @@ class PlanAdjustmentBrowserIT {
   }
 
   private String targetOfFirstIndicator(String code) {
-    return ((IndicatorTarget.Numeric) reserve.get(code).indicators().get(0).target()).value()
+    return ((IndicatorTarget.Numeric) catalogue.get(code).indicators().get(0).target()).value()
         .stripTrailingZeros().toPlainString();
   }
 }

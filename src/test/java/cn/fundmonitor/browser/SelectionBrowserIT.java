@@ -3,7 +3,7 @@ package cn.fundmonitor.browser;
 import static cn.fundmonitor.warehousing.AnnualSelectionProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.fundmonitor.project.ProjectReserveService;
+import cn.fundmonitor.project.ProjectCatalogue;
 import cn.fundmonitor.support.Projects;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -26,7 +26,7 @@ class SelectionBrowserIT {
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired HistoryService history;
-  @Autowired ProjectReserveService reserve;
+  @Autowired ProjectCatalogue catalogue;
   @Autowired Projects projects;
   @Autowired JdbcClient jdbc;
   @Autowired Clock clock;
@@ -55,8 +55,8 @@ class SelectionBrowserIT {
     assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).isZero();
     assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
         .activityId(TASK_RECORD_SELECTION).finished().count()).isEqualTo(1);
-    assertThat(reserve.selectedFor("450000", year)).contains(chosen).doesNotContain(passedOver);
-    assertThat(reserve.selectionCandidates("450000", year)).extracting(p -> p.code())
+    assertThat(catalogue.selectedFor("450000", year)).contains(chosen).doesNotContain(passedOver);
+    assertThat(catalogue.selectionCandidates("450000", year)).extracting(p -> p.code())
         .contains(passedOver).doesNotContain(chosen);
     Map<String, Object> row = jdbc.sql("select selected_by, note from fm_project_selection "
         + "where project_code = ? and budget_year = ?").params(chosen, year).query().singleRow();

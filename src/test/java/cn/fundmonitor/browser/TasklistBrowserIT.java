@@ -2,7 +2,7 @@ package cn.fundmonitor.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.fundmonitor.project.ProjectReserveService;
+import cn.fundmonitor.project.ProjectCatalogue;
 import cn.fundmonitor.support.Applications;
 import cn.fundmonitor.support.TestUsers;
 import cn.fundmonitor.warehousing.ApplicationStarter;
@@ -20,7 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class TasklistBrowserIT {
 
   @Autowired ApplicationStarter starter;
-  @Autowired ProjectReserveService reserve;
+  @Autowired ProjectCatalogue catalogue;
   @Autowired TaskService tasks;
   @Autowired TestUsers users;
 
@@ -84,7 +84,7 @@ class TasklistBrowserIT {
     tasklist.page().locator(".modal .fjs-container").waitFor(
         new com.microsoft.playwright.Locator.WaitForOptions()
             .setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
-    assertThat(reserve.visibleTo(users.groups("xingning-eco"), Optional.empty()))
+    assertThat(catalogue.visibleTo(users.groups("xingning-eco"), Optional.empty()))
         .noneMatch(p -> p.name().equals("填了一半的申报"));
   }
 
@@ -103,7 +103,7 @@ class TasklistBrowserIT {
 
   @Test
   void badAmountsAndAMissingTargetAreRefusedInChineseAndNothingIsFiled(Tasklist tasklist) {
-    var before = reserve.visibleTo(users.groups("xingning-eco"), Optional.empty()).size();
+    var before = catalogue.visibleTo(users.groups("xingning-eco"), Optional.empty()).size();
     tasklist.login("xingning-eco").startProcess("项目入库")
         .fill("项目名称", "兴宁区错误输入测试项目")
         .choose("申报方向", "国土综合整治与生态修复")
@@ -131,12 +131,12 @@ class TasklistBrowserIT {
     var messages = tasklist.submitRefused(true);
     assertThat(messages).containsExactly("请填写此项");
     assertThat(tasklist.errorAt("目标值", 0)).isEqualTo("请填写此项");
-    assertThat(reserve.visibleTo(users.groups("xingning-eco"), Optional.empty())).hasSize(before);
+    assertThat(catalogue.visibleTo(users.groups("xingning-eco"), Optional.empty())).hasSize(before);
 
     // corrected, it goes through and the grouped amount is read exactly
     tasklist.fill("目标值", 0, "80");
     assertThat(tasklist.start()).contains("流程已发起");
-    var filed = reserve.visibleTo(users.groups("xingning-eco"), Optional.empty()).stream()
+    var filed = catalogue.visibleTo(users.groups("xingning-eco"), Optional.empty()).stream()
         .filter(p -> p.name().equals("兴宁区错误输入测试项目")).findFirst().orElseThrow();
     assertThat(filed.requestedAmount().amount()).isEqualByComparingTo("12500000.00");
     assertThat(tasks.createTaskQuery().processInstanceBusinessKey(filed.code())

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fundmonitor.filing.FilingService;
 import cn.fundmonitor.filing.QuarterlyFilingProcess;
-import cn.fundmonitor.project.ProjectReserveService;
+import cn.fundmonitor.project.ProjectCatalogue;
 import cn.fundmonitor.project.ProjectStatus;
 import cn.fundmonitor.support.Http;
 import cn.fundmonitor.support.TestUsers;
@@ -24,7 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @BrowserTest
 class WalkThroughBrowserIT {
 
-  @Autowired ProjectReserveService reserve;
+  @Autowired ProjectCatalogue catalogue;
   @Autowired FilingService filings;
   @Autowired TaskService tasks;
   @Autowired RuntimeService runtime;
@@ -37,7 +37,7 @@ class WalkThroughBrowserIT {
     ApplicationForm.fillEcoRestoration(tasklist.login("xingning-eco").startProcess("项目入库"),
         "兴宁区五塘镇矿山生态修复项目（走查）", "3,961,869.98", "废弃矿山地形重塑、植被恢复，2026年至2027年实施");
     assertThat(tasklist.start()).contains("流程已发起");
-    var code = reserve.visibleTo(users.groups("xingning-eco"), Optional.empty()).stream()
+    var code = catalogue.visibleTo(users.groups("xingning-eco"), Optional.empty()).stream()
         .filter(p -> p.name().equals("兴宁区五塘镇矿山生态修复项目（走查）")).findFirst()
         .orElseThrow().code();
 
@@ -50,7 +50,7 @@ class WalkThroughBrowserIT {
     assertThat(answer.statusCode()).isEqualTo(200);
     assertThat(answer.body()).contains("\"status\":\"WAREHOUSED\"", "\"statusName\":\"已入库\"",
         "guangxi-eco", "同意入库。");
-    assertThat(reserve.get(code).status()).isEqualTo(ProjectStatus.WAREHOUSED);
+    assertThat(catalogue.get(code).status()).isEqualTo(ProjectStatus.WAREHOUSED);
 
     // 4. xingning-finance files the demo project's quarter in the form (MNR 第十一条)
     var filing = tasks.createTaskQuery().taskDefinitionKey(QuarterlyFilingProcess.TASK_FILE)

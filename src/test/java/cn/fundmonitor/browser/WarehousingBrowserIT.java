@@ -4,7 +4,7 @@ import static cn.fundmonitor.warehousing.ProjectWarehousingProcess.TASK_REVIEW;
 import static cn.fundmonitor.warehousing.ProjectWarehousingProcess.TASK_REVISE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.fundmonitor.project.ProjectReserveService;
+import cn.fundmonitor.project.ProjectCatalogue;
 import cn.fundmonitor.project.ProjectStatus;
 import cn.fundmonitor.support.Applications;
 import cn.fundmonitor.support.TestUsers;
@@ -26,7 +26,7 @@ class WarehousingBrowserIT {
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired HistoryService history;
-  @Autowired ProjectReserveService reserve;
+  @Autowired ProjectCatalogue catalogue;
   @Autowired ApplicationStarter starter;
   @Autowired TestUsers users;
 
@@ -39,9 +39,9 @@ class WarehousingBrowserIT {
 
     assertThat(tasklist.start()).contains("流程已发起");
 
-    var project = reserve.visibleTo(users.groups("xingning-eco"), java.util.Optional.empty())
+    var project = catalogue.visibleTo(users.groups("xingning-eco"), java.util.Optional.empty())
         .stream().filter(p -> p.name().equals(name)).findFirst()
-        .map(p -> reserve.get(p.code())).orElseThrow();
+        .map(p -> catalogue.get(p.code())).orElseThrow();
     assertThat(project.requestedAmount().amount()).isEqualByComparingTo("12500000.00");
     assertThat(project.indicators()).hasSize(2);
     assertThat(project.status()).isEqualTo(ProjectStatus.UNDER_REVIEW);
@@ -59,7 +59,7 @@ class WarehousingBrowserIT {
     assertThat(tasklist.field("申报金额（元）").inputValue()).isEqualTo("3,961,869.98");
     tasklist.complete();
 
-    assertThat(reserve.get(code).status()).isEqualTo(ProjectStatus.WAREHOUSED);
+    assertThat(catalogue.get(code).status()).isEqualTo(ProjectStatus.WAREHOUSED);
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(code).count())
         .isZero();
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(code)
@@ -85,8 +85,8 @@ class WarehousingBrowserIT {
     assertThat(tasklist.field("申报金额（元）").inputValue()).isEqualTo("4,000,000.00");
     tasklist.complete();
 
-    assertThat(reserve.get(code).requestedAmount().amount()).isEqualByComparingTo("4000000");
-    assertThat(reserve.get(code).status()).isEqualTo(ProjectStatus.UNDER_REVIEW);
+    assertThat(catalogue.get(code).requestedAmount().amount()).isEqualByComparingTo("4000000");
+    assertThat(catalogue.get(code).status()).isEqualTo(ProjectStatus.UNDER_REVIEW);
     assertThat(tasks.createTaskQuery().processInstanceBusinessKey(code)
         .taskDefinitionKey(TASK_REVIEW).count()).isEqualTo(1);
     assertThat(tasks.createTaskQuery().processInstanceBusinessKey(code)

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fundmonitor.lifecycle.LifecycleStarter;
 import cn.fundmonitor.organisation.Role;
-import cn.fundmonitor.project.ProjectReserveService;
+import cn.fundmonitor.project.ProjectCatalogue;
 import cn.fundmonitor.support.Counties;
 import cn.fundmonitor.support.Funding;
 import cn.fundmonitor.support.Http;
@@ -39,7 +39,7 @@ class DivisionChangePostgresIT {
   @Autowired Projects projects;
   @Autowired Funding funding;
   @Autowired LifecycleStarter lifecycle;
-  @Autowired ProjectReserveService reserve;
+  @Autowired ProjectCatalogue catalogue;
   @Autowired TaskService tasks;
   @Autowired RuntimeService runtime;
   @Autowired Clock clock;
@@ -69,6 +69,6 @@ class DivisionChangePostgresIT {
         .filter(g -> g != null).sorted()).containsExactly("450192-eco", "450192-finance");
     assertThat(runtime.getVariable(task.getProcessInstanceId(), "lifecycleGroups"))
         .isEqualTo("450192-finance,450192-eco");
-    assertThat(reserve.get(code).regionCode()).isEqualTo("450192");
+    assertThat(catalogue.get(code).regionCode()).isEqualTo("450192");
   }
 }

@@ -10,7 +10,7 @@ import cn.fundmonitor.allocation.RawReceipt;
 import cn.fundmonitor.lifecycle.LifecycleStarter;
 import cn.fundmonitor.organisation.OrganisationService;
 import cn.fundmonitor.organisation.Role;
-import cn.fundmonitor.project.ProjectReserveService;
+import cn.fundmonitor.project.ProjectCatalogue;
 import cn.fundmonitor.support.Applications;
 import cn.fundmonitor.support.Counties;
 import cn.fundmonitor.support.Funding;
@@ -62,7 +62,7 @@ class DivisionChangeTest {
   @Autowired Funding funding;
   @Autowired LifecycleStarter lifecycle;
   @Autowired AllocationService allocations;
-  @Autowired ProjectReserveService reserve;
+  @Autowired ProjectCatalogue catalogue;
   @Autowired OrganisationService organisation;
   @Autowired TaskService tasks;
   @Autowired HistoryService history;
@@ -252,8 +252,8 @@ class DivisionChangeTest {
     assertThat(identity.createGroupQuery().groupId("450184-eco").count()).isOne();
     assertThat(member(bingEco, "450184-eco")).isTrue();
     assertThat(member(bingEco, "450183-eco")).isFalse();
-    assertThat(reserve.get(code).regionCode()).isEqualTo("450184");
-    assertThat(reserve.get(code).applicantUnitCode()).isEqualTo("450184");
+    assertThat(catalogue.get(code).regionCode()).isEqualTo("450184");
+    assertThat(catalogue.get(code).applicantUnitCode()).isEqualTo("450184");
     assertThat(get("/api/projects/" + code, bingEco, 200).get("project").get("regionCode").asText()).isEqualTo("450184");
 
     var again = post(change("MERGE", "450183", "450102", null, yesterday(), "国函〔2026〕8号"),
@@ -304,7 +304,7 @@ class DivisionChangeTest {
     assertThat(conflict.get("detail").asText()).contains(document, "同时下达给丁县和戊县", "请先办结");
 
     assertThat(organisation.get("450185").active()).isTrue();
-    assertThat(reserve.get(ding).regionCode()).isEqualTo("450185");
+    assertThat(catalogue.get(ding).regionCode()).isEqualTo("450185");
     assertThat(member(Counties.user("450185", Role.ECO), "450185-eco")).isTrue();
     assertThat(texts(get("/api/division-changes", MINISTRY_FINANCE, 200), "oldCode")).doesNotContain("450185");
   }

@@ -10,7 +10,8 @@ import cn.fundmonitor.common.ConflictException;
 import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.filing.FilingService;
 import cn.fundmonitor.filing.Quarter;
-import cn.fundmonitor.project.ProjectReserveService;
+import cn.fundmonitor.project.ProjectCatalogue;
+import cn.fundmonitor.project.ProjectTargets;
 import cn.fundmonitor.support.Covers;
 import cn.fundmonitor.support.Funding;
 import cn.fundmonitor.support.ProcessTest;
@@ -52,7 +53,8 @@ class AnnualTargetsProcessTest {
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtime;
   @Autowired ManagementService management;
-  @Autowired ProjectReserveService reserve;
+  @Autowired ProjectCatalogue catalogue;
+  @Autowired ProjectTargets projectTargets;
   @Autowired SelfEvaluationService evaluations;
   @Autowired FilingService filings;
   @Autowired Projects projects;
@@ -128,12 +130,12 @@ class AnnualTargetsProcessTest {
   void aMultiYearProjectIsEvaluatedEveryYearItRunsAndOnceAfterItEnds_gxArticle25() {
     var multiYear = funded("兴宁区三年期修复项目", 2041);
     for (int y = 2041; y <= 2043; y++) {
-      reserve.issueAnnualTargets(multiYear, y, annual(String.valueOf(40 * (y - 2040))), GUANGXI_ECO,
+      projectTargets.issueAnnualTargets(multiYear, y, annual(String.valueOf(40 * (y - 2040))), GUANGXI_ECO,
           users.groups(GUANGXI_ECO));
     }
     var endedEarly = funded("兴宁区三年期提前终结项目", 2041);
     for (int y = 2042; y <= 2043; y++) {
-      reserve.issueAnnualTargets(endedEarly, y, annual("40"), GUANGXI_ECO, users.groups(GUANGXI_ECO));
+      projectTargets.issueAnnualTargets(endedEarly, y, annual("40"), GUANGXI_ECO, users.groups(GUANGXI_ECO));
     }
     // money goes with the year's targets (GX 第二十六条): a project funded for one year with that
     // year's targets only runs one year, so its evaluation that year is the one after it
@@ -172,25 +174,25 @@ class AnnualTargetsProcessTest {
   void theQuarterIsMeasuredAgainstTheYearsAnnualTargetsElseTheOverallOnes_gxArticle26() {
     var code = projects.warehoused(XINGNING_ECO, "450102", "兴宁区分年度目标项目");
     at(2045, 3, 2);
-    assertThat(reserve.targetsFor(code, 2045).annual()).isFalse();
-    assertThat(reserve.targetsFor(code, 2045).indicators()).as("the overall targets of warehousing")
+    assertThat(catalogue.targetsFor(code, 2045).annual()).isFalse();
+    assertThat(catalogue.targetsFor(code, 2045).indicators()).as("the overall targets of warehousing")
         .hasSize(4);
 
     // GX 第二十六条: the province issues the year's targets; the county applicant does not
-    assertThatThrownBy(() -> reserve.issueAnnualTargets(code, 2045, annual("50"), XINGNING_ECO,
+    assertThatThrownBy(() -> projectTargets.issueAnnualTargets(code, 2045, annual("50"), XINGNING_ECO,
         users.groups(XINGNING_ECO))).isInstanceOf(AccessDeniedException.class);
-    assertThatThrownBy(() -> reserve.issueAnnualTargets(code, 2045, annual("50"), NANNING_FISCAL,
+    assertThatThrownBy(() -> projectTargets.issueAnnualTargets(code, 2045, annual("50"), NANNING_FISCAL,
         users.groups(NANNING_FISCAL))).isInstanceOf(AccessDeniedException.class);
-    assertThatThrownBy(() -> reserve.issueAnnualTargets(code, 2045, List.of(indicator("OUTPUT",
+    assertThatThrownBy(() -> projectTargets.issueAnnualTargets(code, 2045, List.of(indicator("OUTPUT",
         "BENEFIT_X", "面积", "GE", "-1", "公顷")), GUANGXI_FINANCE, users.groups(GUANGXI_FINANCE)))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("第1条指标");
-    var issued = reserve.issueAnnualTargets(code, 2045, annual("50"), GUANGXI_FINANCE,
+    var issued = projectTargets.issueAnnualTargets(code, 2045, annual("50"), GUANGXI_FINANCE,
         users.groups(GUANGXI_FINANCE));
     assertThat(issued.annual()).isTrue();
     assertThat(issued.label()).isEqualTo("2045 年度绩效目标");
     // the year's money goes with the targets issued (GX 第二十六条) and leaves them as they are
     funding.fund(code, "450102", "1000000", LocalDate.of(2045, 3, 2));
-    assertThat(reserve.targetsFor(code, 2045).indicators()).extracting(i -> i.name())
+    assertThat(catalogue.targetsFor(code, 2045).indicators()).extracting(i -> i.name())
         .containsExactly("年度修复治理面积", "年度群众满意度");
 
     var q1 = new Quarter(2045, 2);
@@ -208,11 +210,11 @@ class AnnualTargetsProcessTest {
     assertThat(actuals).extracting(a -> a.indicator().name()).containsExactly("年度修复治理面积", "年度群众满意度");
     assertThat(actuals.get(0).completionRate()).as("20 of the year's 50 公顷").isEqualTo(40);
 
-    assertThatThrownBy(() -> reserve.issueAnnualTargets(code, 2045, annual("60"), GUANGXI_FINANCE,
+    assertThatThrownBy(() -> projectTargets.issueAnnualTargets(code, 2045, annual("60"), GUANGXI_FINANCE,
         users.groups(GUANGXI_FINANCE))).as("the year's filing keeps its actuals by target")
         .isInstanceOf(ConflictException.class).hasMessageContaining("季度填报已经开始");
-    assertThat(reserve.targetsFor(code, 2046).annual()).as("a year without annual targets").isFalse();
-    assertThat(reserve.history(code)).anySatisfy(c -> assertThat(c.reason())
+    assertThat(catalogue.targetsFor(code, 2046).annual()).as("a year without annual targets").isFalse();
+    assertThat(catalogue.history(code)).anySatisfy(c -> assertThat(c.reason())
         .startsWith("下达 2045 年度绩效目标（GX 第二十六条）：年度修复治理面积 ≥ 50 公顷"));
   }
 }

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.platform.JsonVariables;
 import cn.fundmonitor.project.IndicatorTarget;
-import cn.fundmonitor.project.ProjectReserveService;
+import cn.fundmonitor.project.ProjectCatalogue;
 import cn.fundmonitor.support.Covers;
 import cn.fundmonitor.support.ProcessTest;
 import cn.fundmonitor.support.Projects;
@@ -43,7 +43,7 @@ class PlanAdjustmentProcessTest {
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired PlanAdjustmentService adjustments;
-  @Autowired ProjectReserveService reserve;
+  @Autowired ProjectCatalogue catalogue;
   @Autowired TestUsers users;
   @Autowired Projects projects;
 
@@ -106,10 +106,10 @@ class PlanAdjustmentProcessTest {
 
     complete(GUANGXI_ECO, pi, TASK_REVIEW, review("APPROVE", null));
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_APPLY, END_APPROVED).isEnded();
-    var indicators = reserve.get(project).indicators();
+    var indicators = catalogue.get(project).indicators();
     assertThat(indicators).hasSize(5);
     assertThat(((IndicatorTarget.Numeric) indicators.get(0).target()).value()).isEqualByComparingTo("150");
-    assertThat(reserve.history(project).get(reserve.history(project).size() - 1).reason())
+    assertThat(catalogue.history(project).get(catalogue.history(project).size() - 1).reason())
         .startsWith("实施方案调整（" + no + "）批准：征地范围调整");
     assertThat(adjustments.get(no).indicatorsBefore()).contains("\"target\":\"120\"");
   }
@@ -128,7 +128,7 @@ class PlanAdjustmentProcessTest {
     assertThatThrownBy(() -> complete(XINGNING_ECO, pi, TASK_EDIT, edit(new ArrayList<>(removed))))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("第4项指标“群众满意度”不得删除");
     BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_EDIT);
-    assertThat(((IndicatorTarget.Numeric) reserve.get(project).indicators().get(0).target()).value())
+    assertThat(((IndicatorTarget.Numeric) catalogue.get(project).indicators().get(0).target()).value())
         .isEqualByComparingTo(BigDecimal.valueOf(120));
   }
 

@@ -12,7 +12,7 @@ import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.evaluation.EvaluationPart;
 import cn.fundmonitor.evaluation.SelfEvaluation;
 import cn.fundmonitor.evaluation.SelfEvaluationService;
-import cn.fundmonitor.project.ProjectReserveService;
+import cn.fundmonitor.project.ProjectWarehousing;
 import cn.fundmonitor.support.FundMonitorTest;
 import cn.fundmonitor.support.Http;
 import cn.fundmonitor.support.Projects;
@@ -44,7 +44,7 @@ class ResultsChangeNextYearsMoneyTest {
 
   @LocalServerPort int port;
   @Autowired Projects projects;
-  @Autowired ProjectReserveService reserve;
+  @Autowired ProjectWarehousing warehousing;
   @Autowired AllocationService allocations;
   @Autowired SelfEvaluationService evaluations;
   @Autowired TestUsers users;
@@ -95,7 +95,7 @@ class ResultsChangeNextYearsMoneyTest {
     var emergency = projects.warehoused(QINGXIU_ECO, "450103", "青秀区地灾应急项目", "GEOHAZARD");
 
     // 1. the province selects 2034's projects (GX 第十五条)
-    reserve.select("450000", YEAR, List.of(selected, emergency), GUANGXI_FINANCE, "择优确定");
+    warehousing.select("450000", YEAR, List.of(selected, emergency), GUANGXI_FINANCE, "择优确定");
     projects.withAnnualTargets(selected, YEAR);
     projects.withAnnualTargets(notSelected, YEAR);
 

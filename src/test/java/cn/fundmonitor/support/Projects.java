@@ -3,7 +3,9 @@ package cn.fundmonitor.support;
 import static cn.fundmonitor.support.TestUsers.GUANGXI_ECO;
 
 import cn.fundmonitor.project.IndicatorRows;
-import cn.fundmonitor.project.ProjectReserveService;
+import cn.fundmonitor.project.ProjectCatalogue;
+import cn.fundmonitor.project.ProjectTargets;
+import cn.fundmonitor.project.ProjectWarehousing;
 import cn.fundmonitor.project.RawApplication;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,29 +19,34 @@ import org.springframework.stereotype.Component;
 @Component
 public class Projects {
 
-  private final ProjectReserveService reserve;
+  private final ProjectCatalogue catalogue;
+  private final ProjectWarehousing warehousing;
+  private final ProjectTargets projectTargets;
   private final TestUsers users;
 
-  Projects(ProjectReserveService reserve, TestUsers users) {
-    this.reserve = reserve;
+  Projects(ProjectCatalogue catalogue, ProjectWarehousing warehousing,
+      ProjectTargets projectTargets, TestUsers users) {
+    this.catalogue = catalogue;
+    this.warehousing = warehousing;
+    this.projectTargets = projectTargets;
     this.users = users;
   }
 
   /** A warehoused eco-restoration project of the given unit and region. */
   public String warehoused(String applicant, String region, String name) {
     var code = underReview(applicant, region, name);
-    reserve.warehouse(code, GUANGXI_ECO, "同意入库");
+    warehousing.warehouse(code, GUANGXI_ECO, "同意入库");
     return code;
   }
 
   /** A warehoused project of another direction (e.g. GEOHAZARD), reviewed by its department. */
   public String warehoused(String applicant, String region, String name, String direction) {
     var r = Applications.withRegion(Applications.xingningRestoration(name), region);
-    var p = reserve.register(null, new RawApplication(r.projectName(), r.regionCode(), direction,
+    var p = warehousing.register(null, new RawApplication(r.projectName(), r.regionCode(), direction,
         r.fundClass(), r.requestedAmount(), r.projectDescription(), r.indicators()), applicant,
         users.groups(applicant), null);
-    reserve.recordEligibility(p.code(), List.of());
-    reserve.warehouse(p.code(), GUANGXI_ECO, "同意入库");
+    warehousing.recordEligibility(p.code(), List.of());
+    warehousing.warehouse(p.code(), GUANGXI_ECO, "同意入库");
     return p.code();
   }
 
@@ -48,7 +55,7 @@ public class Projects {
    * overall targets it was warehoused with; money for that year can then be issued to it.
    */
   public String withAnnualTargets(String code, int year) {
-    reserve.recordAnnualTargets(code, year, overallAsRows(code), TestUsers.GUANGXI_FINANCE);
+    projectTargets.recordAnnualTargets(code, year, overallAsRows(code), TestUsers.GUANGXI_FINANCE);
     return code;
   }
 
@@ -57,7 +64,7 @@ public class Projects {
    * project has no annual targets for the year, else none.
    */
   public List<Map<String, Object>> annualTargetRowsIfMissing(String code, int year) {
-    if (reserve.annualTargetYears(code).contains(year)) {
+    if (catalogue.annualTargetYears(code).contains(year)) {
       return List.of();
     }
     return overallAsRows(code).stream().map(r -> {
@@ -68,16 +75,16 @@ public class Projects {
   }
 
   private List<Map<String, Object>> overallAsRows(String code) {
-    return IndicatorRows.rows(reserve.get(code).indicators());
+    return IndicatorRows.rows(catalogue.get(code).indicators());
   }
 
   /** An application still waiting for the province's review: not in the reserve yet. */
   public String underReview(String applicant, String region, String name) {
     var r = Applications.withRegion(Applications.xingningRestoration(name), region);
-    var p = reserve.register(null, new RawApplication(r.projectName(), r.regionCode(),
+    var p = warehousing.register(null, new RawApplication(r.projectName(), r.regionCode(),
         r.direction(), r.fundClass(), r.requestedAmount(), r.projectDescription(), r.indicators()),
         applicant, users.groups(applicant), null);
-    reserve.recordEligibility(p.code(), List.of());
+    warehousing.recordEligibility(p.code(), List.of());
     return p.code();
   }
 }

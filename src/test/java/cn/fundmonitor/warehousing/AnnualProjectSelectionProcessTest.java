@@ -7,7 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.platform.JsonVariables;
-import cn.fundmonitor.project.ProjectReserveService;
+import cn.fundmonitor.project.ProjectCatalogue;
+import cn.fundmonitor.project.ProjectWarehousing;
 import cn.fundmonitor.support.Projects;
 import cn.fundmonitor.support.Covers;
 import cn.fundmonitor.support.ProcessTest;
@@ -38,7 +39,8 @@ class AnnualProjectSelectionProcessTest {
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
-  @Autowired ProjectReserveService reserve;
+  @Autowired ProjectCatalogue catalogue;
+  @Autowired ProjectWarehousing warehousing;
   @Autowired TestUsers users;
   @Autowired cn.fundmonitor.overdue.OverdueService overdue;
   @Autowired AnnualSelectionSchedule schedule;
@@ -107,7 +109,7 @@ class AnnualProjectSelectionProcessTest {
     assertThatThrownBy(() -> users.run(GUANGXI_FINANCE, () -> tasks.complete(task.getId(),
         Variables.putValueTyped(SELECTED_PROJECTS.name(), JsonVariables.json(List.of("999999-2026-0001"))))))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("不是本省已入库且尚未遴选的项目");
-    assertThat(reserve.selectedFor("450000", 2027)).doesNotContain(chosen);
+    assertThat(catalogue.selectedFor("450000", 2027)).doesNotContain(chosen);
 
     for (var t : tasks.createTaskQuery().processInstanceId(pi.getId()).list()) {
       var province = tasks.getVariable(t.getId(), PROVINCE_CODE.name());
@@ -118,8 +120,8 @@ class AnnualProjectSelectionProcessTest {
     }
 
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_RECORD_SELECTION, END_SELECTION_COMPLETED).isEnded();
-    assertThat(reserve.selectedFor("450000", 2027)).contains(chosen).doesNotContain(notChosen);
-    assertThat(reserve.selectionCandidates("450000", 2027)).extracting(p -> p.code())
+    assertThat(catalogue.selectedFor("450000", 2027)).contains(chosen).doesNotContain(notChosen);
+    assertThat(catalogue.selectionCandidates("450000", 2027)).extracting(p -> p.code())
         .contains(notChosen).doesNotContain(chosen);
   }
 
@@ -168,7 +170,7 @@ class AnnualProjectSelectionProcessTest {
       assertThat(step.isOpen()).isFalse();
       assertThat(step.unitCode()).isEqualTo("450000");
     });
-    assertThat(reserve.selectedFor("450000", 2028)).contains(candidate);
+    assertThat(catalogue.selectedFor("450000", 2028)).contains(candidate);
   }
 
   @Test
@@ -185,8 +187,8 @@ class AnnualProjectSelectionProcessTest {
   @Test
   void withoutWarehousedProjectsThereIsNothingToChoose() {
     int year = 2040;
-    for (var province : reserve.provincesWithCandidates(year)) {
-      reserve.select(province, year, reserve.selectionCandidates(province, year).stream()
+    for (var province : catalogue.provincesWithCandidates(year)) {
+      warehousing.select(province, year, catalogue.selectionCandidates(province, year).stream()
           .map(p -> p.code()).toList(), GUANGXI_FINANCE, null);
     }
 

@@ -12,7 +12,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQue
 import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.project.InvalidApplicationException;
 import cn.fundmonitor.project.ProgressPlans;
-import cn.fundmonitor.project.ProjectReserveService;
+import cn.fundmonitor.project.ProjectCatalogue;
 import cn.fundmonitor.project.ProjectStatus;
 import cn.fundmonitor.support.Applications;
 import cn.fundmonitor.support.Covers;
@@ -41,7 +41,7 @@ class ProjectWarehousingProcessTest {
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired ApplicationStarter starter;
-  @Autowired ProjectReserveService reserve;
+  @Autowired ProjectCatalogue catalogue;
   @Autowired TestUsers users;
   @Autowired JdbcClient jdbc;
   @Autowired ProgressPlans plans;
@@ -78,7 +78,7 @@ class ProjectWarehousingProcessTest {
   }
 
   private ProjectStatus status(ProcessInstance pi) {
-    return reserve.get(pi.getBusinessKey()).status();
+    return catalogue.get(pi.getBusinessKey()).status();
   }
 
   @Test
@@ -100,13 +100,13 @@ class ProjectWarehousingProcessTest {
 
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_WAREHOUSE).isEnded()
         .hasPassed(END_WAREHOUSED);
-    var project = reserve.get(pi.getBusinessKey());
+    var project = catalogue.get(pi.getBusinessKey());
     assertThat(project.status()).isEqualTo(ProjectStatus.WAREHOUSED);
     assertThat(project.requestedAmount().amount()).isEqualByComparingTo("3961869.98");
     assertThat(project.indicators()).hasSize(4);
-    assertThat(reserve.history(project.code())).extracting(c -> c.to())
+    assertThat(catalogue.history(project.code())).extracting(c -> c.to())
         .containsExactly(ProjectStatus.APPLIED, ProjectStatus.UNDER_REVIEW, ProjectStatus.WAREHOUSED);
-    assertThat(reserve.history(project.code()).get(2).actor()).isEqualTo(GUANGXI_ECO);
+    assertThat(catalogue.history(project.code()).get(2).actor()).isEqualTo(GUANGXI_ECO);
   }
 
   /**
@@ -167,9 +167,9 @@ class ProjectWarehousingProcessTest {
         Applications.xingningRestoration("兴宁区监测（已修改）"), "补充效益指标"));
 
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_RESUBMIT).isWaitingAt(TASK_REVIEW);
-    var project = reserve.get(pi.getBusinessKey());
+    var project = catalogue.get(pi.getBusinessKey());
     assertThat(project.name()).isEqualTo("兴宁区监测（已修改）");
-    assertThat(reserve.history(project.code()).get(2).reason())
+    assertThat(catalogue.history(project.code()).get(2).reason())
         .contains("项目名称由“兴宁区监测（不符合条件）”改为“兴宁区监测（已修改）”").contains("补充效益指标");
   }
 
@@ -190,7 +190,7 @@ class ProjectWarehousingProcessTest {
 
     review(pi, ReviewOutcome.APPROVE, null);
     BpmnAwareTests.assertThat(pi).hasPassed(END_WAREHOUSED).isEnded();
-    assertThat(reserve.get(pi.getBusinessKey()).requestedAmount().amount())
+    assertThat(catalogue.get(pi.getBusinessKey()).requestedAmount().amount())
         .isEqualByComparingTo("4000000.00");
   }
 
@@ -201,7 +201,7 @@ class ProjectWarehousingProcessTest {
 
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_REJECT, END_REJECTED).isEnded();
     assertThat(status(pi)).isEqualTo(ProjectStatus.REJECTED);
-    assertThat(reserve.history(pi.getBusinessKey()).get(2).reason()).contains("GX 第八条第五项");
+    assertThat(catalogue.history(pi.getBusinessKey()).get(2).reason()).contains("GX 第八条第五项");
   }
 
   @Test
@@ -267,7 +267,7 @@ class ProjectWarehousingProcessTest {
         .hasMessageContaining("申报金额“abc”不是有效的数字");
 
     BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_REVISE);
-    var project = reserve.get(pi.getBusinessKey());
+    var project = catalogue.get(pi.getBusinessKey());
     assertThat(project.name()).isEqualTo("兴宁区项目（错误修改）");
     assertThat(project.status()).isEqualTo(ProjectStatus.RETURNED);
     assertThat(PROJECT_NAME.get(runtime, pi)).as("the rejected input is not kept either")
