@@ -107,10 +107,8 @@ class TableOwnershipTest {
       known("waves", "a wave picks the projects whose lifecycle is open", "fm_project_lifecycle"))
       .flatMap(List::stream).toList();
 
-  /** Engine tables touched outside platform/, known today. */
-  static final List<Known> KNOWN_ENGINE = List.of(
-      new Known("organisation", "act_ru_authorization", "CamundaOrganisationSync grants in bulk "
-          + "by SQL; moves to platform/ with 'features contribute, platform collects' (issue 18)"));
+  /** Engine tables touched outside platform/, known today (none left). */
+  static final List<Known> KNOWN_ENGINE = List.of();
 
   static List<Known> known(String pkg, String reason, String... tables) {
     return Stream.of(tables).map(t -> new Known(pkg, t, reason)).toList();
