@@ -36,8 +36,8 @@ import org.springframework.asm.SpringAsmInfo;
 /**
  * The feature packages talk through their front doors (issue 18; ddd-by-examples/library's
  * {@code ModularArchitectureTest}): division changes reach the features only by the events they
- * publish, the foundation depends on no feature, and no two packages depend on each other. The
- * known exceptions are listed with their reasons and only shrink. Each rule is shown failing on a
+ * publish, the foundation depends on no feature and names no feature's process, and no two
+ * packages depend on each other, with no exception left. Each rule is shown failing on a
  * seeded violation ({@code architecture.seeded}) before it is checked on the real code.
  */
 class ModularArchitectureTest {
@@ -55,11 +55,6 @@ class ModularArchitectureTest {
 
   /** What of divisions/ other packages may see: the events and their vocabulary. */
   static final String DIVISION_EVENTS = "(DivisionChanged|DivisionChanging|DivisionChangeKind)";
-
-  record KnownEdge(String fromClass, String toPackage, String reason) {}
-
-  /** Dependencies that break the rules today, each with its reason (none left). */
-  static final List<KnownEdge> KNOWN_EDGES = List.of();
 
   // --- the rules, for a root package ----------------------------------------------------------
 
@@ -96,12 +91,7 @@ class ModularArchitectureTest {
 
   /** No two top-level packages depend on each other, directly or round a ring. */
   static ArchRule noCycles(String root) {
-    var rule = slices().matching(root + ".(*)..").should().beFreeOfCycles();
-    for (var edge : KNOWN_EDGES) {
-      rule = rule.ignoreDependency(nameMatching(java.util.regex.Pattern.quote(root + "."
-          + edge.fromClass()) + "(\\$.*)?"), resideInAPackage(root + "." + edge.toPackage() + ".."));
-    }
-    return rule;
+    return slices().matching(root + ".(*)..").should().beFreeOfCycles();
   }
 
   /**
@@ -263,13 +253,6 @@ class ModularArchitectureTest {
     return result;
   }
 
-  /** Classes of the real code, leaving out the known edges' sources for the foundation rule. */
-  static JavaClasses withoutKnownSources(JavaClasses classes, String root) {
-    return classes.that(DescribedPredicate.not(nameMatching(KNOWN_EDGES.stream()
-        .map(e -> java.util.regex.Pattern.quote(root + "." + e.fromClass()) + "(\\$.*)?")
-        .reduce((a, b) -> a + "|" + b).orElse("(?!)"))));
-  }
-
   // --- each rule fails on its seeded violation ------------------------------------------------
 
   @Test
@@ -328,24 +311,11 @@ class ModularArchitectureTest {
 
   @Test
   void issue18_theFoundationDependsOnNoFeature() {
-    foundationUsesNoFeature(ROOT, MAIN).check(withoutKnownSources(MAIN, ROOT));
+    foundationUsesNoFeature(ROOT, MAIN).check(MAIN);
   }
 
   @Test
   void issue18_noTwoPackagesDependOnEachOther() {
     noCycles(ROOT).check(MAIN);
-  }
-
-  @Test
-  void issue18_everyKnownEdgeStillExists() {
-    for (var edge : KNOWN_EDGES) {
-      var from = MAIN.stream().filter(c -> c.getName().equals(ROOT + "." + edge.fromClass())
-          || c.getName().startsWith(ROOT + "." + edge.fromClass() + "$"));
-      assertThat(from.flatMap(c -> c.getDirectDependenciesFromSelf().stream())
-          .anyMatch(d -> d.getTargetClass().getPackageName().startsWith(ROOT + "." + edge.toPackage())))
-          .as("%s no longer depends on %s: remove it from KNOWN_EDGES", edge.fromClass(),
-              edge.toPackage())
-          .isTrue();
-    }
   }
 }
