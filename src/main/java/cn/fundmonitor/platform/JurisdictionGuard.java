@@ -1,7 +1,6 @@
 package cn.fundmonitor.platform;
 
 import cn.fundmonitor.organisation.OrganisationService;
-import cn.fundmonitor.project.ProjectCatalogue;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -71,11 +70,11 @@ public class JurisdictionGuard extends AbstractProcessEnginePlugin {
   private static final Map<String, Field> FIELDS = new ConcurrentHashMap<>();
 
   private final OrganisationService organisation;
-  private final ProjectCatalogue catalogue;
+  private final ProjectUnits projects;
 
-  JurisdictionGuard(@Lazy OrganisationService organisation, @Lazy ProjectCatalogue catalogue) {
+  JurisdictionGuard(@Lazy OrganisationService organisation, @Lazy ProjectUnits projects) {
     this.organisation = organisation;
-    this.catalogue = catalogue;
+    this.projects = projects;
   }
 
   @Override
@@ -291,7 +290,7 @@ public class JurisdictionGuard extends AbstractProcessEnginePlugin {
     if (code.isEmpty()) {
       return;
     }
-    var project = catalogue.find(code).orElse(null);
+    var project = projects.of(code).orElse(null);
     // the same answer for a project that does not exist and one of another unit: nothing leaks
     if (project == null || !(covers(project.regionCode(), groups)
         || covers(project.applicantUnitCode(), groups))) {

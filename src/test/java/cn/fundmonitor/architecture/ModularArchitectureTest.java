@@ -36,8 +36,8 @@ import org.springframework.asm.SpringAsmInfo;
 /**
  * The feature packages talk through their front doors (issue 18; ddd-by-examples/library's
  * {@code ModularArchitectureTest}): division changes reach the features only by the events they
- * publish, the foundation depends on no feature, and no two packages depend on each other. The
- * known exceptions are listed with their reasons and only shrink. Each rule is shown failing on a
+ * publish, the foundation depends on no feature and names no feature's process, and no two
+ * packages depend on each other, with no exception left. Each rule is shown failing on a
  * seeded violation ({@code architecture.seeded}) before it is checked on the real code.
  */
 class ModularArchitectureTest {
@@ -55,17 +55,6 @@ class ModularArchitectureTest {
 
   /** What of divisions/ other packages may see: the events and their vocabulary. */
   static final String DIVISION_EVENTS = "(DivisionChanged|DivisionChanging|DivisionChangeKind)";
-
-  record KnownEdge(String fromClass, String toPackage, String reason) {}
-
-  /** Dependencies that break the rules today, each with its reason. */
-  static final List<KnownEdge> KNOWN_EDGES = List.of(
-      new KnownEdge("platform.JurisdictionGuard", "project", "the guard checks a project's region "
-          + "for the engine's REST API through project's read side, ProjectCatalogue; moves when the "
-          + "guard's project check is contributed by the feature (issue 18)"),
-      new KnownEdge("organisation.CamundaOrganisationSync", "platform", "the sync grants Tasklist "
-          + "access per process key and reads TaskSummaryPlugin's variables; issue 18's 'features "
-          + "contribute, platform collects' turns this round"));
 
   // --- the rules, for a root package ----------------------------------------------------------
 
@@ -102,12 +91,7 @@ class ModularArchitectureTest {
 
   /** No two top-level packages depend on each other, directly or round a ring. */
   static ArchRule noCycles(String root) {
-    var rule = slices().matching(root + ".(*)..").should().beFreeOfCycles();
-    for (var edge : KNOWN_EDGES) {
-      rule = rule.ignoreDependency(nameMatching(java.util.regex.Pattern.quote(root + "."
-          + edge.fromClass()) + "(\\$.*)?"), resideInAPackage(root + "." + edge.toPackage() + ".."));
-    }
-    return rule;
+    return slices().matching(root + ".(*)..").should().beFreeOfCycles();
   }
 
   /**
@@ -127,7 +111,7 @@ class ModularArchitectureTest {
                 .getName().equals(RuntimeService.class.getName())
                 && STARTING.matcher(call.getName()).matches());
             if (starts) {
-              for (var use : triggerConstants(c)) {
+              for (var use : stringConstants(c, PROBLEM_TRIGGERS)) {
                 events.add(SimpleConditionEvent.violated(c, c.getName() + "." + use
                     + ", and the class starts processes with the RuntimeService"));
               }
@@ -145,8 +129,8 @@ class ModularArchitectureTest {
   static final Pattern STARTING = Pattern.compile(
       "start.*|createProcessInstanceBy.*|createMessageCorrelation.*|correlateMessage.*");
 
-  /** Where a class's bytecode holds one of {@link #PROBLEM_TRIGGERS}: "method loads \"key\"". */
-  static List<String> triggerConstants(JavaClass c) {
+  /** Where a class's bytecode holds one of these strings: "method loads \"key\"". */
+  static List<String> stringConstants(JavaClass c, Set<String> wanted) {
     var found = new ArrayList<String>();
     var uri = c.getSource().orElseThrow().getUri();
     try (var in = uri.toURL().openStream()) {
@@ -154,7 +138,7 @@ class ModularArchitectureTest {
         @Override
         public FieldVisitor visitField(int access, String name, String descriptor, String signature,
             Object value) {
-          if (value instanceof String s && PROBLEM_TRIGGERS.contains(s)) {
+          if (value instanceof String s && wanted.contains(s)) {
             found.add(name + " holds \"" + value + "\"");
           }
           return null;
@@ -166,7 +150,7 @@ class ModularArchitectureTest {
           return new MethodVisitor(SpringAsmInfo.ASM_VERSION) {
             @Override
             public void visitLdcInsn(Object value) {
-              if (value instanceof String s && PROBLEM_TRIGGERS.contains(s)) {
+              if (value instanceof String s && wanted.contains(s)) {
                 found.add(method + " loads \"" + value + "\"");
               }
             }
@@ -177,6 +161,81 @@ class ModularArchitectureTest {
       throw new UncheckedIOException(e);
     }
     return found;
+  }
+
+  /**
+   * The foundation names no feature's process (issue 18, features contribute, platform collects):
+   * a feature declares its Tasklist access ({@code organisation.TasklistAccess}) and its task
+   * summaries ({@code platform.TaskSummary}) as beans with its constants class, and the
+   * foundation collects them. ArchUnit sees no use of a constant (javac copies
+   * {@code QuarterlyFilingProcess.KEY} into the user as a string), so the class files' strings are
+   * read for the keys; any other use of a constants class is a dependency.
+   */
+  static ArchRule foundationNamesNoProcess(String root, Set<String> keys,
+      Set<String> constantsClasses) {
+    var foundation = FOUNDATION.stream().map(p -> root + "." + p + "..").toArray(String[]::new);
+    return classes().that().resideInAnyPackage(foundation)
+        .should(new ArchCondition<JavaClass>("name no feature's process key nor use its constants "
+            + "class") {
+          @Override
+          public void check(JavaClass c, ConditionEvents events) {
+            for (var use : stringConstants(c, keys)) {
+              events.add(SimpleConditionEvent.violated(c, c.getName() + "." + use));
+            }
+            c.getDirectDependenciesFromSelf().stream().map(d -> d.getTargetClass().getName())
+                .filter(constantsClasses::contains).distinct()
+                .forEach(t -> events.add(SimpleConditionEvent.violated(c, c.getName() + " uses "
+                    + t)));
+          }
+        })
+        .because("each feature declares its Tasklist access and task summaries as beans (issue 18)")
+        .allowEmptyShould(true);
+  }
+
+  /** A feature's constants class: it declares a process key ({@code KEY}, {@code WAVE_KEY} …). */
+  static Set<String> constantsClasses(String root, JavaClasses classes) {
+    var features = features(root, classes);
+    return classes.stream().filter(c -> c.getPackageName().startsWith(root + ".")
+            && features.contains(c.getPackageName().substring(root.length() + 1).split("\\.")[0]))
+        .filter(c -> !keyFields(c).isEmpty()).map(JavaClass::getName)
+        .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+  }
+
+  /** The process keys the constants classes declare. */
+  static Set<String> processKeys(String root, JavaClasses classes) {
+    var keys = new TreeSet<String>();
+    for (var name : constantsClasses(root, classes)) {
+      for (var field : keyFields(classes.get(name))) {
+        try {
+          var f = Class.forName(name).getDeclaredField(field.getName());
+          f.setAccessible(true);
+          keys.add((String) f.get(null));
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    return keys;
+  }
+
+  private static List<com.tngtech.archunit.core.domain.JavaField> keyFields(JavaClass c) {
+    return c.getFields().stream().filter(f -> f.getName().matches("(\\w+_)?KEY")
+        && f.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.STATIC)
+        && f.getRawType().isEquivalentTo(String.class)).toList();
+  }
+
+  /** The ids of the processes in {@code processes/}, with or without a constants class. */
+  static Set<String> deployedProcessKeys() {
+    var id = Pattern.compile("<bpmn:process id=\"([^\"]+)\"");
+    var keys = new TreeSet<String>();
+    try (var files = java.nio.file.Files.list(java.nio.file.Path.of("processes"))) {
+      for (var f : files.filter(p -> p.toString().endsWith(".bpmn")).toList()) {
+        id.matcher(java.nio.file.Files.readString(f)).results().forEach(m -> keys.add(m.group(1)));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return keys;
   }
 
   /** The top-level packages under the root that are neither the foundation nor the root itself. */
@@ -192,13 +251,6 @@ class ModularArchitectureTest {
       }
     }
     return result;
-  }
-
-  /** Classes of the real code, leaving out the known edges' sources for the foundation rule. */
-  static JavaClasses withoutKnownSources(JavaClasses classes, String root) {
-    return classes.that(DescribedPredicate.not(nameMatching(KNOWN_EDGES.stream()
-        .map(e -> java.util.regex.Pattern.quote(root + "." + e.fromClass()) + "(\\$.*)?")
-        .reduce((a, b) -> a + "|" + b).orElse("(?!)"))));
   }
 
   // --- each rule fails on its seeded violation ------------------------------------------------
@@ -222,6 +274,17 @@ class ModularArchitectureTest {
         .hasMessageContaining("WarningRaisesProblem.startByKey loads \"problemEscalation\"")
         .hasMessageContaining("WarningRaisesProblem.correlateStartMessage loads \"ProblemRaised\"")
         .hasMessageNotContaining("ProblemStarter").hasMessageNotContaining("GrantList");
+    // the foundation naming a feature's process key (a literal or a constant javac copied in) or
+    // using its constants class
+    var seededConstants = constantsClasses(SEEDED, SEEDED_CLASSES);
+    assertThat(seededConstants).containsExactly(SEEDED + ".problems.ProblemProcess");
+    assertThatThrownBy(() -> foundationNamesNoProcess(SEEDED,
+        processKeys(SEEDED, SEEDED_CLASSES), seededConstants).check(SEEDED_CLASSES))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("AccessList.key loads \"problemEscalation\"")
+        .hasMessageContaining("AccessList uses " + SEEDED + ".problems.ProblemProcess")
+        .hasMessageContaining("GrantList.keys loads \"problemEscalation\"")
+        .hasMessageNotContaining("Guard");
   }
 
   // --- the rules on the real code -------------------------------------------------------------
@@ -238,25 +301,21 @@ class ModularArchitectureTest {
   }
 
   @Test
+  void issue18_theFoundationNamesNoProcess() {
+    var keys = new TreeSet<>(processKeys(ROOT, MAIN));
+    keys.addAll(deployedProcessKeys());
+    assertThat(keys).as("the keys looked for").contains(ProblemEscalationProcess.KEY,
+        "quarterlyFilingWave", "correctionReport", "overdueRefresh");
+    foundationNamesNoProcess(ROOT, keys, constantsClasses(ROOT, MAIN)).check(MAIN);
+  }
+
+  @Test
   void issue18_theFoundationDependsOnNoFeature() {
-    foundationUsesNoFeature(ROOT, MAIN).check(withoutKnownSources(MAIN, ROOT));
+    foundationUsesNoFeature(ROOT, MAIN).check(MAIN);
   }
 
   @Test
   void issue18_noTwoPackagesDependOnEachOther() {
     noCycles(ROOT).check(MAIN);
-  }
-
-  @Test
-  void issue18_everyKnownEdgeStillExists() {
-    for (var edge : KNOWN_EDGES) {
-      var from = MAIN.stream().filter(c -> c.getName().equals(ROOT + "." + edge.fromClass())
-          || c.getName().startsWith(ROOT + "." + edge.fromClass() + "$"));
-      assertThat(from.flatMap(c -> c.getDirectDependenciesFromSelf().stream())
-          .anyMatch(d -> d.getTargetClass().getPackageName().startsWith(ROOT + "." + edge.toPackage())))
-          .as("%s no longer depends on %s: remove it from KNOWN_EDGES", edge.fromClass(),
-              edge.toPackage())
-          .isTrue();
-    }
   }
 }

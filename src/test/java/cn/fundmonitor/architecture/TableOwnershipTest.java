@@ -107,11 +107,6 @@ class TableOwnershipTest {
       known("waves", "a wave picks the projects whose lifecycle is open", "fm_project_lifecycle"))
       .flatMap(List::stream).toList();
 
-  /** Engine tables touched outside platform/, known today. */
-  static final List<Known> KNOWN_ENGINE = List.of(
-      new Known("organisation", "act_ru_authorization", "CamundaOrganisationSync grants in bulk "
-          + "by SQL; moves to platform/ with 'features contribute, platform collects' (issue 18)"));
-
   static List<Known> known(String pkg, String reason, String... tables) {
     return Stream.of(tables).map(t -> new Known(pkg, t, reason)).toList();
   }
@@ -147,10 +142,7 @@ class TableOwnershipTest {
   void issue18_onlyPlatformTouchesEngineTables() {
     var found = engineViolations(scanAll(MAIN.resolve("java/cn/fundmonitor")));
     assertThat(found).as("engine tables touched outside platform/: use the engine API or a "
-            + "platform/ component, or list it in KNOWN_ENGINE with the reason")
-        .isSubsetOf(keys(KNOWN_ENGINE));
-    assertThat(keys(KNOWN_ENGINE)).as("KNOWN_ENGINE entries that no longer happen: remove them")
-        .isSubsetOf(found);
+            + "platform/ component").isEmpty();
   }
 
   @Test

@@ -23,6 +23,7 @@ class FiscalDepartmentsTest {
   @Autowired IdentityService identity;
   @Autowired AuthorizationService authorizations;
   @Autowired OrganisationService organisation;
+  @Autowired CamundaOrganisationSync sync;
 
   @Test
   void everyProvinceCityAndCountyHasAFiscalDepartmentGroup_gxArticle5() {
@@ -76,7 +77,7 @@ class FiscalDepartmentsTest {
     assertThat(authorizations.isUserAuthorized("finance-member", java.util.List.of("450102-finance"),
         Permissions.CREATE, Resources.PROCESS_INSTANCE, Authorization.ANY)).isTrue();
     var guangxi = organisation.get("450000");
-    assertThat(CamundaOrganisationSync.startableBy(guangxi, Role.FISCAL)).isEmpty();
-    assertThat(CamundaOrganisationSync.startableBy(guangxi, Role.FINANCE)).contains("fundAllocation");
+    assertThat(sync.startableBy(guangxi, Role.FISCAL)).isEmpty();
+    assertThat(sync.startableBy(guangxi, Role.FINANCE)).contains("fundAllocation");
   }
 }

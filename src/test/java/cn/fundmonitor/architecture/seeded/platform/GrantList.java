@@ -2,7 +2,10 @@ package cn.fundmonitor.architecture.seeded.platform;
 
 import java.util.List;
 
-/** Not a violation: naming problemEscalation (to grant access to it) is not starting it. */
+/**
+ * Naming problemEscalation (to grant access to it) is not starting it; it is the foundation naming
+ * a feature's process all the same (the feature declares its Tasklist access as a bean instead).
+ */
 public class GrantList {
   public List<String> keys() {
     return List.of("problemEscalation");

@@ -1,4 +1,4 @@
-package cn.fundmonitor.organisation;
+package cn.fundmonitor.platform;
 
 import static cn.fundmonitor.allocation.FundAllocationProcess.*;
 import static cn.fundmonitor.support.TestUsers.*;
@@ -6,7 +6,6 @@ import static cn.fundmonitor.warehousing.ApplicationRequest.indicator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fundmonitor.overdue.FollowUpDueDates;
-import cn.fundmonitor.platform.JsonVariables;
 import cn.fundmonitor.support.FundMonitorTest;
 import cn.fundmonitor.support.TestUsers;
 import java.time.OffsetDateTime;
@@ -45,7 +44,7 @@ class TasklistFiltersTest {
   @Autowired RuntimeService runtime;
   @Autowired ManagementService management;
   @Autowired AuthorizationService authorizations;
-  @Autowired CamundaOrganisationSync sync;
+  @Autowired TasklistFilters tasklistFilters;
   @Autowired TestUsers users;
   @Autowired FollowUpDueDates followUpDueDates;
 
@@ -83,7 +82,7 @@ class TasklistFiltersTest {
     var pi = users.as(GUANGXI_FINANCE, () -> runtime.startProcessInstanceByKey(KEY, vars));
     var issue = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(TASK_ISSUE)
         .singleResult();
-    assertThat(listed(GUANGXI_FINANCE, CamundaOrganisationSync.OVERDUE_FILTER))
+    assertThat(listed(GUANGXI_FINANCE, TasklistFilters.OVERDUE_FILTER))
         .doesNotContain(issue.getId());
 
     // MNR 第九条: 30 days from 09-05 is 10-05, in the National Day holiday: due 10-09
@@ -94,25 +93,25 @@ class TasklistFiltersTest {
         .taskDefinitionKey(TASK_FOLLOW_UP_ISSUE).singleResult();
     assertThat(followUp.getDueDate()).isEqualTo(issue.getDueDate());
 
-    assertThat(listed(MINISTRY_FINANCE, CamundaOrganisationSync.OVERDUE_FILTER))
+    assertThat(listed(MINISTRY_FINANCE, TasklistFilters.OVERDUE_FILTER))
         .as("the ministry: Guangxi's late step, as its follow-up").contains(followUp.getId())
         .doesNotContain(issue.getId());
-    assertThat(listed(GUANGXI_FINANCE, CamundaOrganisationSync.OVERDUE_FILTER))
+    assertThat(listed(GUANGXI_FINANCE, TasklistFilters.OVERDUE_FILTER))
         .as("Guangxi: its own late step").contains(issue.getId())
         .doesNotContain(followUp.getId());
-    assertThat(listed(XINGNING_FINANCE, CamundaOrganisationSync.OVERDUE_FILTER))
+    assertThat(listed(XINGNING_FINANCE, TasklistFilters.OVERDUE_FILTER))
         .as("a county sees neither").doesNotContain(issue.getId(), followUp.getId());
-    assertThat(listed(MINISTRY_FINANCE, CamundaOrganisationSync.DUE_SOON_FILTER))
+    assertThat(listed(MINISTRY_FINANCE, TasklistFilters.DUE_SOON_FILTER))
         .as("overdue is not due soon").doesNotContain(followUp.getId());
 
     // a follow-up made before follow-ups had a due date gets it at the next start
     tasks.setDueDate(followUp.getId(), null);
-    assertThat(listed(MINISTRY_FINANCE, CamundaOrganisationSync.OVERDUE_FILTER))
+    assertThat(listed(MINISTRY_FINANCE, TasklistFilters.OVERDUE_FILTER))
         .doesNotContain(followUp.getId());
     assertThat(followUpDueDates.backfill()).isGreaterThanOrEqualTo(1);
     assertThat(tasks.createTaskQuery().taskId(followUp.getId()).singleResult().getDueDate())
         .isEqualTo(issue.getDueDate());
-    assertThat(listed(MINISTRY_FINANCE, CamundaOrganisationSync.OVERDUE_FILTER))
+    assertThat(listed(MINISTRY_FINANCE, TasklistFilters.OVERDUE_FILTER))
         .contains(followUp.getId());
 
     runtime.deleteProcessInstance(pi.getId(), "test");
@@ -128,14 +127,14 @@ class TasklistFiltersTest {
     var late = standalone("450102-finance", beijing(2025, 9, 29, 17));
     var noDate = standalone("450102-finance", null);
     try {
-      assertThat(listed(XINGNING_FINANCE, CamundaOrganisationSync.DUE_SOON_FILTER))
+      assertThat(listed(XINGNING_FINANCE, TasklistFilters.DUE_SOON_FILTER))
           .contains(thirdWorkingDay, today)
           .doesNotContain(fourthWorkingDay, late, noDate);
-      assertThat(listed(XINGNING_FINANCE, CamundaOrganisationSync.OVERDUE_FILTER))
+      assertThat(listed(XINGNING_FINANCE, TasklistFilters.OVERDUE_FILTER))
           .contains(late).doesNotContain(thirdWorkingDay, fourthWorkingDay, today, noDate);
-      assertThat(listed(GUANGXI_FINANCE, CamundaOrganisationSync.DUE_SOON_FILTER))
+      assertThat(listed(GUANGXI_FINANCE, TasklistFilters.DUE_SOON_FILTER))
           .as("another unit's tasks stay hidden").doesNotContain(thirdWorkingDay, today);
-      assertThat(listed(MINISTRY_FINANCE, CamundaOrganisationSync.DUE_SOON_FILTER))
+      assertThat(listed(MINISTRY_FINANCE, TasklistFilters.DUE_SOON_FILTER))
           .doesNotContain(thirdWorkingDay, today);
     } finally {
       List.of(thirdWorkingDay, fourthWorkingDay, today, late, noDate)
@@ -145,29 +144,29 @@ class TasklistFiltersTest {
 
   @Test
   void anExistingDatabaseGetsTheNewFilterQueriesAtStart() {
-    var overdue = filter(CamundaOrganisationSync.OVERDUE_FILTER);
+    var overdue = filter(TasklistFilters.OVERDUE_FILTER);
     overdue.setQuery(tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}"));
     filters.saveFilter(overdue);
-    var dueSoon = filter(CamundaOrganisationSync.DUE_SOON_FILTER);
+    var dueSoon = filter(TasklistFilters.DUE_SOON_FILTER);
     authorizations.createAuthorizationQuery().resourceType(Resources.FILTER)
         .resourceId(dueSoon.getId()).list()
         .forEach(a -> authorizations.deleteAuthorization(a.getId()));
     filters.deleteFilter(dueSoon.getId());
 
-    sync.synchronise();
+    tasklistFilters.ensure();
 
     ClockUtil.setCurrentTime(beijing(2025, 9, 30, 9));
     var late = standalone("450102-finance", beijing(2025, 9, 29, 17));
     var soon = standalone("450102-finance", beijing(2025, 10, 9, 17));
     try {
-      assertThat(listed(XINGNING_FINANCE, CamundaOrganisationSync.OVERDUE_FILTER))
+      assertThat(listed(XINGNING_FINANCE, TasklistFilters.OVERDUE_FILTER))
           .contains(late).doesNotContain(soon);
-      assertThat(listed(XINGNING_FINANCE, CamundaOrganisationSync.DUE_SOON_FILTER))
+      assertThat(listed(XINGNING_FINANCE, TasklistFilters.DUE_SOON_FILTER))
           .contains(soon).doesNotContain(late);
     } finally {
       List.of(late, soon).forEach(id -> tasks.deleteTask(id, true));
     }
-    var recreated = filter(CamundaOrganisationSync.DUE_SOON_FILTER);
+    var recreated = filter(TasklistFilters.DUE_SOON_FILTER);
     assertThat(recreated.getProperties()).containsEntry("priority", 5);
     assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.FILTER)
         .resourceId(recreated.getId()).singleResult())

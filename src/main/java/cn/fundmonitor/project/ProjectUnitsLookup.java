@@ -1,0 +1,21 @@
+package cn.fundmonitor.project;
+
+import cn.fundmonitor.platform.ProjectUnits;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/** {@link ProjectUnits} for the jurisdiction guard, from the catalogue of projects. */
+@Component
+class ProjectUnitsLookup implements ProjectUnits {
+
+  private final ProjectCatalogue catalogue;
+
+  ProjectUnitsLookup(ProjectCatalogue catalogue) {
+    this.catalogue = catalogue;
+  }
+
+  @Override
+  public Optional<Units> of(String projectCode) {
+    return catalogue.find(projectCode).map(p -> new Units(p.regionCode(), p.applicantUnitCode()));
+  }
+}
