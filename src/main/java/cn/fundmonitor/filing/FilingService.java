@@ -136,8 +136,18 @@ public class FilingService {
    * (a retried batch).
    */
   public boolean prepare(String projectCode, FilingPeriod q) {
-    return repository.createIfAbsent(q.key(projectCode), projectCode, q,
-        calendar.onOrAfter(q.nominalDueDate()), now());
+    return repository.createIfAbsent(q.key(projectCode), projectCode, q, dueOn(q), now());
+  }
+
+  /**
+   * The day a filing of the period is due (MNR 第十一条: 节假日顺延): the period's nominal due date
+   * moved to a working day. The one source of the due date: the filing's row keeps it
+   * ({@code due_on}), and the process's task and overdue timer take it from the row
+   * ({@code filingDeadline}, set when the filing opens), so the two cannot disagree.
+   */
+  @Transactional(readOnly = true)
+  public LocalDate dueOn(FilingPeriod q) {
+    return calendar.onOrAfter(q.nominalDueDate());
   }
 
   /** Opens the filing for its process instance: the money received so far is fixed now. */

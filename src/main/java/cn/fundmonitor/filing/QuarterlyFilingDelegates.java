@@ -46,7 +46,8 @@ class QuarterlyFilingDelegates {
       FILING_UNIT.set(execution, unit);
       FILING_GROUPS.set(execution, UnitGroup.of(unit, Role.FINANCE).id() + ","
           + UnitGroup.of(unit, role).id());
-      FILING_DEADLINE.set(execution, quarter.nominalDueDate().toString());
+      // the row's due date, not computed again: the timer and the table agree (FilingService.dueOn)
+      FILING_DEADLINE.set(execution, f.dueOn().toString());
       PERIOD_LABEL.set(execution, quarter.label());
       FILING_STEP_NAME.set(execution, FilingTexts.taskName(TASK_FILE, "填报季度执行情况",
           quarter instanceof MonitoringPeriod));
