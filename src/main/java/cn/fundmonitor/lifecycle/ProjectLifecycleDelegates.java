@@ -3,7 +3,7 @@ package cn.fundmonitor.lifecycle;
 import static cn.fundmonitor.lifecycle.ProjectLifecycleProcess.*;
 
 import cn.fundmonitor.common.InvalidInputException;
-import cn.fundmonitor.filing.FilingService;
+import cn.fundmonitor.allocation.AllocationReads;
 import cn.fundmonitor.organisation.OrganisationService;
 import cn.fundmonitor.organisation.Role;
 import cn.fundmonitor.organisation.UnitGroup;
@@ -29,7 +29,7 @@ class ProjectLifecycleDelegates {
   /** Who does what for the project, and the first record of its life. */
   @Bean
   JavaDelegate openLifecycleDelegate(ProjectLifecycleService lifecycles,
-      ProjectReserveService reserve, OrganisationService organisation, FilingService filings,
+      ProjectReserveService reserve, OrganisationService organisation, AllocationReads money,
       Clock clock, @Value("${fundmonitor.lifecycle.start-report-days:90}") int startReportDays) {
     return execution -> {
       var project = reserve.get(execution.getProcessBusinessKey());
@@ -48,7 +48,7 @@ class ProjectLifecycleDelegates {
       var province = organisation.provinceOf(unit).map(d -> d.code()).orElse(unit);
       PROVINCE_GROUP.set(execution, UnitGroup.of(province, role).id());
       CONTEXT.set(execution, "项目：" + project.name() + "（" + project.code() + "），"
-          + project.direction().label() + "；到位资金 " + filings.received(project.code()).toWanText());
+          + project.direction().label() + "；到位资金 " + money.received(project.code()).toWanText());
       START_DEADLINE.set(execution, LocalDate.now(clock).plusDays(startReportDays).toString());
       // the gateway inside the implementation reads it before completion is reported
       COMPLETED_ON.set(execution, null);
