@@ -37,11 +37,14 @@ public class ProjectReserveService {
 
   private final ProjectRepository projects;
   private final OrganisationService organisation;
+  private final ProjectTeams teams;
   private final Clock clock;
 
-  ProjectReserveService(ProjectRepository projects, OrganisationService organisation, Clock clock) {
+  ProjectReserveService(ProjectRepository projects, OrganisationService organisation,
+      ProjectTeams teams, Clock clock) {
     this.projects = projects;
     this.organisation = organisation;
+    this.teams = teams;
     this.clock = clock;
   }
 
@@ -119,7 +122,7 @@ public class ProjectReserveService {
   public void recordEligibility(String code, List<String> reasons) {
     var p = get(code);
     if (reasons.isEmpty()) {
-      var group = reviewGroup(p);
+      var group = teams.reviewGroup(p);
       transition(p, ProjectStatus.APPLIED, ProjectStatus.UNDER_REVIEW, SYSTEM_ACTOR,
           "资格审查通过，提交" + organisation.get(group.divisionCode()).name()
               + group.role().label() + "部门审核");
@@ -201,8 +204,8 @@ public class ProjectReserveService {
   public YearTargets issueAnnualTargets(String code, int year, List<java.util.Map<String, Object>> rows,
       String actor, Collection<String> callerGroups) {
     var p = get(code);
-    var province = reviewGroup(p).divisionCode();
-    var allowed = Set.of(reviewGroup(p).id(), UnitGroup.of(province, Role.FINANCE).id());
+    var reviewers = teams.reviewGroup(p);
+    var allowed = Set.of(reviewers.id(), UnitGroup.of(reviewers.divisionCode(), Role.FINANCE).id());
     if (callerGroups.stream().noneMatch(allowed::contains)) {
       throw new AccessDeniedException("annual targets of " + code);
     }
@@ -281,20 +284,6 @@ public class ProjectReserveService {
   @Transactional(readOnly = true)
   public List<StatusChange> history(String code) {
     return projects.history(code);
-  }
-
-  /** The province department that reviews: the region's province, the direction's role. */
-  @Transactional(readOnly = true)
-  public UnitGroup reviewGroup(Project p) {
-    var province = organisation.provinceOf(p.regionCode())
-        .or(() -> organisation.provinceOf(p.applicantUnitCode()))
-        .orElseThrow(() -> new InvalidApplicationException("无法确定项目所在省份"));
-    return UnitGroup.of(province.code(), p.direction().reviewingRole());
-  }
-
-  /** The applicant's department that answers returns: the applicant unit, the direction's role. */
-  public UnitGroup applicantGroup(Project p) {
-    return UnitGroup.of(p.applicantUnitCode(), p.direction().reviewingRole());
   }
 
   // --- what a unit may see (MNR 第二十三条: data only within one's duties) ---
