@@ -3,7 +3,6 @@ package cn.fundmonitor.allocation;
 import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.common.NotFoundException;
 import cn.fundmonitor.common.StaleRecordException;
-import cn.fundmonitor.filing.FilingService;
 import cn.fundmonitor.money.Yuan;
 import cn.fundmonitor.project.Direction;
 import cn.fundmonitor.project.IndicatorRows;
@@ -18,7 +17,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.Set;
 import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,15 +57,15 @@ public class AllocationCorrections {
   private final AllocationRepository repository;
   private final JdbcClient jdbc;
   private final Clock clock;
-  private final FilingService filings;
+  private final ApplicationEventPublisher events;
 
   AllocationCorrections(AllocationService allocations, AllocationRepository repository,
-      JdbcClient jdbc, Clock clock, FilingService filings) {
+      JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
     this.allocations = allocations;
     this.repository = repository;
     this.jdbc = jdbc;
     this.clock = clock;
-    this.filings = filings;
+    this.events = events;
   }
 
   public static boolean handles(String recordType) {
@@ -203,8 +204,8 @@ public class AllocationCorrections {
             .update();
       }
       // figures stay right after a correction: a filing not yet filed checks payments against
-      // the corrected money received
-      filings.receivedCorrected(lines.keySet());
+      // the corrected money received (filing/ answers the event in this transaction)
+      events.publishEvent(new ReceivedMoneyCorrected(Set.copyOf(lines.keySet())));
     } else {
       var target = target(s, field);
       var parsed = IndicatorRows.target(approved(s).get(target.position() - 1).comparator(), value,

@@ -3,7 +3,6 @@ package cn.fundmonitor.allocation;
 import static cn.fundmonitor.allocation.FundAllocationProcess.*;
 
 import cn.fundmonitor.common.Choices;
-import cn.fundmonitor.lifecycle.LifecycleStarter;
 import cn.fundmonitor.organisation.Role;
 import cn.fundmonitor.organisation.UnitGroup;
 import cn.fundmonitor.platform.Actors;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -103,7 +103,7 @@ class FundAllocationDelegates {
 
   /** Checks and records the province's issue; each recipient then gets its own branch. */
   @Bean
-  JavaDelegate issueFundsDelegate(AllocationService allocations, LifecycleStarter lifecycles) {
+  JavaDelegate issueFundsDelegate(AllocationService allocations, ApplicationEventPublisher events) {
     return execution -> {
       var recipients = allocations.issue(execution.getProcessBusinessKey(),
           execution.getVariable(ISSUE_DOCUMENT_NO.name()), execution.getVariable(ISSUED_ON.name()),
@@ -112,8 +112,8 @@ class FundAllocationDelegates {
           JsonVariables.rows(ANNUAL_TARGETS.get(execution)), Actors.current(execution));
       RECIPIENT_CODES.set(execution, recipients);
       // each project's life after the money is followed from its first money on (GX 第二十二条)
-      lifecycles.startIfAbsent(allocations.issuedLines(execution.getProcessBusinessKey()).stream()
-          .map(MoneyLine::projectCode).distinct().toList());
+      events.publishEvent(new ProjectsFunded(allocations.issuedLines(
+          execution.getProcessBusinessKey()).stream().map(MoneyLine::projectCode).distinct().toList()));
     };
   }
 
@@ -165,7 +165,7 @@ class FundAllocationDelegates {
   /** Checks and records a recipient's refinement; the 30-day filing clock starts. */
   @Bean
   JavaDelegate recordRefinementDelegate(AllocationService allocations,
-      LifecycleStarter lifecycles) {
+      ApplicationEventPublisher events) {
     return execution -> {
       var documentNo = execution.getProcessBusinessKey();
       var recipient = RECIPIENT_CODE.get(execution);
@@ -178,8 +178,8 @@ class FundAllocationDelegates {
           allocations.refinedLines(documentNo).stream()
               .filter(l -> l.recipientCode().equals(recipient)).toList()));
       // a project first receiving money here (the recipient chose it) starts being followed
-      lifecycles.startIfAbsent(allocations.refinedLines(documentNo).stream()
-          .filter(l -> l.recipientCode().equals(recipient)).map(MoneyLine::projectCode).toList());
+      events.publishEvent(new ProjectsFunded(allocations.refinedLines(documentNo).stream()
+          .filter(l -> l.recipientCode().equals(recipient)).map(MoneyLine::projectCode).toList()));
       // a refinement made again after a return is reviewed afresh by the 财政局
       RELEASE_OUTCOME.set(execution, null);
       RELEASE_COMMENT.set(execution, null);

@@ -5,11 +5,10 @@ import static cn.fundmonitor.evaluation.SelfEvaluationProcess.*;
 import cn.fundmonitor.common.Choices;
 import cn.fundmonitor.filing.FilingService;
 import cn.fundmonitor.organisation.OrganisationService;
-import cn.fundmonitor.organisation.Role;
-import cn.fundmonitor.organisation.UnitGroup;
 import cn.fundmonitor.platform.Actors;
 import cn.fundmonitor.platform.JsonVariables;
 import cn.fundmonitor.project.ProjectCatalogue;
+import cn.fundmonitor.project.ProjectTeams;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -23,7 +22,8 @@ class SelfEvaluationDelegates {
   /** Opens the project's evaluation: who writes it, who reviews it, by when, and the year's data. */
   @Bean
   JavaDelegate openEvaluationDelegate(SelfEvaluationService evaluations,
-      ProjectCatalogue catalogue, FilingService filings, OrganisationService organisation) {
+      ProjectCatalogue catalogue, ProjectTeams teams, FilingService filings,
+      OrganisationService organisation) {
     return execution -> {
       int year = EVALUATION_YEAR.get(execution);
       var project = catalogue.get(PROJECT_CODE.get(execution));
@@ -35,12 +35,10 @@ class SelfEvaluationDelegates {
       APPLICANT_UNIT_NAME.set(execution, organisation.get(unit).name());
       DIRECTION.set(execution, project.direction().name());
       EVALUATION_UNIT.set(execution, unit);
-      EVALUATION_GROUPS.set(execution, UnitGroup.of(unit, Role.FINANCE).id() + ","
-          + UnitGroup.of(unit, project.direction().reviewingRole()).id());
-      var superior = organisation.get(unit).parentCode();
-      var reviewer = superior == null ? unit : superior;
-      REVIEW_UNIT.set(execution, reviewer);
-      REVIEW_GROUP.set(execution, UnitGroup.of(reviewer, Role.FINANCE).id());
+      EVALUATION_GROUPS.set(execution, teams.unitGroups(project));
+      var reviewers = teams.superiorFinanceGroup(project);
+      REVIEW_UNIT.set(execution, reviewers.divisionCode());
+      REVIEW_GROUP.set(execution, reviewers.id());
       DEADLINE.set(execution, evaluations.unitDueDate(year).toString());
       REVIEW_DEADLINE.set(execution, SelfEvaluationService.nominalDueDate(year).toString());
       var filing = filings.latestFiled(project.code(), year);

@@ -6,17 +6,15 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import cn.fundmonitor.waves.WavePlans;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class SelfEvaluationRepository {
-
-  private static final String FUNDED_IN = "from fm_allocation_line l join fm_allocation a "
-      + "on a.document_no = l.document_no where l.stage = 'ISSUE' and a.budget_year = ?";
 
   private final JdbcClient jdbc;
 
@@ -25,60 +23,31 @@ class SelfEvaluationRepository {
   }
 
   /**
-   * SQL condition on project {@code p}: its evaluation is due for the year. Parameters: the year
-   * (funded in it), the year (funded by then), the year (within its annual targets' years), the
-   * year's first instant and the next year's (its life ended in the year), the year (no final
-   * evaluation before).
+   * The projects that run in the year or whose life ended in it, funded or not (the caller asks
+   * allocation which were funded by then; see {@link SelfEvaluationService#planWave}):
    * <ul>
-   *   <li>money was issued to it in the year (every funded project, as before), or
-   *   <li>it was funded by then and the year lies within its implementation period — the years it
-   *       has annual targets for: a multi-year project is evaluated every year it runs (GX 第二十五条:
-   *       年度、中期), with or without new money that year, or
-   *   <li>it was funded by then and its life ended in the year, and it had no final evaluation yet:
-   *       once after it ends (GX 第二十五条: 实施期后).
+   *   <li>the year lies within its implementation period — the years it has annual targets for:
+   *       a multi-year project is evaluated every year it runs (GX 第二十五条: 年度、中期), or
+   *   <li>its life ended in the year ({@code periodStart} to {@code periodEnd}), and it had no
+   *       final evaluation yet: once after it ends (GX 第二十五条: 实施期后).
    * </ul>
    */
-  private static final String DUE = "(exists (select 1 from fm_allocation_line l join fm_allocation a "
-      + "on a.document_no = l.document_no where l.stage = 'ISSUE' and l.project_code = p.code "
-      + "and a.budget_year = ?) or (exists (select 1 from fm_allocation_line l join fm_allocation a "
-      + "on a.document_no = l.document_no where l.stage = 'ISSUE' and l.project_code = p.code "
-      + "and a.budget_year <= ?) and (? between (select min(t.budget_year) from "
-      + "fm_project_annual_indicator t where t.project_code = p.code) and (select max(t.budget_year) "
-      + "from fm_project_annual_indicator t where t.project_code = p.code) or (exists (select 1 from "
-      + "fm_project_lifecycle c where c.project_code = p.code and c.status in ('CLOSED', "
-      + "'TERMINATED', 'CANCELLED') and c.updated_at >= ? and c.updated_at < ?) and not exists ("
-      + "select 1 from fm_self_evaluation f where f.project_code = p.code and f.evaluation_kind = "
-      + "'FINAL' and f.evaluation_year < ?)))))";
-
-  private static Object[] dueParams(int year, OffsetDateTime periodStart, OffsetDateTime periodEnd) {
-    return new Object[] {year, year, year, periodStart, periodEnd, year};
+  Set<String> runningOrEndedIn(int year, OffsetDateTime periodStart, OffsetDateTime periodEnd) {
+    return new HashSet<>(jdbc.sql("select p.code from fm_project p where ? between (select "
+            + "min(t.budget_year) from fm_project_annual_indicator t where t.project_code = p.code) "
+            + "and (select max(t.budget_year) from fm_project_annual_indicator t where "
+            + "t.project_code = p.code) or (exists (select 1 from fm_project_lifecycle c where "
+            + "c.project_code = p.code and c.status in ('CLOSED', 'TERMINATED', 'CANCELLED') and "
+            + "c.updated_at >= ? and c.updated_at < ?) and not exists (select 1 from "
+            + "fm_self_evaluation f where f.project_code = p.code and f.evaluation_kind = 'FINAL' "
+            + "and f.evaluation_year < ?))")
+        .params(year, periodStart, periodEnd, year).query(String.class).list());
   }
 
-  /**
-   * The year's projects, in code order: those whose evaluation is due ({@link #DUE}), unless their
-   * life ended before the year began ({@code periodStart}).
-   */
-  List<String> dueIn(int year, OffsetDateTime periodStart, OffsetDateTime periodEnd) {
-    return jdbc.sql("select p.code from fm_project p where " + DUE + " and not "
-            + WavePlans.LIFE_ENDED_BEFORE.formatted("p.code") + " order by p.code")
-        .params(dueParams(year, periodStart, periodEnd)).param(periodStart)
-        .query(String.class).list();
-  }
-
-  int endedBefore(int year, OffsetDateTime periodStart) {
-    return jdbc.sql("select count(distinct l.project_code) " + FUNDED_IN + " and "
-            + WavePlans.LIFE_ENDED_BEFORE.formatted("l.project_code"))
-        .params(year, periodStart).query(Integer.class).single();
-  }
-
-  /** The year's projects (as {@link #dueIn}) without an evaluation of the year. */
-  List<String> withoutEvaluation(int year, OffsetDateTime periodStart, OffsetDateTime periodEnd) {
-    return jdbc.sql("select p.code from fm_project p where " + DUE + " and not "
-            + WavePlans.LIFE_ENDED_BEFORE.formatted("p.code") + " and not exists (select 1 "
-            + "from fm_self_evaluation e where e.project_code = p.code and "
-            + "e.evaluation_year = ?) order by p.code")
-        .params(dueParams(year, periodStart, periodEnd)).param(periodStart).param(year)
-        .query(String.class).list();
+  /** The projects that have an evaluation of the year. */
+  Set<String> withEvaluation(int year) {
+    return new HashSet<>(jdbc.sql("select project_code from fm_self_evaluation where "
+        + "evaluation_year = ?").param(year).query(String.class).list());
   }
 
   /** Whether the project's life ended (closed, terminated, cancelled) within the period. */

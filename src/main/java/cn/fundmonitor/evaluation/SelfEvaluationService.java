@@ -2,6 +2,7 @@ package cn.fundmonitor.evaluation;
 
 import static cn.fundmonitor.common.Inputs.requiredText;
 
+import cn.fundmonitor.allocation.AllocationReads;
 import cn.fundmonitor.calendar.WorkingDayCalendar;
 import cn.fundmonitor.common.ConflictException;
 import cn.fundmonitor.common.InvalidInputException;
@@ -22,6 +23,7 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.time.MonthDay;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -44,11 +46,13 @@ public class SelfEvaluationService {
   private final ProjectCatalogue catalogue;
   private final WorkingDayCalendar calendar;
   private final WavePlans waves;
+  private final AllocationReads money;
   private final Clock clock;
   private final MonthDay unitDue;
 
   SelfEvaluationService(SelfEvaluationRepository repository, FilingService filings,
-      ProjectCatalogue catalogue, WorkingDayCalendar calendar, WavePlans waves, Clock clock,
+      ProjectCatalogue catalogue, WorkingDayCalendar calendar, WavePlans waves,
+      AllocationReads money, Clock clock,
       @Value("${fundmonitor.evaluation.unit-due-month-day:01-20}") String unitDueMonthDay) {
     this.unitDue = MonthDay.parse("--" + unitDueMonthDay);
     this.repository = repository;
@@ -56,6 +60,7 @@ public class SelfEvaluationService {
     this.catalogue = catalogue;
     this.calendar = calendar;
     this.waves = waves;
+    this.money = money;
     this.clock = clock;
   }
 
@@ -79,17 +84,39 @@ public class SelfEvaluationService {
   }
 
   /**
-   * Plans the year's wave: its projects (money issued in the year; a funded project within its
-   * implementation period, or whose life ended in the year — GX 第二十五条: 年度、中期和实施期后; unless
-   * their life ended before the year began) are fixed into batches now, so money issued while the wave runs cannot move a
-   * project out of its batch (issue 16).
+   * Plans the year's wave: its projects ({@link #projectsOf}) are fixed into batches now, so money
+   * issued while the wave runs cannot move a project out of its batch (issue 16).
    */
   @Transactional
   public Wave planWave(String waveId, int year, int batchSize) {
-    var start = start(year);
-    return waves.plan(waveId, WaveKind.SELF_EVALUATION, String.valueOf(year),
-        repository.dueIn(year, start, start(year + 1)), repository.endedBefore(year, start), batchSize);
+    var projects = projectsOf(year);
+    return waves.plan(waveId, WaveKind.SELF_EVALUATION, String.valueOf(year), projects.due(),
+        projects.ended(), batchSize);
   }
+
+  /**
+   * The year's projects, in code order: those whose evaluation is due, unless their life ended
+   * before the year began; and how many projects funded in the year were left out for that. Due:
+   * <ul>
+   *   <li>money was issued to it in the year (every funded project, as before), or
+   *   <li>it was funded by then and it runs in the year or its life ended in it
+   *       ({@link SelfEvaluationRepository#runningOrEndedIn}: GX 第二十五条: 年度、中期和实施期后).
+   * </ul>
+   * Who was funded is allocation's answer ({@link AllocationReads}); a handful of set queries for
+   * the whole year, however many thousands of projects it has.
+   */
+  private YearProjects projectsOf(int year) {
+    var fundedIn = money.fundedIn(year);
+    var ended = waves.lifeEndedBefore(start(year));
+    var running = repository.runningOrEndedIn(year, start(year), start(year + 1));
+    var due = new TreeSet<>(fundedIn);
+    money.fundedBy(year).stream().filter(running::contains).forEach(due::add);
+    due.removeAll(ended);
+    return new YearProjects(List.copyOf(due),
+        (int) fundedIn.stream().filter(ended::contains).count());
+  }
+
+  private record YearProjects(List<String> due, int ended) {}
 
   @Transactional(readOnly = true)
   public List<String> waveBatch(String waveId, int batchNo) {
@@ -104,7 +131,8 @@ public class SelfEvaluationService {
   /** The year's projects (the wave's rule, applied now) without an evaluation of the year. */
   @Transactional(readOnly = true)
   public List<String> withoutEvaluation(int year) {
-    return repository.withoutEvaluation(year, start(year), start(year + 1));
+    var evaluated = repository.withEvaluation(year);
+    return projectsOf(year).due().stream().filter(code -> !evaluated.contains(code)).toList();
   }
 
   /** The wave is over: every project of the year has its evaluation, {@code added} opened last. */

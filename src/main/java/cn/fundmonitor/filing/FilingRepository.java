@@ -8,28 +8,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import cn.fundmonitor.waves.WavePlans;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class FilingRepository {
-
-  /**
-   * The money a project received: per recipient, the refined lines once the recipient refined,
-   * the issued lines before that.
-   */
-  private static final String FUNDING_LINES = "from fm_allocation_line l join fm_allocation_part p "
-      + "on p.document_no = l.document_no and p.recipient_code = l.recipient_code "
-      + "where ((l.stage = 'REFINEMENT' and p.refined_on is not null) "
-      + "or (l.stage = 'ISSUE' and p.refined_on is null))";
-
-  /** The money a project received so far: its funding lines summed (parameter: the project). */
-  private static final String RECEIVED = "select coalesce(sum(l.central_amount + "
-      + "l.provincial_amount), 0) " + FUNDING_LINES + " and l.project_code = ?";
 
   private final JdbcClient jdbc;
 
@@ -37,68 +26,29 @@ class FilingRepository {
     this.jdbc = jdbc;
   }
 
-  /**
-   * The quarter's projects, in code order: every project holding money, unless its life ended
-   * before the quarter began ({@code periodStart}).
-   */
-  List<String> fundedFor(OffsetDateTime periodStart) {
-    return jdbc.sql("select distinct l.project_code " + FUNDING_LINES + " and not "
-            + WavePlans.LIFE_ENDED_BEFORE.formatted("l.project_code") + " order by l.project_code")
-        .param(periodStart).query(String.class).list();
-  }
-
-  /** Projects holding money whose life ended before the quarter began: no filing any more. */
-  int endedBefore(OffsetDateTime periodStart) {
-    return jdbc.sql("select count(distinct l.project_code) " + FUNDING_LINES + " and "
-            + WavePlans.LIFE_ENDED_BEFORE.formatted("l.project_code"))
-        .param(periodStart).query(Integer.class).single();
-  }
-
-  /** The quarter's projects (as {@link #fundedFor}) that have no filing of it. */
-  List<String> withoutFiling(Quarter q, OffsetDateTime periodStart) {
-    return jdbc.sql("select distinct l.project_code " + FUNDING_LINES + " and not "
-            + WavePlans.LIFE_ENDED_BEFORE.formatted("l.project_code") + " and not exists (select 1 "
-            + "from fm_quarterly_filing f where f.project_code = l.project_code and f.filing_year = ? "
-            + "and f.quarter = ?) order by l.project_code")
-        .params(periodStart, q.year(), q.quarter()).query(String.class).list();
+  /** The projects that have a filing of the period (a quarter's, or a monitoring point's). */
+  Set<String> withFiling(FilingPeriod period) {
+    var query = period instanceof MonitoringPeriod p
+        ? jdbc.sql("select project_code from fm_quarterly_filing where point_id = ?").param(p.pointId())
+        : jdbc.sql("select project_code from fm_quarterly_filing where filing_year = ? and "
+            + "quarter = ?").params(period.year(), ((Quarter) period).quarter());
+    return new HashSet<>(query.query(String.class).list());
   }
 
   /**
-   * A monitoring point's projects, in code order: those of the scope (the regions given, or the
-   * point's list) holding money, unless their life ended before {@code periodStart}; with
-   * {@code withoutFiling}, only those without their filing of the point.
+   * A monitoring point's scope: the projects located in the regions given, or the point's own
+   * list when {@code regions} is null.
    */
-  List<String> fundedForPoint(long pointId, java.util.Collection<String> regions,
-      OffsetDateTime periodStart, boolean withoutFiling) {
-    var scope = regions == null
-        ? "exists (select 1 from fm_monitoring_point_project mp where mp.point_id = :point "
-            + "and mp.project_code = l.project_code)"
-        : "exists (select 1 from fm_project sp where sp.code = l.project_code and sp.region_code in (:regions))";
-    var sql = "select distinct l.project_code " + FUNDING_LINES + " and " + scope + " and not "
-        + WavePlans.LIFE_ENDED_BEFORE.formatted("l.project_code").replace("?", ":start")
-        + (withoutFiling ? " and not exists (select 1 from fm_quarterly_filing f where "
-            + "f.project_code = l.project_code and f.point_id = :point)" : "")
-        + " order by l.project_code";
-    var spec = jdbc.sql(sql).param("point", pointId).param("start", periodStart);
-    if (regions != null) {
-      spec = spec.param("regions", List.copyOf(regions));
+  Set<String> pointScope(long pointId, Collection<String> regions) {
+    if (regions == null) {
+      return new HashSet<>(jdbc.sql("select project_code from fm_monitoring_point_project "
+          + "where point_id = ?").param(pointId).query(String.class).list());
     }
-    return spec.query(String.class).list();
-  }
-
-  /** A monitoring point's projects holding money whose life ended before the year began. */
-  int endedBeforePoint(long pointId, java.util.Collection<String> regions, OffsetDateTime periodStart) {
-    var scope = regions == null
-        ? "exists (select 1 from fm_monitoring_point_project mp where mp.point_id = :point "
-            + "and mp.project_code = l.project_code)"
-        : "exists (select 1 from fm_project sp where sp.code = l.project_code and sp.region_code in (:regions))";
-    var spec = jdbc.sql("select count(distinct l.project_code) " + FUNDING_LINES + " and " + scope
-            + " and " + WavePlans.LIFE_ENDED_BEFORE.formatted("l.project_code").replace("?", ":start"))
-        .param("point", pointId).param("start", periodStart);
-    if (regions != null) {
-      spec = spec.param("regions", List.copyOf(regions));
+    if (regions.isEmpty()) {
+      return Set.of();
     }
-    return spec.query(Integer.class).single();
+    return new HashSet<>(jdbc.sql("select code from fm_project where region_code in (:regions)")
+        .param("regions", List.copyOf(regions)).query(String.class).list());
   }
 
   /** Creates the filing row unless the project already has one for the quarter. */
@@ -120,33 +70,28 @@ class FilingRepository {
   }
 
   /** Ties the filing to its process and fixes the money received so far; false if absent. */
-  boolean attachProcess(String businessKey, String projectCode, String processInstanceId) {
-    return jdbc.sql("update fm_quarterly_filing set process_instance_id = ?, received_amount = ("
-            + RECEIVED + ") where business_key = ?")
-        .params(processInstanceId, projectCode, businessKey).update() == 1;
+  boolean attachProcess(String businessKey, String processInstanceId, Yuan received) {
+    return jdbc.sql("update fm_quarterly_filing set process_instance_id = ?, received_amount = ? "
+            + "where business_key = ?")
+        .params(processInstanceId, received.amount(), businessKey).update() == 1;
   }
 
   /**
    * The money received of a project's filings not yet filed (open, or returned for revision) set
-   * again from its funding lines, after a correction moved money; filed and transmitted ones keep
-   * the figure they were filed against. The number of filings changed.
+   * again, after a correction moved money; filed and transmitted ones keep the figure they were
+   * filed against. The number of filings changed.
    */
-  int refreshReceived(String projectCode) {
-    return jdbc.sql("update fm_quarterly_filing set received_amount = (" + RECEIVED
-            + ") where project_code = ? and status in (?, ?)")
-        .params(projectCode, projectCode, FilingStatus.OPEN.name(), FilingStatus.RETURNED.name())
+  int refreshReceived(String projectCode, Yuan received) {
+    return jdbc.sql("update fm_quarterly_filing set received_amount = ? where project_code = ? "
+            + "and status in (?, ?)")
+        .params(received.amount(), projectCode, FilingStatus.OPEN.name(),
+            FilingStatus.RETURNED.name())
         .update();
   }
 
   Optional<QuarterlyFiling> find(String businessKey) {
     return jdbc.sql("select * from fm_quarterly_filing where business_key = ?").param(businessKey)
         .query((rs, i) -> filing(rs)).optional();
-  }
-
-  /** The money the project received, as the allocation lines stand today. */
-  Yuan received(String projectCode) {
-    return Yuan.of(jdbc.sql(RECEIVED).param(projectCode)
-        .query(BigDecimal.class).single());
   }
 
   /** The project's latest quarterly filing of any year that was filed (or transmitted). */
@@ -164,21 +109,6 @@ class FilingRepository {
             + "and quarter is not null and status in (?, ?) order by quarter desc fetch first 1 rows only")
         .params(projectCode, year, FilingStatus.FILED.name(), FilingStatus.TRANSMITTED.name())
         .query((rs, i) -> filing(rs)).optional();
-  }
-
-  /**
-   * The fund sources of the money a project received (MNR 第二条第一项), as the unit that spends it
-   * sees them ({@link FundSource#received}).
-   */
-  java.util.Set<FundSource> receivedSources(String projectCode) {
-    var result = java.util.EnumSet.noneOf(FundSource.class);
-    jdbc.sql("select distinct a.fund_class, case when a.province_code <> l.recipient_code then 1 "
-            + "else 0 end from_another_unit from fm_allocation_line l join fm_allocation a "
-            + "on a.document_no = l.document_no where l.stage = 'ISSUE' and l.project_code = ?")
-        .param(projectCode).query((rs, n) -> FundSource.received(
-            cn.fundmonitor.project.FundClass.valueOf(rs.getString(1)), rs.getInt(2) == 1))
-        .list().forEach(result::add);
-    return result;
   }
 
   /**

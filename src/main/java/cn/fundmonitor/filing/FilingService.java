@@ -2,6 +2,8 @@ package cn.fundmonitor.filing;
 
 import static cn.fundmonitor.common.Inputs.*;
 
+import cn.fundmonitor.allocation.AllocationReads;
+import cn.fundmonitor.allocation.ReceivedMoneyCorrected;
 import cn.fundmonitor.calendar.WorkingDayCalendar;
 import cn.fundmonitor.common.ConflictException;
 import cn.fundmonitor.common.Inputs;
@@ -31,8 +33,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -54,12 +58,13 @@ public class FilingService {
   private final ProjectCatalogue catalogue;
   private final WorkingDayCalendar calendar;
   private final WavePlans waves;
+  private final AllocationReads money;
   private final ProgressPlans plans;
   private final int warningResponseWorkingDays;
   private final Clock clock;
 
   FilingService(FilingRepository repository, ProjectCatalogue catalogue,
-      WorkingDayCalendar calendar, WavePlans waves, ProgressPlans plans,
+      WorkingDayCalendar calendar, WavePlans waves, AllocationReads money, ProgressPlans plans,
       @Value("${fundmonitor.filing.warning-response-working-days:10}") int warningResponseWorkingDays,
       Clock clock) {
     this.plans = plans;
@@ -68,6 +73,7 @@ public class FilingService {
     this.catalogue = catalogue;
     this.calendar = calendar;
     this.waves = waves;
+    this.money = money;
     this.clock = clock;
   }
 
@@ -79,9 +85,9 @@ public class FilingService {
    * cannot move a project out of its batch (issue 16).
    */
   public Wave planWave(String waveId, Quarter q, int batchSize) {
-    var start = start(q);
-    return waves.plan(waveId, WaveKind.QUARTERLY_FILING, q.period(), repository.fundedFor(start),
-        repository.endedBefore(start), batchSize);
+    var projects = projectsOf(q, null);
+    return waves.plan(waveId, WaveKind.QUARTERLY_FILING, q.period(), projects.files(),
+        projects.ended(), batchSize);
   }
 
   /**
@@ -91,10 +97,40 @@ public class FilingService {
    */
   public Wave planWave(String waveId, MonitoringPeriod point, Collection<String> regions,
       int batchSize) {
-    var start = start(point);
-    return waves.plan(waveId, WaveKind.QUARTERLY_FILING, point.period(),
-        repository.fundedForPoint(point.pointId(), regions, start, false),
-        repository.endedBeforePoint(point.pointId(), regions, start), batchSize);
+    var projects = projectsOf(point, repository.pointScope(point.pointId(), regions));
+    return waves.plan(waveId, WaveKind.QUARTERLY_FILING, point.period(), projects.files(),
+        projects.ended(), batchSize);
+  }
+
+  /**
+   * A period's projects: those holding money (allocation's {@link AllocationReads#funded}) within
+   * the scope ({@code null}: all), in code order, unless their life ended before the period
+   * began; and how many were left out for that. Three set queries for the whole period, however
+   * many thousands of projects it has.
+   */
+  private PeriodProjects projectsOf(FilingPeriod period, Set<String> scope) {
+    var ended = waves.lifeEndedBefore(start(period));
+    var files = new ArrayList<String>();
+    int endedCount = 0;
+    for (var code : money.funded()) {
+      if (scope != null && !scope.contains(code)) {
+        continue;
+      }
+      if (ended.contains(code)) {
+        endedCount++;
+      } else {
+        files.add(code);
+      }
+    }
+    return new PeriodProjects(files, endedCount);
+  }
+
+  private record PeriodProjects(List<String> files, int ended) {
+
+    /** Those of the period's projects that have no filing of it yet. */
+    List<String> without(Set<String> withFiling) {
+      return files.stream().filter(code -> !withFiling.contains(code)).toList();
+    }
   }
 
   /** The projects fixed into one batch of the wave. */
@@ -113,13 +149,14 @@ public class FilingService {
    */
   @Transactional(readOnly = true)
   public List<String> withoutFiling(Quarter q) {
-    return repository.withoutFiling(q, start(q));
+    return projectsOf(q, null).without(repository.withFiling(q));
   }
 
   /** A monitoring point's projects (its wave's rule, applied now) without their filing of it. */
   @Transactional(readOnly = true)
   public List<String> withoutFiling(MonitoringPeriod point, Collection<String> regions) {
-    return repository.fundedForPoint(point.pointId(), regions, start(point), true);
+    return projectsOf(point, repository.pointScope(point.pointId(), regions))
+        .without(repository.withFiling(point));
   }
 
   /** The wave is over: every project of the quarter has its filing, {@code added} opened last. */
@@ -136,16 +173,27 @@ public class FilingService {
    * (a retried batch).
    */
   public boolean prepare(String projectCode, FilingPeriod q) {
-    return repository.createIfAbsent(q.key(projectCode), projectCode, q,
-        calendar.onOrAfter(q.nominalDueDate()), now());
+    return repository.createIfAbsent(q.key(projectCode), projectCode, q, dueOn(q), now());
+  }
+
+  /**
+   * The day a filing of the period is due (MNR 第十一条: 节假日顺延): the period's nominal due date
+   * moved to a working day. The one source of the due date: the filing's row keeps it
+   * ({@code due_on}), and the process's task and overdue timer take it from the row
+   * ({@code filingDeadline}, set when the filing opens), so the two cannot disagree.
+   */
+  @Transactional(readOnly = true)
+  public LocalDate dueOn(FilingPeriod q) {
+    return calendar.onOrAfter(q.nominalDueDate());
   }
 
   /** Opens the filing for its process instance: the money received so far is fixed now. */
   public QuarterlyFiling open(String businessKey, FilingPeriod q, String processInstanceId) {
     var project = FilingPeriod.projectOf(businessKey);
-    if (!repository.attachProcess(businessKey, project, processInstanceId)) {
+    var received = money.received(project);
+    if (!repository.attachProcess(businessKey, processInstanceId, received)) {
       prepare(project, q);
-      repository.attachProcess(businessKey, project, processInstanceId);
+      repository.attachProcess(businessKey, processInstanceId, received);
     }
     return get(businessKey);
   }
@@ -153,16 +201,11 @@ public class FilingService {
   /**
    * A consented correction moved money between projects (MNR 第二十二条): their filings not yet
    * filed take the corrected money received; filed ones keep the figure they were filed against.
-   * The number of filings changed.
+   * Allocation's event, answered in the correction's transaction.
    */
-  public int receivedCorrected(java.util.Collection<String> projectCodes) {
-    return projectCodes.stream().mapToInt(repository::refreshReceived).sum();
-  }
-
-  /** The money the project received so far (refined lines where refined, issued ones before). */
-  @Transactional(readOnly = true)
-  public Yuan received(String projectCode) {
-    return repository.received(projectCode);
+  @EventListener
+  public void receivedCorrected(ReceivedMoneyCorrected corrected) {
+    money.receivedBy(corrected.projectCodes()).forEach(repository::refreshReceived);
   }
 
   /** The project's cumulative payments as last filed; zero before its first filing. */
@@ -248,15 +291,18 @@ public class FilingService {
     if (text(paidToDate) == null || given.values().stream().anyMatch(v -> text(v) != null)) {
       return given;
     }
-    var received = repository.receivedSources(projectCode);
+    var received = receivedSources(projectCode);
     return received.size() == 1
         ? Map.of(received.iterator().next().name(), paidToDate) : given;
   }
 
   /** The fund sources of the project's money, as the spending unit files them (MNR 第二条第一项). */
   @Transactional(readOnly = true)
-  public java.util.Set<FundSource> receivedSources(String projectCode) {
-    return repository.receivedSources(projectCode);
+  public Set<FundSource> receivedSources(String projectCode) {
+    var result = java.util.EnumSet.noneOf(FundSource.class);
+    money.origins(projectCode).forEach(o -> result.add(FundSource.received(o.fundClass(),
+        o.fromAnotherUnit())));
+    return result;
   }
 
   private List<IndicatorActual> actuals(List<Indicator> indicators,

@@ -2,6 +2,8 @@ package cn.fundmonitor.filing;
 
 import static cn.fundmonitor.common.Inputs.*;
 
+import cn.fundmonitor.allocation.AllocationReads;
+
 import cn.fundmonitor.calendar.WorkingDayCalendar;
 import cn.fundmonitor.common.ConflictException;
 import cn.fundmonitor.common.InvalidInputException;
@@ -39,15 +41,15 @@ public class MonitoringPointService {
   private static final String TITLE = "监测时点有误";
 
   private final MonitoringPointRepository repository;
-  private final FilingService filings;
+  private final AllocationReads money;
   private final OrganisationService organisation;
   private final WorkingDayCalendar calendar;
   private final Clock clock;
 
-  MonitoringPointService(MonitoringPointRepository repository, FilingService filings,
+  MonitoringPointService(MonitoringPointRepository repository, AllocationReads money,
       OrganisationService organisation, WorkingDayCalendar calendar, Clock clock) {
     this.repository = repository;
-    this.filings = filings;
+    this.money = money;
     this.organisation = organisation;
     this.calendar = calendar;
     this.clock = clock;
@@ -181,12 +183,13 @@ public class MonitoringPointService {
     }
     var list = List.copyOf(unique);
     var regions = repository.regions(list);
+    var received = money.receivedBy(list);
     var scope = region == null ? java.util.Set.<String>of() : organisation.subtree(region);
     for (var code : list) {
       var projectRegion = regions.get(code);
       if (projectRegion == null || region != null && !scope.contains(projectRegion.strip())) {
         problems.add("项目“" + shorten(code) + "”不存在或不在监测范围内");
-      } else if (!filings.received(code).isPositive()) {
+      } else if (!received.get(code).isPositive()) {
         problems.add("项目“" + code + "”尚未下达资金，无需填报");
       }
     }

@@ -4,11 +4,10 @@ import static cn.fundmonitor.filing.QuarterlyFilingProcess.*;
 
 import cn.fundmonitor.common.Choices;
 import cn.fundmonitor.organisation.OrganisationService;
-import cn.fundmonitor.organisation.Role;
-import cn.fundmonitor.organisation.UnitGroup;
 import cn.fundmonitor.platform.Actors;
 import cn.fundmonitor.platform.JsonVariables;
 import cn.fundmonitor.project.ProjectCatalogue;
+import cn.fundmonitor.project.ProjectTeams;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,20 +32,19 @@ class QuarterlyFilingDelegates {
    */
   @Bean
   JavaDelegate openFilingDelegate(FilingService filings, ProjectCatalogue catalogue,
-      OrganisationService organisation, MonitoringPointService points) {
+      ProjectTeams teams, OrganisationService organisation, MonitoringPointService points) {
     return execution -> {
       var quarter = FilingPeriodVariables.read(execution, points);
       var f = filings.open(execution.getProcessBusinessKey(), quarter,
           execution.getProcessInstanceId());
       var project = catalogue.get(f.projectCode());
       var unit = project.applicantUnitCode();
-      var role = project.direction().reviewingRole();
       PROJECT_NAME.set(execution, project.name());
       APPLICANT_UNIT_NAME.set(execution, organisation.get(unit).name());
       FILING_UNIT.set(execution, unit);
-      FILING_GROUPS.set(execution, UnitGroup.of(unit, Role.FINANCE).id() + ","
-          + UnitGroup.of(unit, role).id());
-      FILING_DEADLINE.set(execution, quarter.nominalDueDate().toString());
+      FILING_GROUPS.set(execution, teams.unitGroups(project));
+      // the row's due date, not computed again: the timer and the table agree (FilingService.dueOn)
+      FILING_DEADLINE.set(execution, f.dueOn().toString());
       PERIOD_LABEL.set(execution, quarter.label());
       FILING_STEP_NAME.set(execution, FilingTexts.taskName(TASK_FILE, "填报季度执行情况",
           quarter instanceof MonitoringPeriod));
@@ -110,7 +108,8 @@ class QuarterlyFilingDelegates {
    */
   @Bean
   @SuppressWarnings("unchecked")
-  JavaDelegate recordWarningDelegate(FilingService filings, ProjectCatalogue catalogue) {
+  JavaDelegate recordWarningDelegate(FilingService filings, ProjectCatalogue catalogue,
+      ProjectTeams teams) {
     return execution -> {
       var key = execution.getProcessBusinessKey();
       List<Map<String, Object>> warnings = EXECUTION_WARNINGS.get(execution);
@@ -146,7 +145,7 @@ class QuarterlyFilingDelegates {
             return row;
           }).toList()));
       REVIEW_GROUP.set(execution,
-          catalogue.reviewGroup(catalogue.get(filings.get(key).projectCode())).id());
+          teams.reviewGroup(catalogue.get(filings.get(key).projectCode())).id());
       if (execution.hasVariable(REVIEW_OUTCOME.name())) {
         REVIEW_OUTCOME.set(execution, null);
         REVIEW_COMMENT.set(execution, null);

@@ -2,9 +2,11 @@ package cn.fundmonitor.lifecycle;
 
 import static cn.fundmonitor.lifecycle.ProjectLifecycleProcess.*;
 
+import cn.fundmonitor.allocation.ProjectsFunded;
 import java.util.Collection;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +24,12 @@ public class LifecycleStarter {
   LifecycleStarter(ProjectLifecycleService lifecycles, RuntimeService runtime) {
     this.lifecycles = lifecycles;
     this.runtime = runtime;
+  }
+
+  /** Money reached projects (allocation's issue or a recipient's refinement): follow them. */
+  @EventListener
+  void handle(ProjectsFunded funded) {
+    startIfAbsent(funded.projectCodes());
   }
 
   public void startIfAbsent(Collection<String> projectCodes) {

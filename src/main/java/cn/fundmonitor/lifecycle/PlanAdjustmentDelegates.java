@@ -4,11 +4,10 @@ import static cn.fundmonitor.lifecycle.PlanAdjustmentProcess.*;
 
 import cn.fundmonitor.common.Choices;
 import cn.fundmonitor.organisation.OrganisationService;
-import cn.fundmonitor.organisation.Role;
-import cn.fundmonitor.organisation.UnitGroup;
 import cn.fundmonitor.platform.Actors;
 import cn.fundmonitor.platform.JsonVariables;
 import cn.fundmonitor.project.ProjectCatalogue;
+import cn.fundmonitor.project.ProjectTeams;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
@@ -21,7 +20,7 @@ class PlanAdjustmentDelegates {
   /** Registers the request and hands the unit its current targets to adjust. */
   @Bean
   JavaDelegate openAdjustmentDelegate(PlanAdjustmentService adjustments,
-      ProjectCatalogue catalogue, OrganisationService organisation) {
+      ProjectCatalogue catalogue, ProjectTeams teams, OrganisationService organisation) {
     return execution -> {
       var requester = REQUESTER.get(execution) != null ? REQUESTER.get(execution)
           : Actors.current(execution);
@@ -33,9 +32,8 @@ class PlanAdjustmentDelegates {
       PROJECT_CODE.set(execution, p.code());
       PROJECT_NAME.set(execution, p.name());
       APPLICANT_UNIT_NAME.set(execution, organisation.get(p.applicantUnitCode()).name());
-      UNIT_GROUPS.set(execution, UnitGroup.of(p.applicantUnitCode(), Role.FINANCE).id() + ","
-          + UnitGroup.of(p.applicantUnitCode(), p.direction().reviewingRole()).id());
-      REVIEW_GROUP.set(execution, catalogue.reviewGroup(p).id());
+      UNIT_GROUPS.set(execution, teams.unitGroups(p));
+      REVIEW_GROUP.set(execution, teams.reviewGroup(p).id());
       execution.setVariable(INDICATORS.name(),
           JsonVariables.json(PlanAdjustmentService.rows(p.indicators())));
     };

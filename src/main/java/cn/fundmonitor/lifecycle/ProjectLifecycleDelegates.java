@@ -3,14 +3,13 @@ package cn.fundmonitor.lifecycle;
 import static cn.fundmonitor.lifecycle.ProjectLifecycleProcess.*;
 
 import cn.fundmonitor.common.InvalidInputException;
-import cn.fundmonitor.filing.FilingService;
+import cn.fundmonitor.allocation.AllocationReads;
 import cn.fundmonitor.organisation.OrganisationService;
-import cn.fundmonitor.organisation.Role;
-import cn.fundmonitor.organisation.UnitGroup;
 import cn.fundmonitor.platform.Actors;
 import cn.fundmonitor.problems.ProblemKind;
 import cn.fundmonitor.problems.ProblemReports;
 import cn.fundmonitor.project.ProjectCatalogue;
+import cn.fundmonitor.project.ProjectTeams;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -29,26 +28,24 @@ class ProjectLifecycleDelegates {
   /** Who does what for the project, and the first record of its life. */
   @Bean
   JavaDelegate openLifecycleDelegate(ProjectLifecycleService lifecycles,
-      ProjectCatalogue catalogue, OrganisationService organisation, FilingService filings,
+      ProjectCatalogue catalogue, ProjectTeams teams, OrganisationService organisation,
+      AllocationReads money,
       Clock clock, @Value("${fundmonitor.lifecycle.start-report-days:90}") int startReportDays) {
     return execution -> {
       var project = catalogue.get(execution.getProcessBusinessKey());
       lifecycles.open(project.code(), execution.getProcessInstanceId());
       var unit = project.applicantUnitCode();
-      var role = project.direction().reviewingRole();
       PROJECT_CODE.set(execution, project.code());
       PROJECT_NAME.set(execution, project.name());
       APPLICANT_UNIT_NAME.set(execution, organisation.get(unit).name());
       UNIT.set(execution, unit);
-      UNIT_GROUPS.set(execution, UnitGroup.of(unit, Role.FINANCE).id() + ","
-          + UnitGroup.of(unit, role).id());
-      FINANCE_GROUP.set(execution, UnitGroup.of(unit, Role.FINANCE).id());
+      UNIT_GROUPS.set(execution, teams.unitGroups(project));
+      FINANCE_GROUP.set(execution, teams.financeGroup(project).id());
       // GX 第二十三条: 决算报告报当地财政部门审批 — the project unit's own fiscal department
-      FISCAL_GROUP.set(execution, UnitGroup.of(unit, Role.FISCAL).id());
-      var province = organisation.provinceOf(unit).map(d -> d.code()).orElse(unit);
-      PROVINCE_GROUP.set(execution, UnitGroup.of(province, role).id());
+      FISCAL_GROUP.set(execution, teams.fiscalGroup(project).id());
+      PROVINCE_GROUP.set(execution, teams.applicantProvinceGroup(project).id());
       CONTEXT.set(execution, "项目：" + project.name() + "（" + project.code() + "），"
-          + project.direction().label() + "；到位资金 " + filings.received(project.code()).toWanText());
+          + project.direction().label() + "；到位资金 " + money.received(project.code()).toWanText());
       START_DEADLINE.set(execution, LocalDate.now(clock).plusDays(startReportDays).toString());
       // the gateway inside the implementation reads it before completion is reported
       COMPLETED_ON.set(execution, null);

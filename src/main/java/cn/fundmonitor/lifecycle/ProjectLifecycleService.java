@@ -9,6 +9,7 @@ import static cn.fundmonitor.common.Inputs.text;
 import cn.fundmonitor.common.ConflictException;
 import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.common.NotFoundException;
+import cn.fundmonitor.allocation.AllocationReads;
 import cn.fundmonitor.filing.FilingService;
 import cn.fundmonitor.money.Yuan;
 import java.math.BigDecimal;
@@ -45,11 +46,14 @@ public class ProjectLifecycleService {
 
   private final LifecycleRepository repository;
   private final FilingService filings;
+  private final AllocationReads money;
   private final Clock clock;
 
-  ProjectLifecycleService(LifecycleRepository repository, FilingService filings, Clock clock) {
+  ProjectLifecycleService(LifecycleRepository repository, FilingService filings,
+      AllocationReads money, Clock clock) {
     this.repository = repository;
     this.filings = filings;
+    this.money = money;
     this.clock = clock;
   }
 
@@ -142,7 +146,7 @@ public class ProjectLifecycleService {
         problems.add("截至验收通过的累计支付 " + paid + " 少于最近一次季度填报的累计支付 " + filed
             + "，累计数不能减少");
       }
-      var received = filings.received(code);
+      var received = money.received(code);
       if (paid.compareTo(received) > 0) {
         problems.add("截至验收通过的累计支付 " + paid + " 超过到位资金 " + received);
       }
@@ -166,7 +170,7 @@ public class ProjectLifecycleService {
   @Transactional(readOnly = true)
   public Optional<String> paymentShortfall(String code) {
     var l = get(code);
-    var received = filings.received(code);
+    var received = money.received(code);
     var payable = received.minus(l.retained() == null ? Yuan.ZERO : l.retained());
     if (!payable.isPositive()) {
       return Optional.empty();
@@ -185,7 +189,7 @@ public class ProjectLifecycleService {
 
   public Yuan payable(String code) {
     var l = get(code);
-    return filings.received(code).minus(l.retained() == null ? Yuan.ZERO : l.retained());
+    return money.received(code).minus(l.retained() == null ? Yuan.ZERO : l.retained());
   }
 
   public static LocalDate settlementDeadline(Lifecycle l) {
@@ -346,7 +350,7 @@ public class ProjectLifecycleService {
     var l = get(code);
     var problems = new ArrayList<String>();
     var done = amountOrZero(workDone, "已完成工作量对应金额", problems);
-    var received = filings.received(code);
+    var received = money.received(code);
     if (done != null && done.compareTo(received) > 0) {
       problems.add("已完成工作量对应金额 " + done.toWanText() + " 超过项目到位资金 " + received.toWanText());
     }

@@ -81,20 +81,6 @@ public class ProjectCatalogue {
 
   // --- who works on a project ---
 
-  /** The province department that reviews: the region's province, the direction's role. */
-  @Transactional(readOnly = true)
-  public UnitGroup reviewGroup(Project p) {
-    var province = organisation.provinceOf(p.regionCode())
-        .or(() -> organisation.provinceOf(p.applicantUnitCode()))
-        .orElseThrow(() -> new InvalidApplicationException("无法确定项目所在省份"));
-    return UnitGroup.of(province.code(), p.direction().reviewingRole());
-  }
-
-  /** The applicant's department that answers returns: the applicant unit, the direction's role. */
-  public UnitGroup applicantGroup(Project p) {
-    return UnitGroup.of(p.applicantUnitCode(), p.direction().reviewingRole());
-  }
-
   // --- what a unit may see (MNR 第二十三条: data only within one's duties) ---
 
   @Transactional(readOnly = true)

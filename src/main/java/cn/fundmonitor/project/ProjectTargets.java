@@ -26,11 +26,14 @@ public class ProjectTargets {
 
   private final ProjectRepository projects;
   private final ProjectCatalogue catalogue;
+  private final ProjectTeams teams;
   private final Clock clock;
 
-  ProjectTargets(ProjectRepository projects, ProjectCatalogue catalogue, Clock clock) {
+  ProjectTargets(ProjectRepository projects, ProjectCatalogue catalogue, ProjectTeams teams,
+      Clock clock) {
     this.projects = projects;
     this.catalogue = catalogue;
+    this.teams = teams;
     this.clock = clock;
   }
 
@@ -74,8 +77,8 @@ public class ProjectTargets {
   public YearTargets issueAnnualTargets(String code, int year, List<Map<String, Object>> rows,
       String actor, Collection<String> callerGroups) {
     var p = catalogue.get(code);
-    var province = catalogue.reviewGroup(p).divisionCode();
-    var allowed = Set.of(catalogue.reviewGroup(p).id(), UnitGroup.of(province, Role.FINANCE).id());
+    var reviewers = teams.reviewGroup(p);
+    var allowed = Set.of(reviewers.id(), UnitGroup.of(reviewers.divisionCode(), Role.FINANCE).id());
     if (callerGroups.stream().noneMatch(allowed::contains)) {
       throw new AccessDeniedException("annual targets of " + code);
     }

@@ -34,13 +34,15 @@ public class ProjectWarehousing {
 
   private final ProjectRepository projects;
   private final ProjectCatalogue catalogue;
+  private final ProjectTeams teams;
   private final OrganisationService organisation;
   private final Clock clock;
 
   ProjectWarehousing(ProjectRepository projects, ProjectCatalogue catalogue,
-      OrganisationService organisation, Clock clock) {
+      OrganisationService organisation, ProjectTeams teams, Clock clock) {
     this.projects = projects;
     this.catalogue = catalogue;
+    this.teams = teams;
     this.organisation = organisation;
     this.clock = clock;
   }
@@ -103,7 +105,7 @@ public class ProjectWarehousing {
   public void recordEligibility(String code, List<String> reasons) {
     var p = catalogue.get(code);
     if (reasons.isEmpty()) {
-      var group = catalogue.reviewGroup(p);
+      var group = teams.reviewGroup(p);
       transition(p, ProjectStatus.APPLIED, ProjectStatus.UNDER_REVIEW, SYSTEM_ACTOR,
           "资格审查通过，提交" + organisation.get(group.divisionCode()).name()
               + group.role().label() + "部门审核");

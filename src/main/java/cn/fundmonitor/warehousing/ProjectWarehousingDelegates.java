@@ -10,6 +10,7 @@ import cn.fundmonitor.platform.JsonVariables;
 import cn.fundmonitor.project.ProgressPlans;
 import cn.fundmonitor.project.Project;
 import cn.fundmonitor.project.ProjectCatalogue;
+import cn.fundmonitor.project.ProjectTeams;
 import cn.fundmonitor.project.ProjectWarehousing;
 import cn.fundmonitor.warehousing.ProjectWarehousingProcess.ReviewOutcome;
 import cn.fundmonitor.warehousing.ProjectWarehousingProcess.RevisionAction;
@@ -28,7 +29,7 @@ class ProjectWarehousingDelegates {
   /** Files the submitted application in the project reserve (status 已申报). */
   @Bean
   JavaDelegate registerApplicationDelegate(ProjectWarehousing warehousing, ProjectCatalogue catalogue,
-      OrganisationService organisation, ProgressPlans plans) {
+      OrganisationService organisation, ProjectTeams teams, ProgressPlans plans) {
     return execution -> {
       var applicant = APPLICANT.get(execution);
       if (applicant == null) {
@@ -44,14 +45,14 @@ class ProjectWarehousingDelegates {
       if (!project.code().equals(execution.getProcessBusinessKey())) {
         execution.setProcessBusinessKey(project.code());
       }
-      publish(execution, project, catalogue, organisation);
+      publish(execution, project, catalogue, organisation, teams);
     };
   }
 
   /** The applicant files the corrected application again; it is checked anew. */
   @Bean
   JavaDelegate resubmitApplicationDelegate(ProjectWarehousing warehousing, ProjectCatalogue catalogue,
-      OrganisationService organisation, ProgressPlans plans) {
+      OrganisationService organisation, ProjectTeams teams, ProgressPlans plans) {
     return execution -> {
       var plan = JsonVariables.rows(PROGRESS_PLAN.get(execution));
       ProgressPlans.check(plan);
@@ -59,18 +60,18 @@ class ProjectWarehousingDelegates {
           WarehousingVariables.application(execution), Actors.current(execution),
           REVISION_NOTE.get(execution));
       plans.record(project.code(), plan);
-      publish(execution, project, catalogue, organisation);
+      publish(execution, project, catalogue, organisation, teams);
     };
   }
 
   /** Writes what the next steps need: the filed data, the facts for the DMN, the groups. */
   private static void publish(DelegateExecution execution, Project project,
-      ProjectCatalogue catalogue, OrganisationService organisation) {
+      ProjectCatalogue catalogue, OrganisationService organisation, ProjectTeams teams) {
     putFiled(execution, project, organisation.get(project.regionCode()).name(),
         organisation.get(project.applicantUnitCode()).name());
     putFacts(execution, catalogue.eligibilityFacts(project.code()));
-    REVIEW_GROUP.set(execution, catalogue.reviewGroup(project).id());
-    APPLICANT_GROUP.set(execution, catalogue.applicantGroup(project).id());
+    REVIEW_GROUP.set(execution, teams.reviewGroup(project).id());
+    APPLICANT_GROUP.set(execution, teams.applicantGroup(project).id());
   }
 
   /** Records the DMN's verdict: to review, or back to the applicant with every reason. */

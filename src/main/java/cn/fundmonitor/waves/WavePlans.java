@@ -65,6 +65,15 @@ public class WavePlans {
     return get(waveId);
   }
 
+  /**
+   * The projects whose life ended before the period began ({@link #LIFE_ENDED_BEFORE}), in code
+   * order: one query for a whole wave, which the feature takes from its candidates.
+   */
+  @Transactional(readOnly = true)
+  public java.util.SortedSet<String> lifeEndedBefore(OffsetDateTime periodStart) {
+    return repository.lifeEndedBefore(periodStart);
+  }
+
   /** The projects fixed into the batch when the wave was planned. */
   @Transactional(readOnly = true)
   public List<String> batch(String waveId, int batchNo) {

@@ -29,6 +29,13 @@ class WaveRepository {
         .params(id, kind.name(), period, batchSize, batchCount, planned, ended, at).update();
   }
 
+  /** The projects whose life ended before the period began ({@link WavePlans#LIFE_ENDED_BEFORE}). */
+  java.util.SortedSet<String> lifeEndedBefore(OffsetDateTime periodStart) {
+    return new java.util.TreeSet<>(jdbc.sql("select distinct p.project_code from "
+            + "fm_project_lifecycle p where " + WavePlans.LIFE_ENDED_BEFORE.formatted("p.project_code"))
+        .param(periodStart).query(String.class).list());
+  }
+
   /** The projects in the order given, {@code batchSize} to a batch (batch 0 first). */
   void insertProjects(String waveId, List<String> projects, int batchSize) {
     for (int from = 0; from < projects.size(); from += INSERT_CHUNK) {

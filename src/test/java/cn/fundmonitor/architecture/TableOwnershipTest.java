@@ -93,14 +93,13 @@ class TableOwnershipTest {
           + "correction) by joining its table", "fm_allocation", "fm_correction_request",
           "fm_project", "fm_quarterly_filing"),
       known("demo", "the data sets look for what is already there", "fm_division", "fm_project"),
-      known("evaluation", "evaluation defines 'a funded project' in its own SQL over allocation's "
-          + "tables and reads projects and their lifecycle; allocation's fundedIn(year) is issue "
-          + "18's later work", "fm_allocation", "fm_allocation_line", "fm_project",
+      known("evaluation", "who is funded is allocation's answer (AllocationReads); the year's "
+          + "evaluations read the projects' annual target years and lifecycles and their regions: "
+          + "project/ and lifecycle/ offer no bulk read of these yet", "fm_project",
           "fm_project_annual_indicator", "fm_project_lifecycle"),
-      known("filing", "filing defines 'a funded project' in its own SQL over allocation's tables; "
-          + "allocation's received(projectCode) is issue 18's later work; the fund source a "
-          + "filing defaults to reads the class of the money received", "fm_allocation",
-          "fm_allocation_line", "fm_allocation_part", "fm_project"),
+      known("filing", "the money received is allocation's answer (AllocationReads); a monitoring "
+          + "point's scope reads the projects of its regions: project/ offers no bulk read by "
+          + "region yet", "fm_project"),
       known("project", "the progress plan compares a project's quarterly filings", "fm_quarterly_filing"),
       known("results", "result flags read a project's lifecycle and self-evaluation",
           "fm_lifecycle_event", "fm_project", "fm_project_lifecycle", "fm_self_evaluation"),

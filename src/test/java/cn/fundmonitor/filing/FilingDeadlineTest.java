@@ -18,9 +18,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 class FilingDeadlineTest {
 
   @Autowired WorkingDayCalendar calendar;
+  @Autowired FilingService filings;
 
+  /** The one function the filing's row and its process's timer take the due date from. */
   LocalDate due(Quarter q) {
-    return calendar.onOrAfter(q.nominalDueDate());
+    return filings.dueOn(q);
   }
 
   @ParameterizedTest(name = "{0}Q{1} → {2}")

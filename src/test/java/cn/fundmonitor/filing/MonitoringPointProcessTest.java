@@ -255,6 +255,27 @@ class MonitoringPointProcessTest {
         SeptemberMonitoringPointDelegates.BASIS)).isEmpty();
   }
 
+  /**
+   * MNR 第十一条 (节假日顺延): a monitoring point's filing falls due, for its task and its overdue
+   * timer, on the day its row says — the point's due date (here a Saturday, 13 June 2026) moved to
+   * a working day by the one function both take it from ({@link FilingService#dueOn}).
+   */
+  @Test
+  void aPointsOverdueTimerFallsDueOnTheFilingsDueDate_mnrArticle11() {
+    var period = points.openScheduled("450102", LocalDate.of(2026, 5, 31),
+        LocalDate.of(2026, 6, 13), SeptemberMonitoringPointDelegates.BASIS).orElseThrow().period();
+    var pi = runtime.createProcessInstanceByKey(KEY).businessKey(period.key(project))
+        .setVariables(FilingPeriodVariables.of(period)).execute();
+    runJobs();
+    var due = filings.get(period.key(project)).dueOn();
+    assertThat(due).isEqualTo(filings.dueOn(period)).isAfter(LocalDate.of(2026, 6, 13));
+    var timer = management.createJobQuery().processInstanceId(pi.getId())
+        .activityId(TIMER_FILING_OVERDUE).singleResult();
+    assertThat(timer.getDuedate()).as("the overdue timer: the end of the row's due day")
+        .isEqualTo(Date.from(due.atTime(23, 59, 59).atOffset(BEIJING).toInstant()))
+        .isEqualTo(task(pi, TASK_FILE).getDueDate());
+  }
+
   /** Off by default: the September timer fires, and nothing is opened (a configurable default). */
   @Test
   void ziyang3_3_theSeptemberPointIsOffUnlessTheDeploymentTurnsItOn() {

@@ -204,6 +204,29 @@ class QuarterlyFilingProcessTest {
   }
 
   /**
+   * MNR 第十一条 (节假日顺延): the filing task's due date and its overdue timer are the day the
+   * filing's row says it is due — one function computes it ({@link FilingService#dueOn}). 2027's
+   * fourth quarter is due on 15 January 2028, a Saturday: moved to Monday the 17th in both.
+   */
+  @Test
+  void theOverdueTimerFallsDueOnTheFilingsDueDate_mnrArticle11() {
+    var q = new Quarter(2027, 4);
+    var pi = runtime.createProcessInstanceByKey(KEY).businessKey(q.key(project))
+        .setVariables(FilingPeriodVariables.of(q)).execute();
+    runFilingJobs();
+    var due = filings.get(q.key(project)).dueOn();
+    assertThat(due).isEqualTo(filings.dueOn(q)).isEqualTo("2028-01-17");
+    var timer = management.createJobQuery().processInstanceId(pi.getId())
+        .activityId(TIMER_FILING_OVERDUE).singleResult();
+    assertThat(timer.getDuedate()).as("the overdue timer: the end of the row's due day")
+        .isEqualTo(endOf(due)).isEqualTo(task(pi, TASK_FILE).getDueDate());
+  }
+
+  static Date endOf(LocalDate day) {
+    return Date.from(day.atTime(23, 59, 59).atOffset(BEIJING).toInstant());
+  }
+
+  /**
    * Issue 16: money moves while the wave runs. The wave is planned (job executor off: its batches
    * have not run), then 50 projects are funded whose codes (450100-…, Nanning) sort before every
    * planned one; then the batches run. No project may lose its filing (MNR 第十一条: every funded
