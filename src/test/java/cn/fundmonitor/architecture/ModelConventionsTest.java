@@ -20,6 +20,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import cn.fundmonitor.platform.ProcessVariable;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -496,6 +497,163 @@ class ModelConventionsTest {
         cn.fundmonitor.architecture.seeded.filing.SeededFilingProcess.class, modelsByKey());
     // ServiceTask_PlanWave exists, but in quarterlyFilingWave, not in quarterlyFiling
     assertThat(wrong).hasSize(1).allMatch(w -> w.startsWith("SeededFilingProcess.TASK_PLAN ="));
+  }
+
+  /**
+   * Form fields ("form.key") that are no {@code ProcessVariable} constant, with the reason. Keep it
+   * short: a field the code reads belongs in the facade.
+   */
+  static final Map<String, String> FORM_KEYS_NOT_IN_THE_FACADE = formKeysNotInTheFacade();
+
+  static Map<String, String> formKeysNotInTheFacade() {
+    var allowed = new HashMap<String, String>();
+    for (var source : cn.fundmonitor.filing.FundSource.values()) {
+      allowed.put("quarterlyFiling." + cn.fundmonitor.filing.QuarterlyFilingProcess.paidField(source),
+          "one field per fund source, named by QuarterlyFilingProcess.paidField(FundSource)");
+    }
+    return Map.copyOf(allowed);
+  }
+
+  /**
+   * Forms several processes share, and the shared variables class that declares their fields (a
+   * process uses the class by using the form).
+   */
+  static final Map<String, Class<?>> SHARED_FORM_FACADES = Map.of(
+      "overdueFollowUp", cn.fundmonitor.overdue.OverdueVariables.class);
+
+  /** The variables (by name) a class declares as {@code ProcessVariable} constants. */
+  static Set<String> variablesOf(Class<?> type) {
+    var names = new HashSet<String>();
+    for (var field : type.getDeclaredFields()) {
+      if (Modifier.isStatic(field.getModifiers()) && field.getType() == ProcessVariable.class) {
+        try {
+          field.setAccessible(true);
+          names.add(((ProcessVariable<?>) field.get(null)).name());
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    return names;
+  }
+
+  /**
+   * The facade of each process: the variables of the constants class that declares it and of the
+   * shared {@code *Variables} classes of the same package (e.g. warehousing's WarehousingVariables).
+   */
+  static Map<String, Set<String>> facadeOfEachProcess(List<Class<?>> constants, JavaClasses classes) {
+    var result = new HashMap<String, Set<String>>();
+    for (var type : constants) {
+      var names = new HashSet<>(variablesOf(type));
+      classes.stream().filter(c -> c.getPackageName().equals(type.getPackageName())
+              && c.getSimpleName().endsWith("Variables"))
+          .forEach(c -> names.addAll(variablesOf(c.reflect())));
+      stringConstants(type).forEach((name, value) -> {
+        if (isKey(name)) {
+          result.computeIfAbsent(value, k -> new HashSet<>()).addAll(names);
+        }
+      });
+    }
+    return result;
+  }
+
+  /**
+   * The variables a form writes: its fields' keys, and a dynamic list's path (the list is the
+   * variable; the keys inside it are the columns of its rows). Buttons write nothing.
+   */
+  static Set<String> formKeys(JsonNode component) {
+    var keys = new java.util.TreeSet<String>();
+    for (var child : component.path("components")) {
+      var type = child.path("type").asText();
+      if (type.equals("dynamiclist")) {
+        keys.add(child.get("path").asText());
+      } else if (child.has("key") && !type.equals("button")) {
+        keys.add(child.get("key").asText());
+      }
+      if (!type.equals("dynamiclist")) {
+        keys.addAll(formKeys(child));
+      }
+    }
+    return keys;
+  }
+
+  /** "process form key" for each form field of a process that its facade does not declare. */
+  static List<String> formKeysNotInTheFacade(Map<String, BpmnModelInstance> byKey,
+      Map<String, JsonNode> forms, Map<String, Set<String>> facades, Map<String, String> allowed) {
+    var missing = new ArrayList<String>();
+    byKey.forEach((key, model) -> formsOf(model, key).forEach(form -> formKeys(forms.get(form))
+        .forEach(field -> {
+          if (!facades.getOrDefault(key, Set.of()).contains(field)
+              && !(SHARED_FORM_FACADES.containsKey(form)
+                  && variablesOf(SHARED_FORM_FACADES.get(form)).contains(field))
+              && !allowed.containsKey(form + "." + field)) {
+            missing.add(key + " " + form + " " + field);
+          }
+        })));
+    return missing.stream().sorted().toList();
+  }
+
+  @Test
+  void formKeysAreVariablesOfTheFacade() {
+    var facades = facadeOfEachProcess(constantsClasses(MAIN_CLASSES), MAIN_CLASSES);
+    assertThat(formKeysNotInTheFacade(modelsByKey(), forms, facades, FORM_KEYS_NOT_IN_THE_FACADE))
+        .as("form fields not declared as a ProcessVariable of their process").isEmpty();
+  }
+
+  @Test
+  void theFormKeyRuleCatchesAFieldTheFacadeDoesNotDeclare() throws IOException {
+    var seededForm = new ObjectMapper().readTree("""
+        {"id": "seededForm", "components": [
+          {"type": "textfield", "key": "projectCode", "label": "项目编码"},
+          {"type": "group", "components": [{"type": "textarea", "key": "notAVariable", "label": "说明"}]},
+          {"type": "dynamiclist", "path": "seededRows", "components": [
+            {"type": "textfield", "key": "aColumn", "label": "列"}]},
+          {"type": "button", "key": "submit", "label": "提交"}]}""");
+    var model = Bpmn.createExecutableProcess("seededProcess").startEvent()
+        .userTask("UserTask_Seeded").camundaFormRef("seededForm").endEvent().done();
+    var facades = Map.of("seededProcess", Set.of("projectCode", "seededRows"));
+    assertThat(formKeysNotInTheFacade(Map.of("seededProcess", model),
+        Map.of("seededForm", seededForm), facades, Map.of()))
+        .containsExactly("seededProcess seededForm notAVariable");
+    assertThat(formKeysNotInTheFacade(Map.of("seededProcess", model),
+        Map.of("seededForm", seededForm), facades, Map.of("seededForm.notAVariable", "shown only")))
+        .isEmpty();
+  }
+
+  /** User tasks and start events whose form is not bound to the deployment of their process. */
+  static List<String> formsNotBoundToTheirDeployment(BpmnModelInstance model) {
+    var wrong = new ArrayList<String>();
+    for (var task : model.getModelElementsByType(UserTask.class)) {
+      if (task.getCamundaFormRef() != null && !"deployment".equals(task.getCamundaFormRefBinding())) {
+        wrong.add(task.getId() + " " + task.getCamundaFormRefBinding());
+      }
+    }
+    for (var start : model.getModelElementsByType(StartEvent.class)) {
+      if (start.getCamundaFormRef() != null && !"deployment".equals(start.getCamundaFormRefBinding())) {
+        wrong.add(start.getId() + " " + start.getCamundaFormRefBinding());
+      }
+    }
+    return wrong;
+  }
+
+  /**
+   * A running instance keeps the form its process was deployed with (ModelDeployment deploys
+   * processes and forms together), so a changed form never meets an old instance's variables.
+   */
+  @Test
+  void formsAreBoundToTheDeploymentOfTheirProcess() {
+    processes.forEach((file, model) -> assertThat(formsNotBoundToTheirDeployment(model))
+        .as(file + ": camunda:formRefBinding=\"deployment\"").isEmpty());
+  }
+
+  @Test
+  void theBindingRuleCatchesALatestBinding() {
+    var model = Bpmn.createExecutableProcess("seededProcess").startEvent("StartEvent_Seeded")
+        .camundaFormRef("seededStart").camundaFormRefBinding("deployment")
+        .userTask("UserTask_Latest").camundaFormRef("seededForm").camundaFormRefBinding("latest")
+        .userTask("UserTask_Unbound").camundaFormRef("seededForm").endEvent().done();
+    assertThat(formsNotBoundToTheirDeployment(model))
+        .containsExactlyInAnyOrder("UserTask_Latest latest", "UserTask_Unbound null");
   }
 //NEWRULES
 }
