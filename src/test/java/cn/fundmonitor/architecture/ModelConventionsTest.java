@@ -655,5 +655,215 @@ class ModelConventionsTest {
     assertThat(formsNotBoundToTheirDeployment(model))
         .containsExactlyInAnyOrder("UserTask_Latest latest", "UserTask_Unbound null");
   }
-//NEWRULES
+
+  /** Engine calls that start or correlate a process instance. */
+  static final Set<String> STARTING_CALLS = Set.of("startProcessInstanceByKey",
+      "startProcessInstanceById", "startProcessInstanceByMessage", "createProcessInstanceByKey",
+      "createProcessInstanceById", "createProcessInstanceByMessage", "createMessageCorrelation",
+      "correlateMessage", "correlateMessageAsync");
+
+  /**
+   * The delegate beans ({@code @Bean JavaDelegate} methods; a lambda's calls count as its method's)
+   * that start or correlate a process instance, directly or through our own code: by the engine's
+   * RuntimeService, ProblemReports.raise, LifecycleStarter, …
+   */
+  static Set<String> startingDelegates(JavaClasses classes) {
+    var result = new java.util.TreeSet<String>();
+    for (var type : classes) {
+      for (var method : type.getMethods()) {
+        if (method.isAnnotatedWith(Bean.class) && method.getRawReturnType().isEquivalentTo(JavaDelegate.class)
+            && startsOrCorrelates(method, new HashSet<>())) {
+          var names = method.getAnnotationOfType(Bean.class).name();
+          result.addAll(names.length > 0 ? List.of(names) : List.of(method.getName()));
+        }
+      }
+    }
+    return result;
+  }
+
+  static boolean startsOrCorrelates(com.tngtech.archunit.core.domain.JavaCodeUnit unit,
+      Set<com.tngtech.archunit.core.domain.JavaCodeUnit> seen) {
+    if (!seen.add(unit)) {
+      return false;
+    }
+    for (var call : unit.getMethodCallsFromSelf()) {
+      var owner = call.getTargetOwner();
+      if (owner.isAssignableTo(org.camunda.bpm.engine.RuntimeService.class)
+          && STARTING_CALLS.contains(call.getName())) {
+        return true;
+      }
+      if (owner.getPackageName().startsWith("cn.fundmonitor")) {
+        for (var target : call.getTarget().resolveMember().stream().toList()) {
+          if (startsOrCorrelates(target, seen)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Service tasks that run a starting delegate without a transaction of their own. */
+  static List<String> startingTasksNotAsync(BpmnModelInstance model, Set<String> starting) {
+    var wrong = new ArrayList<String>();
+    for (var task : model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.ServiceTask.class)) {
+      var bean = task.getCamundaDelegateExpression() == null ? null
+          : EXPRESSION_BEAN.matcher(task.getCamundaDelegateExpression());
+      if (bean != null && bean.matches() && starting.contains(bean.group(1)) && !asyncBefore(task)) {
+        wrong.add(task.getId() + " (" + bean.group(1) + ")");
+      }
+    }
+    return wrong;
+  }
+
+  /** The task, or each instance of a multi-instance task, starts in a job of its own. */
+  static boolean asyncBefore(org.camunda.bpm.model.bpmn.instance.Activity task) {
+    return task.isCamundaAsyncBefore() || task.getLoopCharacteristics()
+        instanceof org.camunda.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics loop
+        && loop.isCamundaAsyncBefore();
+  }
+
+  /**
+   * A step that starts or correlates another process is asyncBefore: the other process's work runs
+   * in the step's transaction, so a failure there retries the step alone (and a retry must find
+   * what an earlier try started) instead of rolling back the caller's last wait state.
+   */
+  @Test
+  void aServiceTaskThatStartsOrCorrelatesAnotherProcessIsAsyncBefore() {
+    var starting = startingDelegates(MAIN_CLASSES);
+    assertThat(starting).as("the delegates found to start or correlate a process").contains(
+        "planWaveDelegate", "startFilingBatchDelegate", "raiseProblemDelegate");
+    assertThat(beans).containsAll(starting);
+    processes.forEach((file, model) -> assertThat(startingTasksNotAsync(model, starting))
+        .as(file + ": camunda:asyncBefore=\"true\" on").isEmpty());
+  }
+
+  @Test
+  void theAsyncRuleCatchesAStartingTaskInTheCallersTransaction() {
+    var seeded = new ClassFileImporter().importClasses(SeededStartingDelegates.class,
+        cn.fundmonitor.architecture.seeded.filing.WarningRaisesProblem.class);
+    assertThat(startingDelegates(seeded)).containsExactly("seededRaiseDelegate");
+    var model = Bpmn.createExecutableProcess("seededProcess").startEvent()
+        .serviceTask("ServiceTask_Raise").camundaDelegateExpression("${seededRaiseDelegate}")
+        .serviceTask("ServiceTask_Quiet").camundaDelegateExpression("${seededQuietDelegate}")
+        .serviceTask("ServiceTask_RaiseAsync").camundaAsyncBefore()
+        .camundaDelegateExpression("${seededRaiseDelegate}").endEvent().done();
+    assertThat(startingTasksNotAsync(model, startingDelegates(seeded)))
+        .containsExactly("ServiceTask_Raise (seededRaiseDelegate)");
+  }
+
+  /**
+   * Seeded: one delegate starts a process through another class of ours, one does not (not a
+   * {@code @Configuration}, so that no application context picks it up).
+   */
+  static class SeededStartingDelegates {
+    @Bean
+    JavaDelegate seededRaiseDelegate(cn.fundmonitor.architecture.seeded.filing.WarningRaisesProblem raise) {
+      return execution -> raise.startByKey(execution.getProcessEngineServices().getRuntimeService());
+    }
+
+    @Bean
+    JavaDelegate seededQuietDelegate() {
+      return execution -> execution.setVariable("quiet", true);
+    }
+  }
+
+  /**
+   * The shape of a process along its flow from the start: each flow node's kind, with
+   * {@code [timer]} for a timer event, {@code [async]} for a step in its own job and {@code [multi]}
+   * for a multi-instance step. Loops are walked once (a node already met ends the walk).
+   */
+  static List<String> shape(BpmnModelInstance model) {
+    var start = model.getModelElementsByType(StartEvent.class).iterator().next();
+    var result = new ArrayList<String>();
+    var seen = new HashSet<String>();
+    var next = new java.util.ArrayDeque<FlowNode>(List.of(start));
+    while (!next.isEmpty()) {
+      var node = next.pop();
+      if (!seen.add(node.getId())) {
+        continue;
+      }
+      var kind = new StringBuilder(node.getElementType().getTypeName());
+      if (node instanceof org.camunda.bpm.model.bpmn.instance.Event event && !event
+          .getChildElementsByType(org.camunda.bpm.model.bpmn.instance.TimerEventDefinition.class).isEmpty()) {
+        kind.append("[timer]");
+      }
+      if (node instanceof org.camunda.bpm.model.bpmn.instance.Activity activity) {
+        if (activity.getLoopCharacteristics() != null) {
+          kind.append("[multi]");
+        }
+        if (asyncBefore(activity)) {
+          kind.append("[async]");
+        }
+      }
+      result.add(kind.toString());
+      // the flow that goes on (not back) first, so a loop's exit follows the loop
+      node.getOutgoing().stream().map(SequenceFlow::getTarget).filter(t -> !seen.contains(t.getId()))
+          .sorted(java.util.Comparator.comparing(t -> -t.getOutgoing().size()))
+          .forEach(next::push);
+    }
+    return result;
+  }
+
+  /** A wave: timer start → plan → batches, each in a job of its own → reconcile → end. */
+  static List<String> waveProblems(String name, BpmnModelInstance wave, BpmnModelInstance batch) {
+    var problems = new ArrayList<String>();
+    var shape = shape(wave);
+    if (shape.size() < 2 || !shape.get(0).equals("startEvent[timer]")
+        || !shape.get(1).startsWith("serviceTask")) {
+      problems.add(name + " does not begin with a timer start and a planning step: " + shape);
+    }
+    if (!shape.subList(Math.max(0, shape.size() - 2), shape.size())
+        .equals(List.of("serviceTask", "endEvent"))) {
+      problems.add(name + " does not end with a reconciling step: " + shape);
+    }
+    var batches = new ArrayList<>(shape.subList(Math.min(2, shape.size()),
+        Math.max(Math.min(2, shape.size()), shape.size() - 2)));
+    if (batch != null) {
+      batches.addAll(shape(batch));
+    }
+    if (batches.stream().noneMatch(kind -> kind.startsWith("serviceTask") && kind.endsWith("[async]"))) {
+      problems.add(name + " starts no batch in a job of its own: " + shape);
+    }
+    return problems;
+  }
+
+  /**
+   * Both waves follow one pattern: a timer starts them, a first step fixes the projects into
+   * batches, each batch opens its instances in a job of its own, and a last step reconciles. They
+   * differ in how they wait for the batches, and the test says how, so that aligning them (or
+   * letting them drift) is a change someone makes on purpose: the quarterly wave starts a
+   * quarterlyFilingBatch instance per batch and checks them in a timer loop (a batch can be
+   * cancelled, monitoring points reuse the batches); the self-evaluation wave runs its batches as
+   * an asynchronous multi-instance step, which the engine waits for.
+   */
+  @Test
+  void bothWavesFollowOnePattern() {
+    var byKey = modelsByKey();
+    var filing = byKey.get(cn.fundmonitor.filing.QuarterlyFilingProcess.WAVE_KEY);
+    var filingBatch = byKey.get(cn.fundmonitor.filing.QuarterlyFilingProcess.BATCH_KEY);
+    var evaluation = byKey.get(cn.fundmonitor.evaluation.SelfEvaluationProcess.WAVE_KEY);
+    assertThat(waveProblems("quarterlyFilingWave", filing, filingBatch)).isEmpty();
+    assertThat(waveProblems("selfEvaluationWave", evaluation, null)).isEmpty();
+
+    assertThat(shape(filing)).containsExactly("startEvent[timer]", "serviceTask[async]",
+        "exclusiveGateway", "intermediateCatchEvent[timer]", "serviceTask", "exclusiveGateway",
+        "serviceTask", "endEvent");
+    assertThat(shape(filingBatch)).containsExactly("startEvent", "serviceTask[async]", "endEvent");
+    assertThat(shape(evaluation)).containsExactly("startEvent[timer]", "serviceTask",
+        "serviceTask[multi][async]", "serviceTask", "endEvent");
+  }
+
+  @Test
+  void theWaveRuleCatchesAWaveThatOpensEverythingAtOnce() {
+    var allAtOnce = Bpmn.createExecutableProcess("seededWave").startEvent().timerWithCycle("R/P1D")
+        .serviceTask("ServiceTask_Plan").serviceTask("ServiceTask_OpenAll")
+        .serviceTask("ServiceTask_Reconcile").endEvent().done();
+    assertThat(waveProblems("seededWave", allAtOnce, null))
+        .containsExactly("seededWave starts no batch in a job of its own: [startEvent[timer], "
+            + "serviceTask, serviceTask, serviceTask, endEvent]");
+    var noPlan = Bpmn.createExecutableProcess("seededWave").startEvent().timerWithCycle("R/P1D")
+        .serviceTask("ServiceTask_OpenAll").camundaAsyncBefore().endEvent().done();
+    assertThat(waveProblems("seededWave", noPlan, null)).hasSize(2);
+  }
 }
