@@ -40,7 +40,7 @@ public class FollowUpDueDates {
     int dated = 0;
     for (var task : tasks.createTaskQuery().taskDefinitionKeyLike(FOLLOW_UP_TASKS).withoutDueDate()
         .list()) {
-      var info = tasks.getVariable(task.getId(), OverdueDelegates.OVERDUE_INFO);
+      var info = tasks.getVariable(task.getId(), OverdueVariables.OVERDUE_INFO.name());
       var m = info instanceof String text ? DEADLINE.matcher(text) : null;
       if (m != null && m.find()) {
         var due = LocalDate.parse(m.group(1)).atTime(LocalTime.of(23, 59, 59))

@@ -1,5 +1,7 @@
 package cn.fundmonitor.overdue;
 
+import static cn.fundmonitor.overdue.OverdueVariables.*;
+
 import cn.fundmonitor.organisation.OrganisationService;
 import cn.fundmonitor.organisation.Role;
 import cn.fundmonitor.organisation.UnitGroup;
@@ -16,15 +18,6 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class OverdueDelegates {
-
-  /** The superior's follow-up text, mapped out of the overdue subprocess for the follow-up task. */
-  public static final String OVERDUE_INFO = "overdueInfo";
-
-  /** The superior unit's finance department, who follows up (催办). */
-  public static final String ESCALATION_GROUP = "overdueEscalationGroup";
-
-  /** The late task's own due date, the follow-up's due date. */
-  public static final String DUE_DATE = "overdueDueDate";
 
   /**
    * Daily: renews every open overdue step's incident so Cockpit shows today's days late, and closes
@@ -67,9 +60,9 @@ class OverdueDelegates {
           (String) execution.getVariableLocal("overdueResponsibleGroup"), escalation,
           LocalDate.ofInstant(task.getDueDate().toInstant(), zone), task.getExecutionId());
       incidents.raise(step);
-      execution.setVariableLocal(ESCALATION_GROUP, escalation);
-      execution.setVariableLocal(DUE_DATE, task.getDueDate());
-      execution.setVariableLocal(OVERDUE_INFO, overdue.describe(step) + "。请督促"
+      ESCALATION_GROUP.setLocal(execution, escalation);
+      DUE_DATE.setLocal(execution, task.getDueDate());
+      OVERDUE_INFO.setLocal(execution, overdue.describe(step) + "。请督促"
           + organisation.groupName(step.responsibleGroup()) + "尽快办理。");
     };
   }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.overdue.OverdueIncidents;
+import cn.fundmonitor.overdue.OverdueRefreshProcess;
 import cn.fundmonitor.overdue.OverdueService;
 import cn.fundmonitor.platform.JsonVariables;
 import cn.fundmonitor.rules.FactorAllocationService;
@@ -296,7 +297,7 @@ class FundAllocationProcessTest {
 
     // the daily refresh renews Cockpit's incident with today's days late
     at(2025, 10, 12, 0);
-    var refresh = management.createJobQuery().processDefinitionKey("overdueRefresh").timers()
+    var refresh = management.createJobQuery().processDefinitionKey(OverdueRefreshProcess.KEY).timers()
         .singleResult();
     management.executeJob(refresh.getId());
     assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).singleResult()

@@ -3,6 +3,7 @@ package cn.fundmonitor.security;
 import static cn.fundmonitor.support.TestUsers.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.fundmonitor.platform.ModelDeployment;
 import cn.fundmonitor.problems.ProblemEscalationProcess;
 import cn.fundmonitor.support.FundMonitorTest;
 import cn.fundmonitor.support.Funding;
@@ -471,10 +472,10 @@ class HostileUserMatrixTest {
   Stream<DynamicTest> hostileUsers() {
     t = new Targets(projects, funding, runtime, tasks, management, starter, users, "越权矩阵");
     assertThat(t.filingJob).as("the filing's overdue timer").isNotNull();
-    // the application's own first deployment: the query's unordered first row was sometimes a
-    // version a policy owner deployed in another test (see PolicyChangeTest for that case)
-    deployment = repository.createDeploymentQuery().orderByDeploymentTime().asc().list().get(0)
-        .getId();
+    // the application's own first deployment, by name: the query's unordered first row was
+    // sometimes a version a policy owner deployed in another test (see PolicyChangeTest)
+    deployment = repository.createDeploymentQuery().deploymentName(ModelDeployment.PROCESSES)
+        .orderByDeploymentTime().asc().list().get(0).getId();
     var export = Wire.send(port, post("/api/exports/filings?year=2026&quarter=3", "",
         XINGNING_FINANCE));
     assertThat(export.status()).as(export.body()).isEqualTo(202);
