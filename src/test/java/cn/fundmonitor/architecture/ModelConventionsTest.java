@@ -692,6 +692,19 @@ class ModelConventionsTest {
           && STARTING_CALLS.contains(call.getName())) {
         return true;
       }
+      // an event published here (Spring's listeners run synchronously, in this transaction):
+      // follow the listeners of the events this code creates
+      if (owner.isAssignableTo(org.springframework.context.ApplicationEventPublisher.class)
+          && call.getName().equals("publishEvent")) {
+        for (var created : unit.getConstructorCallsFromSelf()) {
+          for (var listener : created.getTargetOwner().getMethodsWithParameterTypeOfSelf()) {
+            if (listener.isAnnotatedWith(org.springframework.context.event.EventListener.class)
+                && startsOrCorrelates(listener, seen)) {
+              return true;
+            }
+          }
+        }
+      }
       if (owner.getPackageName().startsWith("cn.fundmonitor")) {
         for (var target : call.getTarget().resolveMember().stream().toList()) {
           if (startsOrCorrelates(target, seen)) {
