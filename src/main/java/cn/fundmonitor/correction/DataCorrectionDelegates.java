@@ -84,7 +84,7 @@ class DataCorrectionDelegates {
     var runtime = execution.getProcessEngineServices().getRuntimeService();
     if (filingInstance != null && runtime.createProcessInstanceQuery()
         .processInstanceId(filingInstance).count() > 0) {
-      runtime.setVariable(filingInstance, QuarterlyFilingProcess.FILING_SUMMARY.name(),
+      QuarterlyFilingProcess.FILING_SUMMARY.set(runtime, filingInstance,
           filings.reviewSummary(filingKey));
     }
   }

@@ -9,6 +9,7 @@ import cn.fundmonitor.filing.QuarterlyFilingProcess;
 import cn.fundmonitor.money.Yuan;
 import cn.fundmonitor.organisation.CamundaOrganisationSync;
 import cn.fundmonitor.platform.JsonVariables;
+import cn.fundmonitor.platform.ProcessVariables;
 import cn.fundmonitor.project.IndicatorRows;
 import cn.fundmonitor.project.ProjectCatalogue;
 import cn.fundmonitor.project.ProjectTargets;
@@ -234,8 +235,9 @@ class DemoData {
     var today = LocalDate.now(clock);
     runtime.createProcessInstanceByKey(QuarterlyFilingProcess.WAVE_KEY)
         .startBeforeActivity(QuarterlyFilingProcess.WAVE_PLAN)
-        .setVariable(QuarterlyFilingProcess.FILING_YEAR.name(), today.getYear())
-        .setVariable(QuarterlyFilingProcess.FILING_QUARTER.name(), (today.getMonthValue() - 1) / 3 + 1)
+        .setVariables(ProcessVariables.builder()
+            .set(QuarterlyFilingProcess.FILING_YEAR, today.getYear())
+            .set(QuarterlyFilingProcess.FILING_QUARTER, (today.getMonthValue() - 1) / 3 + 1).build())
         .execute();
     management.createJobQuery().processDefinitionKey(QuarterlyFilingProcess.BATCH_KEY).list()
         .forEach(job -> management.executeJob(job.getId()));

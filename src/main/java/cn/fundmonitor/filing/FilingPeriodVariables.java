@@ -4,7 +4,6 @@ import static cn.fundmonitor.filing.QuarterlyFilingProcess.*;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
 
 /**
  * The period a filing, wave or batch instance files: its quarter ({@link QuarterlyFilingProcess#FILING_YEAR},
@@ -22,11 +21,11 @@ final class FilingPeriodVariables {
   }
 
   static VariableMap of(FilingPeriod period) {
-    var vars = Variables.createVariables().putValue(FILING_YEAR.name(), period.year());
+    var vars = FILING_YEAR.with(period.year());
     if (period instanceof Quarter q) {
-      vars.putValue(FILING_QUARTER.name(), q.quarter());
+      FILING_QUARTER.putInto(vars, q.quarter());
     } else if (period instanceof MonitoringPeriod p) {
-      vars.putValue(MONITORING_POINT_ID.name(), p.pointId());
+      MONITORING_POINT_ID.putInto(vars, p.pointId());
     }
     return vars;
   }

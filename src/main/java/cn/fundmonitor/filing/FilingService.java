@@ -8,6 +8,7 @@ import cn.fundmonitor.calendar.WorkingDayCalendar;
 import cn.fundmonitor.common.ConflictException;
 import cn.fundmonitor.common.Inputs;
 import cn.fundmonitor.common.InvalidInputException;
+import cn.fundmonitor.common.Problems;
 import cn.fundmonitor.common.NotFoundException;
 import cn.fundmonitor.common.StaleRecordException;
 import cn.fundmonitor.money.Yuan;
@@ -237,40 +238,42 @@ public class FilingService {
       throw new ConflictException(FilingTexts.thisPeriod(f.quarter()) + "已填报，正在审核中");
     }
     var project = catalogue.get(f.projectCode());
-    var problems = new ArrayList<String>();
+    var problems = new Problems();
 
-    var paid = amount(paidToDate, "累计支付金额", problems);
+    var paid = amount(paidToDate, "累计支付金额", problems.at("paidToDate"));
     sourceAmounts = withDefaultSource(f.projectCode(), paidToDate, sourceAmounts);
     var sources = new EnumMap<FundSource, Yuan>(FundSource.class);
     var sourceSum = Yuan.ZERO;
+    var sourcesReadable = true;
     for (var source : FundSource.values()) {
-      var amount = amountOrZero(sourceAmounts.get(source.name()), source.label() + "支付金额", problems);
+      var field = problems.at(QuarterlyFilingProcess.paidField(source));
+      var amount = amountOrZero(sourceAmounts.get(source.name()), source.label() + "支付金额", field);
+      sourcesReadable &= field.isEmpty();
       if (amount != null) {
         sources.put(source, amount);
         sourceSum = sourceSum.plus(amount);
       }
     }
     if (paid != null) {
+      var paidProblems = problems.at("paidToDate");
       if (paid.compareTo(f.receivedAmount()) > 0) {
-        problems.add("累计支付 " + paid + " 超过到位资金 " + f.receivedAmount() + "，累计支付不能超过到位资金");
+        paidProblems.add("累计支付 " + paid + " 超过到位资金 " + f.receivedAmount() + "，累计支付不能超过到位资金");
       }
       var previous = repository.previousPaid(f.projectCode(), f.quarter()).orElse(Yuan.ZERO);
       if (paid.compareTo(previous) < 0) {
-        problems.add("累计支付 " + paid + " 少于" + FilingTexts.previousFiling(f.quarter()) + "的 "
+        paidProblems.add("累计支付 " + paid + " 少于" + FilingTexts.previousFiling(f.quarter()) + "的 "
             + previous + "，累计数不能减少");
       }
-      if (sourceSum.compareTo(paid) != 0 && problems.stream().noneMatch(p -> p.contains("支付金额"))) {
-        problems.add("分资金来源合计 " + sourceSum + "，与累计支付 " + paid + "不一致");
+      if (sourceSum.compareTo(paid) != 0 && sourcesReadable) {
+        problems.add(PAID_BY_SOURCE_FIELD, "分资金来源合计 " + sourceSum + "，与累计支付 " + paid + "不一致");
       }
     }
-    var physical = percent(physicalProgress, "实物工作量完成进度（%）", problems);
+    var physical = percent(physicalProgress, "实物工作量完成进度（%）", problems.at("physicalProgress"));
 
     // GX 第二十五条、第二十六条: the year's annual targets, else the overall ones
     var actuals = actuals(catalogue.targetsFor(f.projectCode(), f.quarter().year()).indicators(),
         indicatorRows, problems);
-    if (!problems.isEmpty()) {
-      throw new InvalidInputException(FilingTexts.noun(f.quarter()) + "有误，请修改后重新提交", problems);
-    }
+    problems.throwIfAny(FilingTexts.noun(f.quarter()) + "有误，请修改后重新提交");
     repository.recordFiling(businessKey, paid, physical, sources, actuals, actor, now());
     repository.addEvent(businessKey, "FILED", actor, now(), "累计支付 " + paid.toWanText()
         + "，实物进度 " + physical.stripTrailingZeros().toPlainString() + "%"
@@ -306,20 +309,21 @@ public class FilingService {
   }
 
   private List<IndicatorActual> actuals(List<Indicator> indicators,
-      List<Map<String, Object>> rows, List<String> problems) {
-    var byPosition = new HashMap<Integer, Map<String, Object>>();
-    for (var row : rows) {
-      var position = text(row.get("position"));
+      List<Map<String, Object>> rows, Problems problems) {
+    var byPosition = new HashMap<Integer, Integer>();
+    for (int r = 0; r < rows.size(); r++) {
+      var position = text(rows.get(r).get("position"));
       try {
-        byPosition.put(Integer.parseInt(position == null ? "" : position.replace(".0", "")), row);
+        byPosition.put(Integer.parseInt(position == null ? "" : position.replace(".0", "")), r);
       } catch (NumberFormatException e) {
-        problems.add("指标行缺少序号，请勿删除表中的指标行");
+        problems.add(indicatorField(r, "position"), "指标行缺少序号，请勿删除表中的指标行");
       }
     }
     var result = new ArrayList<IndicatorActual>();
     for (int i = 0; i < indicators.size(); i++) {
       var ind = indicators.get(i);
-      var row = byPosition.get(i + 1);
+      var r = byPosition.get(i + 1);
+      var row = r == null ? null : rows.get(r);
       var label = "第" + (i + 1) + "项指标“" + ind.name() + "”";
       var notYet = row != null && Boolean.parseBoolean(String.valueOf(row.get("notYetDue")));
       var text = row == null ? null : text(row.get("actual"));
@@ -327,11 +331,12 @@ public class FilingService {
         result.add(new IndicatorActual(i + 1, ind, null, true, null, false));
         continue;
       }
+      var field = r == null ? "indicatorActuals" : indicatorField(r, "actual");
       if (text == null) {
-        problems.add(label + "：请填写实际完成值，或勾选“未达监控节点”");
+        problems.add(field, label + "：请填写实际完成值，或勾选“未达监控节点”");
         continue;
       }
-      var actual = actual(ind, text, label, problems);
+      var actual = actual(ind, text, label, problems.at(field));
       if (actual != null) {
         var rate = CompletionRate.of(ind.comparator(), ind.target(), actual);
         result.add(new IndicatorActual(i + 1, ind, actual, false,
@@ -339,6 +344,14 @@ public class FilingService {
       }
     }
     return result;
+  }
+
+  /**
+   * The field of a cell of the filed indicator rows: {@code indicatorActuals/<row>/<column>}, the row
+   * counted from 0 in the list as submitted.
+   */
+  public static String indicatorField(int row, String column) {
+    return "indicatorActuals/" + row + "/" + column;
   }
 
   /** An actual value of the indicator's kind and unit (a number, a date, or words). */
@@ -520,19 +533,17 @@ public class FilingService {
    * The filing unit explains a red warning or says how it rectifies (资阳 三(三): 对执行进度滞后的项目
    * 督促加快进度执行；偏离目标的及时纠偏); the province reads it when it reviews.
    */
-  public void recordWarningResponse(String businessKey, String kind, Object text, String actor) {
+  public void recordWarningResponse(String businessKey, String kind, String text, String actor) {
     var f = get(businessKey);
     if (!"RED".equals(f.warningLevel()) || f.status() != FilingStatus.FILED) {
       throw new ConflictException(FilingTexts.thisPeriod(f.quarter()) + "填报没有待说明的红色预警");
     }
-    var problems = new ArrayList<String>();
-    var answer = requiredText(text, "情况说明或整改措施", 2000, problems);
+    var problems = new Problems();
+    var answer = requiredText(text, "情况说明或整改措施", 2000, problems.at("warningResponseText"));
     if (!"EXPLAIN".equals(kind) && !"RECTIFY".equals(kind)) {
-      problems.add("请选择：说明滞后原因，或提出整改（纠偏）措施");
+      problems.add("warningResponseKind", "请选择：说明滞后原因，或提出整改（纠偏）措施");
     }
-    if (!problems.isEmpty()) {
-      throw new InvalidInputException("红色预警说明有误", problems);
-    }
+    problems.throwIfAny("红色预警说明有误");
     var response = ("EXPLAIN".equals(kind) ? "说明滞后原因：" : "整改（纠偏）措施：") + answer;
     repository.setWarningResponse(businessKey, response);
     repository.addEvent(businessKey, "WARNING_RESPONSE", actor, now(), response);
@@ -617,6 +628,11 @@ public class FilingService {
   // --- data correction (MNR 第二十二条) -----------------------------------------------------------
 
   /** Fields of a filing that data correction may change. */
+  /**
+   * The field of a problem with the payments by source as a whole (their sum against the amount
+   * paid): the form's 其中 fields together.
+   */
+  public static final String PAID_BY_SOURCE_FIELD = "paidBySource";
   public static final String PAID_TO_DATE_FIELD = "PAID_TO_DATE";
   public static final String PHYSICAL_PROGRESS_FIELD = "PHYSICAL_PROGRESS";
   public static final String INDICATOR_FIELD = "INDICATOR_";

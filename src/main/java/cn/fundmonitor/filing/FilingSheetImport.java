@@ -52,7 +52,7 @@ public class FilingSheetImport {
   static final int ACTUAL = 7;
   static final int NOT_YET = 8;
   static final int MAX_ROWS = 5_000;
-  private static final Pattern INDICATOR_PROBLEM = Pattern.compile("第(\\d+)项指标");
+  private static final Pattern INDICATOR_FIELD = Pattern.compile("indicatorActuals/(\\d+)/\\w+");
 
   private final TaskService tasks;
   private final FilingService filings;
@@ -136,7 +136,7 @@ public class FilingSheetImport {
     return tasks.createTaskQuery().processDefinitionKey(KEY).taskDefinitionKey(TASK_FILE)
         .taskCandidateGroupIn(List.copyOf(groupIds)).includeAssignedTasks()
         .processInstanceBusinessKeyLike("%-" + q.period()).list().stream()
-        .map(t -> q.key((String) tasks.getVariable(t.getId(), PROJECT_CODE.name())))
+        .map(t -> q.key(PROJECT_CODE.from(tasks, t.getId())))
         .sorted().toList();
   }
 
@@ -302,14 +302,13 @@ public class FilingSheetImport {
         i -> i.actual().isEmpty() && i.notYet().isEmpty())) {
       return new RowResult(excelRow, key, filing.projectCode(), Outcome.EMPTY, List.of("未填写，未提交"));
     }
-    var vars = new LinkedHashMap<String, Object>();
-    vars.put(PAID_TO_DATE.name(), paid);
+    var vars = PAID_TO_DATE.with(paid);
     for (var source : FundSource.values()) {
       vars.put(paidField(source), number(row, sourceColumn(source), r, problems));
     }
-    vars.put(PHYSICAL_PROGRESS.name(), number(row, PHYSICAL, r, problems));
+    PHYSICAL_PROGRESS.putInto(vars, number(row, PHYSICAL, r, problems));
     var actuals = new ArrayList<Map<String, Object>>();
-    var indicatorCells = new LinkedHashMap<Integer, String>();
+    var indicatorCells = new ArrayList<String>();
     for (var line : indicatorRows) {
       var positionText = line.position();
       int position;
@@ -328,12 +327,12 @@ public class FilingSheetImport {
       actual.put("actual", line.actual().isEmpty() ? null : line.actual());
       actual.put("notYetDue", notYet);
       actuals.add(actual);
-      indicatorCells.put(position, cell(INDICATORS, ACTUAL, line.index()));
+      indicatorCells.add(cell(INDICATORS, ACTUAL, line.index()));
     }
     if (!problems.isEmpty()) {
       return new RowResult(excelRow, key, filing.projectCode(), Outcome.INVALID, problems);
     }
-    vars.put(INDICATOR_ACTUALS.name(), JsonVariables.json(actuals));
+    INDICATOR_ACTUALS.putInto(vars, JsonVariables.json(actuals));
     var task = tasks.createTaskQuery().processInstanceBusinessKey(key).taskDefinitionKey(TASK_FILE)
         .singleResult();
     if (task == null) {
@@ -352,36 +351,38 @@ public class FilingSheetImport {
       return new RowResult(excelRow, key, filing.projectCode(), Outcome.FILED, List.of());
     } catch (InvalidInputException e) {
       return new RowResult(excelRow, key, filing.projectCode(), Outcome.INVALID,
-          e.problems().stream().map(p -> where(p, r, indicatorCells) + p).toList());
+          e.errors().stream().map(p -> where(p.field(), r, indicatorCells) + p.message()).toList());
     } catch (ConflictException e) {
       return new RowResult(excelRow, key, filing.projectCode(), Outcome.CONFLICT, List.of(e.getMessage()));
     }
   }
 
-  /** The cell a server check's problem is about, as "F5：". */
-  private static String where(String problem, int r, Map<Integer, String> indicatorCells) {
-    var m = INDICATOR_PROBLEM.matcher(problem);
-    if (m.find() && indicatorCells.containsKey(Integer.parseInt(m.group(1)))) {
+  /**
+   * The cell of the field a server check's problem is about, as "F5：": a form field's column, an
+   * indicator row's 实际完成值 (field {@code indicatorActuals/<i>/…}, the i-th row sent), else the row.
+   */
+  private static String where(String field, int r, List<String> indicatorCells) {
+    if (field == null) {
+      return FILINGS + "表第" + (r + 1) + "行：";
+    }
+    var m = INDICATOR_FIELD.matcher(field);
+    if (m.matches() && Integer.parseInt(m.group(1)) < indicatorCells.size()) {
       return indicatorCells.get(Integer.parseInt(m.group(1))) + "：";
     }
-    if (problem.contains("分资金来源")) {
+    if (field.equals(FilingService.PAID_BY_SOURCE_FIELD)) {
       return cell(FILINGS, FIRST_SOURCE, r) + "至" + new CellReference(r, PHYSICAL - 1).formatAsString()
           + "、" + new CellReference(r, CITY_SOURCE).formatAsString() + "：";
     }
-    if (problem.contains("支付金额")) {
-      for (var source : FundSource.values()) {
-        if (problem.startsWith(source.label())) {
-          return cell(FILINGS, sourceColumn(source), r) + "：";
-        }
+    for (var source : FundSource.values()) {
+      if (field.equals(paidField(source))) {
+        return cell(FILINGS, sourceColumn(source), r) + "：";
       }
     }
-    if (problem.contains("累计支付")) {
-      return cell(FILINGS, PAID, r) + "：";
-    }
-    if (problem.contains("实物工作量")) {
-      return cell(FILINGS, PHYSICAL, r) + "：";
-    }
-    return FILINGS + "表第" + (r + 1) + "行：";
+    return switch (field) {
+      case "paidToDate" -> cell(FILINGS, PAID, r) + "：";
+      case "physicalProgress" -> cell(FILINGS, PHYSICAL, r) + "：";
+      default -> FILINGS + "表第" + (r + 1) + "行：";
+    };
   }
 
   private static void checkHeader(String sheet, List<String> found, List<String> columns) {

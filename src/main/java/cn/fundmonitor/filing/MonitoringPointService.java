@@ -7,6 +7,7 @@ import cn.fundmonitor.allocation.AllocationReads;
 import cn.fundmonitor.calendar.WorkingDayCalendar;
 import cn.fundmonitor.common.ConflictException;
 import cn.fundmonitor.common.InvalidInputException;
+import cn.fundmonitor.common.Problems;
 import cn.fundmonitor.common.NotFoundException;
 import cn.fundmonitor.organisation.Division;
 import cn.fundmonitor.organisation.DivisionLevel;
@@ -55,7 +56,11 @@ public class MonitoringPointService {
     this.clock = clock;
   }
 
-  /** What a caller asks for: every field as sent, checked here. */
+  /**
+   * What a caller asks for: every field as sent, checked here; each problem names its field by the
+   * request's property ({@code asOf}, {@code dueOn}, {@code regionCode}, {@code projectCodes},
+   * {@code basis}).
+   */
   public record Request(Object asOf, Object dueOn, Object regionCode, List<?> projectCodes,
       Object basis) {}
 
@@ -65,10 +70,10 @@ public class MonitoringPointService {
    * point; its wave is started by the caller of this method in the same transaction.
    */
   public MonitoringPoint open(Request request, String actor, Collection<String> groupIds) {
-    var problems = new ArrayList<String>();
-    var asOf = date(request.asOf(), "监测时点（数据截至日期）", problems);
-    var dueOn = date(request.dueOn(), "填报截止日期", problems);
-    var basis = optionalText(request.basis(), "依据或说明", 200, problems);
+    var problems = new Problems();
+    var asOf = date(request.asOf(), "监测时点（数据截至日期）", problems.at("asOf"));
+    var dueOn = date(request.dueOn(), "填报截止日期", problems.at("dueOn"));
+    var basis = optionalText(request.basis(), "依据或说明", 200, problems.at("basis"));
     var regionText = text(request.regionCode());
     var openers = openers(groupIds);
     if (openers.isEmpty()) {
@@ -78,18 +83,18 @@ public class MonitoringPointService {
     String region;
     if (regionText == null) {
       if (openers.size() > 1) {
-        problems.add("您属于多个单位，请指明监测范围的行政区划（regionCode）");
+        problems.add("regionCode", "您属于多个单位，请指明监测范围的行政区划（regionCode）");
       }
       region = openers.get(0);
     } else if (regionText.length() != 6 || organisation.find(regionText).isEmpty()) {
-      problems.add("行政区划“" + shorten(regionText) + "”不存在");
+      problems.add("regionCode", "行政区划“" + shorten(regionText) + "”不存在");
       region = null;
     } else {
       region = regionText;
       var level = organisation.get(region).level();
       if (openers.contains(Division.MINISTRY_CODE) && level != DivisionLevel.PROVINCE
           && level != DivisionLevel.MINISTRY) {
-        problems.add("监测时点的范围应为全国或一个省（自治区、直辖市），“" + organisation.get(region).name()
+        problems.add("regionCode", "监测时点的范围应为全国或一个省（自治区、直辖市），“" + organisation.get(region).name()
             + "”的项目可用项目清单（projectCodes）指定");
       } else if (!mayOpenFor(openers, region)) {
         throw new AccessDeniedException("region " + region + " is not the caller's to open a point for");
@@ -97,22 +102,20 @@ public class MonitoringPointService {
     }
     var today = LocalDate.now(clock);
     if (asOf != null && asOf.isAfter(today)) {
-      problems.add("监测时点 " + asOf + " 尚未到来：数据只能截至今天或之前的日期");
+      problems.add("asOf", "监测时点 " + asOf + " 尚未到来：数据只能截至今天或之前的日期");
     }
     if (asOf != null && asOf.getYear() < 2000) {
-      problems.add("监测时点 " + asOf + " 过早");
+      problems.add("asOf", "监测时点 " + asOf + " 过早");
     }
     if (dueOn != null && asOf != null && !dueOn.isAfter(asOf)) {
-      problems.add("填报截止日期 " + dueOn + " 应晚于监测时点 " + asOf);
+      problems.add("dueOn", "填报截止日期 " + dueOn + " 应晚于监测时点 " + asOf);
     } else if (dueOn != null && dueOn.isBefore(today)) {
-      problems.add("填报截止日期 " + dueOn + " 已过，请给出今天或以后的日期");
+      problems.add("dueOn", "填报截止日期 " + dueOn + " 已过，请给出今天或以后的日期");
     } else if (dueOn != null && asOf != null && dueOn.isAfter(asOf.plusYears(1))) {
-      problems.add("填报截止日期 " + dueOn + " 距监测时点超过一年");
+      problems.add("dueOn", "填报截止日期 " + dueOn + " 距监测时点超过一年");
     }
-    var projects = projects(request.projectCodes(), region, problems);
-    if (!problems.isEmpty()) {
-      throw new InvalidInputException(TITLE, problems);
-    }
+    var projects = projects(request.projectCodes(), region, problems.at("projectCodes"));
+    problems.throwIfAny(TITLE);
     return create(asOf, dueOn, region, projects, basis == null ? DEFAULT_BASIS : basis, actor);
   }
 

@@ -53,7 +53,7 @@ class MonitoringPointWaves {
    */
   private void start(MonitoringPoint point) {
     Actors.asSystem(identity, () -> runtime.createProcessInstanceByKey(WAVE_KEY)
-        .startBeforeActivity(WAVE_PLAN).setVariable(MONITORING_POINT_ID.name(), point.id())
+        .startBeforeActivity(WAVE_PLAN).setVariables(MONITORING_POINT_ID.with(point.id()))
         .execute());
   }
 }

@@ -53,7 +53,7 @@ class QuarterlyFilingDelegates {
       FILING_CONTEXT.set(execution, FilingTexts.context(f, project.name(),
           filings.previousPaid(f)) + "\n考核目标：" + targets.label());
       var indicators = targets.indicators();
-      execution.setVariable(INDICATOR_ACTUALS.name(), JsonVariables.json(IntStream
+      INDICATOR_ACTUALS.set(execution, JsonVariables.json(IntStream
           .range(0, indicators.size()).mapToObj(i -> {
             var row = new LinkedHashMap<String, Object>();
             row.put("position", i + 1);
@@ -133,7 +133,7 @@ class QuarterlyFilingDelegates {
       var actuals = filings.actuals(key);
       FILING_SUMMARY.set(execution,
           FilingTexts.summary(filings.get(key), filings.payments(key), actuals));
-      execution.setVariable(QUALITATIVE_RATES.name(), JsonVariables.json(actuals.stream()
+      QUALITATIVE_RATES.set(execution, JsonVariables.json(actuals.stream()
           .filter(a -> !a.notYetDue() && a.completionRate() == null)
           .map(a -> {
             var row = new LinkedHashMap<String, Object>();
@@ -146,7 +146,7 @@ class QuarterlyFilingDelegates {
           }).toList()));
       REVIEW_GROUP.set(execution,
           teams.reviewGroup(catalogue.get(filings.get(key).projectCode())).id());
-      if (execution.hasVariable(REVIEW_OUTCOME.name())) {
+      if (REVIEW_OUTCOME.get(execution) != null) {
         REVIEW_OUTCOME.set(execution, null);
         REVIEW_COMMENT.set(execution, null);
       }

@@ -121,8 +121,8 @@ class QuarterlyFilingWaveDelegates {
     for (int batch = 0; batch < wave.batchCount(); batch++) {
       runtime.createProcessInstanceByKey(BATCH_KEY)
           .businessKey(execution.getProcessBusinessKey() + "-" + batch)
-          .setVariables(FilingPeriodVariables.of(period)
-              .putValue(WAVE_ID.name(), wave.id()).putValue(BATCH_NUMBER.name(), batch))
+          .setVariables(BATCH_NUMBER.putInto(WAVE_ID.putInto(FilingPeriodVariables.of(period),
+              wave.id()), batch))
           .execute();
     }
   }
@@ -137,7 +137,7 @@ class QuarterlyFilingWaveDelegates {
       return false;
     }
     runtime.createProcessInstanceByKey(KEY).businessKey(q.key(project))
-        .setVariables(FilingPeriodVariables.of(q).putValue(PROJECT_CODE.name(), project))
+        .setVariables(PROJECT_CODE.putInto(FilingPeriodVariables.of(q), project))
         .execute();
     return true;
   }

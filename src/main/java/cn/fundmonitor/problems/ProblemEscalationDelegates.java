@@ -50,7 +50,7 @@ class ProblemEscalationDelegates {
       KIND_INPUT.set(execution, p.kind().name());
       AMOUNT_INPUT.set(execution, p.amount() == null ? null : p.amount().amount().doubleValue());
       UNIT_LEVEL.set(execution, problems.unitLevel(p).name());
-      if (!execution.hasVariable(WARNING_LEVEL.name())) {
+      if (WARNING_LEVEL.get(execution) == null) {
         WARNING_LEVEL.set(execution, null); // the DMN reads it; a user's report has none
       }
     };
@@ -93,14 +93,14 @@ class ProblemEscalationDelegates {
   /** The handling unit dismisses the problem with its reasons. */
   @Bean
   JavaDelegate dismissProblemDelegate(ProblemService problems) {
-    return execution -> problems.decide(PROBLEM_NO.get(execution), Decision.DISMISS.name(),
+    return execution -> problems.decide(PROBLEM_NO.get(execution), Decision.DISMISS,
         DECISION_REASON.get(execution), null, Actors.current(execution));
   }
 
   /** The handling unit orders a rectification (整改) by a date. */
   @Bean
   JavaDelegate orderRectificationDelegate(ProblemService problems) {
-    return execution -> problems.decide(PROBLEM_NO.get(execution), Decision.RECTIFY.name(),
+    return execution -> problems.decide(PROBLEM_NO.get(execution), Decision.RECTIFY,
         DECISION_REASON.get(execution), RECTIFY_BY.get(execution), Actors.current(execution));
   }
 

@@ -2,6 +2,7 @@ package cn.fundmonitor.problems;
 
 import cn.fundmonitor.platform.ProcessVariable;
 import cn.fundmonitor.project.ProjectVariables;
+import java.time.LocalDate;
 import java.util.Map;
 
 /** Ids and variables of {@code processes/problem-escalation.bpmn} (问题反馈、重大问题报部). */
@@ -88,7 +89,7 @@ public final class ProblemEscalationProcess {
   // the decision form
   public static final ProcessVariable<String> DECISION = ProcessVariable.of("problemDecision", String.class);
   public static final ProcessVariable<String> DECISION_REASON = ProcessVariable.of("decisionReason", String.class);
-  public static final ProcessVariable<String> RECTIFY_BY = ProcessVariable.of("rectifyBy", String.class);
+  public static final ProcessVariable<LocalDate> RECTIFY_BY = ProcessVariable.date("rectifyBy", "整改期限");
   // the rectification and its confirmation
   public static final ProcessVariable<String> RECTIFICATION_REPORT = ProcessVariable.of("rectificationReport", String.class);
   public static final ProcessVariable<String> CONFIRMATION_OUTCOME = ProcessVariable.of("confirmationOutcome", String.class);

@@ -4,6 +4,8 @@ import static cn.fundmonitor.common.Inputs.*;
 
 import cn.fundmonitor.common.ConflictException;
 import cn.fundmonitor.common.InvalidInputException;
+import cn.fundmonitor.common.Problems;
+import cn.fundmonitor.problems.ProblemEscalationProcess.Decision;
 import cn.fundmonitor.common.NotFoundException;
 import cn.fundmonitor.common.NumberSequences;
 import cn.fundmonitor.money.Yuan;
@@ -62,30 +64,30 @@ public class ProblemService {
     if (existing.isPresent()) {
       return existing.get();
     }
-    var problems = new ArrayList<String>();
+    var problems = new Problems();
     var projectCode = text(raw.projectCode());
     String unit = null;
     if (projectCode != null) {
       try {
         unit = catalogue.get(projectCode).applicantUnitCode();
       } catch (NotFoundException e) {
-        problems.add("项目 " + projectCode + " 不存在");
+        problems.add("projectCode", "项目 " + projectCode + " 不存在");
       }
     } else {
       var units = OrganisationService.unitGroups(actorGroups).stream()
           .map(UnitGroup::divisionCode).distinct().toList();
       if (units.size() != 1) {
-        problems.add("请填写问题涉及的项目编码（无法从账号确定所属单位）");
+        problems.add("projectCode", "请填写问题涉及的项目编码（无法从账号确定所属单位）");
       } else {
         unit = units.get(0);
       }
     }
-    var kind = required(raw.kind(), "问题类型", ProblemKind::parse, problems);
-    Yuan amount = text(raw.amount()) == null ? null : amount(raw.amount(), "涉及金额", problems);
-    var description = requiredText(raw.description(), "问题描述", 2000, problems);
-    if (!problems.isEmpty()) {
-      throw new InvalidInputException("问题反馈有误", problems);
-    }
+    var kind = required(raw.kind(), "问题类型", ProblemKind::parse, problems.at("problemKind"));
+    Yuan amount = text(raw.amount()) == null ? null
+        : amount(raw.amount(), "涉及金额", problems.at("problemAmount"));
+    var description = requiredText(raw.description(), "问题描述", 2000,
+        problems.at("problemDescription"));
+    problems.throwIfAny("问题反馈有误");
     var now = now();
     var no = numbers.next("WT", now.getYear());
     var problem = new Problem(no, projectCode, unit, kind, amount, description, raw.source(),
@@ -149,11 +151,9 @@ public class ProblemService {
    */
   public void verifyByProvince(String problemNo, String opinion, String actor) {
     var p = get(problemNo);
-    var problems = new ArrayList<String>();
-    var text = requiredText(opinion, "省级核实意见", 2000, problems);
-    if (!problems.isEmpty()) {
-      throw new InvalidInputException("省级核实意见有误", problems);
-    }
+    var problems = new Problems();
+    var text = requiredText(opinion, "省级核实意见", 2000, problems.at("provinceVerification"));
+    problems.throwIfAny("省级核实意见有误");
     if (p.status() != ProblemStatus.RECTIFICATION_REPORTED) {
       throw new ConflictException("问题 " + problemNo + " 当前为“" + p.status().label()
           + "”，没有待核实的整改情况");
@@ -207,27 +207,27 @@ public class ProblemService {
   }
 
   /** The handling unit orders a rectification by a date, or dismisses the problem with reasons. */
-  public void decide(String problemNo, String decision, String reason, Object rectifyBy,
+  public void decide(String problemNo, Decision decision, String reason, LocalDate rectifyBy,
       String actor) {
     var p = get(problemNo);
-    var problems = new ArrayList<String>();
-    var text = requiredText(reason, "RECTIFY".equals(decision) ? "整改要求" : "不予整改的理由", 2000,
-        problems);
+    var problems = new Problems();
+    var text = requiredText(reason, decision == Decision.RECTIFY ? "整改要求" : "不予整改的理由", 2000,
+        problems.at("decisionReason"));
     LocalDate due = null;
-    if ("RECTIFY".equals(decision)) {
-      due = date(rectifyBy, "整改期限", problems);
-      if (due != null && !due.isAfter(LocalDate.now(clock))) {
-        problems.add("整改期限应晚于今天");
+    if (decision == Decision.RECTIFY) {
+      due = rectifyBy;
+      if (due == null) {
+        problems.add("rectifyBy", "请填写整改期限");
+      } else if (!due.isAfter(LocalDate.now(clock))) {
+        problems.add("rectifyBy", "整改期限应晚于今天");
       }
-    } else if (!"DISMISS".equals(decision)) {
-      problems.add("请选择处理意见：责令整改，或经核查不成立");
+    } else if (decision != Decision.DISMISS) {
+      problems.add("problemDecision", "请选择处理意见：责令整改，或经核查不成立");
     }
-    if (!problems.isEmpty()) {
-      throw new InvalidInputException("处理意见有误", problems);
-    }
-    repository.recordDecision(problemNo, decision, text, actor, due);
+    problems.throwIfAny("处理意见有误");
+    repository.recordDecision(problemNo, decision.name(), text, actor, due);
     var from = p.status();
-    if ("DISMISS".equals(decision)) {
+    if (decision == Decision.DISMISS) {
       move(p, from, ProblemStatus.DISMISSED);
       repository.close(problemNo, actor, now());
       repository.addEvent(problemNo, "DISMISSED", actor, now(), "经核查不成立：" + text);
@@ -240,11 +240,9 @@ public class ProblemService {
 
   public void reportRectification(String problemNo, String report, String actor) {
     var p = get(problemNo);
-    var problems = new ArrayList<String>();
-    var text = requiredText(report, "整改情况", 2000, problems);
-    if (!problems.isEmpty()) {
-      throw new InvalidInputException("整改情况有误", problems);
-    }
+    var problems = new Problems();
+    var text = requiredText(report, "整改情况", 2000, problems.at("rectificationReport"));
+    problems.throwIfAny("整改情况有误");
     move(p, ProblemStatus.RECTIFYING, ProblemStatus.RECTIFICATION_REPORTED);
     repository.recordRectification(problemNo, text, actor);
     repository.addEvent(problemNo, "RECTIFICATION_REPORTED", actor, now(), text);

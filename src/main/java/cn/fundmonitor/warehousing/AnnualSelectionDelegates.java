@@ -45,9 +45,9 @@ class AnnualSelectionDelegates {
     return execution -> {
       var province = PROVINCE_CODE.get(execution);
       var options = candidates.checklist(province, BUDGET_YEAR.get(execution));
-      execution.setVariableLocal(CANDIDATE_PROJECTS.name(), JsonVariables.json(options));
-      execution.setVariableLocal(SELECTED_PROJECTS.name(), JsonVariables.json(List.of()));
-      execution.setVariableLocal(SELECTION_NOTE.name(), null);
+      CANDIDATE_PROJECTS.setLocal(execution, JsonVariables.json(options));
+      SELECTED_PROJECTS.setLocal(execution, JsonVariables.json(List.of()));
+      SELECTION_NOTE.setLocal(execution, null);
       PROVINCE_NAME.setLocal(execution, organisation.get(province).name());
     };
   }

@@ -24,8 +24,7 @@ public record ApplicationRequest(String projectName, String regionCode, String d
     FUND_CLASS.putInto(vars, fundClass);
     REQUESTED_AMOUNT.putInto(vars, requestedAmount);
     PROJECT_DESCRIPTION.putInto(vars, projectDescription);
-    vars.putValueTyped(INDICATORS.name(),
-        JsonVariables.json(indicators == null ? List.of() : indicators));
+    INDICATORS.putInto(vars, JsonVariables.json(indicators == null ? List.of() : indicators));
     return vars;
   }
 

@@ -184,6 +184,32 @@ class FilingImportApiTest {
   }
 
   @Test
+  void eachServerProblemIsNamedByTheCellOfItsField_issue18() throws Exception {
+    var filled = fill(template(), wb -> {
+      filing(wb, Q.key(untouched), "300000", "-5", "150");
+      indicators(wb, Q.key(untouched), "60", "很多");
+      filing(wb, Q.key(tooMuch), "300000", "200000", "50");
+      indicators(wb, Q.key(tooMuch), "60", "92");
+    });
+    var report = upload(filled, 200);
+
+    var invalid = result(report, Q.key(untouched));
+    assertThat(invalid.get("outcome").asText()).isEqualTo("INVALID");
+    var row = invalid.get("row").asInt();
+    var problems = new ArrayList<String>();
+    invalid.get("problems").forEach(p -> problems.add(p.asText()));
+    assertThat(problems).contains("G" + row + "：中央财政资金支付金额不能为负数")
+        .anyMatch(p -> p.startsWith("L" + row + "：实物工作量完成进度（%）"))
+        .anyMatch(p -> p.matches("指标表H\\d+：第4项指标“.*”：实际完成值应为数字，收到“很多”"));
+
+    var unbalanced = result(report, Q.key(tooMuch));
+    var at = unbalanced.get("row").asInt();
+    assertThat(unbalanced.get("problems").get(0).asText()).isEqualTo("G" + at + "至K" + at + "、M" + at
+        + "：分资金来源合计 200000.00 元，与累计支付 300000.00 元不一致");
+    assertThat(filings.get(Q.key(tooMuch)).status()).isEqualTo(FilingStatus.OPEN);
+  }
+
+  @Test
   void aNumberWithAHugeExponentOrEndlessDigitsIsRefusedByCellNotExpanded() throws Exception {
     // "1E999999999" as a plain number would be a billion characters: refused, never expanded
     var filled = fill(template(), wb -> {

@@ -204,6 +204,15 @@ class MonitoringPointApiTest {
         assertThat(problem.get("detail").asText()).as(c.body()).contains(c.detail());
       }
     }
+    // RFC 9457 errors[]: each problem points at the request's property it is about (issue 18)
+    var several = open(GUANGXI_FINANCE, "{\"asOf\":\"2026-13-45\",\"dueOn\":\"" + due
+        + "\",\"regionCode\":\"999999\",\"basis\":\"" + "长".repeat(201) + "\"}");
+    assertThat(several.statusCode()).isEqualTo(400);
+    assertThat(read(several).get("errors")).extracting(e -> e.get("pointer").asText())
+        .containsExactly("#/asOf", "#/basis", "#/regionCode");
+    var badCode = open(GUANGXI_FINANCE, body(asOf, due, null, List.of("x".repeat(500))));
+    assertThat(read(badCode).get("errors")).extracting(e -> e.get("pointer").asText())
+        .containsExactly("#/projectCodes");
     // a project of another province is outside Guangxi's scope
     var xinjiang = projects.warehoused(QIEMO_ECO, "652825", "且末县监测时点接口项目");
     var outside = open(GUANGXI_FINANCE, body(asOf, due, null, List.of(xinjiang)));

@@ -71,7 +71,7 @@ class MonitoringPointOpeningProcessTest {
   }
 
   static VariableMap form(String asOf, String dueOn, String scope, String region, String codes) {
-    return Variables.createVariables().putValue(AS_OF.name(), asOf).putValue(DUE_ON.name(), dueOn)
+    return AS_OF.with(asOf).putValue(DUE_ON.name(), dueOn)
         .putValue(SCOPE.name(), scope).putValue(REGION_CODE.name(), region)
         .putValue(PROJECT_CODES.name(), codes).putValue(BASIS.name(), null);
   }

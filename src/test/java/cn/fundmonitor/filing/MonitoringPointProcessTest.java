@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fundmonitor.platform.JsonVariables;
 import cn.fundmonitor.project.ProgressPlans;
+import cn.fundmonitor.support.Tasklist;
 import cn.fundmonitor.support.Covers;
 import cn.fundmonitor.support.Funding;
 import cn.fundmonitor.support.ProcessTest;
@@ -59,6 +60,7 @@ class MonitoringPointProcessTest {
   @Autowired MonitoringPointSchedule schedule;
   @Autowired WavePlans waves;
   @Autowired TestUsers users;
+  @Autowired Tasklist tasklist;
   @Autowired Projects projects;
   @Autowired Funding funding;
   @Autowired ProgressPlans plans;
@@ -142,17 +144,8 @@ class MonitoringPointProcessTest {
         .singleResult();
   }
 
-  void complete(String user, Task task, VariableMap vars) {
-    users.run(user, () -> {
-      if (task.getAssignee() == null) {
-        tasks.claim(task.getId(), user);
-      }
-      tasks.complete(task.getId(), vars);
-    });
-  }
-
   static VariableMap filing(String paid, String physical, String area) {
-    return Variables.createVariables().putValue(PAID_TO_DATE.name(), paid)
+    return PAID_TO_DATE.with(paid)
         .putValue(paidField(FundSource.CENTRAL), paid).putValue(PHYSICAL_PROGRESS.name(), physical)
         .putValueTyped(INDICATOR_ACTUALS.name(), JsonVariables.json(List.of(
             Map.of("position", 1, "actual", area, "notYetDue", false),
@@ -215,7 +208,7 @@ class MonitoringPointProcessTest {
 
     // 40% paid, 40% done, 48 of 120 公顷 against 80% planned by 31 August: 50, 50, 50 → red
     at(2026, 9, 10, 10);
-    complete(XINGNING_FINANCE, filingTask, filing("400000", "40", "48"));
+    tasklist.as(XINGNING_FINANCE).complete(filingTask, filing("400000", "40", "48"));
     var f = filings.get(key);
     assertThat(f.warningLevel()).isEqualTo("RED");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> filings.file(key, "400000",
@@ -229,8 +222,7 @@ class MonitoringPointProcessTest {
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_CHECK_EXECUTION, TASK_RECORD_WARNING,
         TASK_RAISE_PROBLEM).isWaitingAt(TASK_RESPOND_TO_WARNING);
 
-    complete(XINGNING_FINANCE, task(pi, TASK_RESPOND_TO_WARNING), Variables.createVariables()
-        .putValue(WARNING_RESPONSE_KIND.name(), "EXPLAIN")
+    tasklist.as(XINGNING_FINANCE).complete(pi, TASK_RESPOND_TO_WARNING, WARNING_RESPONSE_KIND.with("EXPLAIN")
         .putValue(WARNING_RESPONSE_TEXT.name(), "汛期停工两个月，9月起恢复施工"));
     var review = task(pi, TASK_REVIEW);
     BpmnAwareTests.assertThat(review).hasCandidateGroup("450000-eco");
@@ -240,8 +232,7 @@ class MonitoringPointProcessTest {
         .startsWith("红色预警").contains("计划预算执行率 80%")
         .contains("进度比（实际 ÷ 参照 × 100）：资金执行 50%，实物 50%，指标最低 50%");
 
-    complete(GUANGXI_ECO, review, Variables.createVariables()
-        .putValue(REVIEW_OUTCOME.name(), "TRANSMIT")
+    tasklist.as(GUANGXI_ECO).complete(review, REVIEW_OUTCOME.with("TRANSMIT")
         .putValueTyped(QUALITATIVE_RATES.name(), JsonVariables.json(List.of(
             Map.of("position", 3, "rate", 60)))));
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_TRANSMIT, END_TRANSMITTED).isEnded();

@@ -12,6 +12,7 @@ import cn.fundmonitor.overdue.OverdueService;
 import cn.fundmonitor.platform.JsonVariables;
 import cn.fundmonitor.problems.ProblemEscalationProcess;
 import cn.fundmonitor.project.ProgressPlans;
+import cn.fundmonitor.support.Tasklist;
 import cn.fundmonitor.support.Funding;
 import cn.fundmonitor.support.Covers;
 import cn.fundmonitor.support.ProcessTest;
@@ -60,6 +61,7 @@ class QuarterlyFilingProcessTest {
   @Autowired FilingService filings;
   @Autowired OverdueService overdue;
   @Autowired TestUsers users;
+  @Autowired Tasklist tasklist;
   @Autowired Projects projects;
   @Autowired Funding funding;
   @Autowired JdbcClient jdbc;
@@ -177,18 +179,9 @@ class QuarterlyFilingProcessTest {
         .singleResult();
   }
 
-  void complete(String user, Task task, VariableMap vars) {
-    users.run(user, () -> {
-      if (task.getAssignee() == null) {
-        tasks.claim(task.getId(), user);
-      }
-      tasks.complete(task.getId(), vars);
-    });
-  }
-
   /** The form as a unit fills it: indicators 1 (修复治理面积 ≥ 120 公顷) and 3 (生态环境) reported. */
   static VariableMap filing(String paid, String physical, String area) {
-    return Variables.createVariables().putValue(PAID_TO_DATE.name(), paid)
+    return PAID_TO_DATE.with(paid)
         .putValue(paidField(FundSource.CENTRAL), paid).putValue(PHYSICAL_PROGRESS.name(), physical)
         .putValueTyped(INDICATOR_ACTUALS.name(), JsonVariables.json(List.of(
             Map.of("position", 1, "actual", area, "notYetDue", false),
@@ -198,7 +191,7 @@ class QuarterlyFilingProcessTest {
   }
 
   static VariableMap transmit() {
-    return Variables.createVariables().putValue(REVIEW_OUTCOME.name(), "TRANSMIT")
+    return REVIEW_OUTCOME.with("TRANSMIT")
         .putValueTyped(QUALITATIVE_RATES.name(), JsonVariables.json(List.of(
             Map.of("position", 3, "rate", 40))));
   }
@@ -387,7 +380,7 @@ class QuarterlyFilingProcessTest {
 
     // the plan for 31 March: 25% paid, 25% done; filed 25%, 25%, 30 of 120 公顷 — on plan
     at(2026, 4, 10, 10);
-    complete(XINGNING_FINANCE, filingTask, filing("250000", "25", "30"));
+    tasklist.as(XINGNING_FINANCE).complete(filingTask, filing("250000", "25", "30"));
 
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_RECORD_FILING, TASK_CHECK_EXECUTION,
         TASK_RECORD_WARNING).isWaitingAt(TASK_REVIEW);
@@ -401,10 +394,10 @@ class QuarterlyFilingProcessTest {
     assertThat(task(pi, TASK_REVIEW)).satisfies(t -> BpmnAwareTests.assertThat(t)
         .hasCandidateGroup("450000-eco"));
 
-    assertThatThrownBy(() -> complete(GUANGXI_ECO, task(pi, TASK_REVIEW),
-        Variables.putValue(REVIEW_OUTCOME.name(), "TRANSMIT")))
+    assertThatThrownBy(() -> tasklist.as(GUANGXI_ECO).complete(pi, TASK_REVIEW,
+        REVIEW_OUTCOME.with("TRANSMIT")))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("请为定性指标“生态环境”选定完成率");
-    complete(GUANGXI_ECO, task(pi, TASK_REVIEW), transmit());
+    tasklist.as(GUANGXI_ECO).complete(pi, TASK_REVIEW, transmit());
 
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_TRANSMIT, END_TRANSMITTED).isEnded();
     var f = filings.get(key);
@@ -418,8 +411,8 @@ class QuarterlyFilingProcessTest {
   @Test
   void aTransmittedFilingIsLocked_mnrArticle22() {
     var pi = openQ1();
-    complete(XINGNING_FINANCE, task(pi, TASK_FILE), filing("250000", "25", "30"));
-    complete(GUANGXI_ECO, task(pi, TASK_REVIEW), transmit());
+    tasklist.as(XINGNING_FINANCE).complete(pi, TASK_FILE, filing("250000", "25", "30"));
+    tasklist.as(GUANGXI_ECO).complete(pi, TASK_REVIEW, transmit());
 
     assertThatThrownBy(() -> filings.file(pi.getBusinessKey(), "300000", Map.of("CENTRAL", "300000"),
         "30", List.of(), XINGNING_FINANCE))
@@ -443,10 +436,10 @@ class QuarterlyFilingProcessTest {
     assertThat((String) tasks.getVariable(followUp.getId(), "overdueInfo"))
         .contains("逾期1天：兴宁区 填报季度执行情况（截止 2026-04-15）");
     assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).count()).isOne();
-    complete(NANNING_FINANCE, followUp, Variables.putValue("followUpNote", "已督促"));
+    tasklist.as(NANNING_FINANCE).complete(followUp, Variables.putValue("followUpNote", "已督促"));
 
     at(2026, 4, 20, 9);
-    complete(XINGNING_FINANCE, task(pi, TASK_FILE), filing("250000", "25", "30"));
+    tasklist.as(XINGNING_FINANCE).complete(pi, TASK_FILE, filing("250000", "25", "30"));
     BpmnAwareTests.assertThat(pi).hasPassed(END_FOLLOWED_UP).isWaitingAt(TASK_REVIEW);
     assertThat(overdue.forProcessInstance(pi.getId())).singleElement()
         .satisfies(s -> assertThat(s.daysLate()).isEqualTo(5));
@@ -456,18 +449,18 @@ class QuarterlyFilingProcessTest {
   @Test
   void theProvinceReturnsAFilingForCorrection() {
     var pi = openQ1();
-    complete(XINGNING_FINANCE, task(pi, TASK_FILE), filing("250000", "25", "30"));
-    assertThatThrownBy(() -> complete(GUANGXI_ECO, task(pi, TASK_REVIEW),
-        Variables.putValue(REVIEW_OUTCOME.name(), "RETURN")))
+    tasklist.as(XINGNING_FINANCE).complete(pi, TASK_FILE, filing("250000", "25", "30"));
+    assertThatThrownBy(() -> tasklist.as(GUANGXI_ECO).complete(pi, TASK_REVIEW,
+        REVIEW_OUTCOME.with("RETURN")))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("必须填写审核意见");
-    complete(GUANGXI_ECO, task(pi, TASK_REVIEW), Variables.putValue(REVIEW_OUTCOME.name(), "RETURN")
+    tasklist.as(GUANGXI_ECO).complete(pi, TASK_REVIEW, REVIEW_OUTCOME.with("RETURN")
         .putValue(REVIEW_COMMENT.name(), "支付数与国库集中支付系统不符，请核实"));
 
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_RETURN).isWaitingAt(TASK_FILE);
     assertThat(filings.get(pi.getBusinessKey()).status()).isEqualTo(FilingStatus.RETURNED);
 
-    complete(XINGNING_FINANCE, task(pi, TASK_FILE), filing("240000", "25", "30"));
-    complete(GUANGXI_ECO, task(pi, TASK_REVIEW), transmit());
+    tasklist.as(XINGNING_FINANCE).complete(pi, TASK_FILE, filing("240000", "25", "30"));
+    tasklist.as(GUANGXI_ECO).complete(pi, TASK_REVIEW, transmit());
     BpmnAwareTests.assertThat(pi).isEnded();
     assertThat(filings.get(pi.getBusinessKey()).paidToDate().amount()).isEqualByComparingTo("240000");
   }
@@ -510,7 +503,7 @@ class QuarterlyFilingProcessTest {
     var pi = openQ1();
     // 10% paid, 10% done, 6 of 120 公顷 by 31 March against 25% planned: 40, 40 and 20 → red
     at(2026, 4, 10, 10);
-    complete(XINGNING_FINANCE, task(pi, TASK_FILE), filing("100000", "10", "6"));
+    tasklist.as(XINGNING_FINANCE).complete(pi, TASK_FILE, filing("100000", "10", "6"));
     var key = pi.getBusinessKey();
     var f = filings.get(key);
     assertThat(f.warningLevel()).isEqualTo("RED");
@@ -538,13 +531,11 @@ class QuarterlyFilingProcessTest {
     assertThat(respond.getDueDate()).as("10 working days after 10 April 2026: 24 April")
         .isEqualTo(Date.from(OffsetDateTime.of(2026, 4, 24, 23, 59, 59, 0, BEIJING).toInstant()));
 
-    assertThatThrownBy(() -> complete(XINGNING_FINANCE, respond, Variables.createVariables()
-        .putValue(WARNING_RESPONSE_KIND.name(), "IGNORE").putValue(WARNING_RESPONSE_TEXT.name(), " ")))
+    assertThatThrownBy(() -> tasklist.as(XINGNING_FINANCE).complete(respond, WARNING_RESPONSE_KIND.with("IGNORE").putValue(WARNING_RESPONSE_TEXT.name(), " ")))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("请选择：说明滞后原因，或提出整改（纠偏）措施")
         .hasMessageContaining("请填写情况说明或整改措施");
-    complete(XINGNING_FINANCE, task(pi, TASK_RESPOND_TO_WARNING), Variables.createVariables()
-        .putValue(WARNING_RESPONSE_KIND.name(), "RECTIFY")
+    tasklist.as(XINGNING_FINANCE).complete(pi, TASK_RESPOND_TO_WARNING, WARNING_RESPONSE_KIND.with("RECTIFY")
         .putValue(WARNING_RESPONSE_TEXT.name(), "施工单位进场推迟，已调整施工计划，6月底前完成50%工程量")
         .putValue(WARNING_DETAILS.name(), "未预警"));
 
@@ -563,7 +554,7 @@ class QuarterlyFilingProcessTest {
     assertThat((String) tasks.getVariable(review.getId(), FILING_SUMMARY.name()))
         .contains("执行监控预警（红色）").doesNotContain("RED");
 
-    complete(GUANGXI_ECO, review, transmit());
+    tasklist.as(GUANGXI_ECO).complete(review, transmit());
     BpmnAwareTests.assertThat(pi).isEnded();
   }
 
@@ -573,7 +564,7 @@ class QuarterlyFilingProcessTest {
     plans.record(project, List.of());
     var pi = openQ1();
     // 1,000,000 of 3,961,869.98 applied for arrived (25.24%); 250,000 paid (6.31%): 25 → red
-    complete(XINGNING_FINANCE, task(pi, TASK_FILE), filing("250000", "25", "30"));
+    tasklist.as(XINGNING_FINANCE).complete(pi, TASK_FILE, filing("250000", "25", "30"));
     var f = filings.get(pi.getBusinessKey());
     assertThat(PROGRESS_REFERENCE.get(runtime, pi)).isEqualTo("ALLOCATION");
     assertThat(f.warningReference()).isEqualTo("ALLOCATION");
@@ -590,24 +581,24 @@ class QuarterlyFilingProcessTest {
   void theServerChecksPaymentsAndIndicatorUnits() {
     var pi = openQ1();
     var tooMuch = filing("1000000.01", "25", "30");
-    assertThatThrownBy(() -> complete(XINGNING_FINANCE, task(pi, TASK_FILE), tooMuch))
+    assertThatThrownBy(() -> tasklist.as(XINGNING_FINANCE).complete(pi, TASK_FILE, tooMuch))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("累计支付 1000000.01 元 超过到位资金 1000000.00 元");
     var wrongUnit = filing("250000", "25", "30 亩");
-    assertThatThrownBy(() -> complete(XINGNING_FINANCE, task(pi, TASK_FILE), wrongUnit))
+    assertThatThrownBy(() -> tasklist.as(XINGNING_FINANCE).complete(pi, TASK_FILE, wrongUnit))
         .hasMessageContaining("第1项指标“修复治理面积”：计量单位应为“公顷”，收到“亩”");
     var sources = filing("250000", "25", "30").putValue(paidField(FundSource.CENTRAL), "200000");
-    assertThatThrownBy(() -> complete(XINGNING_FINANCE, task(pi, TASK_FILE), sources))
+    assertThatThrownBy(() -> tasklist.as(XINGNING_FINANCE).complete(pi, TASK_FILE, sources))
         .hasMessageContaining("分资金来源合计 200000.00 元，与累计支付 250000.00 元不一致");
     var missing = filing("250000", "120", "");
-    assertThatThrownBy(() -> complete(XINGNING_FINANCE, task(pi, TASK_FILE), missing))
+    assertThatThrownBy(() -> tasklist.as(XINGNING_FINANCE).complete(pi, TASK_FILE, missing))
         .hasMessageContaining("实物工作量完成进度（%）应为0至100之间的数")
         .hasMessageContaining("第1项指标“修复治理面积”：请填写实际完成值，或勾选“未达监控节点”");
     BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_FILE);
 
     // payments never go down from the previous quarter
-    complete(XINGNING_FINANCE, task(pi, TASK_FILE), filing("250000", "25", "30"));
-    complete(GUANGXI_ECO, task(pi, TASK_REVIEW), transmit());
+    tasklist.as(XINGNING_FINANCE).complete(pi, TASK_FILE, filing("250000", "25", "30"));
+    tasklist.as(GUANGXI_ECO).complete(pi, TASK_REVIEW, transmit());
     at(2026, 7, 1, 1);
     var q2 = filings.open(project + "-2026Q2", new Quarter(2026, 2), null);
     assertThatThrownBy(() -> filings.file(q2.businessKey(), "200000", Map.of("CENTRAL", "200000"),

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.fundmonitor.support.FundMonitorTest;
 import cn.fundmonitor.support.Http;
 import cn.fundmonitor.support.Projects;
+import cn.fundmonitor.support.Tasklist;
+import cn.fundmonitor.platform.ProcessVariables;
 import cn.fundmonitor.support.TestUsers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,6 +36,7 @@ class ProblemApiTest {
   @Autowired TaskService tasks;
   @Autowired TestUsers users;
   @Autowired Projects projects;
+  @Autowired Tasklist tasklist;
   final ObjectMapper json = new ObjectMapper();
 
   JsonNode get(String path, String user, int status) throws Exception {
@@ -42,32 +45,22 @@ class ProblemApiTest {
     return json.readTree(response.body());
   }
 
-  void complete(String user, ProcessInstance pi, String key, VariableMap vars) {
-    var task = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key)
-        .singleResult();
-    users.run(user, () -> {
-      tasks.claim(task.getId(), user);
-      tasks.complete(task.getId(), vars);
-    });
-  }
-
   @Test
   void theReferralAndTheProvincesTrackingAreReadByThoseConcerned_gxArticle33_mnrArticle12()
       throws Exception {
     var project = projects.warehoused(XINGNING_ECO, "450102", "兴宁区问题接口项目");
     var pi = users.as(XINGNING_ECO, () -> runtime.startProcessInstanceByKey(KEY,
-        Variables.createVariables().putValue(PROJECT_CODE.name(), project)
-            .putValue(PROBLEM_KIND.name(), "MISAPPROPRIATION").putValue(PROBLEM_AMOUNT.name(), "180000")
-            .putValue(PROBLEM_DESCRIPTION.name(), "项目资金18万元被用于办公楼维修")));
-    complete(MINISTRY_FINANCE, pi, TASK_DECIDE, Variables.createVariables()
-        .putValue(DECISION.name(), "RECTIFY").putValue(DECISION_REASON.name(), "收回被挪用资金")
-        .putValue(RECTIFY_BY.name(), LocalDate.now().plusDays(30).toString()));
-    complete(XINGNING_FINANCE, pi, TASK_RECTIFY,
-        Variables.putValue(RECTIFICATION_REPORT.name(), "已归还原资金渠道"));
-    complete(GUANGXI_FINANCE, pi, TASK_PROVINCE_VERIFY,
-        Variables.putValue(PROVINCE_VERIFICATION.name(), "银行回单已核对"));
-    complete(MINISTRY_FINANCE, pi, TASK_CONFIRM,
-        Variables.putValue(CONFIRMATION_OUTCOME.name(), "CONFIRM"));
+        ProcessVariables.builder().set(PROJECT_CODE, project)
+            .set(PROBLEM_KIND, "MISAPPROPRIATION").set(PROBLEM_AMOUNT, "180000")
+            .set(PROBLEM_DESCRIPTION, "项目资金18万元被用于办公楼维修").build()));
+    tasklist.as(MINISTRY_FINANCE).complete(pi, TASK_DECIDE, ProcessVariables.builder()
+        .set(DECISION, "RECTIFY").set(DECISION_REASON, "收回被挪用资金")
+        .set(RECTIFY_BY, LocalDate.now().plusDays(30)).build());
+    tasklist.as(XINGNING_FINANCE).complete(pi, TASK_RECTIFY,
+        RECTIFICATION_REPORT.with("已归还原资金渠道"));
+    tasklist.as(GUANGXI_FINANCE).complete(pi, TASK_PROVINCE_VERIFY,
+        PROVINCE_VERIFICATION.with("银行回单已核对"));
+    tasklist.as(MINISTRY_FINANCE).complete(pi, TASK_CONFIRM, CONFIRMATION_OUTCOME.with("CONFIRM"));
     var no = pi.getBusinessKey();
 
     var province = get("/api/problems/" + no, GUANGXI_FINANCE, 200);
@@ -92,5 +85,18 @@ class ProblemApiTest {
     assertThat(get("/api/problems/" + no, YANGSHUO_ECO, 404).toString()).contains("问题不存在或您无权查看");
     get("/api/problems/" + no, XINJIANG_FINANCE, 404);
     get("/api/problems/WT2026-999999", GUANGXI_FINANCE, 404);
+  }
+
+  @Test
+  void aMistakenReportThroughTheEngineRestApiPointsAtEachWrongField_issue18() throws Exception {
+    var project = projects.warehoused(XINGNING_ECO, "450102", "兴宁区问题字段项目");
+    var response = new Http(port).post("/engine-rest/process-definition/key/" + KEY + "/submit-form",
+        "{\"variables\":{\"projectCode\":{\"value\":\"" + project + "\"},"
+            + "\"problemKind\":{\"value\":\"NOT_A_KIND\"},\"problemAmount\":{\"value\":\"-5\"}}}",
+        XINGNING_ECO, PASSWORD);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(json.readTree(response.body()).get("errors"))
+        .extracting(e -> e.get("pointer").asText())
+        .containsExactly("#/problemKind", "#/problemAmount", "#/problemDescription");
   }
 }

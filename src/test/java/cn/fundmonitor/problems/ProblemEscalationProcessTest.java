@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.fundmonitor.common.ConflictException;
 import cn.fundmonitor.common.InvalidInputException;
+import cn.fundmonitor.support.Tasklist;
 import cn.fundmonitor.support.Covers;
 import cn.fundmonitor.support.ProcessTest;
 import cn.fundmonitor.support.Projects;
@@ -51,6 +52,7 @@ class ProblemEscalationProcessTest {
   @Autowired RepositoryService repository;
   @Autowired ProblemService problems;
   @Autowired TestUsers users;
+  @Autowired Tasklist tasklist;
   @Autowired Projects projects;
 
   String project;
@@ -68,8 +70,7 @@ class ProblemEscalationProcessTest {
   }
 
   ProcessInstance report(String user, String kind, String amount) {
-    return users.as(user, () -> runtime.startProcessInstanceByKey(KEY, Variables.createVariables()
-        .putValue(PROJECT_CODE.name(), project).putValue(PROBLEM_KIND.name(), kind)
+    return users.as(user, () -> runtime.startProcessInstanceByKey(KEY, PROJECT_CODE.with(project).putValue(PROBLEM_KIND.name(), kind)
         .putValue(PROBLEM_AMOUNT.name(), amount)
         .putValue(PROBLEM_DESCRIPTION.name(), "修复工程进度明显滞后于计划")));
   }
@@ -78,18 +79,8 @@ class ProblemEscalationProcessTest {
     return tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
   }
 
-  void complete(String user, ProcessInstance pi, String key, VariableMap vars) {
-    var task = task(pi, key);
-    users.run(user, () -> {
-      if (task.getAssignee() == null) {
-        tasks.claim(task.getId(), user);
-      }
-      tasks.complete(task.getId(), vars);
-    });
-  }
-
   static VariableMap rectify(String requirement, String by) {
-    return Variables.createVariables().putValue(DECISION.name(), "RECTIFY")
+    return DECISION.with("RECTIFY")
         .putValue(DECISION_REASON.name(), requirement).putValue(RECTIFY_BY.name(), by);
   }
 
@@ -107,20 +98,20 @@ class ProblemEscalationProcessTest {
     assertThat(task(pi, TASK_DECIDE).getDueDate()).as("30 days: 06-10, a Wednesday")
         .isEqualTo(Date.from(OffsetDateTime.of(2026, 6, 10, 23, 59, 59, 0, BEIJING).toInstant()));
 
-    complete(GUANGXI_ECO, pi, TASK_DECIDE, rectify("一个月内完成边坡复绿并报告", "2026-06-30"));
+    tasklist.as(GUANGXI_ECO).complete(pi, TASK_DECIDE, rectify("一个月内完成边坡复绿并报告", "2026-06-30"));
     BpmnAwareTests.assertThat(task(pi, TASK_RECTIFY)).hasCandidateGroup("450102-finance")
         .hasCandidateGroup("450102-eco");
-    complete(XINGNING_ECO, pi, TASK_RECTIFY, Variables.putValue(RECTIFICATION_REPORT.name(), "已完成复绿"));
+    tasklist.as(XINGNING_ECO).complete(pi, TASK_RECTIFY, RECTIFICATION_REPORT.with("已完成复绿"));
 
-    assertThatThrownBy(() -> complete(GUANGXI_ECO, pi, TASK_CONFIRM,
-        Variables.putValue(CONFIRMATION_OUTCOME.name(), "REJECT")))
+    assertThatThrownBy(() -> tasklist.as(GUANGXI_ECO).complete(pi, TASK_CONFIRM,
+        CONFIRMATION_OUTCOME.with("REJECT")))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("整改未到位时必须说明原因");
-    complete(GUANGXI_ECO, pi, TASK_CONFIRM, Variables.putValue(CONFIRMATION_OUTCOME.name(), "REJECT")
+    tasklist.as(GUANGXI_ECO).complete(pi, TASK_CONFIRM, CONFIRMATION_OUTCOME.with("REJECT")
         .putValue(CONFIRMATION_COMMENT.name(), "复绿面积不足"));
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_REJECT_RECTIFICATION).isWaitingAt(TASK_RECTIFY);
 
-    complete(XINGNING_ECO, pi, TASK_RECTIFY, Variables.putValue(RECTIFICATION_REPORT.name(), "已补种"));
-    complete(GUANGXI_ECO, pi, TASK_CONFIRM, Variables.putValue(CONFIRMATION_OUTCOME.name(), "CONFIRM"));
+    tasklist.as(XINGNING_ECO).complete(pi, TASK_RECTIFY, RECTIFICATION_REPORT.with("已补种"));
+    tasklist.as(GUANGXI_ECO).complete(pi, TASK_CONFIRM, CONFIRMATION_OUTCOME.with("CONFIRM"));
 
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_CLOSE, END_CLOSED).isEnded();
     p = problems.get(pi.getBusinessKey());
@@ -141,10 +132,10 @@ class ProblemEscalationProcessTest {
     assertThat(p.status()).isEqualTo(ProblemStatus.REPORTED_TO_MINISTRY);
     BpmnAwareTests.assertThat(task(pi, TASK_DECIDE)).hasCandidateGroup("000000-finance");
 
-    assertThatThrownBy(() -> complete(MINISTRY_FINANCE, pi, TASK_DECIDE,
-        Variables.putValue(DECISION.name(), "DISMISS")))
+    assertThatThrownBy(() -> tasklist.as(MINISTRY_FINANCE).complete(pi, TASK_DECIDE,
+        DECISION.with("DISMISS")))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("请填写不予整改的理由");
-    complete(MINISTRY_FINANCE, pi, TASK_DECIDE, Variables.putValue(DECISION.name(), "DISMISS")
+    tasklist.as(MINISTRY_FINANCE).complete(pi, TASK_DECIDE, DECISION.with("DISMISS")
         .putValue(DECISION_REASON.name(), "经核查，资金已按规定用途支付，反映情况不属实"));
 
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_DISMISS, END_DISMISSED).isEnded();
@@ -160,26 +151,26 @@ class ProblemEscalationProcessTest {
         .containsExactly("RAISED", "REPORTED_TO_MINISTRY", "PROVINCE_INFORMED");
     BpmnAwareTests.assertThat(task(pi, TASK_DECIDE)).hasCandidateGroup("000000-eco");
 
-    complete(MINISTRY_ECO, pi, TASK_DECIDE, rectify("三个月内完成复绿并报告", "2026-08-31"));
+    tasklist.as(MINISTRY_ECO).complete(pi, TASK_DECIDE, rectify("三个月内完成复绿并报告", "2026-08-31"));
     // the county cannot bypass its province by sending major=false with its report: refused
-    assertThatThrownBy(() -> complete(XINGNING_ECO, pi, TASK_RECTIFY,
-        Variables.putValue(RECTIFICATION_REPORT.name(), "已完成复绿").putValue(MAJOR.name(), false)))
+    assertThatThrownBy(() -> tasklist.as(XINGNING_ECO).complete(pi, TASK_RECTIFY,
+        RECTIFICATION_REPORT.with("已完成复绿").putValue(MAJOR.name(), false)))
         .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class)
         .hasMessageContaining("由系统确定办理单位");
-    complete(XINGNING_ECO, pi, TASK_RECTIFY, Variables.putValue(RECTIFICATION_REPORT.name(), "已完成复绿"));
+    tasklist.as(XINGNING_ECO).complete(pi, TASK_RECTIFY, RECTIFICATION_REPORT.with("已完成复绿"));
 
     BpmnAwareTests.assertThat(pi).hasPassed(GATEWAY_PROVINCE_TRACKS).isWaitingAt(TASK_PROVINCE_VERIFY);
     BpmnAwareTests.assertThat(task(pi, TASK_PROVINCE_VERIFY)).hasCandidateGroup("450000-eco");
     assertThat(task(pi, TASK_CONFIRM)).as("the ministry waits for the province").isNull();
-    assertThatThrownBy(() -> complete(GUANGXI_ECO, pi, TASK_PROVINCE_VERIFY, Variables.createVariables()))
+    assertThatThrownBy(() -> tasklist.as(GUANGXI_ECO).complete(pi, TASK_PROVINCE_VERIFY, Variables.createVariables()))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("请填写省级核实意见");
-    complete(GUANGXI_ECO, pi, TASK_PROVINCE_VERIFY,
-        Variables.putValue(PROVINCE_VERIFICATION.name(), "经现场核实，复绿面积与报告一致"));
+    tasklist.as(GUANGXI_ECO).complete(pi, TASK_PROVINCE_VERIFY,
+        PROVINCE_VERIFICATION.with("经现场核实，复绿面积与报告一致"));
 
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_RECORD_PROVINCE_VERIFICATION, GATEWAY_MERGE_CONFIRMATION)
         .isWaitingAt(TASK_CONFIRM);
     BpmnAwareTests.assertThat(task(pi, TASK_CONFIRM)).hasCandidateGroup("000000-eco");
-    complete(MINISTRY_ECO, pi, TASK_CONFIRM, Variables.putValue(CONFIRMATION_OUTCOME.name(), "CONFIRM"));
+    tasklist.as(MINISTRY_ECO).complete(pi, TASK_CONFIRM, CONFIRMATION_OUTCOME.with("CONFIRM"));
 
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_CLOSE, GATEWAY_REFERRAL, END_CLOSED)
         .hasNotPassed(TASK_REFER).isEnded();
@@ -195,23 +186,23 @@ class ProblemEscalationProcessTest {
   @Test
   void aConfirmedMisappropriationEndsWithAReferralForAccountability_gxArticle33() {
     var pi = report(XINGNING_ECO, "MISAPPROPRIATION", "180000");
-    complete(MINISTRY_FINANCE, pi, TASK_DECIDE, rectify("收回被挪用资金并追究责任", "2026-06-30"));
-    complete(XINGNING_FINANCE, pi, TASK_RECTIFY,
-        Variables.putValue(RECTIFICATION_REPORT.name(), "已将18万元归还原渠道"));
+    tasklist.as(MINISTRY_FINANCE).complete(pi, TASK_DECIDE, rectify("收回被挪用资金并追究责任", "2026-06-30"));
+    tasklist.as(XINGNING_FINANCE).complete(pi, TASK_RECTIFY,
+        RECTIFICATION_REPORT.with("已将18万元归还原渠道"));
     BpmnAwareTests.assertThat(task(pi, TASK_PROVINCE_VERIFY)).hasCandidateGroup("450000-finance");
-    complete(GUANGXI_FINANCE, pi, TASK_PROVINCE_VERIFY,
-        Variables.putValue(PROVINCE_VERIFICATION.name(), "资金已归还，银行回单已核对"));
+    tasklist.as(GUANGXI_FINANCE).complete(pi, TASK_PROVINCE_VERIFY,
+        PROVINCE_VERIFICATION.with("资金已归还，银行回单已核对"));
     // the ministry sends it back once: the province verifies the second report too
-    complete(MINISTRY_FINANCE, pi, TASK_CONFIRM, Variables.putValue(CONFIRMATION_OUTCOME.name(), "REJECT")
+    tasklist.as(MINISTRY_FINANCE).complete(pi, TASK_CONFIRM, CONFIRMATION_OUTCOME.with("REJECT")
         .putValue(CONFIRMATION_COMMENT.name(), "缺少责任人处理情况"));
-    complete(XINGNING_FINANCE, pi, TASK_RECTIFY,
-        Variables.putValue(RECTIFICATION_REPORT.name(), "已补充责任人处理情况"));
+    tasklist.as(XINGNING_FINANCE).complete(pi, TASK_RECTIFY,
+        RECTIFICATION_REPORT.with("已补充责任人处理情况"));
     assertThat(tasks.getVariable(task(pi, TASK_PROVINCE_VERIFY).getId(), PROVINCE_VERIFICATION.name()))
         .as("a fresh opinion for the new report").isNull();
-    complete(GUANGXI_FINANCE, pi, TASK_PROVINCE_VERIFY,
-        Variables.putValue(PROVINCE_VERIFICATION.name(), "责任人处理材料已核实"));
+    tasklist.as(GUANGXI_FINANCE).complete(pi, TASK_PROVINCE_VERIFY,
+        PROVINCE_VERIFICATION.with("责任人处理材料已核实"));
     // whether it is referred follows from the record, not from a variable sent with the form
-    complete(MINISTRY_FINANCE, pi, TASK_CONFIRM, Variables.putValue(CONFIRMATION_OUTCOME.name(), "CONFIRM")
+    tasklist.as(MINISTRY_FINANCE).complete(pi, TASK_CONFIRM, CONFIRMATION_OUTCOME.with("CONFIRM")
         .putValue(ACCOUNTABILITY_REFERRAL.name(), false));
 
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_CLOSE, GATEWAY_REFERRAL, TASK_REFER, END_REFERRED)
@@ -233,7 +224,7 @@ class ProblemEscalationProcessTest {
   @Test
   void onlyAConfirmedMisappropriationIsReferred_gxArticle33() {
     var dismissed = report(XINGNING_ECO, "MISAPPROPRIATION", "10");
-    complete(MINISTRY_FINANCE, dismissed, TASK_DECIDE, Variables.putValue(DECISION.name(), "DISMISS")
+    tasklist.as(MINISTRY_FINANCE).complete(dismissed, TASK_DECIDE, DECISION.with("DISMISS")
         .putValue(DECISION_REASON.name(), "反映情况不属实"));
     BpmnAwareTests.assertThat(dismissed).hasPassed(END_DISMISSED).hasNotPassed(TASK_REFER);
     assertThat(problems.referral(dismissed.getBusinessKey())).isEmpty();
@@ -271,22 +262,22 @@ class ProblemEscalationProcessTest {
     BpmnAwareTests.assertThat(followUp).hasCandidateGroup("000000-finance");
     assertThat((String) tasks.getVariable(followUp.getId(), "overdueInfo"))
         .contains("逾期1天：广西壮族自治区 核查处理问题（截止 2026-06-10）");
-    complete(MINISTRY_FINANCE, pi, TASK_FOLLOW_UP, Variables.putValue("followUpNote", "已督办"));
+    tasklist.as(MINISTRY_FINANCE).complete(pi, TASK_FOLLOW_UP, Variables.putValue("followUpNote", "已督办"));
     BpmnAwareTests.assertThat(pi).hasPassed(END_FOLLOWED_UP).isWaitingAt(TASK_DECIDE);
   }
 
   @Test
   void aProblemIsNotClosedWithoutAConfirmedRectificationOrAReasonedDismissal() {
     var pi = report(XINGNING_ECO, "OTHER", null);
-    assertThatThrownBy(() -> complete(GUANGXI_FINANCE, pi, TASK_DECIDE,
+    assertThatThrownBy(() -> tasklist.as(GUANGXI_FINANCE).complete(pi, TASK_DECIDE,
         rectify("整改", null))).hasMessageContaining("请填写整改期限");
-    assertThatThrownBy(() -> complete(GUANGXI_FINANCE, pi, TASK_DECIDE,
-        Variables.putValue(DECISION.name(), "IGNORE"))).hasMessageContaining("请选择处理意见");
-    complete(GUANGXI_FINANCE, pi, TASK_DECIDE, rectify("补充材料", "2026-05-30"));
+    assertThatThrownBy(() -> tasklist.as(GUANGXI_FINANCE).complete(pi, TASK_DECIDE,
+        DECISION.with("IGNORE"))).hasMessageContaining("请选择处理意见");
+    tasklist.as(GUANGXI_FINANCE).complete(pi, TASK_DECIDE, rectify("补充材料", "2026-05-30"));
 
     assertThatThrownBy(() -> problems.confirmRectification(pi.getBusinessKey(), null, GUANGXI_FINANCE))
         .as("nothing reported yet").isInstanceOf(ConflictException.class);
-    assertThatThrownBy(() -> complete(XINGNING_FINANCE, pi, TASK_RECTIFY, Variables.createVariables()))
+    assertThatThrownBy(() -> tasklist.as(XINGNING_FINANCE).complete(pi, TASK_RECTIFY, Variables.createVariables()))
         .hasMessageContaining("请填写整改情况");
     assertThat(problems.get(pi.getBusinessKey()).status()).isEqualTo(ProblemStatus.RECTIFYING);
   }

@@ -14,6 +14,7 @@ import cn.fundmonitor.project.InvalidApplicationException;
 import cn.fundmonitor.project.ProgressPlans;
 import cn.fundmonitor.project.ProjectCatalogue;
 import cn.fundmonitor.project.ProjectStatus;
+import cn.fundmonitor.support.Tasklist;
 import cn.fundmonitor.support.Applications;
 import cn.fundmonitor.support.Covers;
 import cn.fundmonitor.support.ProcessTest;
@@ -43,6 +44,7 @@ class ProjectWarehousingProcessTest {
   @Autowired ApplicationStarter starter;
   @Autowired ProjectCatalogue catalogue;
   @Autowired TestUsers users;
+  @Autowired Tasklist tasklist;
   @Autowired JdbcClient jdbc;
   @Autowired ProgressPlans plans;
 
@@ -56,16 +58,8 @@ class ProjectWarehousingProcessTest {
     return runtime.createProcessInstanceQuery().processInstanceBusinessKey(code).singleResult();
   }
 
-  private void completeAs(String user, ProcessInstance pi, String taskKey, VariableMap vars) {
-    var task = taskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey).singleResult();
-    users.run(user, () -> {
-      tasks.claim(task.getId(), user);
-      tasks.complete(task.getId(), vars);
-    });
-  }
-
   private void review(ProcessInstance pi, ReviewOutcome outcome, String comment) {
-    completeAs(GUANGXI_ECO, pi, TASK_REVIEW,
+    tasklist.as(GUANGXI_ECO).complete(pi, TASK_REVIEW,
         REVIEW_OUTCOME.putInto(REVIEW_COMMENT.with(comment), outcome.name()));
   }
 
@@ -131,12 +125,12 @@ class ProjectWarehousingProcessTest {
     review(pi, ReviewOutcome.RETURN, "实施进度计划过于保守");
     var bad = revision(RevisionAction.RESUBMIT, request, "调整计划");
     PROGRESS_PLAN.putInto(bad, "[{\"pointOn\":\"2026-06-30\",\"plannedExecution\":130,\"plannedPhysical\":20}]");
-    assertThatThrownBy(() -> completeAs(XINGNING_ECO, pi, TASK_REVISE, bad))
+    assertThatThrownBy(() -> tasklist.as(XINGNING_ECO).complete(pi, TASK_REVISE, bad))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("实施进度计划第1行的计划预算执行率（%）应为0至100之间的数");
     var corrected = revision(RevisionAction.RESUBMIT, request, "调整计划");
     PROGRESS_PLAN.putInto(corrected, "[{\"pointOn\":\"2026-06-30\",\"plannedExecution\":40,\"plannedPhysical\":30}]");
-    completeAs(XINGNING_ECO, pi, TASK_REVISE, corrected);
+    tasklist.as(XINGNING_ECO).complete(pi, TASK_REVISE, corrected);
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_RESUBMIT).isWaitingAt(TASK_REVIEW);
     assertThat(plans.of(pi.getBusinessKey())).singleElement()
         .satisfies(p -> assertThat(p.execution()).isEqualByComparingTo("40"));
@@ -163,7 +157,7 @@ class ProjectWarehousingProcessTest {
     assertThat(status(pi)).isEqualTo(ProjectStatus.NOT_ELIGIBLE);
     assertThat(CORRECTION_FEEDBACK.get(runtime, pi)).contains("缺少效益指标").contains("产出指标须可量化");
 
-    completeAs(XINGNING_ECO, pi, TASK_REVISE, revision(RevisionAction.RESUBMIT,
+    tasklist.as(XINGNING_ECO).complete(pi, TASK_REVISE, revision(RevisionAction.RESUBMIT,
         Applications.xingningRestoration("兴宁区监测（已修改）"), "补充效益指标"));
 
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_RESUBMIT).isWaitingAt(TASK_REVIEW);
@@ -182,7 +176,7 @@ class ProjectWarehousingProcessTest {
     assertThat(status(pi)).isEqualTo(ProjectStatus.RETURNED);
     assertThat(CORRECTION_FEEDBACK.get(runtime, pi)).isEqualTo("审核退回：修复面积与方案不一致");
 
-    completeAs(XINGNING_ECO, pi, TASK_REVISE, revision(RevisionAction.RESUBMIT,
+    tasklist.as(XINGNING_ECO).complete(pi, TASK_REVISE, revision(RevisionAction.RESUBMIT,
         Applications.withAmount(Applications.xingningRestoration("兴宁区整治（退回）"), "4000000"),
         "已按方案修改"));
     BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_REVIEW);
@@ -208,7 +202,7 @@ class ProjectWarehousingProcessTest {
   void applicantMayWithdrawInsteadOfCorrecting() {
     var pi = apply(XINGNING_ECO, Applications.xingningRestoration("兴宁区项目（撤回）"));
     review(pi, ReviewOutcome.RETURN, "请补充可研");
-    completeAs(XINGNING_ECO, pi, TASK_REVISE, revision(RevisionAction.WITHDRAW, null, "项目暂缓"));
+    tasklist.as(XINGNING_ECO).complete(pi, TASK_REVISE, revision(RevisionAction.WITHDRAW, null, "项目暂缓"));
 
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_WITHDRAW, END_WITHDRAWN).isEnded();
     assertThat(status(pi)).isEqualTo(ProjectStatus.WITHDRAWN);
@@ -246,7 +240,7 @@ class ProjectWarehousingProcessTest {
     var pi = apply(XINGNING_ECO, Applications.xingningRestoration("兴宁区项目（缺审核意见）"));
     assertThatThrownBy(() -> review(pi, ReviewOutcome.REJECT, " "))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("必须填写审核意见");
-    assertThatThrownBy(() -> completeAs(GUANGXI_ECO, pi, TASK_REVIEW, REVIEW_OUTCOME.with("MAYBE")))
+    assertThatThrownBy(() -> tasklist.as(GUANGXI_ECO).complete(pi, TASK_REVIEW, REVIEW_OUTCOME.with("MAYBE")))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("请选择审核结论");
 
     BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_REVIEW);
@@ -259,7 +253,7 @@ class ProjectWarehousingProcessTest {
     review(pi, ReviewOutcome.RETURN, "请核实金额");
     var longName = "很".repeat(101);
 
-    assertThatThrownBy(() -> completeAs(XINGNING_ECO, pi, TASK_REVISE,
+    assertThatThrownBy(() -> tasklist.as(XINGNING_ECO).complete(pi, TASK_REVISE,
         revision(RevisionAction.RESUBMIT, Applications.withAmount(
             Applications.xingningRestoration(longName), "abc"), null)))
         .isInstanceOf(InvalidApplicationException.class)
@@ -272,7 +266,7 @@ class ProjectWarehousingProcessTest {
     assertThat(project.status()).isEqualTo(ProjectStatus.RETURNED);
     assertThat(PROJECT_NAME.get(runtime, pi)).as("the rejected input is not kept either")
         .isEqualTo("兴宁区项目（错误修改）");
-    assertThatThrownBy(() -> completeAs(XINGNING_ECO, pi, TASK_REVISE, REVISION_ACTION.with("?")))
+    assertThatThrownBy(() -> tasklist.as(XINGNING_ECO).complete(pi, TASK_REVISE, REVISION_ACTION.with("?")))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("请选择处理方式");
   }
 }
