@@ -51,6 +51,7 @@ class FundAllocationProcessTest {
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
+  @Autowired cn.fundmonitor.support.Tasklist tasklist;
   @Autowired ManagementService management;
   @Autowired AllocationService allocations;
   @Autowired OverdueService overdue;
@@ -142,24 +143,23 @@ class FundAllocationProcessTest {
         .taskCandidateGroup(group).includeAssignedTasks().singleResult();
   }
 
-  void complete(String user, Task task, VariableMap vars) {
-    users.run(user, () -> {
-      if (task.getAssignee() == null) {
-        tasks.claim(task.getId(), user);
-      }
-      tasks.complete(task.getId(), vars);
-    });
+  /** Completes the step as the user Tasklist offers it to, the step going to the group. */
+  void complete(String user, ProcessInstance pi, String key, String group, VariableMap vars) {
+    var task = tasklist.as(user).task(pi, key);
+    BpmnAwareTests.assertThat(task).hasCandidateGroup(group);
+    tasklist.as(user).complete(task, vars);
   }
 
   /** The province's natural-resources department proposes, the 财政厅 approves (GX 第十八条). */
   void issueApproved(ProcessInstance pi, VariableMap vars) {
-    complete(GUANGXI_FINANCE, task(pi, TASK_ISSUE, "450000-finance"), vars);
+    complete(GUANGXI_FINANCE, pi, TASK_ISSUE, "450000-finance", vars);
     review(pi, GUANGXI_FISCAL, "APPROVE", "方案合理，同意下达");
   }
 
   void review(ProcessInstance pi, String user, String outcome, String comment) {
-    complete(user, task(pi, TASK_REVIEW_PLAN, "450000-fiscal"), PLAN_REVIEW_OUTCOME
-        .putInto(PLAN_REVIEW_COMMENT.with(comment), outcome));
+    complete(user, pi, TASK_REVIEW_PLAN, "450000-fiscal", PLAN_REVIEW_COMMENT.with(comment)
+        // as a client may send it, also a value the form does not offer
+        .putValue(PLAN_REVIEW_OUTCOME.name(), outcome));
   }
 
   /** The county refines and its 财政局 approves the release (GX 第五条第四项). */
@@ -181,21 +181,23 @@ class FundAllocationProcessTest {
             "projectCode", project, "centralShare", central, "provincialShare", provincial))))
         .putValueTyped(PROJECT_TARGETS.name(), JsonVariables.json(List.of(
             target("projectCode", project, "修复治理面积", area))));
-    complete(user, task(pi, TASK_REFINE, group), vars);
+    complete(user, pi, TASK_REFINE, group, vars);
   }
 
   void release(ProcessInstance pi, String user, String fiscalGroup, String outcome, String comment) {
-    complete(user, task(pi, TASK_APPROVE_RELEASE, fiscalGroup), RELEASE_OUTCOME
-        .putInto(RELEASE_COMMENT.with(comment), outcome));
+    complete(user, pi, TASK_APPROVE_RELEASE, fiscalGroup, RELEASE_COMMENT.with(comment)
+        // as a client may send it, also a value the form does not offer
+        .putValue(RELEASE_OUTCOME.name(), outcome));
   }
 
   void file(ProcessInstance pi, String user, String group) {
-    complete(user, task(pi, TASK_FILE, group), FILING_NOTE.with("已细化到项目"));
+    complete(user, pi, TASK_FILE, group, FILING_NOTE.with("已细化到项目"));
   }
 
   void acknowledge(ProcessInstance pi, String user, String group, String outcome, String comment) {
-    complete(user, task(pi, TASK_ACKNOWLEDGE, group), ACKNOWLEDGEMENT_OUTCOME
-        .putInto(ACKNOWLEDGEMENT_COMMENT.with(comment), outcome));
+    complete(user, pi, TASK_ACKNOWLEDGE, group, ACKNOWLEDGEMENT_COMMENT.with(comment)
+        // as a client may send it, also a value the form does not offer
+        .putValue(ACKNOWLEDGEMENT_OUTCOME.name(), outcome));
   }
 
   void refineFileAndAcknowledgeYangshuo(ProcessInstance pi) {
@@ -217,7 +219,7 @@ class FundAllocationProcessTest {
         .isEqualTo(beijing(2025, 10, 9, 23, 59, 59));
     assertThat(allocations.get(pi.getBusinessKey()).issueDueOn()).isEqualTo("2025-10-09");
 
-    complete(GUANGXI_FINANCE, issueTask, goodIssue());
+    tasklist.as(GUANGXI_FINANCE).complete(issueTask, goodIssue());
 
     // GX 第十八条: 自治区自然资源厅提出资金分配建议方案，自治区财政厅审核后下达
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_SUBMIT_PLAN).hasNotPassed(TASK_RECORD_ISSUE)
@@ -230,10 +232,12 @@ class FundAllocationProcessTest {
         .contains("阳朔县：中央 40 万元，省级 10 万元");
     assertThat(allocations.parts(pi.getBusinessKey())).as("nothing issued before the review").isEmpty();
     assertThat(allocations.get(pi.getBusinessKey()).status()).isEqualTo(AllocationStatus.RECEIVED);
-    assertThatThrownBy(() -> review(pi, GUANGXI_FINANCE, "APPROVE", null))
-        .as("the natural-resources department cannot approve its own plan").isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
-    assertThatThrownBy(() -> review(pi, NANNING_FISCAL, "APPROVE", null))
-        .as("a city's fiscal department is not the 财政厅").isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+    // the natural-resources department cannot approve its own plan; a city's fiscal department is
+    // not the 财政厅
+    for (var user : List.of(GUANGXI_FINANCE, NANNING_FISCAL)) {
+      tasklist.as(user).cannotComplete(pi, TASK_REVIEW_PLAN,
+          PLAN_REVIEW_OUTCOME.with(PlanReviewOutcome.APPROVE));
+    }
     assertThatThrownBy(() -> review(pi, GUANGXI_FISCAL, "MAYBE", null))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("请选择：审核通过并下达，或退回修改");
     review(pi, GUANGXI_FISCAL, "APPROVE", "方案合理，同意下达");
@@ -302,11 +306,11 @@ class FundAllocationProcessTest {
     assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).singleResult()
         .getIncidentMessage()).startsWith("逾期3天：");
 
-    complete(MINISTRY_FINANCE, followUp, Variables.putValue("followUpNote", "已电话督促"));
+    tasklist.as(MINISTRY_FINANCE).complete(followUp, Variables.putValue("followUpNote", "已电话督促"));
     BpmnAwareTests.assertThat(pi).hasPassed(END_ISSUE_FOLLOWED_UP).isWaitingAt(TASK_ISSUE);
 
     at(2025, 10, 13, 10);
-    complete(GUANGXI_FINANCE, task(pi, TASK_ISSUE, "450000-finance"), goodIssue());
+    complete(GUANGXI_FINANCE, pi, TASK_ISSUE, "450000-finance", goodIssue());
     assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).count())
         .as("resolved when done").isZero();
     review(pi, GUANGXI_FISCAL, "APPROVE", null);
@@ -331,7 +335,7 @@ class FundAllocationProcessTest {
     assertThat(filingFollowUp).as("Nanning, Xingning's superior, follows up").isNotNull();
     assertThat(filingFollowUp.getDueDate()).as("Xingning's filing deadline")
         .isEqualTo(beijing(2025, 11, 13, 23, 59, 59));
-    complete(NANNING_FINANCE, filingFollowUp, Variables.putValue("followUpNote", "已发函催办"));
+    tasklist.as(NANNING_FINANCE).complete(filingFollowUp, Variables.putValue("followUpNote", "已发函催办"));
     file(pi, XINGNING_FINANCE, "450102-finance");
     acknowledge(pi, NANNING_FINANCE, "450100-finance", "ACKNOWLEDGE", null);
     refineFileAndAcknowledgeYangshuo(pi);
@@ -380,12 +384,12 @@ class FundAllocationProcessTest {
     assertThat(task(pi, TASK_APPROVE_RELEASE, "450102-fiscal").getDueDate()).as("兴宁区财政局, due with the filing")
         .isEqualTo(beijing(releaseDue.getYear(), releaseDue.getMonthValue(), releaseDue.getDayOfMonth(), 23, 59, 59));
     assertThat(task(pi, TASK_FILE, "450102-finance")).as("filed only after the release").isNull();
-    assertThatThrownBy(() -> release(pi, XINGNING_FINANCE, "450102-fiscal", "APPROVE", null))
-        .as("the bureau cannot release its own refinement").isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
-    assertThatThrownBy(() -> release(pi, YANGSHUO_FISCAL, "450102-fiscal", "APPROVE", null))
-        .as("another county's 财政局").isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
-    assertThatThrownBy(() -> release(pi, NANNING_FISCAL, "450102-fiscal", "APPROVE", null))
-        .as("the city's 财政局 is not Xingning's").isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+    // the bureau cannot release its own refinement; neither can another county's 财政局 nor the
+    // city's, which is not Xingning's
+    for (var user : List.of(XINGNING_FINANCE, YANGSHUO_FISCAL, NANNING_FISCAL)) {
+      tasklist.as(user).cannotComplete(pi, TASK_APPROVE_RELEASE,
+          RELEASE_OUTCOME.with(ReleaseOutcome.APPROVE));
+    }
     assertThatThrownBy(() -> release(pi, XINGNING_FISCAL, "450102-fiscal", "RETURN", ""))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("退回细化、不予拨付时必须填写原因");
     assertThatThrownBy(() -> release(pi, XINGNING_FISCAL, "450102-fiscal", null, null))
@@ -442,7 +446,7 @@ class FundAllocationProcessTest {
         .isEqualTo(refine.getDueDate());
     assertThat((String) tasks.getVariable(followUp.getId(), "overdueInfo"))
         .contains("逾期1天").contains("细化资金到项目并分解绩效目标（截止 2025-10-10）");
-    complete(NANNING_FINANCE, followUp, Variables.putValue("followUpNote", "已电话督促"));
+    tasklist.as(NANNING_FINANCE).complete(followUp, Variables.putValue("followUpNote", "已电话督促"));
 
     at(2025, 10, 14, 9);
     refine(pi, XINGNING_FINANCE, "450102-finance", xingningProject, "600000", "100000", "60");
@@ -473,7 +477,7 @@ class FundAllocationProcessTest {
     assertThat(JsonVariables.rows(tasks.getVariable(issue.getId(), ISSUE_LINES.name())))
         .as("the issue form opens with the shares filled in").isEqualTo(shares.issueLines());
 
-    complete(GUANGXI_FINANCE, issue, Variables.createVariables()
+    tasklist.as(GUANGXI_FINANCE).complete(issue, Variables.createVariables()
         .putValue(ISSUE_DOCUMENT_NO.name(), "桂财资环〔2025〕89号")
         .putValue(ISSUED_ON.name(), "2025-09-10")
         .putValueTyped(DECOMPOSED_TARGETS.name(), JsonVariables.json(List.of(
@@ -494,7 +498,7 @@ class FundAllocationProcessTest {
   void mnrArticle9_theIssueDeadlineRunsFromReceiptAndCountsTheDaysWithTheFiscalDepartment() {
     // MNR 第九条: 配合财政部门，30日内……下达至市、县 — one deadline for both departments
     var pi = receive("财资环〔2025〕期限1号");
-    complete(GUANGXI_FINANCE, task(pi, TASK_ISSUE, "450000-finance"), goodIssue());
+    complete(GUANGXI_FINANCE, pi, TASK_ISSUE, "450000-finance", goodIssue());
     assertThat(management.createJobQuery().processInstanceId(pi.getId())
         .activityId(TIMER_ISSUE_OVERDUE).count()).as("no unit timer while the 财政厅 reviews").isZero();
     assertThat(task(pi, TASK_REVIEW_PLAN, "450000-fiscal").getDueDate())
@@ -517,7 +521,7 @@ class FundAllocationProcessTest {
   @Test
   void theFiscalDepartmentReturnsThePlanWithItsReasonAndApprovesTheRevisedOne_gxArticle18() {
     var pi = receive("财资环〔2025〕8号");
-    complete(GUANGXI_FINANCE, task(pi, TASK_ISSUE, "450000-finance"), goodIssue());
+    complete(GUANGXI_FINANCE, pi, TASK_ISSUE, "450000-finance", goodIssue());
 
     assertThatThrownBy(() -> review(pi, GUANGXI_FISCAL, "RETURN", " "))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("退回资金分配方案时必须填写退回原因");
@@ -538,7 +542,7 @@ class FundAllocationProcessTest {
     assertThat(JsonVariables.rows(tasks.getVariable(again.getId(), ISSUE_LINES.name())))
         .as("the returned plan opens as it was sent").hasSize(2);
 
-    complete(GUANGXI_FINANCE, again, issue(List.of(line("450102", xingningProject, "600000", "150000"),
+    tasklist.as(GUANGXI_FINANCE).complete(again, issue(List.of(line("450102", xingningProject, "600000", "150000"),
             line("450321", yangshuoProject, "400000", "50000")),
         List.of(target("recipientCode", "450102", "修复治理面积", "60"),
             target("recipientCode", "450321", "修复治理面积", "40"))));
@@ -562,7 +566,7 @@ class FundAllocationProcessTest {
             target("recipientCode", "450102", "修复治理面积", "60"),
             target("recipientCode", "450321", "修复治理面积", "40")));
 
-    assertThatThrownBy(() -> complete(GUANGXI_FINANCE, task(pi, TASK_ISSUE, "450000-finance"), wrong))
+    assertThatThrownBy(() -> complete(GUANGXI_FINANCE, pi, TASK_ISSUE, "450000-finance", wrong))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("中央财政资金下达合计 999999.99 元，与到位的 1000000.00 元不一致（相差 -0.01 元）");
 
@@ -580,7 +584,7 @@ class FundAllocationProcessTest {
             target("recipientCode", "450102", "修复治理面积", "60"),
             target("recipientCode", "450321", "修复治理面积", "40")));
 
-    assertThatThrownBy(() -> complete(GUANGXI_FINANCE, task(pi, TASK_ISSUE, "450000-finance"),
+    assertThatThrownBy(() -> complete(GUANGXI_FINANCE, pi, TASK_ISSUE, "450000-finance",
         toPending))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("未入库（当前状态：审核中），未入库项目不予安排资金（MNR 第九条）");
@@ -589,7 +593,7 @@ class FundAllocationProcessTest {
     // a warehoused project outside the recipient is refused too
     var elsewhere = issue(List.of(line("450102", yangshuoProject, "1000000", "200000")),
         List.of(target("recipientCode", "450102", "修复治理面积", "100")));
-    assertThatThrownBy(() -> complete(GUANGXI_FINANCE, task(pi, TASK_ISSUE, "450000-finance"),
+    assertThatThrownBy(() -> complete(GUANGXI_FINANCE, pi, TASK_ISSUE, "450000-finance",
         elsewhere)).hasMessageContaining("位于阳朔县，不在兴宁区");
   }
 
@@ -602,7 +606,7 @@ class FundAllocationProcessTest {
             target("recipientCode", "450321", "修复治理面积", "30"),
             target("recipientCode", "450102", "工程验收合格率", "80")));
 
-    assertThatThrownBy(() -> complete(GUANGXI_FINANCE, task(pi, TASK_ISSUE, "450000-finance"),
+    assertThatThrownBy(() -> complete(GUANGXI_FINANCE, pi, TASK_ISSUE, "450000-finance",
         lowered))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("指标“修复治理面积”分解合计 80 公顷，低于批复目标 ≥ 100 公顷")
@@ -686,10 +690,10 @@ class FundAllocationProcessTest {
         .satisfies(step -> assertThat(step.isOpen()).isTrue());
 
     // the 财政局 files with the bureau; the province (自治区自然资源厅), not the city, confirms
-    complete(XINGNING_FISCAL, task(pi, TASK_FILE, "450102-fiscal"), FILING_NOTE.with("项目绩效目标已报送"));
+    complete(XINGNING_FISCAL, pi, TASK_FILE, "450102-fiscal", FILING_NOTE.with("项目绩效目标已报送"));
     assertThat(task(pi, TASK_ACKNOWLEDGE, "450100-finance")).as("not the parent city").isNull();
-    assertThatThrownBy(() -> acknowledge(pi, NANNING_FINANCE, "450000-finance", "ACKNOWLEDGE", null))
-        .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+    tasklist.as(NANNING_FINANCE).cannotComplete(pi, TASK_ACKNOWLEDGE,
+        ACKNOWLEDGEMENT_OUTCOME.with(AcknowledgementOutcome.ACKNOWLEDGE));
     acknowledge(pi, GUANGXI_FINANCE, "450000-finance", "ACKNOWLEDGE", "已收到项目绩效目标");
     assertThat(allocations.events(pi.getBusinessKey())).filteredOn(e -> e.action().equals("FILED"))
         .singleElement().satisfies(e -> {
@@ -725,13 +729,13 @@ class FundAllocationProcessTest {
     var targets = List.of(target("recipientCode", "450102", "修复治理面积", "60"),
         target("recipientCode", "450321", "修复治理面积", "40"));
 
-    assertThatThrownBy(() -> complete(GUANGXI_FINANCE, task(pi, TASK_ISSUE, "450000-finance"),
+    assertThatThrownBy(() -> complete(GUANGXI_FINANCE, pi, TASK_ISSUE, "450000-finance",
         issue(lines, targets)))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("项目 " + newProject + "（阳朔县尚无年度目标项目）尚无2039年度绩效目标")
         .hasMessageContaining("GX 第二十五条、第二十六条")
         .hasMessageNotContaining("项目 " + xingningProject + "（");
-    assertThatThrownBy(() -> complete(GUANGXI_FINANCE, task(pi, TASK_ISSUE, "450000-finance"),
+    assertThatThrownBy(() -> complete(GUANGXI_FINANCE, pi, TASK_ISSUE, "450000-finance",
         issue(lines, targets).putValueTyped(ANNUAL_TARGETS.name(), JsonVariables.json(List.of(
             annualTarget(xingningProject, "修复治理面积", "70"),
             annualTarget("不存在的项目", "修复治理面积", "1"),
@@ -760,7 +764,7 @@ class FundAllocationProcessTest {
     var socialProject = projects.warehoused(XINGNING_ECO, "450102", "兴宁区社会资本修复项目");
     var pi = receive("社会出资〔2025〕桂1号", "200000.00", Variables.createVariables()
         .putValue(FUND_CLASS.name(), "SOCIAL").putValue(CENTRAL_AMOUNT.name(), "0"));
-    complete(GUANGXI_FINANCE, task(pi, TASK_ISSUE, "450000-finance"), issue(
+    complete(GUANGXI_FINANCE, pi, TASK_ISSUE, "450000-finance", issue(
         List.of(line("450102", socialProject, "0", "200000")),
         List.of(target("recipientCode", "450102", "修复治理面积", "100"))));
     BpmnAwareTests.assertThat(pi).hasPassed(GATEWAY_FISCAL_REVIEW_NEEDED, TASK_RECORD_ISSUE)
@@ -801,7 +805,7 @@ class FundAllocationProcessTest {
     users.run(GUANGXI_FINANCE, () -> warehousing.select("450000", 2038, List.of(xingningProject),
         GUANGXI_FINANCE, "择优确定"));
     var after = receive("财资环〔2038〕遴选后1号", "200000.00", more);
-    assertThatThrownBy(() -> complete(GUANGXI_FINANCE, task(after, TASK_ISSUE, "450000-finance"),
+    assertThatThrownBy(() -> complete(GUANGXI_FINANCE, after, TASK_ISSUE, "450000-finance",
         issue(lines, targets))).isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("项目 " + yangshuoProject)
         .hasMessageContaining("不在2038年度遴选确定的支持项目中");
@@ -826,14 +830,14 @@ class FundAllocationProcessTest {
     var targets = List.of(target("recipientCode", "450102", "修复治理面积", "60"),
         target("recipientCode", "450321", "修复治理面积", "40"));
 
-    assertThatThrownBy(() -> complete(GUANGXI_FINANCE, task(pi, TASK_ISSUE, "450000-finance"),
+    assertThatThrownBy(() -> complete(GUANGXI_FINANCE, pi, TASK_ISSUE, "450000-finance",
         issue(List.of(line("450102", xingningProject, "600000", "100000"),
             line("450321", yangshuoProject, "400000", "100000")), targets)))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("项目 " + yangshuoProject)
         .hasMessageContaining("不在2033年度遴选确定的支持项目中，项目法资金只安排给遴选确定的项目（GX 第十五条）")
         .hasMessageNotContaining("项目 " + xingningProject + "（");
-    assertThatThrownBy(() -> complete(GUANGXI_FINANCE, task(pi, TASK_ISSUE, "450000-finance"),
+    assertThatThrownBy(() -> complete(GUANGXI_FINANCE, pi, TASK_ISSUE, "450000-finance",
         issue(List.of(line("450102", xingningProject, "600000", "100000"),
             lineWithReason("450321", yangshuoProject, "400000", "100000", "理".repeat(501))), targets)))
         .as("a reason too long is refused, not cut").isInstanceOf(InvalidInputException.class)
@@ -852,7 +856,7 @@ class FundAllocationProcessTest {
     // the county refines the exception it was given without a second reason, but not a new project
     var other = projects.warehoused(YANGSHUO_ECO, "450321", "阳朔县未遴选项目");
     var today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), BEIJING).toString();
-    assertThatThrownBy(() -> complete(YANGSHUO_FINANCE, task(pi, TASK_REFINE, "450321-finance"),
+    assertThatThrownBy(() -> complete(YANGSHUO_FINANCE, pi, TASK_REFINE, "450321-finance",
         Variables.createVariables().putValue(REFINED_ON.name(), today)
             .putValueTyped(REFINEMENT_LINES.name(), JsonVariables.json(List.of(Map.of(
                 "projectCode", other, "centralShare", "400000", "provincialShare", "100000"))))
