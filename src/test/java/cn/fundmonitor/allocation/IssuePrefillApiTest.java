@@ -127,7 +127,7 @@ class IssuePrefillApiTest {
     var instance = receive(documentNo);
     var task = tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey(TASK_ISSUE)
         .singleResult();
-    assertThat((String) tasks.getVariable(task.getId(), ANNUAL_TARGETS_SUMMARY.name())).isNotBlank();
+    assertThat(ANNUAL_TARGETS_SUMMARY.from(tasks, task.getId())).isNotBlank();
     users.run(GUANGXI_FINANCE, () -> tasks.claim(task.getId(), GUANGXI_FINANCE));
     var line = "{\"recipientCode\":\"450102\",\"projectCode\":\"" + project
         + "\",\"centralShare\":\"1000000\",\"provincialShare\":\"0\"}";

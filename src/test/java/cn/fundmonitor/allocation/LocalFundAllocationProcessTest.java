@@ -143,7 +143,7 @@ class LocalFundAllocationProcessTest {
     var a = allocations.get(pi.getBusinessKey());
     assertThat(a.fundClass()).isEqualTo(FundClass.COUNTY);
     assertThat(a.provinceCode()).as("the registering unit").isEqualTo("450102");
-    assertThat((String) runtime.getVariable(pi.getId(), ALLOCATION_SUMMARY.name()))
+    assertThat(ALLOCATION_SUMMARY.from(runtime, pi.getId()))
         .contains("登记单位：兴宁区").contains("县级财政支持专项相关资金").contains("县级财政资金：30 万元");
 
     tasklist.as(XINGNING_FINANCE).complete(issueTask, issue("450102", xingningProject, "300000"));
@@ -213,14 +213,14 @@ class LocalFundAllocationProcessTest {
     var a = allocations.get(pi.getBusinessKey());
     assertThat(a.fundClass()).isEqualTo(FundClass.SOCIAL);
     assertThat(a.provincialAmount().amount()).isEqualByComparingTo("50000");
-    assertThat((String) runtime.getVariable(pi.getId(), ALLOCATION_SUMMARY.name()))
+    assertThat(ALLOCATION_SUMMARY.from(runtime, pi.getId()))
         .contains("社会资金：5 万元");
   }
 
   @Test
   void mnrArticle15_socialMoneySkipsTheFiscalDepartmentsReviewAndRelease() {
     var pi = receive(XINGNING_FINANCE, receipt("社会出资〔2025〕2号", "SOCIAL", "0", "50000"));
-    assertThat((Boolean) runtime.getVariable(pi.getId(), FISCAL_REVIEW.name())).isFalse();
+    assertThat(FISCAL_REVIEW.from(runtime, pi.getId())).isFalse();
     tasklist.as(XINGNING_FINANCE).complete(pi, TASK_ISSUE,
         issue("450102", xingningProject, "50000"));
 
@@ -263,7 +263,7 @@ class LocalFundAllocationProcessTest {
   @Test
   void gxArticle18_fiscalMoneyStillGoesThroughTheFiscalDepartment() {
     var pi = receive(NANNING_FINANCE, receipt("南财资环〔2025〕8号", "CITY", "0", "80000"));
-    assertThat((Boolean) runtime.getVariable(pi.getId(), FISCAL_REVIEW.name())).isTrue();
+    assertThat(FISCAL_REVIEW.from(runtime, pi.getId())).isTrue();
     tasklist.as(NANNING_FINANCE).complete(pi, TASK_ISSUE,
         issue("450102", xingningProject, "80000"));
     BpmnAwareTests.assertThat(pi).hasPassed(GATEWAY_FISCAL_REVIEW_NEEDED, TASK_SUBMIT_PLAN)
