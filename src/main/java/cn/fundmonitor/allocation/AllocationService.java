@@ -6,6 +6,7 @@ import cn.fundmonitor.calendar.WorkingDayCalendar;
 import cn.fundmonitor.common.ConflictException;
 import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.common.NotFoundException;
+import cn.fundmonitor.common.Problems;
 import cn.fundmonitor.money.Yuan;
 import cn.fundmonitor.organisation.Division;
 import cn.fundmonitor.organisation.DivisionLevel;
@@ -165,35 +166,39 @@ public class AllocationService {
     if (existing.isPresent()) {
       return existing.get();
     }
-    var problems = new ArrayList<String>();
-    var fundClass = required(raw.fundClass(), "资金类型", FundClass::parse, problems);
+    var problems = new Problems();
+    var fundClass = required(raw.fundClass(), "资金类型", FundClass::parse, problems.at("fundClass"));
     if (fundClass == null) {
       throw new InvalidInputException("资金到位登记有误", problems);
     }
     var province = registeringUnit(actor, groupIds, fundClass);
-    var documentNo = requiredText(raw.documentNo(), "批复文号", MAX_DOCUMENT_NO, problems);
+    var documentNo = requiredText(raw.documentNo(), "批复文号", MAX_DOCUMENT_NO,
+        problems.at("documentNo"));
     if (documentNo != null && repository.exists(documentNo)) {
-      problems.add("批复文号“" + documentNo + "”已经登记，不能重复登记");
+      problems.add("documentNo", "批复文号“" + documentNo + "”已经登记，不能重复登记");
     }
-    var direction = required(raw.direction(), "资金方向", Direction::parse, problems);
-    var year = year(raw.budgetYear(), problems);
-    var central = amountOrZero(raw.centralAmount(), "中央财政资金", problems);
-    var provincial = amountOrZero(raw.provincialAmount(), localLabel(fundClass), problems);
+    var direction = required(raw.direction(), "资金方向", Direction::parse, problems.at("direction"));
+    var year = year(raw.budgetYear(), problems.at("budgetYear"));
+    var central = amountOrZero(raw.centralAmount(), "中央财政资金", problems.at("centralAmount"));
+    var provincial = amountOrZero(raw.provincialAmount(), localLabel(fundClass),
+        problems.at("provincialAmount"));
     if (central != null && provincial != null && !central.plus(provincial).isPositive()) {
-      problems.add("到位资金合计须大于0元");
+      problems.add("centralAmount", "到位资金合计须大于0元");
     }
     if (fundClass != null && fundClass != FundClass.CENTRAL && central != null
         && central.isPositive()) {
-      problems.add("资金类型为“" + fundClass.label() + "”时不应有中央财政资金");
+      problems.add("centralAmount", "资金类型为“" + fundClass.label() + "”时不应有中央财政资金");
     }
-    var receivedOn = date(raw.receivedOn(), "资金到位日期", problems);
-    if (receivedOn != null && receivedOn.isAfter(today())) {
-      problems.add("资金到位日期不能晚于今天");
+    var receivedOn = raw.receivedOn();
+    if (receivedOn == null) {
+      problems.add("receivedOn", "请填写资金到位日期");
+    } else if (receivedOn.isAfter(today())) {
+      problems.add("receivedOn", "资金到位日期不能晚于今天");
     }
     var method = text(raw.method()) == null ? AllocationMethod.PROJECT
-        : required(raw.method(), "分配方式", AllocationMethod::parse, problems);
+        : required(raw.method(), "分配方式", AllocationMethod::parse, problems.at("allocationMethod"));
     var targets = IndicatorRows.parse(raw.targets(),
-        "未填写批复的绩效目标：绩效目标须与资金同步下达（MNR 第十条）", problems);
+        "未填写批复的绩效目标：绩效目标须与资金同步下达（MNR 第十条）", problems, "approvedTargets");
     if (!problems.isEmpty()) {
       throw new InvalidInputException("资金到位登记有误", problems);
     }
@@ -212,8 +217,8 @@ public class AllocationService {
 
   /** The issue deadline as the rule states it (30 calendar days after receipt), before the
    * working-day calendar moves it; the engine's calendar does the moving. */
-  public static String issueDeadline(Allocation a) {
-    return a.receivedOn().plusDays(ISSUE_DAYS).toString();
+  public static LocalDate issueDeadline(Allocation a) {
+    return a.receivedOn().plusDays(ISSUE_DAYS);
   }
 
   // --- issue (province) ------------------------------------------------------------------------
@@ -229,7 +234,7 @@ public class AllocationService {
       Map<String, List<Map<String, Object>>> annualTargets) {}
 
   /** Issues the money to cities and counties; returns the recipients, in code order. */
-  public List<String> issue(String documentNo, Object issueDocumentNo, Object issuedOn,
+  public List<String> issue(String documentNo, String issueDocumentNo, LocalDate issuedOn,
       List<Map<String, Object>> lineRows, List<Map<String, Object>> targetRows, String actor) {
     return issue(documentNo, issueDocumentNo, issuedOn, lineRows, targetRows, List.of(), actor);
   }
@@ -238,7 +243,7 @@ public class AllocationService {
    * Issues the money to cities and counties with each project's annual targets (GX 第二十六条),
    * those entered in the step recorded with it; returns the recipients, in code order.
    */
-  public List<String> issue(String documentNo, Object issueDocumentNo, Object issuedOn,
+  public List<String> issue(String documentNo, String issueDocumentNo, LocalDate issuedOn,
       List<Map<String, Object>> lineRows, List<Map<String, Object>> targetRows,
       List<Map<String, Object>> annualTargetRows, String actor) {
     var plan = checkIssue(documentNo, issueDocumentNo, issuedOn, lineRows, targetRows,
@@ -272,18 +277,19 @@ public class AllocationService {
    * Checks a proposed issue without recording it: the plan must be right before the fiscal
    * department reviews it (GX 第十八条), and again when it is issued.
    */
-  public PlannedIssue checkIssue(String documentNo, Object issueDocumentNo, Object issuedOn,
+  public PlannedIssue checkIssue(String documentNo, String issueDocumentNo, LocalDate issuedOn,
       List<Map<String, Object>> lineRows, List<Map<String, Object>> targetRows,
       List<Map<String, Object>> annualTargetRows) {
     var a = get(documentNo);
     if (a.status() != AllocationStatus.RECEIVED) {
       throw new ConflictException("资金“" + documentNo + "”当前状态为“" + a.status().label() + "”，不能再次下达");
     }
-    var problems = new ArrayList<String>();
-    var issueNo = requiredText(issueDocumentNo, "下达文号", MAX_DOCUMENT_NO, problems);
-    var issueDate = date(issuedOn, "下达日期", problems);
+    var problems = new Problems();
+    var issueNo = requiredText(issueDocumentNo, "下达文号", MAX_DOCUMENT_NO,
+        problems.at("issueDocumentNo"));
+    var issueDate = given(issuedOn, "下达日期", problems.at("issuedOn"));
     if (issueDate != null && (issueDate.isBefore(a.receivedOn()) || issueDate.isAfter(today()))) {
-      problems.add("下达日期应在资金到位日期（" + a.receivedOn() + "）与今天之间");
+      problems.add("issuedOn", "下达日期应在资金到位日期（" + a.receivedOn() + "）与今天之间");
     }
     var lines = new ArrayList<MoneyLine>();
     var selection = selection(a);
@@ -294,24 +300,24 @@ public class AllocationService {
       var rowProblems = new ArrayList<String>();
       var recipient = recipient(text(row.get("recipientCode")), a, rowProblems);
       var line = line(a, recipient, row, rowProblems, selection, reasons);
-      rowProblems.forEach(p -> problems.add(prefix + p));
+      problems.at("issueLines", prefix).addAll(rowProblems);
       if (rowProblems.isEmpty()) {
         lines.add(line);
       }
     }
     if (lineRows.isEmpty()) {
-      problems.add("请至少填写一行下达明细（下达到哪个市县、哪个项目、多少钱）");
+      problems.add("issueLines", "请至少填写一行下达明细（下达到哪个市县、哪个项目、多少钱）");
     }
-    duplicates(lines, problems);
+    duplicates(lines, problems.at("issueLines"));
     if (problems.isEmpty()) {
       sums("下达", lines, a.centralAmount(), a.provincialAmount(), "到位", localLabel(a.fundClass()),
-          problems);
+          problems.at("issueLines"));
     }
     var recipients = new TreeSet<String>();
     lines.forEach(l -> recipients.add(l.recipientCode()));
     var decomposed = TargetDecomposition.decompose(a.targets(), recipients,
-        rows(targetRows, "recipientCode"), this::name, "下达单位", problems);
-    var annual = annualTargets(a, lines, annualTargetRows, problems);
+        rows(targetRows, "recipientCode"), this::name, "下达单位", problems.at("decomposedTargets"));
+    var annual = annualTargets(a, lines, annualTargetRows, problems.at("annualTargets"));
     if (!problems.isEmpty()) {
       throw new InvalidInputException("资金下达有误，请修改后重新提交", problems);
     }
@@ -369,6 +375,14 @@ public class AllocationService {
     var result = new LinkedHashMap<String, List<Map<String, Object>>>();
     entered.forEach((k, v) -> result.put(k, List.copyOf(v)));
     return java.util.Collections.unmodifiableMap(result);
+  }
+
+  /** A typed value the user must give, e.g. a date (read where it came in). */
+  private static <T> T given(T value, String label, List<String> problems) {
+    if (value == null) {
+      problems.add("请填写" + label);
+    }
+    return value;
   }
 
   private static String abbreviate(String s) {
@@ -453,17 +467,17 @@ public class AllocationService {
   // --- refinement and filing (city/county) ---------------------------------------------------
 
   /** The recipient refines its part to projects (细化) and decomposes its targets to them. */
-  public RecipientPart refine(String documentNo, String recipient, Object refinedOn,
+  public RecipientPart refine(String documentNo, String recipient, LocalDate refinedOn,
       List<Map<String, Object>> lineRows, List<Map<String, Object>> targetRows, String actor) {
     var a = get(documentNo);
     var part = part(documentNo, recipient);
     if (part.status() != PartStatus.ISSUED && part.status() != PartStatus.RETURNED) {
       throw new ConflictException(name(recipient) + "的细化当前为“" + part.status().label() + "”，不能重新细化");
     }
-    var problems = new ArrayList<String>();
-    var refinedDate = date(refinedOn, "细化日期", problems);
+    var problems = new Problems();
+    var refinedDate = given(refinedOn, "细化日期", problems.at("refinedOn"));
     if (refinedDate != null && (refinedDate.isBefore(a.issuedOn()) || refinedDate.isAfter(today()))) {
-      problems.add("细化日期应在资金下达日期（" + a.issuedOn() + "）与今天之间");
+      problems.add("refinedOn", "细化日期应在资金下达日期（" + a.issuedOn() + "）与今天之间");
     }
     var division = organisation.get(recipient);
     var lines = new ArrayList<MoneyLine>();
@@ -479,26 +493,26 @@ public class AllocationService {
     for (int i = 0; i < lineRows.size(); i++) {
       var rowProblems = new ArrayList<String>();
       var line = line(a, division, lineRows.get(i), rowProblems, selection, reasons);
-      var prefix = "第" + (i + 1) + "行：";
-      rowProblems.forEach(p -> problems.add(prefix + p));
+      problems.at("refinementLines", "第" + (i + 1) + "行：").addAll(rowProblems);
       if (rowProblems.isEmpty()) {
         lines.add(line);
       }
     }
     if (lineRows.isEmpty()) {
-      problems.add("请至少填写一行细化明细（细化到哪个项目、多少钱）");
+      problems.add("refinementLines", "请至少填写一行细化明细（细化到哪个项目、多少钱）");
     }
-    duplicates(lines, problems);
+    duplicates(lines, problems.at("refinementLines"));
     if (problems.isEmpty()) {
       sums("细化", lines, part.central(), part.provincial(), "下达给" + name(recipient),
-          localLabel(a.fundClass()), problems);
+          localLabel(a.fundClass()), problems.at("refinementLines"));
     }
     var recipientTargets = repository.targets(documentNo, AllocationRepository.ISSUE, recipient,
         a.targets()).stream().map(DecomposedTarget::asIndicator).toList();
     var projects = new TreeSet<String>();
     lines.forEach(l -> projects.add(l.projectCode()));
     var decomposed = TargetDecomposition.decompose(recipientTargets, projects,
-        rows(targetRows, "projectCode"), code -> "项目 " + code, "项目", problems);
+        rows(targetRows, "projectCode"), code -> "项目 " + code, "项目",
+        problems.at("projectTargets"));
     if (!problems.isEmpty()) {
       throw new InvalidInputException("资金细化有误，请修改后重新提交", problems);
     }
@@ -524,8 +538,8 @@ public class AllocationService {
    * 通过系统将绩效目标分解情况向上级部门报备): 30 calendar days after the money and its targets were
    * issued; the engine's calendar moves it past days off.
    */
-  public static String refinementDeadline(Allocation a) {
-    return a.issuedOn().plusDays(DECOMPOSITION_DAYS).toString();
+  public static LocalDate refinementDeadline(Allocation a) {
+    return a.issuedOn().plusDays(DECOMPOSITION_DAYS);
   }
 
   /**
@@ -534,8 +548,8 @@ public class AllocationService {
    * 的资金，市、县自然资源主管部门会同当地财政部门在资金下达……30日内向自治区自然资源厅报送细化到具体
    * 项目的绩效目标), whatever date the user typed.
    */
-  public static String filingDeadline(Allocation a, RecipientPart part) {
-    return filingClockStart(a, part.refinedOn()).plusDays(FILING_DAYS).toString();
+  public static LocalDate filingDeadline(Allocation a, RecipientPart part) {
+    return filingClockStart(a, part.refinedOn()).plusDays(FILING_DAYS);
   }
 
   private static LocalDate filingClockStart(Allocation a, LocalDate refinedOn) {

@@ -3,16 +3,19 @@ package cn.fundmonitor.allocation;
 import static cn.fundmonitor.allocation.FundAllocationProcess.*;
 
 import cn.fundmonitor.common.Choices;
+import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.organisation.Role;
 import cn.fundmonitor.organisation.UnitGroup;
 import cn.fundmonitor.platform.Actors;
 import cn.fundmonitor.platform.JsonVariables;
+import cn.fundmonitor.platform.ProcessVariable;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,12 +39,11 @@ class FundAllocationDelegates {
         registrar = Actors.current(execution);
         REGISTRAR.set(execution, registrar);
       }
-      var a = allocations.register(new RawReceipt(execution.getVariable(DOCUMENT_NO.name()),
-              execution.getVariable(FUND_CLASS.name()), execution.getVariable(DIRECTION.name()),
-              BUDGET_YEAR.get(execution), CENTRAL_AMOUNT.get(execution),
-              PROVINCIAL_AMOUNT.get(execution), execution.getVariable(RECEIVED_ON.name()),
-              JsonVariables.rows(APPROVED_TARGETS.get(execution)),
-              execution.getVariable(ALLOCATION_METHOD.name())),
+      var a = allocations.register(new RawReceipt(DOCUMENT_NO.get(execution),
+              FUND_CLASS.get(execution), DIRECTION.get(execution), BUDGET_YEAR.get(execution),
+              CENTRAL_AMOUNT.get(execution), PROVINCIAL_AMOUNT.get(execution),
+              RECEIVED_ON.get(execution), JsonVariables.rows(APPROVED_TARGETS.get(execution)),
+              ALLOCATION_METHOD.get(execution)),
           registrar, Actors.groups(execution, registrar), execution.getProcessInstanceId());
       execution.setProcessBusinessKey(a.documentNo());
       PROVINCE_CODE.set(execution, a.provinceCode());
@@ -50,8 +52,8 @@ class FundAllocationDelegates {
       FISCAL_REVIEW.set(execution, AllocationService.fiscalReview(a.fundClass()));
       ISSUE_DEADLINE.set(execution, AllocationService.issueDeadline(a));
       ALLOCATION_SUMMARY.set(execution, AllocationTexts.allocation(a, allocations::name));
-      execution.setVariable(APPROVED_TARGET_OPTIONS.name(), JsonVariables.json(a.targets().stream()
-          .map(t -> Map.of("label", t.describe(), "value", t.name())).toList()));
+      APPROVED_TARGET_OPTIONS.set(execution, a.targets().stream()
+          .map(t -> new TargetOption(t.describe(), t.name())).toList());
     };
   }
 
@@ -71,8 +73,8 @@ class FundAllocationDelegates {
   JavaDelegate submitAllocationPlanDelegate(AllocationService allocations) {
     return execution -> {
       var documentNo = execution.getProcessBusinessKey();
-      var plan = allocations.checkIssue(documentNo, execution.getVariable(ISSUE_DOCUMENT_NO.name()),
-          execution.getVariable(ISSUED_ON.name()), JsonVariables.rows(ISSUE_LINES.get(execution)),
+      var plan = allocations.checkIssue(documentNo, ISSUE_DOCUMENT_NO.get(execution),
+          ISSUED_ON.get(execution), JsonVariables.rows(ISSUE_LINES.get(execution)),
           JsonVariables.rows(DECOMPOSED_TARGETS.get(execution)),
           JsonVariables.rows(ANNUAL_TARGETS.get(execution)));
       PLAN_SUMMARY.set(execution, allocations.submitPlan(documentNo, plan, Actors.current(execution)));
@@ -86,8 +88,8 @@ class FundAllocationDelegates {
   @Bean
   ExecutionListener planReviewDecisionListener() {
     return execution -> {
-      var outcome = Choices.required(PLAN_REVIEW_OUTCOME.get(execution), PlanReviewOutcome.class,
-          "审核意见有误", "请选择：审核通过并下达，或退回修改");
+      var outcome = choice(execution, PLAN_REVIEW_OUTCOME, "审核意见有误",
+          "请选择：审核通过并下达，或退回修改");
       Choices.reasonRequired(outcome == PlanReviewOutcome.RETURN, PLAN_REVIEW_COMMENT.get(execution),
           "审核意见有误", "退回资金分配方案时必须填写退回原因");
       Choices.reasonWithin(PLAN_REVIEW_COMMENT.get(execution), "审核意见有误", "审核意见");
@@ -106,7 +108,7 @@ class FundAllocationDelegates {
   JavaDelegate issueFundsDelegate(AllocationService allocations, ApplicationEventPublisher events) {
     return execution -> {
       var recipients = allocations.issue(execution.getProcessBusinessKey(),
-          execution.getVariable(ISSUE_DOCUMENT_NO.name()), execution.getVariable(ISSUED_ON.name()),
+          ISSUE_DOCUMENT_NO.get(execution), ISSUED_ON.get(execution),
           JsonVariables.rows(ISSUE_LINES.get(execution)),
           JsonVariables.rows(DECOMPOSED_TARGETS.get(execution)),
           JsonVariables.rows(ANNUAL_TARGETS.get(execution)), Actors.current(execution));
@@ -144,16 +146,16 @@ class FundAllocationDelegates {
           UnitGroup.of(allocations.filingSuperior(allocation, recipient), Role.FINANCE).id());
       PART_SUMMARY.setLocal(execution,
           AllocationTexts.part(part, lines, targets, allocations::name));
-      execution.setVariableLocal(RECIPIENT_TARGET_OPTIONS.name(), JsonVariables.json(targets.stream()
-          .map(t -> Map.of("label", t.asIndicator().describe(), "value", t.approved().name()))
-          .distinct().toList()));
-      execution.setVariableLocal(REFINEMENT_LINES.name(), JsonVariables.json(lines.stream()
+      RECIPIENT_TARGET_OPTIONS.setLocal(execution, targets.stream()
+          .map(t -> new TargetOption(t.asIndicator().describe(), t.approved().name()))
+          .distinct().toList());
+      REFINEMENT_LINES.setLocal(execution, JsonVariables.json(lines.stream()
           .map(l -> Map.of("projectCode", l.projectCode(),
               "centralShare", l.central().amount().toPlainString(),
               "provincialShare", l.provincial().amount().toPlainString()))
           .toList()));
-      execution.setVariableLocal(PROJECT_TARGETS.name(), JsonVariables.json(List.of()));
-      REFINED_ON.setLocal(execution, LocalDate.now(clock).toString());
+      PROJECT_TARGETS.setLocal(execution, JsonVariables.json(List.of()));
+      REFINED_ON.setLocal(execution, LocalDate.now(clock));
       REFINEMENT_DEADLINE.setLocal(execution, AllocationService.refinementDeadline(allocation));
       for (var name : List.of(FILING_DEADLINE, REFINEMENT_SUMMARY, FILING_NOTE,
           ACKNOWLEDGEMENT_OUTCOME, ACKNOWLEDGEMENT_COMMENT, RELEASE_OUTCOME, RELEASE_COMMENT)) {
@@ -192,8 +194,8 @@ class FundAllocationDelegates {
   @Bean
   ExecutionListener releaseDecisionListener() {
     return execution -> {
-      var outcome = Choices.required(RELEASE_OUTCOME.get(execution), ReleaseOutcome.class,
-          "审核意见有误", "请选择：审核通过并拨付，或退回修改");
+      var outcome = choice(execution, RELEASE_OUTCOME, "审核意见有误",
+          "请选择：审核通过并拨付，或退回修改");
       Choices.reasonRequired(outcome == ReleaseOutcome.RETURN, RELEASE_COMMENT.get(execution),
           "审核意见有误", "退回细化、不予拨付时必须填写原因");
       Choices.reasonWithin(RELEASE_COMMENT.get(execution), "审核意见有误", "审核意见");
@@ -225,11 +227,29 @@ class FundAllocationDelegates {
   @Bean
   ExecutionListener filingDecisionListener() {
     return execution -> {
-      var outcome = Choices.required(ACKNOWLEDGEMENT_OUTCOME.get(execution),
-          AcknowledgementOutcome.class, "确认意见有误", "请选择：确认报备，或退回修改");
+      var outcome = choice(execution, ACKNOWLEDGEMENT_OUTCOME, "确认意见有误",
+          "请选择：确认报备，或退回修改");
       Choices.reasonRequired(outcome == AcknowledgementOutcome.RETURN,
           ACKNOWLEDGEMENT_COMMENT.get(execution), "确认意见有误", "退回报备时必须填写退回原因");
     };
+  }
+
+  /**
+   * The decision a gateway routes on; none, or one the form does not offer, is refused with the
+   * form's prompt, pointing at the field.
+   */
+  static <E extends Enum<E>> E choice(VariableScope scope, ProcessVariable<E> variable,
+      String title, String prompt) {
+    E value;
+    try {
+      value = variable.get(scope);
+    } catch (InvalidInputException unknown) {
+      value = null;
+    }
+    if (value == null) {
+      throw InvalidInputException.of(title, variable.name(), prompt);
+    }
+    return value;
   }
 
   /** The superior acknowledges the filing. */

@@ -1,6 +1,7 @@
 package cn.fundmonitor.allocation;
 
 import cn.fundmonitor.platform.ProcessVariable;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -79,6 +80,9 @@ public final class FundAllocationProcess {
   /** Values of {@link #ACKNOWLEDGEMENT_OUTCOME}. */
   public enum AcknowledgementOutcome { ACKNOWLEDGE, RETURN }
 
+  /** One choice of a form's select of targets: the indicator in words, the approved name. */
+  public record TargetOption(String label, String value) {}
+
   /** Set by the start event ({@code camunda:initiator}). */
   public static final ProcessVariable<String> REGISTRAR = ProcessVariable.of("registrar", String.class);
 
@@ -91,7 +95,7 @@ public final class FundAllocationProcess {
   public static final ProcessVariable<Object> BUDGET_YEAR = ProcessVariable.of("budgetYear", Object.class);
   public static final ProcessVariable<Object> CENTRAL_AMOUNT = ProcessVariable.of("centralAmount", Object.class);
   public static final ProcessVariable<Object> PROVINCIAL_AMOUNT = ProcessVariable.of("provincialAmount", Object.class);
-  public static final ProcessVariable<String> RECEIVED_ON = ProcessVariable.of("receivedOn", String.class);
+  public static final ProcessVariable<LocalDate> RECEIVED_ON = ProcessVariable.date("receivedOn", "资金到位日期");
   /** JSON [{level1, level2, name, comparator, target, unit}] */
   public static final ProcessVariable<Object> APPROVED_TARGETS = ProcessVariable.of("approvedTargets", Object.class);
 
@@ -107,14 +111,14 @@ public final class FundAllocationProcess {
    */
   public static final ProcessVariable<Boolean> FISCAL_REVIEW = ProcessVariable.of("fiscalReview", Boolean.class);
   /** The issue deadline as a date (30 days after receipt); the engine's calendar moves it. */
-  public static final ProcessVariable<String> ISSUE_DEADLINE = ProcessVariable.of("issueDeadline", String.class);
+  public static final ProcessVariable<LocalDate> ISSUE_DEADLINE = ProcessVariable.date("issueDeadline", "下达期限");
   public static final ProcessVariable<String> ALLOCATION_SUMMARY = ProcessVariable.of("allocationSummary", String.class);
   /** JSON [{label, value}] of the approved indicators' names, for the forms' selects. */
-  public static final ProcessVariable<Object> APPROVED_TARGET_OPTIONS = ProcessVariable.of("approvedTargetOptions", Object.class);
+  public static final ProcessVariable<List<TargetOption>> APPROVED_TARGET_OPTIONS = ProcessVariable.rows("approvedTargetOptions", TargetOption.class, "批复的绩效目标");
 
   // the issue form
   public static final ProcessVariable<String> ISSUE_DOCUMENT_NO = ProcessVariable.of("issueDocumentNo", String.class);
-  public static final ProcessVariable<String> ISSUED_ON = ProcessVariable.of("issuedOn", String.class);
+  public static final ProcessVariable<LocalDate> ISSUED_ON = ProcessVariable.date("issuedOn", "下达日期");
   /** JSON [{recipientCode, projectCode, centralShare, provincialShare}] */
   public static final ProcessVariable<Object> ISSUE_LINES = ProcessVariable.of("issueLines", Object.class);
   /** JSON [{recipientCode, indicatorName, target}] */
@@ -129,7 +133,7 @@ public final class FundAllocationProcess {
   // the fiscal department's review of the plan (GX 第十八条)
   /** The checked plan in words, for the 财政厅's review. */
   public static final ProcessVariable<String> PLAN_SUMMARY = ProcessVariable.of("allocationPlanSummary", String.class);
-  public static final ProcessVariable<String> PLAN_REVIEW_OUTCOME = ProcessVariable.of("planReviewOutcome", String.class);
+  public static final ProcessVariable<PlanReviewOutcome> PLAN_REVIEW_OUTCOME = ProcessVariable.ofEnum("planReviewOutcome", PlanReviewOutcome.class, "审核意见");
   public static final ProcessVariable<String> PLAN_REVIEW_COMMENT = ProcessVariable.of("planReviewComment", String.class);
   @SuppressWarnings("rawtypes")
   public static final ProcessVariable<List> RECIPIENT_CODES = ProcessVariable.of("recipientCodes", List.class);
@@ -140,7 +144,7 @@ public final class FundAllocationProcess {
   public static final ProcessVariable<String> RECIPIENT_FINANCE_GROUP = ProcessVariable.of("recipientFinanceGroup", String.class);
   /** The recipient's fiscal department (财政局), which approves the release (GX 第五条第四项). */
   public static final ProcessVariable<String> RECIPIENT_FISCAL_GROUP = ProcessVariable.of("recipientFiscalGroup", String.class);
-  public static final ProcessVariable<String> RELEASE_OUTCOME = ProcessVariable.of("releaseOutcome", String.class);
+  public static final ProcessVariable<ReleaseOutcome> RELEASE_OUTCOME = ProcessVariable.ofEnum("releaseOutcome", ReleaseOutcome.class, "审核意见");
   public static final ProcessVariable<String> RELEASE_COMMENT = ProcessVariable.of("releaseComment", String.class);
   /**
    * Who files the refinement, comma-separated: the recipient's finance office, and for
@@ -150,8 +154,8 @@ public final class FundAllocationProcess {
   /** The finance office the filing goes to: the parent unit, or the province for 因素法 (GX 第二十五条). */
   public static final ProcessVariable<String> SUPERIOR_FINANCE_GROUP = ProcessVariable.of("superiorFinanceGroup", String.class);
   public static final ProcessVariable<String> PART_SUMMARY = ProcessVariable.of("partSummary", String.class);
-  public static final ProcessVariable<Object> RECIPIENT_TARGET_OPTIONS = ProcessVariable.of("recipientTargetOptions", Object.class);
-  public static final ProcessVariable<String> REFINED_ON = ProcessVariable.of("refinedOn", String.class);
+  public static final ProcessVariable<List<TargetOption>> RECIPIENT_TARGET_OPTIONS = ProcessVariable.rows("recipientTargetOptions", TargetOption.class, "下达的绩效目标");
+  public static final ProcessVariable<LocalDate> REFINED_ON = ProcessVariable.date("refinedOn", "细化日期");
   /** JSON [{projectCode, centralShare, provincialShare}] */
   public static final ProcessVariable<Object> REFINEMENT_LINES = ProcessVariable.of("refinementLines", Object.class);
   /** JSON [{projectCode, indicatorName, target}] */
@@ -160,12 +164,12 @@ public final class FundAllocationProcess {
    * The decomposition deadline as a date (MNR 第十条: 市、县须在30日内将绩效目标分解情况向上级报备 —
    * 30 days after the money and targets were issued); the engine's calendar moves it.
    */
-  public static final ProcessVariable<String> REFINEMENT_DEADLINE = ProcessVariable.of("refinementDeadline", String.class);
+  public static final ProcessVariable<LocalDate> REFINEMENT_DEADLINE = ProcessVariable.date("refinementDeadline", "分解报备期限");
   /** The filing deadline as a date (30 days after refining); the engine's calendar moves it. */
-  public static final ProcessVariable<String> FILING_DEADLINE = ProcessVariable.of("filingDeadline", String.class);
+  public static final ProcessVariable<LocalDate> FILING_DEADLINE = ProcessVariable.date("filingDeadline", "报备期限");
   public static final ProcessVariable<String> REFINEMENT_SUMMARY = ProcessVariable.of("refinementSummary", String.class);
   public static final ProcessVariable<String> FILING_NOTE = ProcessVariable.of("filingNote", String.class);
-  public static final ProcessVariable<String> ACKNOWLEDGEMENT_OUTCOME = ProcessVariable.of("acknowledgementOutcome", String.class);
+  public static final ProcessVariable<AcknowledgementOutcome> ACKNOWLEDGEMENT_OUTCOME = ProcessVariable.ofEnum("acknowledgementOutcome", AcknowledgementOutcome.class, "确认意见");
   public static final ProcessVariable<String> ACKNOWLEDGEMENT_COMMENT = ProcessVariable.of("acknowledgementComment", String.class);
 
   private FundAllocationProcess() {}

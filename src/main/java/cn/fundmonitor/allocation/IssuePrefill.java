@@ -5,6 +5,7 @@ import static cn.fundmonitor.common.Inputs.text;
 
 import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.common.NotFoundException;
+import cn.fundmonitor.common.Problems;
 import cn.fundmonitor.platform.JsonVariables;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,10 +37,10 @@ public class IssuePrefill {
     if (task == null) {
       throw new NotFoundException("没有待下达的资金“" + documentNo + "”：文号有误、资金已下达，或您所在单位不负责下达");
     }
-    var problems = new ArrayList<String>();
+    var problems = new Problems();
     var rows = new ArrayList<Map<String, Object>>();
     if (lines == null || lines.isEmpty()) {
-      problems.add("下达明细为空");
+      problems.add("issueLines", "下达明细为空");
     } else {
       for (int i = 0; i < lines.size(); i++) {
         var line = lines.get(i);
@@ -49,8 +50,8 @@ public class IssuePrefill {
         }
         amountOrZero(line.get("centralShare"), "中央财政资金", rowProblems);
         amountOrZero(line.get("provincialShare"), "省级财政资金", rowProblems);
-        var prefix = "第" + (i + 1) + "行：";
-        rowProblems.forEach(p -> problems.add(prefix + p));
+        problems.at("issueLines", "第" + (i + 1) + "行：")
+            .addAll(rowProblems);
         var row = new LinkedHashMap<String, Object>();
         row.put("recipientCode", text(line.get("recipientCode")));
         row.put("projectCode", text(line.get("projectCode")));
@@ -63,7 +64,7 @@ public class IssuePrefill {
       throw new InvalidInputException("下达明细有误", problems);
     }
     // as the caller: the engine checks that the caller may work on the task
-    tasks.setVariable(task.getId(), FundAllocationProcess.ISSUE_LINES.name(), JsonVariables.json(rows));
+    FundAllocationProcess.ISSUE_LINES.set(tasks, task.getId(), JsonVariables.json(rows));
     return task.getId();
   }
 }

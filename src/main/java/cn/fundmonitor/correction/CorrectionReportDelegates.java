@@ -6,7 +6,7 @@ import cn.fundmonitor.organisation.Division;
 import cn.fundmonitor.organisation.Role;
 import cn.fundmonitor.organisation.UnitGroup;
 import cn.fundmonitor.platform.Actors;
-import cn.fundmonitor.platform.JsonVariables;
+import cn.fundmonitor.platform.ProcessVariables;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,8 +35,7 @@ class CorrectionReportDelegates {
           Role.byId(first.businessRole()).orElseThrow()).id());
       REPORT_SUMMARY.setLocal(execution,
           CorrectionService.reportSummary(REPORT_ID.get(execution), items));
-      execution.setVariableLocal(REPORT_DECISIONS.name(),
-          JsonVariables.json(CorrectionService.decisionRows(items)));
+      REPORT_DECISIONS.setLocal(execution, CorrectionService.decisionRows(items));
       SUBMISSION_NOTE.setLocal(execution, null);
       BUSINESS_OPINION.setLocal(execution, null);
     };
@@ -61,12 +60,12 @@ class CorrectionReportDelegates {
   JavaDelegate recordDecisionsDelegate(CorrectionService corrections) {
     return execution -> {
       var decisions = corrections.decideReport(REPORT_ID.get(execution),
-          JsonVariables.rows(REPORT_DECISIONS.get(execution)), Actors.current(execution));
+          REPORT_DECISIONS.get(execution), Actors.current(execution));
       var runtime = execution.getProcessEngineServices().getRuntimeService();
       decisions.forEach((requestNo, approved) -> runtime.createMessageCorrelation(MESSAGE_DECIDED)
           .processInstanceBusinessKey(requestNo)
-          .setVariable(MINISTRY_APPROVED.name(), approved)
-          .setVariable(MINISTRY_REASON.name(), corrections.get(requestNo).decisionReason())
+          .setVariables(ProcessVariables.builder().set(MINISTRY_APPROVED, approved)
+              .set(MINISTRY_REASON, corrections.get(requestNo).decisionReason()).build())
           .correlate());
     };
   }

@@ -7,6 +7,7 @@ import cn.fundmonitor.common.ConflictException;
 import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.common.NotFoundException;
 import cn.fundmonitor.common.NumberSequences;
+import cn.fundmonitor.common.Problems;
 import cn.fundmonitor.filing.FilingService;
 import cn.fundmonitor.filing.FilingStatus;
 import cn.fundmonitor.organisation.Division;
@@ -59,10 +60,17 @@ public class CorrectionService {
   }
 
   /** Records a unit's request to change one field of its own filed quarterly data. */
-  public CorrectionRequest request(Object recordKey, Object field, Object newValue, Object reason,
-      String actor, Collection<String> actorGroups, String processInstanceId) {
-    return request(QUARTERLY_FILING, recordKey, field, newValue, reason, actor, actorGroups,
-        processInstanceId);
+  /**
+   * A unit's request as its form sends it: which record (type and key), which field (the form's
+   * {@code correctionField}, or {@code allocationField} for allocation data), the new value and why.
+   */
+  public record Change(String recordType, String recordKey, String field, String newValue,
+      String reason) {
+
+    /** A change of a filed quarterly record. */
+    public static Change ofFiling(String recordKey, String field, String newValue, String reason) {
+      return new Change(QUARTERLY_FILING, recordKey, field, newValue, reason);
+    }
   }
 
   /**
@@ -71,22 +79,23 @@ public class CorrectionService {
    * ({@link AllocationCorrections#ISSUE}) or a recipient's filed refinement
    * ({@link AllocationCorrections#REFINEMENT}), money and decomposed targets alike.
    */
-  public CorrectionRequest request(Object recordType, Object recordKey, Object field,
-      Object newValue, Object reason, String actor, Collection<String> actorGroups,
+  public CorrectionRequest request(Change change, String actor, Collection<String> actorGroups,
       String processInstanceId) {
     var existing = repository.findByProcessInstance(processInstanceId);
     if (existing.isPresent()) {
       return existing.get();
     }
-    var problems = new ArrayList<String>();
-    var type = text(recordType) == null ? QUARTERLY_FILING : text(recordType);
+    var problems = new Problems();
+    var type = text(change.recordType()) == null ? QUARTERLY_FILING : text(change.recordType());
     if (!QUARTERLY_FILING.equals(type) && !AllocationCorrections.handles(type)) {
-      problems.add("要变更的数据类型应为季度填报、资金下达或资金细化");
+      problems.add("recordType", "要变更的数据类型应为季度填报、资金下达或资金细化");
     }
-    var key = requiredText(recordKey, "要变更的记录", MAX_RECORD_KEY, problems);
-    var fieldName = requiredText(field, "要变更的字段", 40, problems);
-    var why = requiredText(reason, "变更原因", 2000, problems);
-    var value = requiredText(newValue, "变更后的值", 200, problems);
+    var key = requiredText(change.recordKey(), "要变更的记录", MAX_RECORD_KEY,
+        problems.at("recordKey"));
+    var fieldName = requiredText(change.field(), "要变更的字段", 40,
+        problems.at(AllocationCorrections.handles(type) ? "allocationField" : "correctionField"));
+    var why = requiredText(change.reason(), "变更原因", 2000, problems.at("correctionReason"));
+    var value = requiredText(change.newValue(), "变更后的值", 200, problems.at("newValue"));
     if (!problems.isEmpty()) {
       throw new InvalidInputException("变更申请有误", problems);
     }
@@ -274,18 +283,18 @@ public class CorrectionService {
   }
 
   /** The ministry's finance department decides every request of the report. */
-  public Map<String, Boolean> decideReport(String reportId, List<Map<String, Object>> decisions,
-      String actor) {
+  public Map<String, Boolean> decideReport(String reportId,
+      List<DataCorrectionProcess.ReportDecision> decisions, String actor) {
     var items = reportItems(reportId);
     var problems = new ArrayList<String>();
     var result = new LinkedHashMap<String, Boolean>();
     for (var item : items) {
-      var row = decisions.stream().filter(d -> item.requestNo().equals(text(d.get("requestNo"))))
-          .findFirst().orElse(Map.of());
-      var decision = text(row.get("decision"));
+      var row = decisions.stream().filter(d -> item.requestNo().equals(text(d.requestNo())))
+          .findFirst().orElse(new DataCorrectionProcess.ReportDecision(null, null, null, null));
+      var decision = text(row.decision());
       if (!"APPROVE".equals(decision) && !"REFUSE".equals(decision)) {
         problems.add(item.requestNo() + "：请选择同意或不同意");
-      } else if ("REFUSE".equals(decision) && text(row.get("reason")) == null) {
+      } else if ("REFUSE".equals(decision) && text(row.reason()) == null) {
         problems.add(item.requestNo() + "：不同意时必须说明理由");
       } else {
         result.put(item.requestNo(), "APPROVE".equals(decision));
@@ -297,11 +306,11 @@ public class CorrectionService {
     var now = now();
     for (var item : items) {
       var approved = result.get(item.requestNo());
-      var row = decisions.stream().filter(d -> item.requestNo().equals(text(d.get("requestNo"))))
+      var row = decisions.stream().filter(d -> item.requestNo().equals(text(d.requestNo())))
           .findFirst().orElseThrow();
       move(item, CorrectionStatus.REPORTED,
           approved ? CorrectionStatus.APPROVED : CorrectionStatus.REFUSED);
-      repository.recordDecision(item.requestNo(), actor, now, text(row.get("reason")));
+      repository.recordDecision(item.requestNo(), actor, now, text(row.reason()));
     }
     repository.decideReport(reportId, actor, now);
     return result;
@@ -367,15 +376,10 @@ public class CorrectionService {
   }
 
   /** The ministry's decision table of a report: one row per request, not yet decided. */
-  public static List<Map<String, Object>> decisionRows(List<CorrectionRequest> items) {
-    return items.stream().map(i -> {
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("requestNo", i.requestNo());
-      row.put("summary", i.recordKey() + " " + i.field() + "：" + i.oldValue() + " → " + i.newValue()
-          + "（" + i.reason() + "）");
-      row.put("decision", null);
-      row.put("reason", null);
-      return row;
-    }).toList();
+  public static List<DataCorrectionProcess.ReportDecision> decisionRows(
+      List<CorrectionRequest> items) {
+    return items.stream().map(i -> new DataCorrectionProcess.ReportDecision(i.requestNo(),
+        i.recordKey() + " " + i.field() + "：" + i.oldValue() + " → " + i.newValue()
+            + "（" + i.reason() + "）", null, null)).toList();
   }
 }

@@ -6,6 +6,7 @@ import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.filing.FilingService;
 import cn.fundmonitor.filing.QuarterlyFilingProcess;
 import cn.fundmonitor.platform.Actors;
+import java.util.Objects;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -26,13 +27,13 @@ class DataCorrectionDelegates {
         requester = Actors.current(execution);
         REQUESTER.set(execution, requester);
       }
-      var type = execution.getVariable(RECORD_TYPE.name());
+      var type = RECORD_TYPE.get(execution);
       var allocation = type != null && !CorrectionService.QUARTERLY_FILING.equals(type);
-      var r = corrections.request(type, execution.getVariable(RECORD_KEY.name()),
-          execution.getVariable(allocation && execution.hasVariable(ALLOCATION_FIELD.name())
-              ? ALLOCATION_FIELD.name() : FIELD.name()), execution.getVariable(NEW_VALUE.name()),
-          execution.getVariable(REASON.name()), requester, Actors.groups(execution, requester),
-          execution.getProcessInstanceId());
+      var allocationField = ALLOCATION_FIELD.get(execution);
+      var r = corrections.request(new CorrectionService.Change(type, RECORD_KEY.get(execution),
+              allocation && allocationField != null ? allocationField : FIELD.get(execution),
+              NEW_VALUE.get(execution), REASON.get(execution)),
+          requester, Actors.groups(execution, requester), execution.getProcessInstanceId());
       execution.setProcessBusinessKey(r.requestNo());
       REQUEST_NO.set(execution, r.requestNo());
       var subject = corrections.subject(r);
@@ -49,7 +50,7 @@ class DataCorrectionDelegates {
   @Bean
   JavaDelegate recordConsentDelegate(CorrectionService corrections) {
     return execution -> corrections.superiorDecision(REQUEST_NO.get(execution),
-        "APPROVE".equals(CONSENT.get(execution)), CONSENT_COMMENT.get(execution),
+        CONSENT.get(execution) == Consent.APPROVE, CONSENT_COMMENT.get(execution),
         Actors.current(execution));
   }
 
@@ -95,16 +96,22 @@ class DataCorrectionDelegates {
     return execution -> corrections.markStale(REQUEST_NO.get(execution));
   }
 
+  /** The consent given; none, or one the form does not offer, is refused at its field. */
+  private static Consent consent(DelegateExecution execution) {
+    try {
+      return Objects.requireNonNull(CONSENT.get(execution));
+    } catch (InvalidInputException | NullPointerException none) {
+      throw InvalidInputException.of("审核意见有误", "consent", "请选择同意或不同意变更");
+    }
+  }
+
   /** Refuses a consent the gateway cannot route, or a refusal without its reason. */
   @Bean
   ExecutionListener consentInputListener() {
     return execution -> {
-      var consent = CONSENT.get(execution);
-      if (!"APPROVE".equals(consent) && !"REFUSE".equals(consent)) {
-        throw new InvalidInputException("审核意见有误", "请选择同意或不同意变更");
-      }
+      var consent = consent(execution);
       var comment = CONSENT_COMMENT.get(execution);
-      if ("REFUSE".equals(consent) && (comment == null || comment.isBlank())) {
+      if (consent == Consent.REFUSE && (comment == null || comment.isBlank())) {
         throw new InvalidInputException("审核意见有误", "不同意变更时必须说明理由");
       }
     };

@@ -75,8 +75,10 @@ public final class DataCorrectionProcess {
   public static final ProcessVariable<String> SUPERIOR_GROUP = ProcessVariable.of("superiorGroup", String.class);
   public static final ProcessVariable<String> COUNTERPART_GROUP = ProcessVariable.of("counterpartGroup", String.class);
   public static final ProcessVariable<String> CORRECTION_SUMMARY = ProcessVariable.of("correctionSummary", String.class);
-  /** APPROVE or REFUSE. */
-  public static final ProcessVariable<String> CONSENT = ProcessVariable.of("consent", String.class);
+  /** Values of {@link #CONSENT}. */
+  public enum Consent { APPROVE, REFUSE }
+
+  public static final ProcessVariable<Consent> CONSENT = ProcessVariable.ofEnum("consent", Consent.class, "审核意见");
   public static final ProcessVariable<String> CONSENT_COMMENT = ProcessVariable.of("consentComment", String.class);
   /** Set by the message CorrectionDecided. */
   public static final ProcessVariable<Boolean> MINISTRY_APPROVED = ProcessVariable.of("ministryApproved", Boolean.class);
@@ -92,8 +94,11 @@ public final class DataCorrectionProcess {
   public static final ProcessVariable<String> REPORT_SUMMARY = ProcessVariable.of("reportSummary", String.class);
   public static final ProcessVariable<String> SUBMISSION_NOTE = ProcessVariable.of("submissionNote", String.class);
   public static final ProcessVariable<String> BUSINESS_OPINION = ProcessVariable.of("businessOpinion", String.class);
-  /** JSON [{requestNo, summary, decision (APPROVE/REFUSE), reason}] */
-  public static final ProcessVariable<Object> REPORT_DECISIONS = ProcessVariable.of("reportDecisions", Object.class);
+  /** One row of the ministry's decision table; {@code decision} is APPROVE or REFUSE. */
+  public record ReportDecision(String requestNo, String summary, String decision, String reason) {}
+
+  public static final ProcessVariable<List<ReportDecision>> REPORT_DECISIONS =
+      ProcessVariable.rows("reportDecisions", ReportDecision.class, "认定意见");
 
   private DataCorrectionProcess() {}
 }

@@ -3,6 +3,8 @@ package cn.fundmonitor.demo;
 import static cn.fundmonitor.warehousing.ApplicationRequest.indicator;
 
 import cn.fundmonitor.allocation.FundAllocationProcess;
+import cn.fundmonitor.allocation.FundAllocationProcess.PlanReviewOutcome;
+import cn.fundmonitor.allocation.FundAllocationProcess.ReleaseOutcome;
 import cn.fundmonitor.evaluation.SelfEvaluation;
 import cn.fundmonitor.evaluation.SelfEvaluationProcess;
 import cn.fundmonitor.filing.QuarterlyFilingProcess;
@@ -35,7 +37,6 @@ import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -271,16 +272,15 @@ class DemoData {
   /** Money registered by the finance office of the unit it belongs to (MNR 第九条). */
   private void receive(String registrar, String documentNo, String direction, String fundClass,
       String central, String provincial, int daysAgo, List<Map<String, Object>> targets) {
-    var vars = Variables.createVariables()
-        .putValue(FundAllocationProcess.DOCUMENT_NO.name(), documentNo)
-        .putValue(FundAllocationProcess.FUND_CLASS.name(), fundClass)
-        .putValue(FundAllocationProcess.DIRECTION.name(), direction)
-        .putValue(FundAllocationProcess.BUDGET_YEAR.name(), LocalDate.now(clock).getYear())
-        .putValue(FundAllocationProcess.CENTRAL_AMOUNT.name(), central)
-        .putValue(FundAllocationProcess.PROVINCIAL_AMOUNT.name(), provincial)
-        .putValue(FundAllocationProcess.RECEIVED_ON.name(),
-            LocalDate.now(clock).minusDays(daysAgo).toString())
-        .putValueTyped(FundAllocationProcess.APPROVED_TARGETS.name(), JsonVariables.json(targets));
+    var vars = ProcessVariables.builder()
+        .set(FundAllocationProcess.DOCUMENT_NO, documentNo)
+        .set(FundAllocationProcess.FUND_CLASS, fundClass)
+        .set(FundAllocationProcess.DIRECTION, direction)
+        .set(FundAllocationProcess.BUDGET_YEAR, LocalDate.now(clock).getYear())
+        .set(FundAllocationProcess.CENTRAL_AMOUNT, central)
+        .set(FundAllocationProcess.PROVINCIAL_AMOUNT, provincial)
+        .set(FundAllocationProcess.RECEIVED_ON, LocalDate.now(clock).minusDays(daysAgo))
+        .set(FundAllocationProcess.APPROVED_TARGETS, JsonVariables.json(targets)).build();
     as(registrar, () -> runtime.startProcessInstanceByKey(FundAllocationProcess.KEY, vars));
   }
 
@@ -289,8 +289,9 @@ class DemoData {
     propose(documentNo, recipient, project, central, provincial);
     // GX 第十八条: 自治区财政厅审核后下达
     complete("guangxi-fiscal", documentNo, FundAllocationProcess.TASK_REVIEW_PLAN,
-        Variables.putValue(FundAllocationProcess.PLAN_REVIEW_OUTCOME.name(), "APPROVE")
-            .putValue(FundAllocationProcess.PLAN_REVIEW_COMMENT.name(), "方案合理，同意下达。"));
+        ProcessVariables.builder()
+            .set(FundAllocationProcess.PLAN_REVIEW_OUTCOME, PlanReviewOutcome.APPROVE)
+            .set(FundAllocationProcess.PLAN_REVIEW_COMMENT, "方案合理，同意下达。").build());
   }
 
   /** The province's natural-resources department proposes the allocation plan (GX 第十八条). */
@@ -302,14 +303,13 @@ class DemoData {
   /** A unit's finance office proposes the plan for its 财政厅（局）'s review (GX 第十八条). */
   private void propose(String proposer, String documentNo, String recipient, String project,
       String central, String provincial) {
-    complete(proposer, documentNo, FundAllocationProcess.TASK_ISSUE, Variables
-        .putValue(FundAllocationProcess.ISSUE_DOCUMENT_NO.name(), "桂" + documentNo)
-        .putValue(FundAllocationProcess.ISSUED_ON.name(), LocalDate.now(clock).toString())
-        .putValueTyped(FundAllocationProcess.ISSUE_LINES.name(), JsonVariables.json(List.of(
+    complete(proposer, documentNo, FundAllocationProcess.TASK_ISSUE, ProcessVariables.builder()
+        .set(FundAllocationProcess.ISSUE_DOCUMENT_NO, "桂" + documentNo)
+        .set(FundAllocationProcess.ISSUED_ON, LocalDate.now(clock))
+        .set(FundAllocationProcess.ISSUE_LINES, JsonVariables.json(List.of(
             Map.of("recipientCode", recipient, "projectCode", project, "centralShare", central,
                 "provincialShare", provincial))))
-        .putValueTyped(FundAllocationProcess.DECOMPOSED_TARGETS.name(),
-            JsonVariables.json(List.of())));
+        .set(FundAllocationProcess.DECOMPOSED_TARGETS, JsonVariables.json(List.of())).build());
   }
 
   private void refine(String documentNo, String user, String project, String central,
@@ -317,18 +317,19 @@ class DemoData {
     refineOnly(documentNo, user, project, central, provincial);
     // GX 第五条第四项: the county's 财政局 reviews and releases the refined money
     complete(user.replace("-finance", "-fiscal"), documentNo, FundAllocationProcess.TASK_APPROVE_RELEASE,
-        Variables.putValue(FundAllocationProcess.RELEASE_OUTCOME.name(), "APPROVE")
-            .putValue(FundAllocationProcess.RELEASE_COMMENT.name(), "细化结果与下达资金一致，同意拨付。"));
+        ProcessVariables.builder()
+            .set(FundAllocationProcess.RELEASE_OUTCOME, ReleaseOutcome.APPROVE)
+            .set(FundAllocationProcess.RELEASE_COMMENT, "细化结果与下达资金一致，同意拨付。").build());
   }
 
   private void refineOnly(String documentNo, String user, String project, String central,
       String provincial) {
-    complete(user, documentNo, FundAllocationProcess.TASK_REFINE, Variables
-        .putValue(FundAllocationProcess.REFINED_ON.name(), LocalDate.now(clock).toString())
-        .putValueTyped(FundAllocationProcess.REFINEMENT_LINES.name(), JsonVariables.json(List.of(
+    complete(user, documentNo, FundAllocationProcess.TASK_REFINE, ProcessVariables.builder()
+        .set(FundAllocationProcess.REFINED_ON, LocalDate.now(clock))
+        .set(FundAllocationProcess.REFINEMENT_LINES, JsonVariables.json(List.of(
             Map.of("projectCode", project, "centralShare", central, "provincialShare",
                 provincial))))
-        .putValueTyped(FundAllocationProcess.PROJECT_TARGETS.name(), JsonVariables.json(List.of())));
+        .set(FundAllocationProcess.PROJECT_TARGETS, JsonVariables.json(List.of())).build());
   }
 
   private void complete(String user, String businessKey, String taskKey,

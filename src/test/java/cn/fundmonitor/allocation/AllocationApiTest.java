@@ -9,6 +9,7 @@ import cn.fundmonitor.support.Http;
 import cn.fundmonitor.support.Projects;
 import cn.fundmonitor.support.TestUsers;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -42,9 +43,9 @@ class AllocationApiTest {
         projects.warehoused(XINGNING_ECO, "450102", "兴宁区因素法项目"), 2026);
     var documentNo = "桂财资环〔2026〕因素法API1号";
     allocations.register(new RawReceipt(documentNo, "CENTRAL", "ECO_RESTORATION", 2026, "1000",
-            "0", "2026-11-01", List.of(indicator("OUTPUT", "QUANTITY", "修复治理面积", "GE", "1", "公顷")),
+            "0", LocalDate.parse("2026-11-01"), List.of(indicator("OUTPUT", "QUANTITY", "修复治理面积", "GE", "1", "公顷")),
             "因素法"), GUANGXI_FINANCE, users.groups(GUANGXI_FINANCE), null);
-    allocations.issue(documentNo, "下达API1", "2026-11-02", List.of(Map.of("recipientCode", "450102",
+    allocations.issue(documentNo, "下达API1", LocalDate.parse("2026-11-02"), List.of(Map.of("recipientCode", "450102",
         "projectCode", project, "centralShare", "1000")), List.of(), GUANGXI_FISCAL);
 
     var path = "/api/allocations/" + URLEncoder.encode(documentNo, StandardCharsets.UTF_8);

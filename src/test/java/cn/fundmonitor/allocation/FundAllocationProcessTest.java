@@ -52,6 +52,7 @@ class FundAllocationProcessTest {
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
+  @Autowired cn.fundmonitor.support.Tasklist tasklist;
   @Autowired ManagementService management;
   @Autowired AllocationService allocations;
   @Autowired OverdueService overdue;
@@ -143,24 +144,24 @@ class FundAllocationProcessTest {
         .taskCandidateGroup(group).includeAssignedTasks().singleResult();
   }
 
-  void complete(String user, Task task, VariableMap vars) {
-    users.run(user, () -> {
-      if (task.getAssignee() == null) {
-        tasks.claim(task.getId(), user);
-      }
-      tasks.complete(task.getId(), vars);
-    });
+  /** Completes the step as the user Tasklist offers it to, the step going to the group. */
+  void complete(String user, ProcessInstance pi, String key, String group, VariableMap vars) {
+    var task = tasklist.as(user).task(pi, key);
+    assertThat(tasks.createTaskQuery().taskId(task.getId()).taskCandidateGroup(group)
+        .includeAssignedTasks().count()).as(key + " goes to " + group).isOne();
+    tasklist.as(user).complete(task, vars);
   }
 
   /** The province's natural-resources department proposes, the 财政厅 approves (GX 第十八条). */
   void issueApproved(ProcessInstance pi, VariableMap vars) {
-    complete(GUANGXI_FINANCE, task(pi, TASK_ISSUE, "450000-finance"), vars);
+    complete(GUANGXI_FINANCE, pi, TASK_ISSUE, "450000-finance", vars);
     review(pi, GUANGXI_FISCAL, "APPROVE", "方案合理，同意下达");
   }
 
   void review(ProcessInstance pi, String user, String outcome, String comment) {
-    complete(user, task(pi, TASK_REVIEW_PLAN, "450000-fiscal"), PLAN_REVIEW_OUTCOME
-        .putInto(PLAN_REVIEW_COMMENT.with(comment), outcome));
+    complete(user, pi, TASK_REVIEW_PLAN, "450000-fiscal", PLAN_REVIEW_COMMENT.with(comment)
+        // as a client may send it, also a value the form does not offer
+        .putValue(PLAN_REVIEW_OUTCOME.name(), outcome));
   }
 
   /** The county refines and its 财政局 approves the release (GX 第五条第四项). */
@@ -182,21 +183,23 @@ class FundAllocationProcessTest {
             "projectCode", project, "centralShare", central, "provincialShare", provincial))))
         .putValueTyped(PROJECT_TARGETS.name(), JsonVariables.json(List.of(
             target("projectCode", project, "修复治理面积", area))));
-    complete(user, task(pi, TASK_REFINE, group), vars);
+    complete(user, pi, TASK_REFINE, group, vars);
   }
 
   void release(ProcessInstance pi, String user, String fiscalGroup, String outcome, String comment) {
-    complete(user, task(pi, TASK_APPROVE_RELEASE, fiscalGroup), RELEASE_OUTCOME
-        .putInto(RELEASE_COMMENT.with(comment), outcome));
+    complete(user, pi, TASK_APPROVE_RELEASE, fiscalGroup, RELEASE_COMMENT.with(comment)
+        // as a client may send it, also a value the form does not offer
+        .putValue(RELEASE_OUTCOME.name(), outcome));
   }
 
   void file(ProcessInstance pi, String user, String group) {
-    complete(user, task(pi, TASK_FILE, group), FILING_NOTE.with("已细化到项目"));
+    complete(user, pi, TASK_FILE, group, FILING_NOTE.with("已细化到项目"));
   }
 
   void acknowledge(ProcessInstance pi, String user, String group, String outcome, String comment) {
-    complete(user, task(pi, TASK_ACKNOWLEDGE, group), ACKNOWLEDGEMENT_OUTCOME
-        .putInto(ACKNOWLEDGEMENT_COMMENT.with(comment), outcome));
+    complete(user, pi, TASK_ACKNOWLEDGE, group, ACKNOWLEDGEMENT_COMMENT.with(comment)
+        // as a client may send it, also a value the form does not offer
+        .putValue(ACKNOWLEDGEMENT_OUTCOME.name(), outcome));
   }
 
   void refineFileAndAcknowledgeYangshuo(ProcessInstance pi) {
@@ -218,7 +221,7 @@ class FundAllocationProcessTest {
         .isEqualTo(beijing(2025, 10, 9, 23, 59, 59));
     assertThat(allocations.get(pi.getBusinessKey()).issueDueOn()).isEqualTo("2025-10-09");
 
-    complete(GUANGXI_FINANCE, issueTask, goodIssue());
+    tasklist.as(GUANGXI_FINANCE).complete(issueTask, goodIssue());
 
     // GX 第十八条: 自治区自然资源厅提出资金分配建议方案，自治区财政厅审核后下达
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_SUBMIT_PLAN).hasNotPassed(TASK_RECORD_ISSUE)
@@ -226,15 +229,17 @@ class FundAllocationProcessTest {
     assertThat(task(pi, TASK_REVIEW_PLAN, "450000-fiscal").getDueDate())
         .as("the review is due with the issue (MNR 第九条)").isEqualTo(beijing(2025, 10, 9, 23, 59, 59));
     assertThat(task(pi, TASK_REVIEW_PLAN, "450000-finance")).as("not the proposer's own step").isNull();
-    assertThat((String) runtime.getVariable(pi.getId(), PLAN_SUMMARY.name()))
+    assertThat(PLAN_SUMMARY.from(runtime, pi.getId()))
         .contains("兴宁区：中央 60 万元，省级 10 万元").contains(xingningProject)
         .contains("阳朔县：中央 40 万元，省级 10 万元");
     assertThat(allocations.parts(pi.getBusinessKey())).as("nothing issued before the review").isEmpty();
     assertThat(allocations.get(pi.getBusinessKey()).status()).isEqualTo(AllocationStatus.RECEIVED);
-    assertThatThrownBy(() -> review(pi, GUANGXI_FINANCE, "APPROVE", null))
-        .as("the natural-resources department cannot approve its own plan").isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
-    assertThatThrownBy(() -> review(pi, NANNING_FISCAL, "APPROVE", null))
-        .as("a city's fiscal department is not the 财政厅").isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+    // the natural-resources department cannot approve its own plan; a city's fiscal department is
+    // not the 财政厅
+    for (var user : List.of(GUANGXI_FINANCE, NANNING_FISCAL)) {
+      tasklist.as(user).cannotComplete(pi, TASK_REVIEW_PLAN,
+          PLAN_REVIEW_OUTCOME.with(PlanReviewOutcome.APPROVE));
+    }
     assertThatThrownBy(() -> review(pi, GUANGXI_FISCAL, "MAYBE", null))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("请选择：审核通过并下达，或退回修改");
     review(pi, GUANGXI_FISCAL, "APPROVE", "方案合理，同意下达");
@@ -303,11 +308,11 @@ class FundAllocationProcessTest {
     assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).singleResult()
         .getIncidentMessage()).startsWith("逾期3天：");
 
-    complete(MINISTRY_FINANCE, followUp, Variables.putValue("followUpNote", "已电话督促"));
+    tasklist.as(MINISTRY_FINANCE).complete(followUp, Variables.putValue("followUpNote", "已电话督促"));
     BpmnAwareTests.assertThat(pi).hasPassed(END_ISSUE_FOLLOWED_UP).isWaitingAt(TASK_ISSUE);
 
     at(2025, 10, 13, 10);
-    complete(GUANGXI_FINANCE, task(pi, TASK_ISSUE, "450000-finance"), goodIssue());
+    complete(GUANGXI_FINANCE, pi, TASK_ISSUE, "450000-finance", goodIssue());
     assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).count())
         .as("resolved when done").isZero();
     review(pi, GUANGXI_FISCAL, "APPROVE", null);
@@ -332,7 +337,7 @@ class FundAllocationProcessTest {
     assertThat(filingFollowUp).as("Nanning, Xingning's superior, follows up").isNotNull();
     assertThat(filingFollowUp.getDueDate()).as("Xingning's filing deadline")
         .isEqualTo(beijing(2025, 11, 13, 23, 59, 59));
-    complete(NANNING_FINANCE, filingFollowUp, Variables.putValue("followUpNote", "已发函催办"));
+    tasklist.as(NANNING_FINANCE).complete(filingFollowUp, Variables.putValue("followUpNote", "已发函催办"));
     file(pi, XINGNING_FINANCE, "450102-finance");
     acknowledge(pi, NANNING_FINANCE, "450100-finance", "ACKNOWLEDGE", null);
     refineFileAndAcknowledgeYangshuo(pi);
@@ -381,12 +386,12 @@ class FundAllocationProcessTest {
     assertThat(task(pi, TASK_APPROVE_RELEASE, "450102-fiscal").getDueDate()).as("兴宁区财政局, due with the filing")
         .isEqualTo(beijing(releaseDue.getYear(), releaseDue.getMonthValue(), releaseDue.getDayOfMonth(), 23, 59, 59));
     assertThat(task(pi, TASK_FILE, "450102-finance")).as("filed only after the release").isNull();
-    assertThatThrownBy(() -> release(pi, XINGNING_FINANCE, "450102-fiscal", "APPROVE", null))
-        .as("the bureau cannot release its own refinement").isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
-    assertThatThrownBy(() -> release(pi, YANGSHUO_FISCAL, "450102-fiscal", "APPROVE", null))
-        .as("another county's 财政局").isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
-    assertThatThrownBy(() -> release(pi, NANNING_FISCAL, "450102-fiscal", "APPROVE", null))
-        .as("the city's 财政局 is not Xingning's").isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+    // the bureau cannot release its own refinement; neither can another county's 财政局 nor the
+    // city's, which is not Xingning's
+    for (var user : List.of(XINGNING_FINANCE, YANGSHUO_FISCAL, NANNING_FISCAL)) {
+      tasklist.as(user).cannotComplete(pi, TASK_APPROVE_RELEASE,
+          RELEASE_OUTCOME.with(ReleaseOutcome.APPROVE));
+    }
     assertThatThrownBy(() -> release(pi, XINGNING_FISCAL, "450102-fiscal", "RETURN", ""))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("退回细化、不予拨付时必须填写原因");
     assertThatThrownBy(() -> release(pi, XINGNING_FISCAL, "450102-fiscal", null, null))
@@ -443,7 +448,7 @@ class FundAllocationProcessTest {
         .isEqualTo(refine.getDueDate());
     assertThat((String) tasks.getVariable(followUp.getId(), "overdueInfo"))
         .contains("逾期1天").contains("细化资金到项目并分解绩效目标（截止 2025-10-10）");
-    complete(NANNING_FINANCE, followUp, Variables.putValue("followUpNote", "已电话督促"));
+    tasklist.as(NANNING_FINANCE).complete(followUp, Variables.putValue("followUpNote", "已电话督促"));
 
     at(2025, 10, 14, 9);
     refine(pi, XINGNING_FINANCE, "450102-finance", xingningProject, "600000", "100000", "60");
@@ -474,7 +479,7 @@ class FundAllocationProcessTest {
     assertThat(JsonVariables.rows(tasks.getVariable(issue.getId(), ISSUE_LINES.name())))
         .as("the issue form opens with the shares filled in").isEqualTo(shares.issueLines());
 
-    complete(GUANGXI_FINANCE, issue, Variables.createVariables()
+    tasklist.as(GUANGXI_FINANCE).complete(issue, Variables.createVariables()
         .putValue(ISSUE_DOCUMENT_NO.name(), "桂财资环〔2025〕89号")
         .putValue(ISSUED_ON.name(), "2025-09-10")
         .putValueTyped(DECOMPOSED_TARGETS.name(), JsonVariables.json(List.of(
@@ -495,7 +500,7 @@ class FundAllocationProcessTest {
   void mnrArticle9_theIssueDeadlineRunsFromReceiptAndCountsTheDaysWithTheFiscalDepartment() {
     // MNR 第九条: 配合财政部门，30日内……下达至市、县 — one deadline for both departments
     var pi = receive("财资环〔2025〕期限1号");
-    complete(GUANGXI_FINANCE, task(pi, TASK_ISSUE, "450000-finance"), goodIssue());
+    complete(GUANGXI_FINANCE, pi, TASK_ISSUE, "450000-finance", goodIssue());
     assertThat(management.createJobQuery().processInstanceId(pi.getId())
         .activityId(TIMER_ISSUE_OVERDUE).count()).as("no unit timer while the 财政厅 reviews").isZero();
     assertThat(task(pi, TASK_REVIEW_PLAN, "450000-fiscal").getDueDate())
@@ -518,7 +523,7 @@ class FundAllocationProcessTest {
   @Test
   void theFiscalDepartmentReturnsThePlanWithItsReasonAndApprovesTheRevisedOne_gxArticle18() {
     var pi = receive("财资环〔2025〕8号");
-    complete(GUANGXI_FINANCE, task(pi, TASK_ISSUE, "450000-finance"), goodIssue());
+    complete(GUANGXI_FINANCE, pi, TASK_ISSUE, "450000-finance", goodIssue());
 
     assertThatThrownBy(() -> review(pi, GUANGXI_FISCAL, "RETURN", " "))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("退回资金分配方案时必须填写退回原因");
@@ -539,7 +544,7 @@ class FundAllocationProcessTest {
     assertThat(JsonVariables.rows(tasks.getVariable(again.getId(), ISSUE_LINES.name())))
         .as("the returned plan opens as it was sent").hasSize(2);
 
-    complete(GUANGXI_FINANCE, again, issue(List.of(line("450102", xingningProject, "600000", "150000"),
+    tasklist.as(GUANGXI_FINANCE).complete(again, issue(List.of(line("450102", xingningProject, "600000", "150000"),
             line("450321", yangshuoProject, "400000", "50000")),
         List.of(target("recipientCode", "450102", "修复治理面积", "60"),
             target("recipientCode", "450321", "修复治理面积", "40"))));
@@ -563,7 +568,7 @@ class FundAllocationProcessTest {
             target("recipientCode", "450102", "修复治理面积", "60"),
             target("recipientCode", "450321", "修复治理面积", "40")));
 
-    assertThatThrownBy(() -> complete(GUANGXI_FINANCE, task(pi, TASK_ISSUE, "450000-finance"), wrong))
+    assertThatThrownBy(() -> complete(GUANGXI_FINANCE, pi, TASK_ISSUE, "450000-finance", wrong))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("中央财政资金下达合计 999999.99 元，与到位的 1000000.00 元不一致（相差 -0.01 元）");
 
@@ -581,7 +586,7 @@ class FundAllocationProcessTest {
             target("recipientCode", "450102", "修复治理面积", "60"),
             target("recipientCode", "450321", "修复治理面积", "40")));
 
-    assertThatThrownBy(() -> complete(GUANGXI_FINANCE, task(pi, TASK_ISSUE, "450000-finance"),
+    assertThatThrownBy(() -> complete(GUANGXI_FINANCE, pi, TASK_ISSUE, "450000-finance",
         toPending))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("未入库（当前状态：审核中），未入库项目不予安排资金（MNR 第九条）");
@@ -590,7 +595,7 @@ class FundAllocationProcessTest {
     // a warehoused project outside the recipient is refused too
     var elsewhere = issue(List.of(line("450102", yangshuoProject, "1000000", "200000")),
         List.of(target("recipientCode", "450102", "修复治理面积", "100")));
-    assertThatThrownBy(() -> complete(GUANGXI_FINANCE, task(pi, TASK_ISSUE, "450000-finance"),
+    assertThatThrownBy(() -> complete(GUANGXI_FINANCE, pi, TASK_ISSUE, "450000-finance",
         elsewhere)).hasMessageContaining("位于阳朔县，不在兴宁区");
   }
 
@@ -603,7 +608,7 @@ class FundAllocationProcessTest {
             target("recipientCode", "450321", "修复治理面积", "30"),
             target("recipientCode", "450102", "工程验收合格率", "80")));
 
-    assertThatThrownBy(() -> complete(GUANGXI_FINANCE, task(pi, TASK_ISSUE, "450000-finance"),
+    assertThatThrownBy(() -> complete(GUANGXI_FINANCE, pi, TASK_ISSUE, "450000-finance",
         lowered))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("指标“修复治理面积”分解合计 80 公顷，低于批复目标 ≥ 100 公顷")
@@ -639,24 +644,24 @@ class FundAllocationProcessTest {
   @Test
   void gx14_eachAllocationRecordsItsMethod_projectOrFactor() {
     var factor = receive("财资环〔2025〕因素法1号", "200000.00",
-        Variables.createVariables().putValue(ALLOCATION_METHOD.name(), "FACTOR"));
+        ALLOCATION_METHOD.with("FACTOR"));
     var project = receive("财资环〔2025〕项目法1号");
     assertThat(allocations.get(factor.getBusinessKey()).method()).isEqualTo(AllocationMethod.FACTOR);
     assertThat(allocations.get(project.getBusinessKey()).method())
         .as("项目法 when none is given").isEqualTo(AllocationMethod.PROJECT);
-    assertThat((String) runtime.getVariable(factor.getId(), ALLOCATION_SUMMARY.name()))
+    assertThat(ALLOCATION_SUMMARY.from(runtime, factor.getId()))
         .contains("分配方式：因素法（GX 第十四条）");
     assertThat(allocations.events(factor.getBusinessKey()).get(0).detail()).contains("因素法");
 
     assertThatThrownBy(() -> receive("财资环〔2025〕方式有误号", "200000.00",
-        Variables.createVariables().putValue(ALLOCATION_METHOD.name(), "<script>抽签法</script>")))
+        ALLOCATION_METHOD.with("<script>抽签法</script>")))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("分配方式");
   }
 
   @Test
   void gx25_factorMethodTargetsAreFiledWithTheFiscalBureauToTheProvinceWithin30DaysOfTheRecordedIssue() {
     var pi = receive("财资环〔2025〕因素法2号", "200000.00",
-        Variables.createVariables().putValue(ALLOCATION_METHOD.name(), "FACTOR"));
+        ALLOCATION_METHOD.with("FACTOR"));
     // the issue is recorded on Monday 09-15; the date typed in the form says 09-08
     at(2025, 9, 15, 9);
     var vars = issue(List.of(line("450102", xingningProject, "1000000", "200000")),
@@ -687,10 +692,10 @@ class FundAllocationProcessTest {
         .satisfies(step -> assertThat(step.isOpen()).isTrue());
 
     // the 财政局 files with the bureau; the province (自治区自然资源厅), not the city, confirms
-    complete(XINGNING_FISCAL, task(pi, TASK_FILE, "450102-fiscal"), FILING_NOTE.with("项目绩效目标已报送"));
+    complete(XINGNING_FISCAL, pi, TASK_FILE, "450102-fiscal", FILING_NOTE.with("项目绩效目标已报送"));
     assertThat(task(pi, TASK_ACKNOWLEDGE, "450100-finance")).as("not the parent city").isNull();
-    assertThatThrownBy(() -> acknowledge(pi, NANNING_FINANCE, "450000-finance", "ACKNOWLEDGE", null))
-        .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+    tasklist.as(NANNING_FINANCE).cannotComplete(pi, TASK_ACKNOWLEDGE,
+        ACKNOWLEDGEMENT_OUTCOME.with(AcknowledgementOutcome.ACKNOWLEDGE));
     acknowledge(pi, GUANGXI_FINANCE, "450000-finance", "ACKNOWLEDGE", "已收到项目绩效目标");
     assertThat(allocations.events(pi.getBusinessKey())).filteredOn(e -> e.action().equals("FILED"))
         .singleElement().satisfies(e -> {
@@ -715,8 +720,8 @@ class FundAllocationProcessTest {
         List.of(xingningProject, newProject), GUANGXI_FINANCE, "择优确定"));
     projects.withAnnualTargets(xingningProject, 2039);
     var pi = receive("财资环〔2039〕年度目标1号", "200000.00",
-        Variables.createVariables().putValue(BUDGET_YEAR.name(), 2039));
-    var summary = (String) runtime.getVariable(pi.getId(), ANNUAL_TARGETS_SUMMARY.name());
+        BUDGET_YEAR.with(2039));
+    var summary = ANNUAL_TARGETS_SUMMARY.from(runtime, pi.getId());
     assertThat(summary).as("the step shows the year's targets of the projects money can go to")
         .contains(xingningProject + " 兴宁区修复项目：2039 年度绩效目标 ")
         .contains(newProject + " 阳朔县尚无年度目标项目：尚未下达2039年度绩效目标，下达资金前须补充")
@@ -726,13 +731,13 @@ class FundAllocationProcessTest {
     var targets = List.of(target("recipientCode", "450102", "修复治理面积", "60"),
         target("recipientCode", "450321", "修复治理面积", "40"));
 
-    assertThatThrownBy(() -> complete(GUANGXI_FINANCE, task(pi, TASK_ISSUE, "450000-finance"),
+    assertThatThrownBy(() -> complete(GUANGXI_FINANCE, pi, TASK_ISSUE, "450000-finance",
         issue(lines, targets)))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("项目 " + newProject + "（阳朔县尚无年度目标项目）尚无2039年度绩效目标")
         .hasMessageContaining("GX 第二十五条、第二十六条")
         .hasMessageNotContaining("项目 " + xingningProject + "（");
-    assertThatThrownBy(() -> complete(GUANGXI_FINANCE, task(pi, TASK_ISSUE, "450000-finance"),
+    assertThatThrownBy(() -> complete(GUANGXI_FINANCE, pi, TASK_ISSUE, "450000-finance",
         issue(lines, targets).putValueTyped(ANNUAL_TARGETS.name(), JsonVariables.json(List.of(
             annualTarget(xingningProject, "修复治理面积", "70"),
             annualTarget("不存在的项目", "修复治理面积", "1"),
@@ -761,7 +766,7 @@ class FundAllocationProcessTest {
     var socialProject = projects.warehoused(XINGNING_ECO, "450102", "兴宁区社会资本修复项目");
     var pi = receive("社会出资〔2025〕桂1号", "200000.00", Variables.createVariables()
         .putValue(FUND_CLASS.name(), "SOCIAL").putValue(CENTRAL_AMOUNT.name(), "0"));
-    complete(GUANGXI_FINANCE, task(pi, TASK_ISSUE, "450000-finance"), issue(
+    complete(GUANGXI_FINANCE, pi, TASK_ISSUE, "450000-finance", issue(
         List.of(line("450102", socialProject, "0", "200000")),
         List.of(target("recipientCode", "450102", "修复治理面积", "100"))));
     BpmnAwareTests.assertThat(pi).hasPassed(GATEWAY_FISCAL_REVIEW_NEEDED, TASK_RECORD_ISSUE)
@@ -785,7 +790,7 @@ class FundAllocationProcessTest {
   void gx15_beforeTheYearsSelectionExistsNoProjectIsRefused_onceItExistsItBinds() {
     projects.withAnnualTargets(xingningProject, 2038);
     projects.withAnnualTargets(yangshuoProject, 2038);
-    var more = Variables.createVariables().putValue(BUDGET_YEAR.name(), 2038);
+    var more = BUDGET_YEAR.with(2038);
     var targets = List.of(target("recipientCode", "450102", "修复治理面积", "60"),
         target("recipientCode", "450321", "修复治理面积", "40"));
     var lines = List.of(line("450102", xingningProject, "600000", "100000"),
@@ -802,7 +807,7 @@ class FundAllocationProcessTest {
     users.run(GUANGXI_FINANCE, () -> warehousing.select("450000", 2038, List.of(xingningProject),
         GUANGXI_FINANCE, "择优确定"));
     var after = receive("财资环〔2038〕遴选后1号", "200000.00", more);
-    assertThatThrownBy(() -> complete(GUANGXI_FINANCE, task(after, TASK_ISSUE, "450000-finance"),
+    assertThatThrownBy(() -> complete(GUANGXI_FINANCE, after, TASK_ISSUE, "450000-finance",
         issue(lines, targets))).isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("项目 " + yangshuoProject)
         .hasMessageContaining("不在2038年度遴选确定的支持项目中");
@@ -823,18 +828,18 @@ class FundAllocationProcessTest {
     projects.withAnnualTargets(xingningProject, 2033);
     projects.withAnnualTargets(yangshuoProject, 2033);
     var pi = receive("财资环〔2033〕项目法2号", "200000.00",
-        Variables.createVariables().putValue(BUDGET_YEAR.name(), 2033));
+        BUDGET_YEAR.with(2033));
     var targets = List.of(target("recipientCode", "450102", "修复治理面积", "60"),
         target("recipientCode", "450321", "修复治理面积", "40"));
 
-    assertThatThrownBy(() -> complete(GUANGXI_FINANCE, task(pi, TASK_ISSUE, "450000-finance"),
+    assertThatThrownBy(() -> complete(GUANGXI_FINANCE, pi, TASK_ISSUE, "450000-finance",
         issue(List.of(line("450102", xingningProject, "600000", "100000"),
             line("450321", yangshuoProject, "400000", "100000")), targets)))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("项目 " + yangshuoProject)
         .hasMessageContaining("不在2033年度遴选确定的支持项目中，项目法资金只安排给遴选确定的项目（GX 第十五条）")
         .hasMessageNotContaining("项目 " + xingningProject + "（");
-    assertThatThrownBy(() -> complete(GUANGXI_FINANCE, task(pi, TASK_ISSUE, "450000-finance"),
+    assertThatThrownBy(() -> complete(GUANGXI_FINANCE, pi, TASK_ISSUE, "450000-finance",
         issue(List.of(line("450102", xingningProject, "600000", "100000"),
             lineWithReason("450321", yangshuoProject, "400000", "100000", "理".repeat(501))), targets)))
         .as("a reason too long is refused, not cut").isInstanceOf(InvalidInputException.class)
@@ -853,7 +858,7 @@ class FundAllocationProcessTest {
     // the county refines the exception it was given without a second reason, but not a new project
     var other = projects.warehoused(YANGSHUO_ECO, "450321", "阳朔县未遴选项目");
     var today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), BEIJING).toString();
-    assertThatThrownBy(() -> complete(YANGSHUO_FINANCE, task(pi, TASK_REFINE, "450321-finance"),
+    assertThatThrownBy(() -> complete(YANGSHUO_FINANCE, pi, TASK_REFINE, "450321-finance",
         Variables.createVariables().putValue(REFINED_ON.name(), today)
             .putValueTyped(REFINEMENT_LINES.name(), JsonVariables.json(List.of(Map.of(
                 "projectCode", other, "centralShare", "400000", "provincialShare", "100000"))))

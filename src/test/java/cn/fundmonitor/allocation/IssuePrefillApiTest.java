@@ -4,6 +4,7 @@ import static cn.fundmonitor.allocation.FundAllocationProcess.*;
 import static cn.fundmonitor.support.TestUsers.*;
 import static cn.fundmonitor.warehousing.ApplicationRequest.indicator;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import cn.fundmonitor.platform.JsonVariables;
 import cn.fundmonitor.support.FundMonitorTest;
@@ -110,7 +111,7 @@ class IssuePrefillApiTest {
         .taskDefinitionKey(TASK_REVIEW_PLAN).singleResult();
     users.run(GUANGXI_FISCAL, () -> {
       tasks.claim(review.getId(), GUANGXI_FISCAL);
-      tasks.complete(review.getId(), PLAN_REVIEW_OUTCOME.with("APPROVE"));
+      tasks.complete(review.getId(), PLAN_REVIEW_OUTCOME.with(PlanReviewOutcome.APPROVE));
     });
     assertThat(allocations.parts(documentNo))
         .extracting(p -> p.recipientCode() + " " + p.central().amount().toPlainString())
@@ -126,7 +127,7 @@ class IssuePrefillApiTest {
     var instance = receive(documentNo);
     var task = tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey(TASK_ISSUE)
         .singleResult();
-    assertThat((String) tasks.getVariable(task.getId(), ANNUAL_TARGETS_SUMMARY.name())).isNotBlank();
+    assertThat(ANNUAL_TARGETS_SUMMARY.from(tasks, task.getId())).isNotBlank();
     users.run(GUANGXI_FINANCE, () -> tasks.claim(task.getId(), GUANGXI_FINANCE));
     var line = "{\"recipientCode\":\"450102\",\"projectCode\":\"" + project
         + "\",\"centralShare\":\"1000000\",\"provincialShare\":\"0\"}";
@@ -138,6 +139,9 @@ class IssuePrefillApiTest {
     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
     assertThat(json.readTree(refused.body()).toString()).contains("尚无" + year + "年度绩效目标")
         .contains("GX 第二十五条、第二十六条");
+    // RFC 9457 errors[]: the problem points at the form's field it is about (issue 18)
+    assertThat(json.readTree(refused.body()).get("errors"))
+        .extracting(e -> e.get("pointer").asText()).containsExactly("#/annualTargets");
     assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).isOne();
 
     // the province issues the year's targets (PUT .../annual-targets/{year}); the same issue passes
@@ -161,6 +165,11 @@ class IssuePrefillApiTest {
         "issueLines", List.of(Map.of("centralShare", "一百万"))), GUANGXI_FINANCE, 400)
         .get("detail").asText())
         .contains("第1行：请填写下达单位", "第1行：中央财政资金“一百万”不是有效的数字");
+    assertThat(post("/api/allocations/issue-lines", Map.of("documentNo", documentNo,
+        "issueLines", List.of(Map.of("centralShare", "一百万"))), GUANGXI_FINANCE, 400)
+        .get("errors")).extracting(e -> e.get("pointer").asText(), e -> e.get("detail").asText())
+        .containsExactly(tuple("#/issueLines", "第1行：请填写下达单位"),
+            tuple("#/issueLines", "第1行：中央财政资金“一百万”不是有效的数字"));
     assertThat(post("/api/allocations/issue-lines", Map.of("documentNo", "不存在的文号",
         "issueLines", List.of()), GUANGXI_FINANCE, 404).get("title").asText()).isEqualTo("未找到");
     assertThat(post("/api/allocations/issue-lines", Map.of("issueLines", List.of()),

@@ -51,6 +51,7 @@ class LocalFundAllocationProcessTest {
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
+  @Autowired cn.fundmonitor.support.Tasklist tasklist;
   @Autowired AllocationService allocations;
   @Autowired TestUsers users;
   @Autowired Projects projects;
@@ -109,14 +110,6 @@ class LocalFundAllocationProcessTest {
         .taskCandidateGroup(group).includeAssignedTasks().singleResult();
   }
 
-  void complete(String user, Task task, VariableMap vars) {
-    users.run(user, () -> {
-      if (task.getAssignee() == null) {
-        tasks.claim(task.getId(), user);
-      }
-      tasks.complete(task.getId(), vars);
-    });
-  }
 
   VariableMap issue(String recipient, String project, String local) {
     return Variables.createVariables().putValue(ISSUE_DOCUMENT_NO.name(), "本级下达〔2025〕1号")
@@ -150,20 +143,21 @@ class LocalFundAllocationProcessTest {
     var a = allocations.get(pi.getBusinessKey());
     assertThat(a.fundClass()).isEqualTo(FundClass.COUNTY);
     assertThat(a.provinceCode()).as("the registering unit").isEqualTo("450102");
-    assertThat((String) runtime.getVariable(pi.getId(), ALLOCATION_SUMMARY.name()))
+    assertThat(ALLOCATION_SUMMARY.from(runtime, pi.getId()))
         .contains("登记单位：兴宁区").contains("县级财政支持专项相关资金").contains("县级财政资金：30 万元");
 
-    complete(XINGNING_FINANCE, issueTask, issue("450102", xingningProject, "300000"));
+    tasklist.as(XINGNING_FINANCE).complete(issueTask, issue("450102", xingningProject, "300000"));
 
     // the county's own 财政局 has the step the 财政厅 has for provincial money (GX 第十八条)
     BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_REVIEW_PLAN);
     assertThat(task(pi, TASK_REVIEW_PLAN, "450000-fiscal")).isNull();
     var review = task(pi, TASK_REVIEW_PLAN, "450102-fiscal");
-    assertThatThrownBy(() -> complete(NANNING_FISCAL, review, PLAN_REVIEW_OUTCOME.with("APPROVE")))
-        .as("another unit's 财政局").isInstanceOf(AuthorizationException.class);
-    assertThatThrownBy(() -> complete(XINGNING_FINANCE, review, PLAN_REVIEW_OUTCOME.with("APPROVE")))
-        .as("the proposer itself").isInstanceOf(AuthorizationException.class);
-    complete(XINGNING_FISCAL, review, PLAN_REVIEW_OUTCOME.with("APPROVE"));
+    // neither another unit's 财政局 nor the proposer itself
+    tasklist.as(NANNING_FISCAL).cannotComplete(pi, TASK_REVIEW_PLAN,
+        PLAN_REVIEW_OUTCOME.with(PlanReviewOutcome.APPROVE));
+    tasklist.as(XINGNING_FINANCE).cannotComplete(pi, TASK_REVIEW_PLAN,
+        PLAN_REVIEW_OUTCOME.with(PlanReviewOutcome.APPROVE));
+    tasklist.as(XINGNING_FISCAL).complete(review, PLAN_REVIEW_OUTCOME.with(PlanReviewOutcome.APPROVE));
 
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_RECORD_ISSUE).isWaitingAt(TASK_REFINE);
     assertThat(allocations.parts(pi.getBusinessKey())).extracting(RecipientPart::recipientCode)
@@ -172,19 +166,19 @@ class LocalFundAllocationProcessTest {
         .as("MNR 第十条: 30 days after the issue, 09-10 + 30 → 10-10").isEqualTo(endOf(2025, 10, 10));
 
     ClockUtil.setCurrentTime(beijing(2025, 9, 15, 9));
-    complete(XINGNING_FINANCE, task(pi, TASK_REFINE, "450102-finance"),
+    tasklist.as(XINGNING_FINANCE).complete(pi, TASK_REFINE,
         refinement(xingningProject, "300000"));
-    complete(XINGNING_FISCAL, task(pi, TASK_APPROVE_RELEASE, "450102-fiscal"),
-        RELEASE_OUTCOME.with("APPROVE"));
+    tasklist.as(XINGNING_FISCAL).complete(pi, TASK_APPROVE_RELEASE,
+        RELEASE_OUTCOME.with(ReleaseOutcome.APPROVE));
     var filing = task(pi, TASK_FILE, "450102-finance");
     assertThat(filing.getDueDate()).as("MNR 第九条: 细化结束30日内报备, 09-15 + 30 → 10-15")
         .isEqualTo(endOf(2025, 10, 15));
-    complete(XINGNING_FINANCE, filing, FILING_NOTE.with("本级资金已细化到项目"));
+    tasklist.as(XINGNING_FINANCE).complete(filing, FILING_NOTE.with("本级资金已细化到项目"));
 
     // filed with the superior: the city
     assertThat(task(pi, TASK_ACKNOWLEDGE, "450000-finance")).isNull();
-    complete(NANNING_FINANCE, task(pi, TASK_ACKNOWLEDGE, "450100-finance"),
-        ACKNOWLEDGEMENT_OUTCOME.with("ACKNOWLEDGE"));
+    tasklist.as(NANNING_FINANCE).complete(pi, TASK_ACKNOWLEDGE,
+        ACKNOWLEDGEMENT_OUTCOME.with(AcknowledgementOutcome.ACKNOWLEDGE));
 
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_COMPLETE, END_ALLOCATION_FILED).isEnded();
     assertThat(allocations.get(pi.getBusinessKey()).status()).isEqualTo(AllocationStatus.COMPLETED);
@@ -197,17 +191,17 @@ class LocalFundAllocationProcessTest {
   @Test
   void mnrArticle2_aCityIssuesItsOwnMoneyToItsCountyWhichFilesWithTheCity() {
     var pi = receive(NANNING_FINANCE, receipt("南财资环〔2025〕5号", "CITY", "0", "200000"));
-    complete(NANNING_FINANCE, task(pi, TASK_ISSUE, "450100-finance"),
+    tasklist.as(NANNING_FINANCE).complete(pi, TASK_ISSUE,
         issue("450102", xingningProject, "200000"));
-    complete(NANNING_FISCAL, task(pi, TASK_REVIEW_PLAN, "450100-fiscal"),
-        PLAN_REVIEW_OUTCOME.with("APPROVE"));
-    complete(XINGNING_FINANCE, task(pi, TASK_REFINE, "450102-finance"),
+    tasklist.as(NANNING_FISCAL).complete(pi, TASK_REVIEW_PLAN,
+        PLAN_REVIEW_OUTCOME.with(PlanReviewOutcome.APPROVE));
+    tasklist.as(XINGNING_FINANCE).complete(pi, TASK_REFINE,
         refinement(xingningProject, "200000"));
-    complete(XINGNING_FISCAL, task(pi, TASK_APPROVE_RELEASE, "450102-fiscal"),
-        RELEASE_OUTCOME.with("APPROVE"));
-    complete(XINGNING_FINANCE, task(pi, TASK_FILE, "450102-finance"), FILING_NOTE.with(null));
-    complete(NANNING_FINANCE, task(pi, TASK_ACKNOWLEDGE, "450100-finance"),
-        ACKNOWLEDGEMENT_OUTCOME.with("ACKNOWLEDGE"));
+    tasklist.as(XINGNING_FISCAL).complete(pi, TASK_APPROVE_RELEASE,
+        RELEASE_OUTCOME.with(ReleaseOutcome.APPROVE));
+    tasklist.as(XINGNING_FINANCE).complete(pi, TASK_FILE, FILING_NOTE.with(null));
+    tasklist.as(NANNING_FINANCE).complete(pi, TASK_ACKNOWLEDGE,
+        ACKNOWLEDGEMENT_OUTCOME.with(AcknowledgementOutcome.ACKNOWLEDGE));
     BpmnAwareTests.assertThat(pi).isEnded();
     assertThat(allocations.get(pi.getBusinessKey()).fundClass()).isEqualTo(FundClass.CITY);
   }
@@ -219,15 +213,15 @@ class LocalFundAllocationProcessTest {
     var a = allocations.get(pi.getBusinessKey());
     assertThat(a.fundClass()).isEqualTo(FundClass.SOCIAL);
     assertThat(a.provincialAmount().amount()).isEqualByComparingTo("50000");
-    assertThat((String) runtime.getVariable(pi.getId(), ALLOCATION_SUMMARY.name()))
+    assertThat(ALLOCATION_SUMMARY.from(runtime, pi.getId()))
         .contains("社会资金：5 万元");
   }
 
   @Test
   void mnrArticle15_socialMoneySkipsTheFiscalDepartmentsReviewAndRelease() {
     var pi = receive(XINGNING_FINANCE, receipt("社会出资〔2025〕2号", "SOCIAL", "0", "50000"));
-    assertThat((Boolean) runtime.getVariable(pi.getId(), FISCAL_REVIEW.name())).isFalse();
-    complete(XINGNING_FINANCE, task(pi, TASK_ISSUE, "450102-finance"),
+    assertThat(FISCAL_REVIEW.from(runtime, pi.getId())).isFalse();
+    tasklist.as(XINGNING_FINANCE).complete(pi, TASK_ISSUE,
         issue("450102", xingningProject, "50000"));
 
     // no 财政局 review of the plan: the money is issued as the unit completes the step
@@ -236,14 +230,14 @@ class LocalFundAllocationProcessTest {
     assertThat(allocations.get(pi.getBusinessKey()).issuedBy()).isEqualTo(XINGNING_FINANCE);
 
     // no 财政局 审核拨付 either: refined, then filed with the city for statistics
-    complete(XINGNING_FINANCE, task(pi, TASK_REFINE, "450102-finance"),
+    tasklist.as(XINGNING_FINANCE).complete(pi, TASK_REFINE,
         refinement(xingningProject, "50000"));
     BpmnAwareTests.assertThat(pi).hasPassed(GATEWAY_RELEASE_APPROVAL_NEEDED).hasNotPassed(TASK_APPROVE_RELEASE, TASK_RECORD_RELEASE)
         .isWaitingAt(TASK_FILE);
     assertThat(task(pi, TASK_APPROVE_RELEASE, "450102-fiscal")).isNull();
-    complete(XINGNING_FINANCE, task(pi, TASK_FILE, "450102-finance"), FILING_NOTE.with("社会资金报备"));
-    complete(NANNING_FINANCE, task(pi, TASK_ACKNOWLEDGE, "450100-finance"),
-        ACKNOWLEDGEMENT_OUTCOME.with("ACKNOWLEDGE"));
+    tasklist.as(XINGNING_FINANCE).complete(pi, TASK_FILE, FILING_NOTE.with("社会资金报备"));
+    tasklist.as(NANNING_FINANCE).complete(pi, TASK_ACKNOWLEDGE,
+        ACKNOWLEDGEMENT_OUTCOME.with(AcknowledgementOutcome.ACKNOWLEDGE));
     BpmnAwareTests.assertThat(pi).isEnded();
     assertThat(allocations.events(pi.getBusinessKey())).extracting(AllocationEvent::action)
         .containsExactly("REGISTERED", "ISSUED", "REFINED", "FILED", "ACKNOWLEDGED", "COMPLETED");
@@ -257,11 +251,11 @@ class LocalFundAllocationProcessTest {
     projects.withAnnualTargets(xingningProject, 2037);
     var pi = receive(NANNING_FINANCE, receipt("南财资环〔2037〕遴选1号", "CITY", "0", "70000")
         .putValue(BUDGET_YEAR.name(), 2037));
-    complete(NANNING_FINANCE, task(pi, TASK_ISSUE, "450100-finance"),
+    tasklist.as(NANNING_FINANCE).complete(pi, TASK_ISSUE,
         issue("450102", xingningProject, "70000"));
     BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_REVIEW_PLAN);
-    complete(NANNING_FISCAL, task(pi, TASK_REVIEW_PLAN, "450100-fiscal"),
-        PLAN_REVIEW_OUTCOME.with("APPROVE"));
+    tasklist.as(NANNING_FISCAL).complete(pi, TASK_REVIEW_PLAN,
+        PLAN_REVIEW_OUTCOME.with(PlanReviewOutcome.APPROVE));
     assertThat(allocations.events(pi.getBusinessKey()))
         .noneMatch(e -> e.action().equals("UNSELECTED_FUNDED"));
   }
@@ -269,14 +263,14 @@ class LocalFundAllocationProcessTest {
   @Test
   void gxArticle18_fiscalMoneyStillGoesThroughTheFiscalDepartment() {
     var pi = receive(NANNING_FINANCE, receipt("南财资环〔2025〕8号", "CITY", "0", "80000"));
-    assertThat((Boolean) runtime.getVariable(pi.getId(), FISCAL_REVIEW.name())).isTrue();
-    complete(NANNING_FINANCE, task(pi, TASK_ISSUE, "450100-finance"),
+    assertThat(FISCAL_REVIEW.from(runtime, pi.getId())).isTrue();
+    tasklist.as(NANNING_FINANCE).complete(pi, TASK_ISSUE,
         issue("450102", xingningProject, "80000"));
     BpmnAwareTests.assertThat(pi).hasPassed(GATEWAY_FISCAL_REVIEW_NEEDED, TASK_SUBMIT_PLAN)
         .isWaitingAt(TASK_REVIEW_PLAN);
-    complete(NANNING_FISCAL, task(pi, TASK_REVIEW_PLAN, "450100-fiscal"),
-        PLAN_REVIEW_OUTCOME.with("APPROVE"));
-    complete(XINGNING_FINANCE, task(pi, TASK_REFINE, "450102-finance"),
+    tasklist.as(NANNING_FISCAL).complete(pi, TASK_REVIEW_PLAN,
+        PLAN_REVIEW_OUTCOME.with(PlanReviewOutcome.APPROVE));
+    tasklist.as(XINGNING_FINANCE).complete(pi, TASK_REFINE,
         refinement(xingningProject, "80000"));
     BpmnAwareTests.assertThat(pi).hasPassed(GATEWAY_RELEASE_APPROVAL_NEEDED)
         .isWaitingAt(TASK_APPROVE_RELEASE);
@@ -286,7 +280,7 @@ class LocalFundAllocationProcessTest {
   void mnrArticle9_aCountyIssuesItsOwnMoneyOnlyToItselfNotToAnotherCounty() {
     var pi = receive(XINGNING_FINANCE, receipt("兴财资环〔2025〕4号", "COUNTY", "0", "100000"));
     var issueTask = task(pi, TASK_ISSUE, "450102-finance");
-    assertThatThrownBy(() -> complete(XINGNING_FINANCE, issueTask,
+    assertThatThrownBy(() -> tasklist.as(XINGNING_FINANCE).complete(issueTask,
         issue("450321", yangshuoProject, "100000")))
         .as("the jurisdiction guard stops it before the service would")
         .isInstanceOf(AuthorizationException.class).hasMessageContaining("行政区划“450321”不在本单位及下级单位范围内");

@@ -386,7 +386,7 @@ class AllocationBrowserIT {
             "provincialShare", "200000"))))
         .putValueTyped(DECOMPOSED_TARGETS.name(), JsonVariables.json(List.of())));
     complete("guangxi-fiscal", task(pi, TASK_REVIEW_PLAN, "450000-fiscal"),
-        PLAN_REVIEW_OUTCOME.with("APPROVE"));
+        PLAN_REVIEW_OUTCOME.with(PlanReviewOutcome.APPROVE));
   }
 
   private void refineXingning(ProcessInstance pi, String project) {
@@ -397,7 +397,7 @@ class AllocationBrowserIT {
         .putValueTyped(PROJECT_TARGETS.name(), JsonVariables.json(List.of())));
     // GX 第五条第四项: 兴宁区财政局审核拨付
     complete("xingning-fiscal", task(pi, TASK_APPROVE_RELEASE, "450102-fiscal"),
-        RELEASE_OUTCOME.with("APPROVE"));
+        RELEASE_OUTCOME.with(ReleaseOutcome.APPROVE));
   }
 
   private void fileXingning(ProcessInstance pi) {

@@ -209,7 +209,7 @@ class CorrectionBrowserIT {
     var b = projects.withAnnualTargets(
         projects.warehoused("xingning-eco", "450102", "兴宁区浏览器细化变更项目乙" + suffix), year);
     var documentNo = "浏览器变更资金〔" + suffix + "〕号";
-    var day = LocalDate.now().minusDays(1).toString();
+    var day = LocalDate.now().minusDays(1);
     allocations.register(new RawReceipt(documentNo, "CENTRAL", "ECO_RESTORATION",
         LocalDate.now().getYear(), "1000000", "0", day, List.of(
             Map.of("level1", "OUTPUT", "level2", "QUANTITY", "name", "修复治理面积",

@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.variable.Variables;
+import cn.fundmonitor.platform.ProcessVariables;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -67,7 +67,7 @@ class AllocationCorrectionTest {
     projects.withAnnualTargets(a, LocalDate.now().getYear());
     projects.withAnnualTargets(b, LocalDate.now().getYear());
     var documentNo = "变更测试资金〔" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() + "〕号";
-    var today = LocalDate.now().minusDays(1).toString();
+    var today = LocalDate.now().minusDays(1);
     allocations.register(new RawReceipt(documentNo, "CENTRAL", "ECO_RESTORATION",
         LocalDate.now().getYear(), "1000000", "0", today, List.of(
             Map.of("level1", "OUTPUT", "level2", "QUANTITY", "name", "修复治理面积",
@@ -92,10 +92,9 @@ class AllocationCorrectionTest {
   }
 
   ProcessInstance request(String user, String type, String key, String field, String value) {
-    return users.as(user, () -> runtime.startProcessInstanceByKey(KEY, Variables.createVariables()
-        .putValue(RECORD_TYPE.name(), type).putValue(RECORD_KEY.name(), key)
-        .putValue(ALLOCATION_FIELD.name(), field).putValue(NEW_VALUE.name(), value)
-        .putValue(REASON.name(), "与细化文件核对后更正")));
+    return users.as(user, () -> runtime.startProcessInstanceByKey(KEY, ProcessVariables.builder()
+        .set(RECORD_TYPE, type).set(RECORD_KEY, key).set(ALLOCATION_FIELD, field)
+        .set(NEW_VALUE, value).set(REASON, "与细化文件核对后更正").build()));
   }
 
   void consent(String user, ProcessInstance pi) {
@@ -104,8 +103,8 @@ class AllocationCorrectionTest {
     assertThat(task).as("waiting for the superior's consent").isNotNull();
     users.run(user, () -> {
       tasks.claim(task.getId(), user);
-      tasks.complete(task.getId(), Variables.createVariables().putValue(CONSENT.name(), "APPROVE")
-          .putValue(CONSENT_COMMENT.name(), "已核对，同意"));
+      tasks.complete(task.getId(), ProcessVariables.builder().set(CONSENT, Consent.APPROVE)
+          .set(CONSENT_COMMENT, "已核对，同意").build());
     });
   }
 
@@ -115,7 +114,7 @@ class AllocationCorrectionTest {
     var f = refined(true);
     // locked: the filed refinement cannot simply be refined again
     assertThatThrownBy(() -> allocations.refine(f.documentNo(), "450102",
-        LocalDate.now().toString(), List.of(Map.of("projectCode", f.a(), "centralShare", "1000000")),
+        LocalDate.now(), List.of(Map.of("projectCode", f.a(), "centralShare", "1000000")),
         List.of(), XINGNING_FINANCE)).isInstanceOf(ConflictException.class);
 
     var pi = request(XINGNING_FINANCE, AllocationCorrections.REFINEMENT, f.key(), "LINES",
@@ -125,8 +124,8 @@ class AllocationCorrectionTest {
     assertThat(r.afterTransmission()).isFalse();
     assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult()
         .getTaskDefinitionKey()).isEqualTo(TASK_CONSENT);
-    assertThat(runtime.getVariable(pi.getId(), SUPERIOR_GROUP.name())).isEqualTo("450100-finance");
-    assertThat(runtime.getVariable(pi.getId(), PROJECT_CODE.name())).isEqualTo(f.documentNo());
+    assertThat(SUPERIOR_GROUP.from(runtime, pi.getId())).isEqualTo("450100-finance");
+    assertThat(PROJECT_CODE.from(runtime, pi.getId())).isEqualTo(f.documentNo());
     consent(NANNING_FINANCE, pi);
 
     var lines = allocations.refinedLines(f.documentNo());
@@ -202,7 +201,7 @@ class AllocationCorrectionTest {
             .contains("低于批复目标"));
     // the province's issue is locked once issued: issuing again is refused
     assertThatThrownBy(() -> allocations.issue(f.documentNo(), "重发" + f.documentNo(),
-        LocalDate.now().toString(), List.of(Map.of("recipientCode", "450102", "projectCode", f.a(),
+        LocalDate.now(), List.of(Map.of("recipientCode", "450102", "projectCode", f.a(),
             "centralShare", "1000000")), List.of(), GUANGXI_FINANCE))
         .isInstanceOf(ConflictException.class);
     // the province's issue: 兴宁区's ≥ 98% cannot become ≥ 90%, may become ≥ 99% with the
@@ -210,7 +209,7 @@ class AllocationCorrectionTest {
     assertThatThrownBy(() -> request(GUANGXI_FINANCE, AllocationCorrections.ISSUE, f.key(),
         "TARGET_2", "90")).isInstanceOf(InvalidInputException.class);
     var pi = request(GUANGXI_FINANCE, AllocationCorrections.ISSUE, f.key(), "TARGET_2", "99");
-    assertThat(runtime.getVariable(pi.getId(), SUPERIOR_GROUP.name())).isEqualTo("000000-finance");
+    assertThat(SUPERIOR_GROUP.from(runtime, pi.getId())).isEqualTo("000000-finance");
     consent(MINISTRY_FINANCE, pi);
     assertThat(allocations.recipientTargets(f.documentNo(), "450102"))
         .filteredOn(t -> t.position() == 2).singleElement()

@@ -3,6 +3,7 @@ package cn.fundmonitor.correction;
 import static cn.fundmonitor.correction.DataCorrectionProcess.*;
 import static cn.fundmonitor.support.TestUsers.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import cn.fundmonitor.filing.FilingService;
 import cn.fundmonitor.filing.Quarter;
@@ -20,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.variable.Variables;
+import cn.fundmonitor.platform.ProcessVariables;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -62,17 +63,30 @@ class CorrectionApiTest {
         Map.of("position", 3, "notYetDue", true), Map.of("position", 4, "notYetDue", true)),
         XINGNING_FINANCE);
     var pi = users.as(XINGNING_FINANCE, () -> runtime.startProcessInstanceByKey(KEY,
-        Variables.createVariables().putValue(RECORD_KEY.name(), key)
-            .putValue(FIELD.name(), "PAID_TO_DATE").putValue(NEW_VALUE.name(), "260000")
-            .putValue(REASON.name(), "与国库集中支付系统核对后更正")));
+        ProcessVariables.builder().set(RECORD_KEY, key).set(FIELD, "PAID_TO_DATE")
+            .set(NEW_VALUE, "260000").set(REASON, "与国库集中支付系统核对后更正").build()));
     var consent = tasks.createTaskQuery().processInstanceId(pi.getId())
         .taskDefinitionKey(TASK_CONSENT).singleResult();
     users.run(NANNING_FINANCE, () -> {
       tasks.claim(consent.getId(), NANNING_FINANCE);
-      tasks.complete(consent.getId(), Variables.createVariables().putValue(CONSENT.name(), "APPROVE")
-          .putValue(CONSENT_COMMENT.name(), "已核对国库支付记录，同意"));
+      tasks.complete(consent.getId(), ProcessVariables.builder().set(CONSENT, Consent.APPROVE)
+          .set(CONSENT_COMMENT, "已核对国库支付记录，同意").build());
     });
     return pi.getBusinessKey();
+  }
+
+  @Test
+  void aRequestWithMissingValuesIsA400WhoseProblemsPointAtTheFormFields_issue18()
+      throws Exception {
+    var response = new Http(port).post("/engine-rest/process-definition/key/" + KEY + "/start",
+        "{\"variables\":{\"recordKey\":{\"value\":\" \"},"
+            + "\"correctionField\":{\"value\":\"PAID_TO_DATE\"}}}", XINGNING_FINANCE, PASSWORD);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(json.readTree(response.body()).get("errors"))
+        .extracting(e -> e.get("pointer").asText(), e -> e.get("detail").asText())
+        .containsExactly(tuple("#/recordKey", "请填写要变更的记录"),
+            tuple("#/correctionReason", "请填写变更原因"),
+            tuple("#/newValue", "请填写变更后的值"));
   }
 
   @Test

@@ -29,6 +29,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.variable.VariableMap;
+import cn.fundmonitor.platform.ProcessVariables;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,7 @@ class DataCorrectionProcessTest {
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
+  @Autowired cn.fundmonitor.support.Tasklist tasklist;
   @Autowired ManagementService management;
   @Autowired CorrectionService corrections;
   @Autowired FilingService filings;
@@ -78,27 +80,18 @@ class DataCorrectionProcessTest {
   }
 
   ProcessInstance request(String user, String key, String field, String value) {
-    return users.as(user, () -> runtime.startProcessInstanceByKey(KEY, Variables.createVariables()
-        .putValue(RECORD_KEY.name(), key).putValue(FIELD.name(), field)
-        .putValue(NEW_VALUE.name(), value).putValue(REASON.name(), "与国库集中支付系统核对后更正")));
+    return users.as(user, () -> runtime.startProcessInstanceByKey(KEY, ProcessVariables.builder()
+        .set(RECORD_KEY, key).set(FIELD, field).set(NEW_VALUE, value)
+        .set(REASON, "与国库集中支付系统核对后更正").build()));
   }
 
   Task task(ProcessInstance pi, String key) {
     return tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
   }
 
-  void complete(String user, Task task, VariableMap vars) {
-    users.run(user, () -> {
-      if (task.getAssignee() == null) {
-        tasks.claim(task.getId(), user);
-      }
-      tasks.complete(task.getId(), vars);
-    });
-  }
 
-  static VariableMap consent(String decision, String comment) {
-    return Variables.createVariables().putValue(CONSENT.name(), decision)
-        .putValue(CONSENT_COMMENT.name(), comment);
+  static VariableMap consent(Consent decision, String comment) {
+    return ProcessVariables.builder().set(CONSENT, decision).set(CONSENT_COMMENT, comment).build();
   }
 
   @Test
@@ -109,7 +102,7 @@ class DataCorrectionProcessTest {
     BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_CONSENT);
     assertThat(pi.getBusinessKey()).matches("BG\\d{4}-\\d{6}");
     BpmnAwareTests.assertThat(task(pi, TASK_CONSENT)).hasCandidateGroup("450100-finance");
-    complete(NANNING_FINANCE, task(pi, TASK_CONSENT), consent("APPROVE", "同意"));
+    tasklist.as(NANNING_FINANCE).complete(pi, TASK_CONSENT, consent(Consent.APPROVE, "同意"));
 
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_RECORD_CONSENT, TASK_APPLY, END_APPLIED).isEnded();
     assertThat(filings.get(key).paidToDate().amount()).isEqualByComparingTo("260000");
@@ -148,7 +141,7 @@ class DataCorrectionProcessTest {
         .hasMessageContaining("可变更的字段为累计支付金额、某一资金来源的支付金额");
 
     var pi = request(XINGNING_FINANCE, key, "PAID_LOCAL", "60000");
-    complete(NANNING_FINANCE, task(pi, TASK_CONSENT), consent("APPROVE", "同意"));
+    tasklist.as(NANNING_FINANCE).complete(pi, TASK_CONSENT, consent(Consent.APPROVE, "同意"));
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_APPLY).isEnded();
     var payments = filings.payments(key);
     assertThat(payments.get(FundSource.LOCAL).amount()).isEqualByComparingTo("60000");
@@ -168,7 +161,7 @@ class DataCorrectionProcessTest {
     // a total with one paying source left: the difference lands on it
     var single = filed("兴宁区变更项目（单一来源）", false);
     var whole = request(XINGNING_FINANCE, single, "PAID_TO_DATE", "270000");
-    complete(NANNING_FINANCE, task(whole, TASK_CONSENT), consent("APPROVE", "同意"));
+    tasklist.as(NANNING_FINANCE).complete(whole, TASK_CONSENT, consent(Consent.APPROVE, "同意"));
     assertThat(filings.payments(single).get(FundSource.CENTRAL).amount())
         .isEqualByComparingTo("270000");
     assertThat(filings.get(single).paidToDate().amount()).isEqualByComparingTo("270000");
@@ -191,7 +184,7 @@ class DataCorrectionProcessTest {
             .putValue(QuarterlyFilingProcess.FILING_YEAR.name(), 2026)
             .putValue(QuarterlyFilingProcess.FILING_QUARTER.name(), 1)
             .putValue(QuarterlyFilingProcess.PROJECT_CODE.name(), project)).execute();
-    complete(XINGNING_FINANCE, task(filing, QuarterlyFilingProcess.TASK_FILE), Variables
+    tasklist.as(XINGNING_FINANCE).complete(filing, QuarterlyFilingProcess.TASK_FILE, Variables
         .createVariables().putValue("paidToDate", "250000").putValue("paidCentral", "250000")
         .putValue("physicalProgress", "25")
         .putValueTyped("indicatorActuals", JsonVariables.json(List.of(
@@ -203,7 +196,7 @@ class DataCorrectionProcessTest {
     assertThat((String) tasks.getVariable(review.getId(), "filingSummary")).contains("累计支付：25 万元");
 
     var pi = request(XINGNING_FINANCE, filing.getBusinessKey(), "PAID_TO_DATE", "260000");
-    complete(NANNING_FINANCE, task(pi, TASK_CONSENT), consent("APPROVE", "同意"));
+    tasklist.as(NANNING_FINANCE).complete(pi, TASK_CONSENT, consent(Consent.APPROVE, "同意"));
 
     assertThat((String) tasks.getVariable(review.getId(), "filingSummary"))
         .contains("累计支付：26 万元").contains("中央财政资金：26 万元")
@@ -216,9 +209,9 @@ class DataCorrectionProcessTest {
     var key = filed("兴宁区变更项目（上级不同意）", false);
     var pi = request(XINGNING_FINANCE, key, "PHYSICAL_PROGRESS", "40");
 
-    assertThatThrownBy(() -> complete(NANNING_FINANCE, task(pi, TASK_CONSENT), consent("REFUSE", "")))
+    assertThatThrownBy(() -> tasklist.as(NANNING_FINANCE).complete(pi, TASK_CONSENT, consent(Consent.REFUSE, "")))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("不同意变更时必须说明理由");
-    complete(NANNING_FINANCE, task(pi, TASK_CONSENT), consent("REFUSE", "实物进度与监理报告不符"));
+    tasklist.as(NANNING_FINANCE).complete(pi, TASK_CONSENT, consent(Consent.REFUSE, "实物进度与监理报告不符"));
 
     BpmnAwareTests.assertThat(pi).hasPassed(END_REFUSED).isEnded();
     assertThat(filings.get(key).physicalProgress()).isEqualByComparingTo("25");
@@ -241,26 +234,24 @@ class DataCorrectionProcessTest {
     var submit = tasks.createTaskQuery().processInstanceId(report.getId())
         .taskDefinitionKey(REPORT_SUBMIT).singleResult();
     BpmnAwareTests.assertThat(submit).hasCandidateGroup("450000-finance");
-    complete(GUANGXI_FINANCE, submit, Variables.putValue(SUBMISSION_NOTE.name(), "本月变更2项"));
+    tasklist.as(GUANGXI_FINANCE).complete(submit, SUBMISSION_NOTE.with("本月变更2项"));
     var opinion = tasks.createTaskQuery().processInstanceId(report.getId())
         .taskDefinitionKey(REPORT_OPINION).singleResult();
     BpmnAwareTests.assertThat(opinion).hasCandidateGroup("000000-eco");
-    complete(MINISTRY_ECO, opinion, Variables.putValue(BUSINESS_OPINION.name(), "支付数可更正，指标数需核实"));
+    tasklist.as(MINISTRY_ECO).complete(opinion, BUSINESS_OPINION.with("支付数可更正，指标数需核实"));
     var decide = tasks.createTaskQuery().processInstanceId(report.getId())
         .taskDefinitionKey(REPORT_DECIDE).singleResult();
-    var rows = JsonVariables.rows(tasks.getVariable(decide.getId(), REPORT_DECISIONS.name()));
+    var rows = REPORT_DECISIONS.from(tasks, decide.getId());
     assertThat(rows).hasSize(2);
-    complete(MINISTRY_FINANCE, decide, Variables.createVariables().putValueTyped(
-        REPORT_DECISIONS.name(), JsonVariables.json(List.of(
-            Map.of("requestNo", approved.getBusinessKey(), "decision", "APPROVE"),
-            Map.of("requestNo", refused.getBusinessKey(), "decision", "REFUSE",
-                "reason", "指标实际值未提供佐证材料")))));
+    tasklist.as(MINISTRY_FINANCE).complete(decide, REPORT_DECISIONS.with(List.of(
+        new ReportDecision(approved.getBusinessKey(), null, "APPROVE", null),
+        new ReportDecision(refused.getBusinessKey(), null, "REFUSE", "指标实际值未提供佐证材料"))));
 
     BpmnAwareTests.assertThat(report).hasPassed(REPORT_RECORD_DECISIONS, REPORT_END).isEnded();
     BpmnAwareTests.assertThat(refused).hasPassed(END_REFUSED).isEnded();
     BpmnAwareTests.assertThat(approved).isWaitingAt(TASK_APPLY_BY_PROVINCE);
     BpmnAwareTests.assertThat(task(approved, TASK_APPLY_BY_PROVINCE)).hasCandidateGroup("450000-eco");
-    complete(GUANGXI_ECO, task(approved, TASK_APPLY_BY_PROVINCE), Variables.createVariables());
+    tasklist.as(GUANGXI_ECO).complete(approved, TASK_APPLY_BY_PROVINCE, Variables.createVariables());
 
     BpmnAwareTests.assertThat(approved).hasPassed(END_APPLIED).isEnded();
     assertThat(filings.get(key).paidToDate().amount()).isEqualByComparingTo("255000");
@@ -283,9 +274,9 @@ class DataCorrectionProcessTest {
     var key = filed("兴宁区变更项目（过期申请）", false);
     var first = request(XINGNING_FINANCE, key, "PAID_TO_DATE", "260000");
     var second = request(XINGNING_FINANCE, key, "PAID_TO_DATE", "270000");
-    complete(NANNING_FINANCE, task(first, TASK_CONSENT), consent("APPROVE", null));
+    tasklist.as(NANNING_FINANCE).complete(first, TASK_CONSENT, consent(Consent.APPROVE, null));
 
-    complete(NANNING_FINANCE, task(second, TASK_CONSENT), consent("APPROVE", null));
+    tasklist.as(NANNING_FINANCE).complete(second, TASK_CONSENT, consent(Consent.APPROVE, null));
 
     BpmnAwareTests.assertThat(second).hasPassed(ERROR_EVENT_STALE, TASK_RECORD_STALE, END_STALE)
         .isEnded();
@@ -297,10 +288,10 @@ class DataCorrectionProcessTest {
   @Test
   void theAuditTrailKeepsEveryChangeBackToTheOriginalFiling() {
     var key = filed("兴宁区变更项目（两次变更）", false);
-    complete(NANNING_FINANCE, task(request(XINGNING_FINANCE, key, "PAID_TO_DATE", "260000"),
-        TASK_CONSENT), consent("APPROVE", null));
-    complete(NANNING_FINANCE, task(request(XINGNING_FINANCE, key, "PAID_TO_DATE", "265000.50"),
-        TASK_CONSENT), consent("APPROVE", "二次更正"));
+    tasklist.as(NANNING_FINANCE).complete(request(XINGNING_FINANCE, key, "PAID_TO_DATE", "260000"),
+        TASK_CONSENT, consent(Consent.APPROVE, null));
+    tasklist.as(NANNING_FINANCE).complete(request(XINGNING_FINANCE, key, "PAID_TO_DATE", "265000.50"),
+        TASK_CONSENT, consent(Consent.APPROVE, "二次更正"));
 
     var history = corrections.history(CorrectionService.QUARTERLY_FILING, key);
     assertThat(history).extracting(DataChange::before, DataChange::after).containsExactly(

@@ -291,9 +291,9 @@ class DivisionChangeTest {
     projects.withAnnualTargets(wu, 2026);
     var document = "桂财资环〔2026〕" + System.nanoTime() + "号";
     allocations.register(new RawReceipt(document, "CENTRAL", "ECO_RESTORATION", 2026, "200", "0",
-            "2026-03-02", List.of(indicator("OUTPUT", "QUANTITY", "修复治理面积", "GE", "1", "公顷"))),
+            LocalDate.parse("2026-03-02"), List.of(indicator("OUTPUT", "QUANTITY", "修复治理面积", "GE", "1", "公顷"))),
         GUANGXI_FINANCE, users.groups(GUANGXI_FINANCE), null);
-    allocations.issue(document, "下达" + document, "2026-03-02", List.of(
+    allocations.issue(document, "下达" + document, LocalDate.parse("2026-03-02"), List.of(
         Map.of("recipientCode", "450185", "projectCode", ding, "centralShare", "100"),
         Map.of("recipientCode", "450186", "projectCode", wu, "centralShare", "100")), List.of(
         Map.of("recipientCode", "450185", "indicatorName", "修复治理面积", "target", "1"),

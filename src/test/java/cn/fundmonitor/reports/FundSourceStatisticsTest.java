@@ -75,9 +75,9 @@ class FundSourceStatisticsTest {
   /** The county registers and issues its own (or social) money to its project. */
   void own(String p, String documentNo, String fundClass, String amount) {
     allocations.register(new RawReceipt(documentNo, fundClass, "ECO_RESTORATION", 2025, "0", amount,
-            "2025-03-03", List.of(indicator("OUTPUT", "QUANTITY", "修复治理面积", "GE", "1", "公顷"))),
+            LocalDate.parse("2025-03-03"), List.of(indicator("OUTPUT", "QUANTITY", "修复治理面积", "GE", "1", "公顷"))),
         XINGNING_FINANCE, users.groups(XINGNING_FINANCE), null);
-    allocations.issue(documentNo, "下达" + documentNo, "2025-03-03", List.of(Map.of(
+    allocations.issue(documentNo, "下达" + documentNo, LocalDate.parse("2025-03-03"), List.of(Map.of(
         "recipientCode", "450102", "projectCode", p, "centralShare", "0", "provincialShare", amount)),
         List.of(), XINGNING_FINANCE);
   }
@@ -106,9 +106,9 @@ class FundSourceStatisticsTest {
         projects.warehoused(XINGNING_ECO, "450102", "兴宁区市级下达资金项目"), 2024);
     var documentNo = "南财资环〔2024〕统计" + System.nanoTime() + "号";
     allocations.register(new RawReceipt(documentNo, "CITY", "ECO_RESTORATION", 2024, "0", "300000",
-            "2024-03-04", List.of(indicator("OUTPUT", "QUANTITY", "修复治理面积", "GE", "1", "公顷"))),
+            LocalDate.parse("2024-03-04"), List.of(indicator("OUTPUT", "QUANTITY", "修复治理面积", "GE", "1", "公顷"))),
         NANNING_FINANCE, users.groups(NANNING_FINANCE), null);
-    allocations.issue(documentNo, "下达" + documentNo, "2024-03-04", List.of(Map.of(
+    allocations.issue(documentNo, "下达" + documentNo, LocalDate.parse("2024-03-04"), List.of(Map.of(
         "recipientCode", "450102", "projectCode", p, "centralShare", "0", "provincialShare",
         "300000")), List.of(), NANNING_FINANCE);
     assertThat(filings.receivedSources(p)).as("上级下达 for the county").containsExactly(FundSource.CITY);

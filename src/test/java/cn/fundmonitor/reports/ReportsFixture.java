@@ -64,7 +64,7 @@ class ReportsFixture {
     funding.fund(b, "450103", "500000", RECEIVED);
     funding.fund(c, "450321", "2000000", RECEIVED);
     allocations.register(new RawReceipt("财资环〔2026〕统计未下达", "CENTRAL", "ECO_RESTORATION", 2026,
-        "800000", "0", RECEIVED.toString(), List.of(cn.fundmonitor.warehousing.ApplicationRequest
+        "800000", "0", RECEIVED, List.of(cn.fundmonitor.warehousing.ApplicationRequest
             .indicator("OUTPUT", "QUANTITY", "修复治理面积", "GE", "1", "公顷"))),
         GUANGXI_FINANCE, users.groups(GUANGXI_FINANCE), null);
 

@@ -110,7 +110,7 @@ class StatisticsApiTest {
   void moneyCountsFromTheQuarterItArrivedNotBefore() throws Exception {
     // money of budget year 2019 that reached Guangxi on 2019-11-02, in the fourth quarter
     allocations.register(new cn.fundmonitor.allocation.RawReceipt("财资环〔2019〕四季度到位",
-        "CENTRAL", "ECO_RESTORATION", 2019, "800000", "0", "2019-11-02", java.util.List.of(
+        "CENTRAL", "ECO_RESTORATION", 2019, "800000", "0", java.time.LocalDate.parse("2019-11-02"), java.util.List.of(
             cn.fundmonitor.warehousing.ApplicationRequest.indicator("OUTPUT", "QUANTITY",
                 "修复治理面积", "GE", "1", "公顷"))),
         GUANGXI_FINANCE, users.groups(GUANGXI_FINANCE), null);

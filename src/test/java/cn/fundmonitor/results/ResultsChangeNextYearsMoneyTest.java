@@ -19,6 +19,7 @@ import cn.fundmonitor.support.Projects;
 import cn.fundmonitor.support.TestUsers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
 import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -102,16 +103,16 @@ class ResultsChangeNextYearsMoneyTest {
     // 2. project-method money goes only to them (MNR 第九条: 按照年度预算支持项目清单下达)
     var documentNo = "桂财资环〔2034〕结果应用1号";
     allocations.register(new RawReceipt(documentNo, "CENTRAL", "ECO_RESTORATION", YEAR, "500000",
-            "0", "2026-11-01", List.of(indicator("OUTPUT", "QUANTITY", "修复治理面积", "GE", "1", "公顷")),
+            "0", LocalDate.parse("2026-11-01"), List.of(indicator("OUTPUT", "QUANTITY", "修复治理面积", "GE", "1", "公顷")),
             "项目法"), GUANGXI_FINANCE, users.groups(GUANGXI_FINANCE), null);
     assertThat(allocations.get(documentNo).method()).isEqualTo(AllocationMethod.PROJECT);
-    assertThatThrownBy(() -> allocations.issue(documentNo, "下达1", "2026-11-01", List.of(
+    assertThatThrownBy(() -> allocations.issue(documentNo, "下达1", LocalDate.parse("2026-11-01"), List.of(
             Map.of("recipientCode", "450102", "projectCode", selected, "centralShare", "300000"),
             Map.of("recipientCode", "450321", "projectCode", notSelected, "centralShare", "200000")),
         List.of(), GUANGXI_FISCAL))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("项目 " + notSelected).hasMessageContaining("不在2034年度遴选确定的支持项目中");
-    allocations.issue(documentNo, "下达1", "2026-11-01", List.of(
+    allocations.issue(documentNo, "下达1", LocalDate.parse("2026-11-01"), List.of(
         Map.of("recipientCode", "450102", "projectCode", selected, "centralShare", "500000")),
         List.of(), GUANGXI_FISCAL);
 

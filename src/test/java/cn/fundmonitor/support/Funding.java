@@ -45,12 +45,12 @@ public class Funding {
       String direction, String provinceFinance) {
     var documentNo = "测试资金〔" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() + "〕号";
     allocations.register(new RawReceipt(documentNo, "CENTRAL", direction,
-            receivedOn.getYear(), central, "0", receivedOn.toString(),
+            receivedOn.getYear(), central, "0", receivedOn,
             List.of(indicator("OUTPUT", "QUANTITY", "修复治理面积", "GE", "1", "公顷"))),
         provinceFinance, users.groups(provinceFinance), null);
     // GX 第二十六条: the money goes with the year's targets; where the province issued none yet,
     // the issue step carries the project's overall ones as the year's
-    allocations.issue(documentNo, "下达" + documentNo, receivedOn.toString(),
+    allocations.issue(documentNo, "下达" + documentNo, receivedOn,
         List.of(Map.of("recipientCode", recipient, "projectCode", projectCode, "centralShare",
             central)), List.of(), projects.annualTargetRowsIfMissing(projectCode,
             receivedOn.getYear()), provinceFinance);
