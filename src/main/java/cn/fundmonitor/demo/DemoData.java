@@ -14,6 +14,7 @@ import cn.fundmonitor.platform.JsonVariables;
 import cn.fundmonitor.platform.ProcessVariables;
 import cn.fundmonitor.project.IndicatorRows;
 import cn.fundmonitor.project.ProjectCatalogue;
+import cn.fundmonitor.project.ProjectSeeding;
 import cn.fundmonitor.project.ProjectTargets;
 import cn.fundmonitor.problems.ProblemKind;
 import cn.fundmonitor.problems.ProblemReports;
@@ -43,7 +44,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -91,14 +91,15 @@ class DemoData {
   private final ManagementService management;
   private final ApplicationStarter starter;
   private final RuntimeService runtime;
-  private final JdbcClient jdbc;
+  private final ProjectSeeding projectSeeding;
   private final Clock clock;
   private final ProjectCatalogue catalogue;
   private final ProjectTargets projectTargets;
   private final ProblemReports problemReports;
 
   DemoData(IdentityService identity, AuthorizationService authorizations, TaskService tasks,
-      ManagementService management, ApplicationStarter starter, RuntimeService runtime, JdbcClient jdbc, Clock clock,
+      ManagementService management, ApplicationStarter starter, RuntimeService runtime, ProjectSeeding projectSeeding,
+      Clock clock,
       ProjectCatalogue catalogue, ProjectTargets projectTargets, ProblemReports problemReports) {
     this.catalogue = catalogue;
     this.projectTargets = projectTargets;
@@ -109,14 +110,14 @@ class DemoData {
     this.management = management;
     this.starter = starter;
     this.runtime = runtime;
-    this.jdbc = jdbc;
+    this.projectSeeding = projectSeeding;
     this.clock = clock;
   }
 
   @EventListener(ApplicationReadyEvent.class)
   @Order(20)
   public void load() {
-    var projects = jdbc.sql("select count(*) from fm_project").query(Integer.class).single();
+    var projects = projectSeeding.count();
     var demoBefore = identity.createUserQuery().userId(USERS.get(0).id()).count() > 0;
     if (projects > 0 && !demoBefore) {
       // real data: demo users with a known password must never be added to it

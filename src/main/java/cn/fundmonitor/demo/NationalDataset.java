@@ -1,20 +1,47 @@
 package cn.fundmonitor.demo;
 
+import cn.fundmonitor.allocation.AllocationSeeding;
+import cn.fundmonitor.allocation.AllocationSeeding.LineStage;
+import cn.fundmonitor.allocation.AllocationSeeding.SeededAllocation;
+import cn.fundmonitor.allocation.AllocationSeeding.SeededLine;
+import cn.fundmonitor.allocation.AllocationSeeding.SeededPart;
+import cn.fundmonitor.allocation.AllocationStatus;
+import cn.fundmonitor.allocation.PartStatus;
+import cn.fundmonitor.filing.FilingSeeding;
+import cn.fundmonitor.filing.FilingSeeding.SeededActual;
+import cn.fundmonitor.filing.FilingSeeding.SeededFiling;
+import cn.fundmonitor.filing.FilingSeeding.SeededPayment;
+import cn.fundmonitor.filing.FilingStatus;
+import cn.fundmonitor.filing.FundSource;
+import cn.fundmonitor.filing.WarningLevel;
+import cn.fundmonitor.money.Yuan;
 import cn.fundmonitor.organisation.Division;
+import cn.fundmonitor.organisation.DivisionLevel;
+import cn.fundmonitor.organisation.DivisionSeeding;
+import cn.fundmonitor.organisation.DivisionSeeding.SeededDivision;
+import cn.fundmonitor.project.Comparator;
+import cn.fundmonitor.project.Direction;
+import cn.fundmonitor.project.FundClass;
+import cn.fundmonitor.project.Indicator;
+import cn.fundmonitor.project.IndicatorCategory;
+import cn.fundmonitor.project.IndicatorLevel;
+import cn.fundmonitor.project.IndicatorTarget;
+import cn.fundmonitor.project.ProjectSeeding;
+import cn.fundmonitor.project.ProjectSeeding.KeyedIndicators;
+import cn.fundmonitor.project.ProjectSeeding.SeededProject;
+import cn.fundmonitor.project.ProjectSeeding.SeededSelection;
+import cn.fundmonitor.project.ProjectStatus;
 import java.math.BigDecimal;
-import java.sql.Date;
-import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A national dataset, the same for the same seed: the ministry, the 31 provincial-level divisions
@@ -27,9 +54,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * names say they are generated (河北省第03市第07县); only the provinces are real. Divisions already in
  * the table (the demo's 兴宁区, 阳朔县, …) stay and count among the generated ones.
  *
- * <p>Everything is written with multi-row inserts, 500 rows a statement, never one service call
- * per row: the benchmarks (issue 16) and the large demo
- * ({@code fundmonitor.demo.national=true}) load 30,000 projects in seconds.
+ * <p>Everything is written through the owning features' seeding doors ({@code DivisionSeeding},
+ * {@code ProjectSeeding}, {@code AllocationSeeding}, {@code FilingSeeding}, issue 18), which write
+ * multi-row inserts, 500 rows a statement, never one service call per row: the benchmarks (issue
+ * 16) and the large demo ({@code fundmonitor.demo.national=true}) load 30,000 projects in seconds.
  */
 public final class NationalDataset {
 
@@ -42,12 +70,20 @@ public final class NationalDataset {
 
   static final int BUDGET_YEAR = 2026;
   static final String PREFIX = "GJ";
-  private static final int ROWS_PER_STATEMENT = 500;
+  /** Who the generated rows say applied, selected, registered, filed and reviewed them. */
+  private static final String AUTHOR = "national-dataset";
 
-  private final JdbcTemplate jdbc;
+  private final DivisionSeeding divisionDoor;
+  private final ProjectSeeding projectDoor;
+  private final AllocationSeeding allocationDoor;
+  private final FilingSeeding filingDoor;
 
-  public NationalDataset(JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
+  public NationalDataset(DivisionSeeding divisions, ProjectSeeding projects,
+      AllocationSeeding allocations, FilingSeeding filings) {
+    this.divisionDoor = divisions;
+    this.projectDoor = projects;
+    this.allocationDoor = allocations;
+    this.filingDoor = filings;
   }
 
   /** What was generated: division and project counts, for reports. */
@@ -61,8 +97,7 @@ public final class NationalDataset {
 
   /** Whether a national dataset was generated into this database already. */
   public boolean present() {
-    return jdbc.queryForObject("select count(*) from fm_project where code like ?", Integer.class,
-        PREFIX + "%") > 0;
+    return projectDoor.anyCodeStartingWith(PREFIX);
   }
 
   /**
@@ -75,10 +110,10 @@ public final class NationalDataset {
     var divisions = divisions(random);
     var counties = divisions.stream().filter(d -> d.level.equals("COUNTY")).toList();
     int cities = (int) divisions.stream().filter(d -> d.level.equals("CITY")).count();
-    var existing = new HashSet<>(jdbc.queryForList("select code from fm_division", String.class));
-    batch("insert into fm_division (code, name, level, parent_code) values (?, ?, ?, ?)",
-        divisions.stream().filter(d -> !existing.contains(d.code))
-            .map(d -> new Object[] {d.code, d.name, d.level, d.parent}).toList());
+    var existing = divisionDoor.existingCodes();
+    divisionDoor.insert(divisions.stream().filter(d -> !existing.contains(d.code))
+        .map(d -> new SeededDivision(d.code, d.name, DivisionLevel.valueOf(d.level), d.parent))
+        .toList());
     var written = projects(projects, random, counties);
     return new Summary(PROVINCES.size(), cities, counties.size(), projects, written[0], written[1],
         (System.nanoTime() - start) / 1e9);
@@ -121,125 +156,103 @@ public final class NationalDataset {
     return counts;
   }
 
+  /** A generated project as its allocation and filing need it. */
+  private record Funded(String code, String county, long amount, int progress) {}
+
   /** Writes the projects; answers {allocations, filings}. */
   private int[] projects(int count, Random random, List<Div> counties) {
-    var now = Timestamp.from(OffsetDateTime.of(2026, 1, 5, 9, 0, 0, 0, ZoneOffset.ofHours(8))
-        .toInstant());
+    var now = OffsetDateTime.of(2026, 1, 5, 9, 0, 0, 0, ZoneOffset.ofHours(8)).toInstant();
     // which county each project belongs to, and so which province funds it
-    var byProvince = new LinkedHashMap<String, List<Object[]>>();
-    var projectRows = new ArrayList<Object[]>(count);
-    var directions = List.of("ECO_RESTORATION", "GEOHAZARD", "GEO_SURVEY", "MARINE_MONITORING");
+    var byProvince = new LinkedHashMap<String, List<Funded>>();
+    var projectRows = new ArrayList<SeededProject>(count);
+    var directions = List.of(Direction.ECO_RESTORATION, Direction.GEOHAZARD, Direction.GEO_SURVEY,
+        Direction.MARINE_MONITORING);
     for (int i = 0; i < count; i++) {
       var county = counties.get(random.nextInt(counties.size()));
       var code = PREFIX + county.code + "-%d-%05d".formatted(BUDGET_YEAR, i + 1);
       long amount = 200_000L + random.nextInt(49) * 100_000L;
       var direction = directions.get(random.nextInt(directions.size()));
-      projectRows.add(new Object[] {code, "全国样例项目" + (i + 1), county.code, county.code,
-          direction, "CENTRAL", BigDecimal.valueOf(amount), now, now});
+      projectRows.add(new SeededProject(code, "全国样例项目" + (i + 1), county.code, county.code,
+          direction, FundClass.CENTRAL, yuan(amount), ProjectStatus.WAREHOUSED, AUTHOR, now, now));
       byProvince.computeIfAbsent(county.province, k -> new ArrayList<>())
-          .add(new Object[] {code, county.code, amount, random.nextInt(101)});
+          .add(new Funded(code, county.code, amount, random.nextInt(101)));
     }
-    batch("insert into fm_project (code, name, region_code, applicant_unit_code, direction, "
-        + "fund_class, requested_amount, status, applied_by, applied_at, updated_at) "
-        + "values (?, ?, ?, ?, ?, ?, ?, 'WAREHOUSED', 'national-dataset', ?, ?)", projectRows);
-    var indicators = new ArrayList<Object[]>();
-    for (var p : projectRows) {
-      indicators.add(new Object[] {p[0], 1, "OUTPUT", "QUANTITY", "修复治理面积", "GE",
-          BigDecimal.valueOf(120), "120", "公顷"});
-      indicators.add(new Object[] {p[0], 2, "BENEFIT", "ECOLOGICAL", "植被覆盖率提高", "GE",
-          BigDecimal.valueOf(15), "15", "百分点"});
-    }
-    batch("insert into fm_project_indicator (project_code, position, level1, level2, name, "
-        + "comparator, target_value, target_text, unit) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        indicators);
-    batch("insert into fm_project_selection (project_code, budget_year, selected_by, selected_at) "
-        + "values (?, " + BUDGET_YEAR + ", 'national-dataset', ?)",
-        projectRows.stream().map(p -> new Object[] {p[0], now}).toList());
+    projectDoor.insertProjects(projectRows);
+    projectDoor.insertTargets(projectRows.stream()
+        .map(p -> new KeyedIndicators(p.code(), List.of(area(120), vegetation()))).toList());
+    projectDoor.insertSelections(projectRows.stream()
+        .map(p -> new SeededSelection(p.code(), BUDGET_YEAR, AUTHOR, now)).toList());
     return new int[] {byProvince.size(), allocationsAndFilings(byProvince, now)};
+  }
+
+  /** The output target every generated project and allocation carries: hectares restored. */
+  private static Indicator area(long hectares) {
+    return new Indicator(IndicatorLevel.OUTPUT, IndicatorCategory.QUANTITY, "修复治理面积",
+        Comparator.GE, new IndicatorTarget.Numeric(BigDecimal.valueOf(hectares)), "公顷");
+  }
+
+  /** The benefit target every generated project and allocation carries. */
+  private static Indicator vegetation() {
+    return new Indicator(IndicatorLevel.BENEFIT, IndicatorCategory.ECOLOGICAL, "植被覆盖率提高",
+        Comparator.GE, new IndicatorTarget.Numeric(BigDecimal.valueOf(15)), "百分点");
+  }
+
+  private static Yuan yuan(long amount) {
+    return Yuan.of(BigDecimal.valueOf(amount));
   }
 
   /**
    * One central allocation per province, issued to its counties project by project, with the
    * province's two targets; each project's first quarter filed and transmitted.
    */
-  private int allocationsAndFilings(Map<String, List<Object[]>> byProvince, Timestamp now) {
-    var allocations = new ArrayList<Object[]>();
-    var targets = new ArrayList<Object[]>();
-    var parts = new ArrayList<Object[]>();
-    var lines = new ArrayList<Object[]>();
-    var filings = new ArrayList<Object[]>();
-    var payments = new ArrayList<Object[]>();
-    var actuals = new ArrayList<Object[]>();
-    var received = Date.valueOf(LocalDate.of(BUDGET_YEAR, 1, 5));
-    var issueDue = Date.valueOf(LocalDate.of(BUDGET_YEAR, 2, 4));
-    var q1Due = Date.valueOf(LocalDate.of(BUDGET_YEAR, 4, 10));
-    var filedAt = Timestamp.from(OffsetDateTime.of(2026, 4, 8, 10, 0, 0, 0, ZoneOffset.ofHours(8))
-        .toInstant());
+  private int allocationsAndFilings(Map<String, List<Funded>> byProvince, Instant now) {
+    var allocations = new ArrayList<SeededAllocation>();
+    var targets = new ArrayList<KeyedIndicators>();
+    var parts = new ArrayList<SeededPart>();
+    var lines = new ArrayList<SeededLine>();
+    var filings = new ArrayList<SeededFiling>();
+    var payments = new ArrayList<SeededPayment>();
+    var actuals = new ArrayList<SeededActual>();
+    var received = LocalDate.of(BUDGET_YEAR, 1, 5);
+    var issueDue = LocalDate.of(BUDGET_YEAR, 2, 4);
+    var q1Due = LocalDate.of(BUDGET_YEAR, 4, 10);
+    var filedAt = OffsetDateTime.of(2026, 4, 8, 10, 0, 0, 0, ZoneOffset.ofHours(8)).toInstant();
     for (var entry : byProvince.entrySet()) {
       var doc = "全国样例〔" + BUDGET_YEAR + "〕" + entry.getKey() + "号";
-      long total = entry.getValue().stream().mapToLong(p -> (long) p[2]).sum();
-      allocations.add(new Object[] {doc, entry.getKey(), BigDecimal.valueOf(total), received,
-          issueDue, now});
-      targets.add(new Object[] {doc, 1, "OUTPUT", "QUANTITY", "修复治理面积", "GE",
-          BigDecimal.valueOf(120L * entry.getValue().size()), "" + 120 * entry.getValue().size(), "公顷"});
-      targets.add(new Object[] {doc, 2, "BENEFIT", "ECOLOGICAL", "植被覆盖率提高", "GE",
-          BigDecimal.valueOf(15), "15", "百分点"});
+      long total = entry.getValue().stream().mapToLong(Funded::amount).sum();
+      allocations.add(new SeededAllocation(doc, entry.getKey(), FundClass.CENTRAL,
+          Direction.ECO_RESTORATION, BUDGET_YEAR, yuan(total), Yuan.ZERO, received, issueDue,
+          AllocationStatus.ISSUED, AUTHOR, now));
+      targets.add(new KeyedIndicators(doc,
+          List.of(area(120L * entry.getValue().size()), vegetation())));
       var perCounty = new LinkedHashMap<String, Long>();
       for (var p : entry.getValue()) {
-        perCounty.merge((String) p[1], (Long) p[2], Long::sum);
-        lines.add(new Object[] {doc, p[1], p[0], BigDecimal.valueOf((long) p[2])});
-        var key = p[0] + "-" + BUDGET_YEAR + "Q1";
-        int progress = (int) p[3];
-        var paid = BigDecimal.valueOf((long) p[2] * progress / 400);
-        filings.add(new Object[] {key, p[0], q1Due, BigDecimal.valueOf((long) p[2]), paid,
-            BigDecimal.valueOf(progress / 4), progress < 5 ? "RED" : progress < 15 ? "YELLOW" : null,
-            now, filedAt, filedAt});
-        payments.add(new Object[] {key, paid});
-        actuals.add(new Object[] {key, 1, BigDecimal.valueOf(30L * progress / 100), false,
-            progress * 30 / 120});
-        actuals.add(new Object[] {key, 2, null, true, null});
+        perCounty.merge(p.county(), p.amount(), Long::sum);
+        lines.add(new SeededLine(doc, LineStage.ISSUE, p.county(), p.code(), yuan(p.amount()),
+            Yuan.ZERO));
+        var key = p.code() + "-" + BUDGET_YEAR + "Q1";
+        int progress = p.progress();
+        var paid = yuan(p.amount() * progress / 400);
+        filings.add(new SeededFiling(key, p.code(), BUDGET_YEAR, 1, FilingStatus.TRANSMITTED,
+            q1Due, yuan(p.amount()), paid, BigDecimal.valueOf(progress / 4),
+            progress < 5 ? WarningLevel.RED : progress < 15 ? WarningLevel.YELLOW : null, now,
+            AUTHOR, filedAt, AUTHOR, filedAt));
+        payments.add(new SeededPayment(key, FundSource.CENTRAL, paid));
+        actuals.add(new SeededActual(key, 1, BigDecimal.valueOf(30L * progress / 100), false,
+            progress * 30 / 120, false));
+        actuals.add(new SeededActual(key, 2, null, true, null, false));
       }
-      perCounty.forEach((county, amount) -> parts.add(new Object[] {doc, county,
-          BigDecimal.valueOf(amount)}));
+      perCounty.forEach((county, amount) -> parts.add(new SeededPart(doc, county, yuan(amount),
+          Yuan.ZERO, PartStatus.ISSUED)));
     }
-    batch("insert into fm_allocation (document_no, province_code, fund_class, direction, "
-        + "budget_year, central_amount, provincial_amount, received_on, issue_due_on, status, "
-        + "registered_by, registered_at) values (?, ?, 'CENTRAL', 'ECO_RESTORATION', " + BUDGET_YEAR
-        + ", ?, 0, ?, ?, 'ISSUED', 'national-dataset', ?)", allocations);
-    batch("insert into fm_allocation_target (document_no, position, level1, level2, name, "
-        + "comparator, target_value, target_text, unit) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", targets);
-    batch("insert into fm_allocation_part (document_no, recipient_code, central_amount, "
-        + "provincial_amount, status) values (?, ?, ?, 0, 'ISSUED')", parts);
-    batch("insert into fm_allocation_line (document_no, stage, recipient_code, project_code, "
-        + "central_amount, provincial_amount) values (?, 'ISSUE', ?, ?, ?, 0)", lines);
-    batch("insert into fm_quarterly_filing (business_key, project_code, filing_year, quarter, "
-        + "status, due_on, received_amount, paid_to_date, physical_progress, warning_level, "
-        + "opened_at, filed_by, filed_at, reviewed_by, transmitted_at) values (?, ?, " + BUDGET_YEAR
-        + ", 1, 'TRANSMITTED', ?, ?, ?, ?, ?, ?, 'national-dataset', ?, 'national-dataset', ?)",
-        filings);
-    batch("insert into fm_filing_payment (business_key, fund_source, paid) values (?, 'CENTRAL', ?)",
-        payments);
-    batch("insert into fm_filing_indicator (business_key, position, actual_value, not_yet_due, "
-        + "completion_rate, rate_by_reviewer) values (?, ?, ?, ?, ?, false)", actuals);
+    allocationDoor.insertAllocations(allocations);
+    allocationDoor.insertTargets(targets);
+    allocationDoor.insertParts(parts);
+    allocationDoor.insertLines(lines);
+    filingDoor.insertFilings(filings);
+    filingDoor.insertPayments(payments);
+    filingDoor.insertActuals(actuals);
     return filings.size();
-  }
-
-  /**
-   * Inserts the rows {@value #ROWS_PER_STATEMENT} at a time as one multi-row {@code insert …
-   * values (…), (…)}: PostgreSQL runs one statement per row of a JDBC batch, which made 30,000
-   * projects take a minute and a half.
-   */
-  private void batch(String sql, List<Object[]> rows) {
-    int at = sql.lastIndexOf("values ") + "values ".length();
-    var head = sql.substring(0, at);
-    var tuple = sql.substring(at);
-    for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
-      var chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
-      var args = new ArrayList<Object>();
-      chunk.forEach(r -> args.addAll(java.util.Arrays.asList(r)));
-      jdbc.update(head + String.join(", ", java.util.Collections.nCopies(chunk.size(), tuple)),
-          args.toArray());
-    }
   }
 
   private static Map<String, String> provinces() {

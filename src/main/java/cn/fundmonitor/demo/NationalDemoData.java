@@ -1,5 +1,9 @@
 package cn.fundmonitor.demo;
 
+import cn.fundmonitor.allocation.AllocationSeeding;
+import cn.fundmonitor.filing.FilingSeeding;
+import cn.fundmonitor.organisation.DivisionSeeding;
+import cn.fundmonitor.project.ProjectSeeding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -7,7 +11,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -29,12 +32,13 @@ public class NationalDemoData {
   private final long seed;
   private volatile NationalDataset.Summary summary;
 
-  NationalDemoData(JdbcTemplate jdbc, TransactionTemplate transaction,
-      @Value("${fundmonitor.demo.national-projects:30000}") int projects,
+  NationalDemoData(DivisionSeeding divisions, ProjectSeeding projects, AllocationSeeding allocations,
+      FilingSeeding filings, TransactionTemplate transaction,
+      @Value("${fundmonitor.demo.national-projects:30000}") int projectCount,
       @Value("${fundmonitor.demo.national-seed:20260401}") long seed) {
-    this.dataset = new NationalDataset(jdbc);
+    this.dataset = new NationalDataset(divisions, projects, allocations, filings);
     this.transaction = transaction;
-    this.projects = projects;
+    this.projects = projectCount;
     this.seed = seed;
   }
 

@@ -79,12 +79,7 @@ class TableOwnershipTest {
   /** Writes to another package's table (or a dynamic table, {@code <dynamic>}), known today. */
   static final List<Known> KNOWN_WRITES = Stream.of(
       known("project", "IndicatorTable is the shared indicator layout; the owner names its table: "
-          + "fm_project_indicator (project), fm_allocation_target (allocation)", DYNAMIC),
-      known("demo", "the national and demo data sets seed every feature's tables in bulk; "
-          + "a seeding door per feature is later work of issue 18", "fm_allocation",
-          "fm_allocation_line", "fm_allocation_part", "fm_allocation_target", "fm_division",
-          "fm_filing_indicator", "fm_filing_payment", "fm_project", "fm_project_indicator",
-          "fm_project_selection", "fm_quarterly_filing"))
+          + "fm_project_indicator (project), fm_allocation_target (allocation)", DYNAMIC))
       .flatMap(List::stream).toList();
 
   /** Reads of another package's tables outside the read models, known today. */
@@ -92,7 +87,6 @@ class TableOwnershipTest {
       known("audit", "the audit trail names the record it shows (project, filing, allocation, "
           + "correction) by joining its table", "fm_allocation", "fm_correction_request",
           "fm_project", "fm_quarterly_filing"),
-      known("demo", "the data sets look for what is already there", "fm_division", "fm_project"),
       known("evaluation", "who is funded is allocation's answer (AllocationReads); the year's "
           + "evaluations read the projects' annual target years and lifecycles and their regions: "
           + "project/ and lifecycle/ offer no bulk read of these yet", "fm_project",
