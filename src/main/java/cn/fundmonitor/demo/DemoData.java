@@ -9,6 +9,7 @@ import cn.fundmonitor.filing.QuarterlyFilingProcess;
 import cn.fundmonitor.money.Yuan;
 import cn.fundmonitor.organisation.CamundaOrganisationSync;
 import cn.fundmonitor.platform.JsonVariables;
+import cn.fundmonitor.platform.ProcessVariables;
 import cn.fundmonitor.project.IndicatorRows;
 import cn.fundmonitor.project.ProjectCatalogue;
 import cn.fundmonitor.project.ProjectTargets;
@@ -246,8 +247,8 @@ class DemoData {
     var year = LocalDate.now(clock).getYear();
     runtime.createProcessInstanceByKey(SelfEvaluationProcess.KEY)
         .businessKey(SelfEvaluation.key(project, year))
-        .setVariable(SelfEvaluationProcess.EVALUATION_YEAR.name(), year)
-        .setVariable(SelfEvaluationProcess.PROJECT_CODE.name(), project)
+        .setVariables(ProcessVariables.builder().set(SelfEvaluationProcess.EVALUATION_YEAR, year)
+            .set(SelfEvaluationProcess.PROJECT_CODE, project).build())
         .execute();
   }
 

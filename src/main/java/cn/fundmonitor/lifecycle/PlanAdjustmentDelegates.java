@@ -36,7 +36,7 @@ class PlanAdjustmentDelegates {
       UNIT_GROUPS.set(execution, UnitGroup.of(p.applicantUnitCode(), Role.FINANCE).id() + ","
           + UnitGroup.of(p.applicantUnitCode(), p.direction().reviewingRole()).id());
       REVIEW_GROUP.set(execution, catalogue.reviewGroup(p).id());
-      execution.setVariable(INDICATORS.name(),
+      INDICATORS.set(execution,
           JsonVariables.json(PlanAdjustmentService.rows(p.indicators())));
     };
   }
@@ -73,7 +73,7 @@ class PlanAdjustmentDelegates {
   @Bean
   ExecutionListener adjustmentReviewListener() {
     return execution -> {
-      var outcome = Choices.required(OUTCOME.get(execution), Outcome.class, "审批意见有误",
+      var outcome = Choices.required(() -> OUTCOME.get(execution), "审批意见有误",
           "请选择：批准调整、退回修改或不予批准");
       Choices.reasonRequired(outcome != Outcome.APPROVE, COMMENT.get(execution), "审批意见有误",
           "退回修改或不予批准时必须填写审批意见");

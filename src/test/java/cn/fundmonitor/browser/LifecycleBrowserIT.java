@@ -92,7 +92,7 @@ class LifecycleBrowserIT {
   void theCountyEcoDepartmentReportsTheCompletionAndTheAcceptanceIsDueInThreeMonths_gxArticle23(
       Tasklist tasklist) {
     var code = funded("xingning-eco", "兴宁区浏览器完工项目", ECO, today().minusDays(420));
-    complete("xingning-eco", code, TASK_REPORT_START, STARTED_ON.with(today().minusDays(400).toString()));
+    complete("xingning-eco", code, TASK_REPORT_START, STARTED_ON.with(today().minusDays(400)));
     var completedOn = today().minusDays(12);
 
     tasklist.login("xingning-eco").openTask("报告完工", code).claim()
@@ -117,9 +117,9 @@ class LifecycleBrowserIT {
       Tasklist tasklist) {
     var code = funded("xingning-geohazard", "兴宁区浏览器滑坡治理工程", GEOHAZARD, today().minusDays(520));
     complete("xingning-geohazard", code, TASK_REPORT_START,
-        STARTED_ON.with(today().minusDays(500).toString()));
+        STARTED_ON.with(today().minusDays(500)));
     complete("xingning-geohazard", code, TASK_REPORT_COMPLETION,
-        COMPLETED_ON.with(today().minusDays(60).toString()));
+        COMPLETED_ON.with(today().minusDays(60)));
     var appliedOn = today().minusDays(30);
     var acceptedOn = today().minusDays(8);
 
@@ -159,10 +159,10 @@ class LifecycleBrowserIT {
   void theCityFinanceFollowsUpAnAcceptanceApplicationThreeMonthsOverdue_gxArticle23(
       Tasklist tasklist) {
     var code = funded("xingning-eco", "兴宁区浏览器验收逾期项目", ECO, today().minusDays(620));
-    complete("xingning-finance", code, TASK_REPORT_START, STARTED_ON.with(today().minusDays(600).toString()));
+    complete("xingning-finance", code, TASK_REPORT_START, STARTED_ON.with(today().minusDays(600)));
     // three months and three weeks ago: the deadline has passed even when moved past a holiday
     complete("xingning-finance", code, TASK_REPORT_COMPLETION,
-        COMPLETED_ON.with(today().minusMonths(3).minusDays(21).toString()));
+        COMPLETED_ON.with(today().minusMonths(3).minusDays(21)));
     var deadline = LocalDate.ofInstant(task(code, TASK_APPLY_ACCEPTANCE).getDueDate().toInstant(),
         clock.getZone());
     assertThat(deadline).isBefore(today());
@@ -282,7 +282,7 @@ class LifecycleBrowserIT {
   void theLocalFiscalDepartmentApprovesTheFinalAccountsAndTheProjectCloses_gxArticle23(Tasklist tasklist) {
     var code = settled("兴宁区浏览器决算审批项目");
     complete("xingning-eco", code, TASK_FINAL_ACCOUNTS,
-        FINAL_ACCOUNTS_ON.with(today().minusDays(6).toString()));
+        FINAL_ACCOUNTS_ON.with(today().minusDays(6)));
     var comment = "决算报告数据真实完整，与结算金额一致，同意。";
 
     // GX 第二十三条: 报当地财政部门审批 — the natural-resources bureau's own finance office no
@@ -314,15 +314,15 @@ class LifecycleBrowserIT {
     var user = "xingning-geohazard";
     var code = funded(user, "兴宁区浏览器崩塌治理工程", GEOHAZARD, today().minusYears(3).minusDays(20));
     var initiallyAccepted = today().minusYears(1).minusDays(30);
-    complete(user, code, TASK_REPORT_START, STARTED_ON.with(today().minusYears(3).toString()));
+    complete(user, code, TASK_REPORT_START, STARTED_ON.with(today().minusYears(3)));
     complete(user, code, TASK_REPORT_COMPLETION,
-        COMPLETED_ON.with(today().minusYears(1).minusDays(90).toString()));
+        COMPLETED_ON.with(today().minusYears(1).minusDays(90)));
     accept(user, code, today().minusYears(1).minusDays(60), initiallyAccepted,
         AcceptanceKind.INITIAL, "100000");
-    complete(user, code, TASK_SETTLEMENT, SETTLED_ON.with(today().minusYears(1).minusDays(10).toString())
+    complete(user, code, TASK_SETTLEMENT, SETTLED_ON.with(today().minusYears(1).minusDays(10))
         .putValue(SETTLED_AMOUNT.name(), "900000"));
     complete(user, code, TASK_FINAL_ACCOUNTS,
-        FINAL_ACCOUNTS_ON.with(today().minusYears(1).plusDays(30).toString()));
+        FINAL_ACCOUNTS_ON.with(today().minusYears(1).plusDays(30)));
     complete("xingning-fiscal", code, TASK_APPROVE_FINAL_ACCOUNTS,
         FINAL_ACCOUNTS_COMMENT.with("同意，待满一个水文年后终验"));
     assertThat(lifecycles.get(code).status()).isEqualTo(LifecycleStatus.AWAITING_FINAL_ACCEPTANCE);
@@ -390,10 +390,10 @@ class LifecycleBrowserIT {
   void theCountyClearsACancelledProjectByTheWorkDoneAndTheLeftoverIsRecovered_gxArticle22(
       Tasklist tasklist) {
     var code = started("兴宁区浏览器撤销清算项目");
-    users.run("xingning-eco", () -> reports.reportForceMajeure(code, "CANCEL",
+    users.run("xingning-eco", () -> reports.reportForceMajeure(code, ProjectLifecycleService.ForceMajeure.CANCEL,
         "山体整体滑移，工程无法继续实施。", "xingning-eco", users.groups("xingning-eco")));
     complete("guangxi-eco", code, TASK_DECIDE_FORCE_MAJEURE,
-        FORCE_MAJEURE_DECISION.with("APPROVE").putValue(FORCE_MAJEURE_COMMENT.name(), "同意撤销"));
+        FORCE_MAJEURE_DECISION.with(ForceMajeureDecision.APPROVE).putValue(FORCE_MAJEURE_COMMENT.name(), "同意撤销"));
     assertThat(waitingAt(code)).containsExactly(TASK_FINANCIAL_CLEARING);
 
     tasklist.login("xingning-finance").openTask("按完成工作量财务清算", code).claim()
@@ -434,7 +434,7 @@ class LifecycleBrowserIT {
 
   private String started(String name) {
     var code = funded("xingning-eco", name, ECO, today().minusDays(120));
-    complete("xingning-eco", code, TASK_REPORT_START, STARTED_ON.with(today().minusDays(100).toString()));
+    complete("xingning-eco", code, TASK_REPORT_START, STARTED_ON.with(today().minusDays(100)));
     return code;
   }
 
@@ -442,7 +442,7 @@ class LifecycleBrowserIT {
   private String twoYearsWithoutAcceptance(String name) {
     var code = funded("xingning-eco", name, ECO, today().minusYears(2).minusDays(40));
     complete("xingning-finance", code, TASK_REPORT_START,
-        STARTED_ON.with(today().minusYears(2).minusDays(10).toString()));
+        STARTED_ON.with(today().minusYears(2).minusDays(10)));
     fire(code, TIMER_TWO_YEARS);
     assertThat(waitingAt(code)).containsExactly(TASK_TERMINATION_REVIEW);
     return code;
@@ -450,9 +450,9 @@ class LifecycleBrowserIT {
 
   private String accepted(String name) {
     var code = funded("xingning-eco", name, ECO, today().minusDays(420));
-    complete("xingning-finance", code, TASK_REPORT_START, STARTED_ON.with(today().minusDays(400).toString()));
+    complete("xingning-finance", code, TASK_REPORT_START, STARTED_ON.with(today().minusDays(400)));
     complete("xingning-finance", code, TASK_REPORT_COMPLETION,
-        COMPLETED_ON.with(today().minusDays(90).toString()));
+        COMPLETED_ON.with(today().minusDays(90)));
     accept("xingning-finance", code, today().minusDays(60), today().minusDays(40),
         AcceptanceKind.FINAL, "0");
     assertThat(waitingAt(code)).containsExactly(TASK_SETTLEMENT);
@@ -461,7 +461,7 @@ class LifecycleBrowserIT {
 
   private String settled(String name) {
     var code = accepted(name);
-    complete("xingning-finance", code, TASK_SETTLEMENT, SETTLED_ON.with(today().minusDays(30).toString())
+    complete("xingning-finance", code, TASK_SETTLEMENT, SETTLED_ON.with(today().minusDays(30))
         .putValue(SETTLED_AMOUNT.name(), "980000"));
     return code;
   }
@@ -469,7 +469,7 @@ class LifecycleBrowserIT {
   /** 申请竣工验收 on {@code appliedOn}, then 报告验收结果 (nothing filed as paid yet). */
   private void accept(String user, String code, LocalDate appliedOn, LocalDate acceptedOn,
       AcceptanceKind kind, String retained) {
-    complete(user, code, TASK_APPLY_ACCEPTANCE, ACCEPTANCE_APPLIED_ON.with(appliedOn.toString()));
+    complete(user, code, TASK_APPLY_ACCEPTANCE, ACCEPTANCE_APPLIED_ON.with(appliedOn));
     complete(user, code, TASK_REPORT_ACCEPTANCE, Variables.createVariables()
         .putValue(ACCEPTED_ON.name(), acceptedOn.toString())
         .putValue(ACCEPTANCE_KIND.name(), kind.name()).putValue(RETAINED.name(), retained)
