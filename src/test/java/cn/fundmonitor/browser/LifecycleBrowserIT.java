@@ -79,8 +79,11 @@ class LifecycleBrowserIT {
     assertThat(lifecycle.status()).isEqualTo(LifecycleStatus.STARTED);
     assertThat(lifecycle.startedOn()).isEqualTo(startedOn);
     assertThat(lifecycle.implementationDueOn()).isEqualTo(startedOn.plusYears(2));
-    assertThat(STARTED_ON.get(runtime, instance(code))).isEqualTo(startedOn.toString());
-    assertThat(IMPLEMENTATION_DEADLINE.get(runtime, instance(code)))
+    assertThat(STARTED_ON.get(runtime, instance(code))).isEqualTo(startedOn);
+    // the typed variables keep what the forms and timers read: the date's text
+    assertThat(runtime.getVariable(instance(code).getId(), STARTED_ON.name()))
+        .isEqualTo(startedOn.toString());
+    assertThat(runtime.getVariable(instance(code).getId(), IMPLEMENTATION_DEADLINE.name()))
         .isEqualTo(startedOn.plusYears(2).toString());
     assertThat(waitingAt(code)).containsExactly(TASK_REPORT_COMPLETION);
     assertThat(management.createJobQuery().processInstanceId(instance(code).getId())
@@ -103,7 +106,7 @@ class LifecycleBrowserIT {
     assertThat(lifecycle.completedOn()).isEqualTo(completedOn);
     assertThat(waitingAt(code)).containsExactly(TASK_APPLY_ACCEPTANCE);
     assertThat(ACCEPTANCE_DEADLINE.get(runtime, instance(code)))
-        .isEqualTo(completedOn.plusMonths(3).toString());
+        .isEqualTo(completedOn.plusMonths(3));
     assertThat(task(code, TASK_APPLY_ACCEPTANCE).getDueDate()).as("due within three months")
         .isNotNull();
     assertThat(event(code, "COMPLETED")).startsWith("xingning-eco|完工日期 " + completedOn);
@@ -144,7 +147,7 @@ class LifecycleBrowserIT {
     assertThat(lifecycle.retained().amount()).isEqualByComparingTo("100000");
     assertThat(waitingAt(code)).containsExactly(TASK_SETTLEMENT);
     assertThat(SETTLEMENT_DEADLINE.get(runtime, instance(code)))
-        .isEqualTo(acceptedOn.plusMonths(1).toString());
+        .isEqualTo(acceptedOn.plusMonths(1));
     // nothing paid yet of the 90 万元 payable (100 万元 received less 10 万元 held): a problem
     assertThat(PAYMENT_SHORTFALL.get(runtime, instance(code)))
         .contains("应支付 90 万元", "留待后期支付 10 万元", "低于95%（GX 第二十三条）");
@@ -208,8 +211,8 @@ class LifecycleBrowserIT {
     var lifecycle = lifecycles.get(code);
     assertThat(lifecycle.implementationDueOn()).isEqualTo(extendedUntil);
     assertThat(lifecycle.status()).isEqualTo(LifecycleStatus.STARTED);
-    assertThat(TERMINATION_DECISION.get(runtime, instance(code))).isEqualTo("EXTEND");
-    assertThat(IMPLEMENTATION_DEADLINE.get(runtime, instance(code))).isEqualTo(extendedUntil.toString());
+    assertThat(TERMINATION_DECISION.get(runtime, instance(code))).isEqualTo(TerminationDecision.EXTEND);
+    assertThat(IMPLEMENTATION_DEADLINE.get(runtime, instance(code))).isEqualTo(extendedUntil);
     assertThat(waitingAt(code)).containsExactly(TASK_REPORT_COMPLETION);
     assertThat(event(code, "EXTENDED"))
         .isEqualTo("guangxi-eco|准予继续实施，完工验收期限延至 " + extendedUntil + "：" + reason);
@@ -226,8 +229,10 @@ class LifecycleBrowserIT {
         .complete();
 
     var pi = instance(code);
-    assertThat(TERMINATION_DECISION.get(runtime, pi)).isEqualTo("TERMINATE");
-    assertThat(ENDED_EARLY_REASON.get(runtime, pi)).isEqualTo("TERMINATED");
+    assertThat(TERMINATION_DECISION.get(runtime, pi)).isEqualTo(TerminationDecision.TERMINATE);
+    // the radio's value, stored as the choice's name
+    assertThat(runtime.getVariable(pi.getId(), TERMINATION_DECISION.name())).isEqualTo("TERMINATE");
+    assertThat(ENDED_EARLY_REASON.get(runtime, pi)).isEqualTo(EndedEarly.TERMINATED);
     assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
         .activityId(END_TERMINATION_APPROVED).finished().count()).isOne();
     assertThat(waitingAt(code)).containsExactly(TASK_FINANCIAL_CLEARING);
