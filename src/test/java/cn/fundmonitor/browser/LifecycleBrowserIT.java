@@ -365,7 +365,7 @@ class LifecycleBrowserIT {
     var pi = instance(code);
     assertThat(lifecycles.get(code).status()).isEqualTo(LifecycleStatus.SUSPENDED);
     assertThat(lifecycles.get(code).suspendedOn()).isEqualTo(today());
-    assertThat(FORCE_MAJEURE_DECISION.get(runtime, pi)).isEqualTo("APPROVE");
+    assertThat(FORCE_MAJEURE_DECISION.get(runtime, pi)).isEqualTo(ForceMajeureDecision.APPROVE);
     assertThat(FORCE_MAJEURE_COMMENT.get(runtime, pi)).isEqualTo(comment);
     assertThat(waitingAt(code)).containsExactlyInAnyOrder(TASK_REPORT_COMPLETION, EVENT_RESUMED);
     assertThat(event(code, "SUSPENDED")).isEqualTo("guangxi-eco|批准因不可抗力中止，自 " + today() + " 起");
@@ -382,7 +382,7 @@ class LifecycleBrowserIT {
     tasklist.radio("审批结果", "不予批准").fill("审批意见", comment).complete();
 
     assertThat(lifecycles.get(code).status()).isEqualTo(LifecycleStatus.STARTED);
-    assertThat(FORCE_MAJEURE_DECISION.get(runtime, instance(code))).isEqualTo("REJECT");
+    assertThat(FORCE_MAJEURE_DECISION.get(runtime, instance(code))).isEqualTo(ForceMajeureDecision.REJECT);
     assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instanceId(code))
         .activityId(END_FORCE_MAJEURE_REJECTED).finished().count()).isOne();
     assertThat(waitingAt(code)).containsExactly(TASK_REPORT_COMPLETION);
