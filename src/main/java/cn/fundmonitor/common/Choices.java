@@ -1,6 +1,7 @@
 package cn.fundmonitor.common;
 
 import java.util.Arrays;
+import java.util.function.Supplier;
 
 /**
  * The checks every decision task makes before its gateway routes: the choice is one the gateway
@@ -15,6 +16,23 @@ public final class Choices {
       String prompt) {
     return Arrays.stream(type.getEnumConstants()).filter(e -> e.name().equals(value)).findFirst()
         .orElseThrow(() -> new InvalidInputException(title, prompt));
+  }
+
+  /**
+   * The choice a typed variable reads ({@code () -> OUTCOME.get(execution)}); refused with
+   * {@code prompt} when there is none or it is none of the choices.
+   */
+  public static <E extends Enum<E>> E required(Supplier<E> choice, String title, String prompt) {
+    E chosen;
+    try {
+      chosen = choice.get();
+    } catch (InvalidInputException notAChoice) {
+      chosen = null;
+    }
+    if (chosen == null) {
+      throw new InvalidInputException(title, prompt);
+    }
+    return chosen;
   }
 
   /** Refuses a blank {@code reason} when {@code needed}. */

@@ -250,8 +250,8 @@ class DemoData {
     var year = LocalDate.now(clock).getYear();
     runtime.createProcessInstanceByKey(SelfEvaluationProcess.KEY)
         .businessKey(SelfEvaluation.key(project, year))
-        .setVariable(SelfEvaluationProcess.EVALUATION_YEAR.name(), year)
-        .setVariable(SelfEvaluationProcess.PROJECT_CODE.name(), project)
+        .setVariables(ProcessVariables.builder().set(SelfEvaluationProcess.EVALUATION_YEAR, year)
+            .set(SelfEvaluationProcess.PROJECT_CODE, project).build())
         .execute();
   }
 

@@ -1,5 +1,6 @@
 package cn.fundmonitor.evaluation;
 
+import cn.fundmonitor.common.ConflictException;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -15,6 +16,12 @@ public enum Grade {
 
   public String label() {
     return label;
+  }
+
+  /** The grade the DMN {@code selfEvaluationGrade} output; a code it cannot give is its mistake. */
+  public static Grade fromDecision(Object code) {
+    return parse(String.valueOf(code)).orElseThrow(() -> new ConflictException(
+        "决策表“绩效自评等级”（selfEvaluationGrade）给出的等级“" + code + "”无法识别"));
   }
 
   public static Optional<Grade> parse(String text) {

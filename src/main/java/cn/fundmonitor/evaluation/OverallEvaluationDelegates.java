@@ -96,7 +96,7 @@ class OverallEvaluationDelegates {
   ExecutionListener fiscalReceiptListener(SelfEvaluationService evaluations,
       OrganisationService organisation, OverallEvaluationService records) {
     return execution -> {
-      var choice = Choices.required(RE_EVALUATION.get(execution), ReEvaluation.class,
+      var choice = Choices.required(() -> RE_EVALUATION.get(execution),
           "接收意见有误", "请选择：不开展再评价，或选择部分项目开展绩效再评价");
       var comment = FISCAL_COMMENT.get(execution);
       if (comment != null && comment.length() > MAX_TEXT) {

@@ -33,7 +33,7 @@ public final class OverallEvaluationProcess {
   public static final ProcessVariable<String> SUMMARY = ProcessVariable.of("overallEvaluationSummary", String.class);
   public static final ProcessVariable<String> CONCLUSION = ProcessVariable.of("overallConclusion", String.class);
   /** 自治区财政厅视情况选择部分专项资金项目开展绩效再评价 (GX 第二十八条). */
-  public static final ProcessVariable<String> RE_EVALUATION = ProcessVariable.of("reEvaluation", String.class);
+  public static final ProcessVariable<ReEvaluation> RE_EVALUATION = ProcessVariable.ofEnum("reEvaluation", ReEvaluation.class, "是否开展再评价");
   /** Project codes chosen for re-evaluation, separated by commas or new lines. */
   public static final ProcessVariable<String> RE_EVALUATION_PROJECTS = ProcessVariable.of("reEvaluationProjects", String.class);
   public static final ProcessVariable<String> FISCAL_COMMENT = ProcessVariable.of("fiscalComment", String.class);

@@ -39,8 +39,8 @@ class SelfEvaluationDelegates {
       var reviewers = teams.superiorFinanceGroup(project);
       REVIEW_UNIT.set(execution, reviewers.divisionCode());
       REVIEW_GROUP.set(execution, reviewers.id());
-      DEADLINE.set(execution, evaluations.unitDueDate(year).toString());
-      REVIEW_DEADLINE.set(execution, SelfEvaluationService.nominalDueDate(year).toString());
+      DEADLINE.set(execution, evaluations.unitDueDate(year));
+      REVIEW_DEADLINE.set(execution, SelfEvaluationService.nominalDueDate(year));
       var filing = filings.latestFiled(project.code(), year);
       CONTEXT.set(execution, "项目：" + project.name() + "（" + project.code() + "），"
           + project.direction().label() + "\n评价类型：" + evaluation.kind().label()
@@ -61,8 +61,10 @@ class SelfEvaluationDelegates {
     return execution -> {
       var weights = SelfEvaluationService.weights(JsonVariables.rows(WEIGHTS.get(execution)));
       var key = execution.getProcessBusinessKey();
-      var result = evaluations.submit(key, weights, SELF_REPORT.get(execution),
-          EMERGENCY.get(execution), Actors.current(execution));
+      // a checkbox: true, or "true" from a text field
+      var emergency = Boolean.parseBoolean(String.valueOf(EMERGENCY.get(execution)));
+      var result = evaluations.submit(key, weights, SELF_REPORT.get(execution), emergency,
+          Actors.current(execution));
       SCORE.set(execution, result.score().doubleValue());
       DETAILS.set(execution, SelfEvaluationService.details(result));
     };
@@ -74,7 +76,8 @@ class SelfEvaluationDelegates {
     return execution -> {
       @SuppressWarnings("unchecked")
       Map<String, Object> result = GRADE_RESULT.get(execution);
-      var flagged = evaluations.recordGrade(execution.getProcessBusinessKey(), result.get("grade"));
+      var flagged = evaluations.recordGrade(execution.getProcessBusinessKey(),
+          Grade.fromDecision(result.get("grade")));
       GRADE.set(execution, result.get("label") + "（" + SCORE.get(execution) + "分）"
           + (flagged ? "，下一年度少安排或不安排资金（GX 第二十九条）" : ""));
       FLAGGED.set(execution, flagged);
@@ -97,7 +100,7 @@ class SelfEvaluationDelegates {
   @Bean
   ExecutionListener evaluationReviewListener() {
     return execution -> {
-      var outcome = Choices.required(REVIEW_OUTCOME.get(execution), ReviewOutcome.class,
+      var outcome = Choices.required(() -> REVIEW_OUTCOME.get(execution),
           "审核意见有误", "请选择：审核通过，或退回修改");
       Choices.reasonRequired(outcome == ReviewOutcome.RETURN, REVIEW_COMMENT.get(execution),
           "审核意见有误", "退回修改时必须填写审核意见");

@@ -2,6 +2,7 @@ package cn.fundmonitor.evaluation;
 
 import cn.fundmonitor.platform.ProcessVariable;
 import cn.fundmonitor.project.ProjectVariables;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -60,9 +61,9 @@ public final class SelfEvaluationProcess {
   public static final ProcessVariable<String> EVALUATION_GROUPS = ProcessVariable.of("evaluationGroups", String.class);
   public static final ProcessVariable<String> REVIEW_GROUP = ProcessVariable.of("evaluationReviewGroup", String.class);
   /** The unit's deadline (20 January by default); the engine's calendar moves it to a working day. */
-  public static final ProcessVariable<String> DEADLINE = ProcessVariable.of("evaluationDeadline", String.class);
+  public static final ProcessVariable<LocalDate> DEADLINE = ProcessVariable.date("evaluationDeadline", "自评期限");
   /** The city's: 31 January of the next year (GX 第二十八条); the engine's calendar moves it. */
-  public static final ProcessVariable<String> REVIEW_DEADLINE = ProcessVariable.of("reviewDeadline", String.class);
+  public static final ProcessVariable<LocalDate> REVIEW_DEADLINE = ProcessVariable.date("reviewDeadline", "审核汇总期限");
   /** The reviewing unit (the city; the province for a unit directly under it). */
   public static final ProcessVariable<String> REVIEW_UNIT = ProcessVariable.of("reviewUnit", String.class);
   public static final ProcessVariable<String> CONTEXT = ProcessVariable.of("evaluationContext", String.class);
@@ -83,7 +84,7 @@ public final class SelfEvaluationProcess {
   public static final ProcessVariable<Boolean> FLAGGED = ProcessVariable.of("allocationReduced", Boolean.class);
 
   // the city's review
-  public static final ProcessVariable<String> REVIEW_OUTCOME = ProcessVariable.of("evaluationReviewOutcome", String.class);
+  public static final ProcessVariable<ReviewOutcome> REVIEW_OUTCOME = ProcessVariable.ofEnum("evaluationReviewOutcome", ReviewOutcome.class, "审核意见");
   public static final ProcessVariable<String> REVIEW_COMMENT = ProcessVariable.of("evaluationReviewComment", String.class);
 
   // the wave (its id is its process instance id): one multi-instance element per batch number

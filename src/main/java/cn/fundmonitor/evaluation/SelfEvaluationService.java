@@ -1,14 +1,18 @@
 package cn.fundmonitor.evaluation;
 
 import static cn.fundmonitor.common.Inputs.requiredText;
+import static cn.fundmonitor.evaluation.SelfEvaluationProcess.EMERGENCY;
+import static cn.fundmonitor.evaluation.SelfEvaluationProcess.SELF_REPORT;
 
 import cn.fundmonitor.allocation.AllocationReads;
 import cn.fundmonitor.calendar.WorkingDayCalendar;
 import cn.fundmonitor.common.ConflictException;
 import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.common.NotFoundException;
+import cn.fundmonitor.common.Problems;
 import cn.fundmonitor.filing.FilingService;
 import cn.fundmonitor.money.Yuan;
+import cn.fundmonitor.platform.ProcessVariable;
 import cn.fundmonitor.project.Direction;
 import cn.fundmonitor.project.ProjectCatalogue;
 import cn.fundmonitor.waves.Wave;
@@ -195,21 +199,19 @@ public class SelfEvaluationService {
 
   /** The unit submits its report; the score is computed from the year's filed data. */
   public EvaluationScore.Result submit(String key, Map<EvaluationPart, BigDecimal> weights,
-      Object report, Object emergency, String actor) {
+      String report, boolean emergency, String actor) {
     var e = get(key);
     if (e.status() != EvaluationStatus.OPEN && e.status() != EvaluationStatus.RETURNED) {
       throw new ConflictException("绩效自评当前为“" + e.status().label() + "”，不能再次提交");
     }
     var project = catalogue.get(e.projectCode());
-    var problems = new ArrayList<String>();
-    var text = requiredText(report, "自评报告", MAX_REPORT, problems);
-    var isEmergency = Boolean.parseBoolean(String.valueOf(emergency));
+    var problems = new Problems();
+    var text = requiredText(report, "自评报告", MAX_REPORT, problems.at(field(SELF_REPORT)));
+    var isEmergency = emergency;
     if (isEmergency && project.direction() != Direction.GEOHAZARD) {
-      problems.add("只有地质灾害防治项目可以标明为地质灾害应急项目（GX 第二十九条）");
+      problems.add(field(EMERGENCY), "只有地质灾害防治项目可以标明为地质灾害应急项目（GX 第二十九条）");
     }
-    if (!problems.isEmpty()) {
-      throw new InvalidInputException("绩效自评有误，请修改后重新提交", problems);
-    }
+    problems.throwIfAny("绩效自评有误，请修改后重新提交");
     var result = compute(e, weights);
     repository.recordSubmission(key, result.score(), details(result), text, isEmergency, actor, now());
     return result;
@@ -231,10 +233,8 @@ public class SelfEvaluationService {
    * Records the grade; a poor one is flagged for less money next year (GX 第二十九条) unless the
    * project is a geohazard emergency.
    */
-  public boolean recordGrade(String key, Object gradeCode) {
+  public boolean recordGrade(String key, Grade grade) {
     var e = get(key);
-    var grade = Grade.parse(String.valueOf(gradeCode)).orElseThrow(() -> new ConflictException(
-        "决策表“绩效自评等级”（selfEvaluationGrade）给出的等级“" + gradeCode + "”无法识别"));
     var direction = catalogue.get(e.projectCode()).direction();
     var flagged = grade == Grade.POOR && !(direction == Direction.GEOHAZARD && e.emergency());
     String reason = null;
@@ -292,5 +292,10 @@ public class SelfEvaluationService {
 
   private OffsetDateTime now() {
     return OffsetDateTime.now(clock);
+  }
+
+  /** A form field: the variable's name. */
+  private static String field(ProcessVariable<?> variable) {
+    return variable.name();
   }
 }

@@ -2,13 +2,13 @@ package cn.fundmonitor.evaluation;
 
 import static cn.fundmonitor.evaluation.SelfEvaluationProcess.*;
 
+import cn.fundmonitor.platform.ProcessVariables;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.stream.IntStream;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -86,8 +86,8 @@ class SelfEvaluationWaveDelegates {
       return false;
     }
     runtime.createProcessInstanceByKey(KEY).businessKey(SelfEvaluation.key(project, year))
-        .setVariables(Variables.createVariables().putValue(EVALUATION_YEAR.name(), year)
-            .putValue(PROJECT_CODE.name(), project))
+        .setVariables(ProcessVariables.builder().set(EVALUATION_YEAR, year)
+            .set(PROJECT_CODE, project).build())
         .execute();
     return true;
   }

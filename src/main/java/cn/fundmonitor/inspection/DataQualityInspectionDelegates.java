@@ -2,6 +2,7 @@ package cn.fundmonitor.inspection;
 
 import static cn.fundmonitor.inspection.InspectionProcess.*;
 
+import cn.fundmonitor.common.Inputs;
 import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.organisation.OrganisationService;
 import cn.fundmonitor.organisation.Role;
@@ -24,8 +25,8 @@ class DataQualityInspectionDelegates {
     return execution -> {
       var inspector = INSPECTOR.get(execution) != null ? INSPECTOR.get(execution)
           : Actors.current(execution);
-      var opened = inspections.start(YEAR.get(execution), SAMPLE_UNITS.get(execution),
-          SAMPLE_SIZE.get(execution), inspector, Actors.groups(execution, inspector),
+      var opened = inspections.start(wholeNumber(YEAR.get(execution), ""),
+          SAMPLE_UNITS.get(execution), wholeNumber(SAMPLE_SIZE.get(execution), ".0"), inspector, Actors.groups(execution, inspector),
           execution.getProcessInstanceId());
       execution.setProcessBusinessKey(opened.inspectionNo());
       NUMBER.set(execution, opened.inspectionNo());
@@ -86,6 +87,20 @@ class DataQualityInspectionDelegates {
   }
 
   private static long findingId(DelegateExecution execution) {
-    return ((Number) execution.getVariable(FINDING_ID.name())).longValue();
+    return FINDING_ID.get(execution).longValue();
+  }
+
+  /**
+   * A whole number as a form's number or text field gives it ("12", 12; 12.0 when {@code
+   * decimalZero} is ".0"); null when there is none, which the service reports at its field.
+   */
+  private static Integer wholeNumber(Object value, String decimalZero) {
+    var text = Inputs.text(value);
+    try {
+      return text == null ? null
+          : Integer.valueOf(decimalZero.isEmpty() ? text : text.replace(decimalZero, ""));
+    } catch (NumberFormatException notWhole) {
+      return null;
+    }
   }
 }

@@ -38,7 +38,7 @@ public final class InspectionProcess {
   public static final ProcessVariable<List> FINDING_IDS = ProcessVariable.of("findingIds", List.class);
 
   // local to each finding's rectification
-  public static final ProcessVariable<Long> FINDING_ID = ProcessVariable.of("findingId", Long.class);
+  public static final ProcessVariable<Number> FINDING_ID = ProcessVariable.of("findingId", Number.class);
   public static final ProcessVariable<String> FINDING_UNIT_GROUP = ProcessVariable.of("findingUnitGroup", String.class);
   public static final ProcessVariable<String> FINDING_TEXT = ProcessVariable.of("findingText", String.class);
   /**

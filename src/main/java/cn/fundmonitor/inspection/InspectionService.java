@@ -2,13 +2,20 @@ package cn.fundmonitor.inspection;
 
 import static cn.fundmonitor.common.Inputs.requiredText;
 import static cn.fundmonitor.common.Inputs.text;
+import static cn.fundmonitor.inspection.InspectionProcess.CONFIRMATION_COMMENT;
+import static cn.fundmonitor.inspection.InspectionProcess.RECTIFICATION;
+import static cn.fundmonitor.inspection.InspectionProcess.SAMPLE_SIZE;
+import static cn.fundmonitor.inspection.InspectionProcess.SAMPLE_UNITS;
+import static cn.fundmonitor.inspection.InspectionProcess.YEAR;
 
 import cn.fundmonitor.common.ConflictException;
 import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.common.NumberSequences;
+import cn.fundmonitor.common.Problems;
 import cn.fundmonitor.organisation.Division;
 import cn.fundmonitor.organisation.DivisionLevel;
 import cn.fundmonitor.organisation.OrganisationService;
+import cn.fundmonitor.platform.ProcessVariable;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -47,23 +54,22 @@ public class InspectionService {
   /** The inspection opened: its number, its sample and the ids of its findings. */
   public record Opened(String inspectionNo, String scopeUnit, List<String> sample, List<Long> findingIds) {}
 
-  public Opened start(Object year, Object sampleUnits, Object sampleSize, String inspector,
+  /**
+   * {@code year} and {@code sampleSize} null when the form gave none or no whole number;
+   * {@code sampleUnits} the codes as typed, separated by commas or spaces.
+   */
+  public Opened start(Integer year, String sampleUnits, Integer sampleSize, String inspector,
       Collection<String> groups, String processInstanceId) {
-    var problems = new ArrayList<String>();
+    var problems = new Problems();
     var scope = OrganisationService.unitGroups(groups).stream().map(g -> organisation.get(g.divisionCode()))
         .filter(d -> d.level() == DivisionLevel.PROVINCE || d.level() == DivisionLevel.MINISTRY)
         .map(Division::code).findFirst().orElse(null);
     if (scope == null) {
       problems.add("数据质量抽查由省级或部级自然资源主管部门组织（MNR 第十八条）");
     }
-    int y = 0;
-    try {
-      y = Integer.parseInt(String.valueOf(text(year)));
-      if (y < 2000 || y > 2100) {
-        throw new NumberFormatException();
-      }
-    } catch (NumberFormatException e) {
-      problems.add("检查年度应为2000至2100之间的年份");
+    int y = year == null ? 0 : year;
+    if (y < 2000 || y > 2100) {
+      problems.add(field(YEAR), "检查年度应为2000至2100之间的年份");
     }
     var sample = new LinkedHashSet<String>();
     var named = text(sampleUnits);
@@ -71,9 +77,9 @@ public class InspectionService {
       for (var code : named.split("[,，、\\s]+")) {
         var d = organisation.find(code);
         if (d.isEmpty()) {
-          problems.add("抽查单位“" + code + "”不存在");
+          problems.add(field(SAMPLE_UNITS), "抽查单位“" + code + "”不存在");
         } else if (scope != null && !organisation.isWithin(code, scope)) {
-          problems.add("抽查单位“" + d.get().name() + "”不在本单位管辖范围内");
+          problems.add(field(SAMPLE_UNITS), "抽查单位“" + d.get().name() + "”不在本单位管辖范围内");
         } else {
           sample.add(code);
         }
@@ -81,18 +87,12 @@ public class InspectionService {
     }
     Integer size = null;
     if (named == null) {
-      try {
-        size = Integer.parseInt(String.valueOf(text(sampleSize)).replace(".0", ""));
-        if (size < 1) {
-          throw new NumberFormatException();
-        }
-      } catch (NumberFormatException e) {
-        problems.add("请填写抽查单位，或填写随机抽取的单位数（正整数）");
+      size = sampleSize;
+      if (size == null || size < 1) {
+        problems.add(field(SAMPLE_SIZE), "请填写抽查单位，或填写随机抽取的单位数（正整数）");
       }
     }
-    if (!problems.isEmpty()) {
-      throw new InvalidInputException("数据质量抽查有误", problems);
-    }
+    problems.throwIfAny("数据质量抽查有误");
     var no = numbers.next("ZJ", OffsetDateTime.now(clock).getYear());
     if (size != null) {
       sample.addAll(draw(scope, size, no));
@@ -117,26 +117,24 @@ public class InspectionService {
     return shuffled.subList(0, Math.min(size, shuffled.size()));
   }
 
-  public void rectify(long findingId, Object text, String actor) {
+  public void rectify(long findingId, String text, String actor) {
     var f = repository.finding(findingId);
     if (!"OPEN".equals(f.status())) {
       throw new ConflictException("该问题当前不能提交整改情况");
     }
-    var problems = new ArrayList<String>();
-    var value = requiredText(text, "整改情况", 2000, problems);
-    if (!problems.isEmpty()) {
-      throw new InvalidInputException("整改情况有误", problems);
-    }
+    var problems = new Problems();
+    var value = requiredText(text, "整改情况", 2000, problems.at(field(RECTIFICATION)));
+    problems.throwIfAny("整改情况有误");
     repository.recordRectification(findingId, value, actor, OffsetDateTime.now(clock));
   }
 
-  public void confirm(long findingId, boolean confirmed, Object comment, String actor) {
+  public void confirm(long findingId, boolean confirmed, String comment, String actor) {
     var f = repository.finding(findingId);
     if (!"RECTIFIED".equals(f.status())) {
       throw new ConflictException("该问题尚未提交整改情况");
     }
     if (!confirmed && text(comment) == null) {
-      throw new InvalidInputException("确认意见有误", "整改不到位时必须说明原因");
+      throw InvalidInputException.of("确认意见有误", field(CONFIRMATION_COMMENT), "整改不到位时必须说明原因");
     }
     repository.recordConfirmation(findingId, confirmed, text(comment), actor, OffsetDateTime.now(clock));
   }
@@ -213,5 +211,10 @@ public class InspectionService {
     var all = new HashSet<String>();
     units.forEach(u -> all.addAll(organisation.subtree(u)));
     return rules.run(year, all);
+  }
+
+  /** A form field: the variable's name. */
+  private static String field(ProcessVariable<?> variable) {
+    return variable.name();
   }
 }

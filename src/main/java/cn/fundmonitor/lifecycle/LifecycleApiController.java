@@ -1,9 +1,12 @@
 package cn.fundmonitor.lifecycle;
 
+import cn.fundmonitor.common.Inputs;
+import cn.fundmonitor.lifecycle.ProjectLifecycleService.ForceMajeure;
 import cn.fundmonitor.organisation.OrganisationService;
 import cn.fundmonitor.platform.CurrentUser;
 import cn.fundmonitor.project.ProjectCatalogue;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
@@ -41,7 +44,10 @@ class LifecycleApiController {
   @PostMapping("/api/projects/{code}/force-majeure")
   ResponseEntity<Void> forceMajeure(@AuthenticationPrincipal CurrentUser user,
       @PathVariable String code, @RequestBody Map<String, Object> body) {
-    reports.reportForceMajeure(code, body.get("kind"), body.get("reason"), user.userId(), user.groupIds());
+    var kind = Inputs.text(body.get("kind"));
+    reports.reportForceMajeure(code, Arrays.stream(ForceMajeure.values())
+        .filter(k -> k.name().equals(kind)).findFirst().orElse(null), Inputs.text(body.get("reason")),
+        user.userId(), user.groupIds());
     return ResponseEntity.accepted().build();
   }
 

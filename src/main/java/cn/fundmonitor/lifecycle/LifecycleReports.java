@@ -4,13 +4,15 @@ import static cn.fundmonitor.lifecycle.ProjectLifecycleProcess.*;
 
 import cn.fundmonitor.common.ConflictException;
 import cn.fundmonitor.common.NotFoundException;
+import cn.fundmonitor.common.Problems;
 import cn.fundmonitor.organisation.OrganisationService;
+import cn.fundmonitor.lifecycle.ProjectLifecycleService.ForceMajeure;
 import cn.fundmonitor.platform.Actors;
+import cn.fundmonitor.platform.ProcessVariables;
 import cn.fundmonitor.project.ProjectCatalogue;
 import java.util.Collection;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
@@ -33,18 +35,22 @@ public class LifecycleReports {
     this.catalogue = catalogue;
   }
 
-  public void reportForceMajeure(String code, Object kind, Object reason, String userId,
+  /** {@code kind} null when the client's was none of the choices. */
+  public void reportForceMajeure(String code, ForceMajeure kind, String reason, String userId,
       Collection<String> groups) {
     requireUnit(code, groups);
-    deliver(code, MESSAGE_FORCE_MAJEURE, false, Variables.createVariables()
-        .putValue(FORCE_MAJEURE_KIND.name(), kind == null ? null : kind.toString())
-        .putValue(FORCE_MAJEURE_REASON.name(), reason == null ? null : reason.toString())
-        .putValue(FORCE_MAJEURE_DECISION.name(), null).putValue(REPORTED_BY.name(), userId));
+    // checked here too, so that a client's answer points at its body's fields
+    var problems = new Problems();
+    ProjectLifecycleService.checkForceMajeure(kind, reason, problems, "kind", "reason");
+    problems.throwIfAny(ProjectLifecycleService.INVALID);
+    deliver(code, MESSAGE_FORCE_MAJEURE, false, ProcessVariables.builder()
+        .set(FORCE_MAJEURE_KIND, kind).set(FORCE_MAJEURE_REASON, reason)
+        .set(FORCE_MAJEURE_DECISION, null).set(REPORTED_BY, userId).build());
   }
 
   public void resume(String code, String userId, Collection<String> groups) {
     requireUnit(code, groups);
-    deliver(code, MESSAGE_RESUMED, true, Variables.createVariables().putValue(REPORTED_BY.name(), userId));
+    deliver(code, MESSAGE_RESUMED, true, REPORTED_BY.with(userId));
   }
 
   private void requireUnit(String code, Collection<String> groups) {

@@ -34,7 +34,7 @@ class PlanAdjustmentDelegates {
       APPLICANT_UNIT_NAME.set(execution, organisation.get(p.applicantUnitCode()).name());
       UNIT_GROUPS.set(execution, teams.unitGroups(p));
       REVIEW_GROUP.set(execution, teams.reviewGroup(p).id());
-      execution.setVariable(INDICATORS.name(),
+      INDICATORS.set(execution,
           JsonVariables.json(PlanAdjustmentService.rows(p.indicators())));
     };
   }
@@ -71,7 +71,7 @@ class PlanAdjustmentDelegates {
   @Bean
   ExecutionListener adjustmentReviewListener() {
     return execution -> {
-      var outcome = Choices.required(OUTCOME.get(execution), Outcome.class, "审批意见有误",
+      var outcome = Choices.required(() -> OUTCOME.get(execution), "审批意见有误",
           "请选择：批准调整、退回修改或不予批准");
       Choices.reasonRequired(outcome != Outcome.APPROVE, COMMENT.get(execution), "审批意见有误",
           "退回修改或不予批准时必须填写审批意见");

@@ -40,7 +40,7 @@ public final class PlanAdjustmentProcess {
   public static final ProcessVariable<String> REVIEW_GROUP = ProcessVariable.of("adjustmentReviewGroup", String.class);
   /** The targets before and after, line by line, for the reviewer. */
   public static final ProcessVariable<String> COMPARISON = ProcessVariable.of("adjustmentComparison", String.class);
-  public static final ProcessVariable<String> OUTCOME = ProcessVariable.of("adjustmentOutcome", String.class);
+  public static final ProcessVariable<Outcome> OUTCOME = ProcessVariable.ofEnum("adjustmentOutcome", Outcome.class, "审批意见");
   public static final ProcessVariable<String> COMMENT = ProcessVariable.of("adjustmentComment", String.class);
 
   private PlanAdjustmentProcess() {}

@@ -3,7 +3,9 @@ package cn.fundmonitor.lifecycle;
 import cn.fundmonitor.common.ConflictException;
 import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.common.NumberSequences;
+import cn.fundmonitor.common.Problems;
 import cn.fundmonitor.organisation.OrganisationService;
+import cn.fundmonitor.platform.ProcessVariable;
 import cn.fundmonitor.project.Indicator;
 import cn.fundmonitor.project.ProjectCatalogue;
 import cn.fundmonitor.project.ProjectTargets;
@@ -44,22 +46,20 @@ public class PlanAdjustmentService {
   }
 
   /** Opens a request for a warehoused project of one of the requester's units; returns its number. */
-  public String open(Object projectCode, Object reason, String requester, Collection<String> groups,
+  public String open(String projectCode, String reason, String requester, Collection<String> groups,
       String processInstanceId) {
-    var problems = new ArrayList<String>();
-    var code = projectCode == null ? null : projectCode.toString().strip();
-    var text = reason == null ? "" : reason.toString().strip();
+    var problems = new Problems();
+    var code = projectCode == null ? null : projectCode.strip();
+    var text = reason == null ? "" : reason.strip();
     if (code == null || code.isEmpty()) {
-      problems.add("请填写项目编码");
+      problems.add(field(PlanAdjustmentProcess.PROJECT_CODE), "请填写项目编码");
     }
     if (text.isEmpty()) {
-      problems.add("请说明实施环境和条件发生的重大变化（调整理由）");
+      problems.add(field(PlanAdjustmentProcess.REASON), "请说明实施环境和条件发生的重大变化（调整理由）");
     } else if (text.length() > 2000) {
-      problems.add("调整理由不能超过2000个字");
+      problems.add(field(PlanAdjustmentProcess.REASON), "调整理由不能超过2000个字");
     }
-    if (!problems.isEmpty()) {
-      throw new InvalidInputException("实施方案调整申请有误", problems);
-    }
+    problems.throwIfAny("实施方案调整申请有误");
     var p = catalogue.get(code);
     if (OrganisationService.unitGroups(groups).stream()
         .noneMatch(g -> g.divisionCode().equals(p.applicantUnitCode()))) {
@@ -73,10 +73,10 @@ public class PlanAdjustmentService {
   }
 
   /** Checks the unit's adjusted list; returns the comparison for the reviewer. */
-  public String check(String no, List<Map<String, Object>> rows, Object reason) {
+  public String check(String no, List<Map<String, Object>> rows, String reason) {
     var a = repository.find(no);
     var adjusted = projectTargets.checkAdjustment(a.projectCode(), rows);
-    var text = reason == null || reason.toString().isBlank() ? a.reason() : reason.toString().strip();
+    var text = reason == null || reason.isBlank() ? a.reason() : reason.strip();
     repository.submit(no, write(rows(adjusted)), text);
     return comparison(catalogue.get(a.projectCode()).indicators(), adjusted);
   }
@@ -138,6 +138,11 @@ public class PlanAdjustmentService {
       }
     }
     return String.join("\n", lines);
+  }
+
+  /** A form field: the variable's name. */
+  private static String field(ProcessVariable<?> variable) {
+    return variable.name();
   }
 
   private String write(Object value) {

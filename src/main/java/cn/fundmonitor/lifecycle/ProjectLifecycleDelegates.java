@@ -2,6 +2,7 @@ package cn.fundmonitor.lifecycle;
 
 import static cn.fundmonitor.lifecycle.ProjectLifecycleProcess.*;
 
+import cn.fundmonitor.common.Choices;
 import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.allocation.AllocationReads;
 import cn.fundmonitor.organisation.OrganisationService;
@@ -12,7 +13,6 @@ import cn.fundmonitor.project.ProjectCatalogue;
 import cn.fundmonitor.project.ProjectTeams;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Arrays;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -46,7 +46,7 @@ class ProjectLifecycleDelegates {
       PROVINCE_GROUP.set(execution, teams.applicantProvinceGroup(project).id());
       CONTEXT.set(execution, "项目：" + project.name() + "（" + project.code() + "），"
           + project.direction().label() + "；到位资金 " + money.received(project.code()).toWanText());
-      START_DEADLINE.set(execution, LocalDate.now(clock).plusDays(startReportDays).toString());
+      START_DEADLINE.set(execution, LocalDate.now(clock).plusDays(startReportDays));
       // the gateway inside the implementation reads it before completion is reported
       COMPLETED_ON.set(execution, null);
     };
@@ -57,7 +57,7 @@ class ProjectLifecycleDelegates {
     return execution -> {
       var due = lifecycles.recordStart(execution.getProcessBusinessKey(), STARTED_ON.get(execution),
           Actors.current(execution));
-      IMPLEMENTATION_DEADLINE.set(execution, due.toString());
+      IMPLEMENTATION_DEADLINE.set(execution, due);
       CONTEXT.set(execution, CONTEXT.get(execution) + "\n开工 "
           + lifecycles.get(execution.getProcessBusinessKey()).startedOn() + "，应于 " + due
           + " 前完工并通过验收（节假日顺延）");
@@ -69,7 +69,7 @@ class ProjectLifecycleDelegates {
     return execution -> {
       var due = lifecycles.recordCompletion(execution.getProcessBusinessKey(),
           COMPLETED_ON.get(execution), Actors.current(execution));
-      ACCEPTANCE_DEADLINE.set(execution, due.toString());
+      ACCEPTANCE_DEADLINE.set(execution, due);
     };
   }
 
@@ -84,10 +84,11 @@ class ProjectLifecycleDelegates {
   JavaDelegate recordAcceptanceDelegate(ProjectLifecycleService lifecycles) {
     return execution -> {
       var key = execution.getProcessBusinessKey();
-      lifecycles.recordAcceptance(key, ACCEPTED_ON.get(execution), ACCEPTANCE_KIND.get(execution),
-          RETAINED.get(execution), PAID_AT_ACCEPTANCE.get(execution), Actors.current(execution));
+      lifecycles.recordAcceptance(key, new ProjectLifecycleService.Acceptance(
+          ACCEPTED_ON.get(execution), ACCEPTANCE_KIND.get(execution), RETAINED.get(execution),
+          PAID_AT_ACCEPTANCE.get(execution)), Actors.current(execution));
       SETTLEMENT_DEADLINE.set(execution,
-          ProjectLifecycleService.settlementDeadline(lifecycles.get(key)).toString());
+          ProjectLifecycleService.settlementDeadline(lifecycles.get(key)));
     };
   }
 
@@ -115,7 +116,7 @@ class ProjectLifecycleDelegates {
       lifecycles.recordSettlement(key, SETTLED_ON.get(execution), SETTLED_AMOUNT.get(execution),
           Actors.current(execution));
       FINAL_ACCOUNTS_DEADLINE.set(execution,
-          ProjectLifecycleService.finalAccountsDeadline(lifecycles.get(key)).toString());
+          ProjectLifecycleService.finalAccountsDeadline(lifecycles.get(key)));
     };
   }
 
@@ -134,7 +135,7 @@ class ProjectLifecycleDelegates {
       FINAL_ACCEPTANCE_PENDING.set(execution, pending);
       if (pending) {
         FINAL_ACCEPTANCE_DEADLINE.set(execution,
-            ProjectLifecycleService.finalAcceptanceDeadline(lifecycles.get(key)).toString());
+            ProjectLifecycleService.finalAcceptanceDeadline(lifecycles.get(key)));
       }
     };
   }
@@ -155,13 +156,13 @@ class ProjectLifecycleDelegates {
     return execution -> {
       var due = lifecycles.extend(execution.getProcessBusinessKey(), EXTENDED_UNTIL.get(execution),
           TERMINATION_COMMENT.get(execution), Actors.current(execution));
-      IMPLEMENTATION_DEADLINE.set(execution, due.toString());
+      IMPLEMENTATION_DEADLINE.set(execution, due);
     };
   }
 
   @Bean
   JavaDelegate approveTerminationDelegate() {
-    return execution -> ENDED_EARLY_REASON.set(execution, "TERMINATED");
+    return execution -> ENDED_EARLY_REASON.set(execution, EndedEarly.TERMINATED);
   }
 
   @Bean
@@ -200,7 +201,7 @@ class ProjectLifecycleDelegates {
       if (due == null) {
         return;
       }
-      IMPLEMENTATION_DEADLINE.set(execution, due.toString());
+      IMPLEMENTATION_DEADLINE.set(execution, due);
       moveTwoYearTimer(execution, due);
     };
   }
@@ -221,7 +222,7 @@ class ProjectLifecycleDelegates {
 
   @Bean
   JavaDelegate approveCancellationDelegate() {
-    return execution -> ENDED_EARLY_REASON.set(execution, "CANCELLED");
+    return execution -> ENDED_EARLY_REASON.set(execution, EndedEarly.CANCELLED);
   }
 
   @Bean
@@ -241,22 +242,15 @@ class ProjectLifecycleDelegates {
   ExecutionListener lifecycleDecisionListener() {
     return execution -> {
       if (TASK_TERMINATION_REVIEW.equals(execution.getCurrentActivityId())) {
-        var decision = TERMINATION_DECISION.get(execution);
-        if (decision == null || Arrays.stream(TerminationDecision.values())
-            .noneMatch(d -> d.name().equals(decision))) {
-          throw new InvalidInputException("决定有误", "请选择：终止项目，或准予继续实施");
-        }
+        Choices.required(() -> TERMINATION_DECISION.get(execution), "决定有误", "请选择：终止项目，或准予继续实施");
         var comment = TERMINATION_COMMENT.get(execution);
         if (comment == null || comment.isBlank()) {
           throw new InvalidInputException("决定有误", "请填写理由");
         }
       } else {
-        var decision = FORCE_MAJEURE_DECISION.get(execution);
-        if (decision == null || Arrays.stream(ForceMajeureDecision.values())
-            .noneMatch(d -> d.name().equals(decision))) {
-          throw new InvalidInputException("审批意见有误", "请选择：批准，或不予批准");
-        }
+        Choices.required(() -> FORCE_MAJEURE_DECISION.get(execution), "审批意见有误", "请选择：批准，或不予批准");
       }
     };
   }
+
 }

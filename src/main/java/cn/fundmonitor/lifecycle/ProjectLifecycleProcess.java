@@ -1,7 +1,9 @@
 package cn.fundmonitor.lifecycle;
 
+import cn.fundmonitor.money.Yuan;
 import cn.fundmonitor.platform.ProcessVariable;
 import cn.fundmonitor.project.ProjectVariables;
+import java.time.LocalDate;
 
 /** Ids and variables of {@code processes/project-lifecycle.bpmn} (项目实施与验收; business key = project code). */
 public final class ProjectLifecycleProcess {
@@ -90,6 +92,9 @@ public final class ProjectLifecycleProcess {
   /** Values of {@link #FORCE_MAJEURE_DECISION}. */
   public enum ForceMajeureDecision { APPROVE, REJECT }
 
+  /** Values of {@link #ENDED_EARLY_REASON}: why a project ended before its end. */
+  public enum EndedEarly { TERMINATED, CANCELLED }
+
   public static final ProcessVariable<String> PROJECT_CODE = ProjectVariables.PROJECT_CODE;
   public static final ProcessVariable<String> PROJECT_NAME = ProjectVariables.PROJECT_NAME;
   public static final ProcessVariable<String> APPLICANT_UNIT_NAME = ProjectVariables.APPLICANT_UNIT_NAME;
@@ -112,42 +117,42 @@ public final class ProjectLifecycleProcess {
    * {@code fundmonitor.lifecycle.start-report-days} (a configurable default, 90; MNR 第十一条 asks
    * for 尽早开工 and sets no number); the engine's calendar moves it to a working day.
    */
-  public static final ProcessVariable<String> START_DEADLINE = ProcessVariable.of("startDeadline", String.class);
-  public static final ProcessVariable<String> STARTED_ON = ProcessVariable.of("startedOn", String.class);
-  public static final ProcessVariable<String> IMPLEMENTATION_DEADLINE = ProcessVariable.of("implementationDeadline", String.class);
-  public static final ProcessVariable<String> COMPLETED_ON = ProcessVariable.of("completedOn", String.class);
-  public static final ProcessVariable<String> ACCEPTANCE_DEADLINE = ProcessVariable.of("acceptanceDeadline", String.class);
-  public static final ProcessVariable<String> ACCEPTANCE_APPLIED_ON = ProcessVariable.of("acceptanceAppliedOn", String.class);
-  public static final ProcessVariable<String> ACCEPTED_ON = ProcessVariable.of("acceptedOn", String.class);
-  public static final ProcessVariable<String> ACCEPTANCE_KIND = ProcessVariable.of("acceptanceKind", String.class);
-  public static final ProcessVariable<Object> RETAINED = ProcessVariable.of("retainedAmount", Object.class);
+  public static final ProcessVariable<LocalDate> START_DEADLINE = ProcessVariable.date("startDeadline", "开工报告期限");
+  public static final ProcessVariable<LocalDate> STARTED_ON = ProcessVariable.date("startedOn", "开工日期");
+  public static final ProcessVariable<LocalDate> IMPLEMENTATION_DEADLINE = ProcessVariable.date("implementationDeadline", "完工验收期限");
+  public static final ProcessVariable<LocalDate> COMPLETED_ON = ProcessVariable.date("completedOn", "完工日期");
+  public static final ProcessVariable<LocalDate> ACCEPTANCE_DEADLINE = ProcessVariable.date("acceptanceDeadline", "申请验收期限");
+  public static final ProcessVariable<LocalDate> ACCEPTANCE_APPLIED_ON = ProcessVariable.date("acceptanceAppliedOn", "申请验收日期");
+  public static final ProcessVariable<LocalDate> ACCEPTED_ON = ProcessVariable.date("acceptedOn", "验收通过日期");
+  public static final ProcessVariable<AcceptanceKind> ACCEPTANCE_KIND = ProcessVariable.ofEnum("acceptanceKind", AcceptanceKind.class, "验收类型");
+  public static final ProcessVariable<Yuan> RETAINED = ProcessVariable.yuan("retainedAmount", "留待逐年监测、后期管护成效后支付的金额");
   /** The amount paid to date at acceptance (GX 第二十三条's 95% on current figures). */
-  public static final ProcessVariable<Object> PAID_AT_ACCEPTANCE = ProcessVariable.of("paidAtAcceptance", Object.class);
+  public static final ProcessVariable<Yuan> PAID_AT_ACCEPTANCE = ProcessVariable.yuan("paidAtAcceptance", "截至验收通过的累计支付金额");
   public static final ProcessVariable<String> PAYMENT_SHORTFALL = ProcessVariable.of("paymentShortfall", String.class);
-  public static final ProcessVariable<String> SETTLEMENT_DEADLINE = ProcessVariable.of("settlementDeadline", String.class);
-  public static final ProcessVariable<String> SETTLED_ON = ProcessVariable.of("settledOn", String.class);
-  public static final ProcessVariable<Object> SETTLED_AMOUNT = ProcessVariable.of("settledAmount", Object.class);
-  public static final ProcessVariable<String> FINAL_ACCOUNTS_DEADLINE = ProcessVariable.of("finalAccountsDeadline", String.class);
-  public static final ProcessVariable<String> FINAL_ACCOUNTS_ON = ProcessVariable.of("finalAccountsOn", String.class);
+  public static final ProcessVariable<LocalDate> SETTLEMENT_DEADLINE = ProcessVariable.date("settlementDeadline", "竣工结算期限");
+  public static final ProcessVariable<LocalDate> SETTLED_ON = ProcessVariable.date("settledOn", "竣工结算完成日期");
+  public static final ProcessVariable<Yuan> SETTLED_AMOUNT = ProcessVariable.yuan("settledAmount", "结算金额");
+  public static final ProcessVariable<LocalDate> FINAL_ACCOUNTS_DEADLINE = ProcessVariable.date("finalAccountsDeadline", "决算报告期限");
+  public static final ProcessVariable<LocalDate> FINAL_ACCOUNTS_ON = ProcessVariable.date("finalAccountsOn", "决算报告报送日期");
   public static final ProcessVariable<String> FINAL_ACCOUNTS_COMMENT = ProcessVariable.of("finalAccountsComment", String.class);
   public static final ProcessVariable<Boolean> FINAL_ACCEPTANCE_PENDING = ProcessVariable.of("finalAcceptancePending", Boolean.class);
-  public static final ProcessVariable<String> FINAL_ACCEPTANCE_DEADLINE = ProcessVariable.of("finalAcceptanceDeadline", String.class);
-  public static final ProcessVariable<String> FINAL_ACCEPTED_ON = ProcessVariable.of("finalAcceptedOn", String.class);
+  public static final ProcessVariable<LocalDate> FINAL_ACCEPTANCE_DEADLINE = ProcessVariable.date("finalAcceptanceDeadline", "终验期限");
+  public static final ProcessVariable<LocalDate> FINAL_ACCEPTED_ON = ProcessVariable.date("finalAcceptedOn", "终验通过日期");
 
-  public static final ProcessVariable<String> TERMINATION_DECISION = ProcessVariable.of("terminationDecision", String.class);
-  public static final ProcessVariable<String> EXTENDED_UNTIL = ProcessVariable.of("extendedUntil", String.class);
+  public static final ProcessVariable<TerminationDecision> TERMINATION_DECISION = ProcessVariable.ofEnum("terminationDecision", TerminationDecision.class, "决定");
+  public static final ProcessVariable<LocalDate> EXTENDED_UNTIL = ProcessVariable.date("extendedUntil", "延期至");
   public static final ProcessVariable<String> TERMINATION_COMMENT = ProcessVariable.of("terminationComment", String.class);
   /** Set by the message ForceMajeureReported: SUSPEND or CANCEL. */
-  public static final ProcessVariable<String> FORCE_MAJEURE_KIND = ProcessVariable.of("forceMajeureKind", String.class);
+  public static final ProcessVariable<ProjectLifecycleService.ForceMajeure> FORCE_MAJEURE_KIND = ProcessVariable.ofEnum("forceMajeureKind", ProjectLifecycleService.ForceMajeure.class, "不可抗力申请类型");
   public static final ProcessVariable<String> FORCE_MAJEURE_KIND_LABEL = ProcessVariable.of("forceMajeureKindLabel", String.class);
   public static final ProcessVariable<String> FORCE_MAJEURE_REASON = ProcessVariable.of("forceMajeureReason", String.class);
-  public static final ProcessVariable<String> FORCE_MAJEURE_DECISION = ProcessVariable.of("forceMajeureDecision", String.class);
+  public static final ProcessVariable<ForceMajeureDecision> FORCE_MAJEURE_DECISION = ProcessVariable.ofEnum("forceMajeureDecision", ForceMajeureDecision.class, "审批意见");
   public static final ProcessVariable<String> FORCE_MAJEURE_COMMENT = ProcessVariable.of("forceMajeureComment", String.class);
   /** Who reported the force majeure, or the resumption (they come through the API). */
   public static final ProcessVariable<String> REPORTED_BY = ProcessVariable.of("lifecycleReportedBy", String.class);
   /** TERMINATED or CANCELLED, for the clearing of a project ended early. */
-  public static final ProcessVariable<String> ENDED_EARLY_REASON = ProcessVariable.of("endedEarlyReason", String.class);
-  public static final ProcessVariable<Object> WORK_DONE = ProcessVariable.of("workDoneAmount", Object.class);
+  public static final ProcessVariable<EndedEarly> ENDED_EARLY_REASON = ProcessVariable.ofEnum("endedEarlyReason", EndedEarly.class, "提前结束原因");
+  public static final ProcessVariable<Yuan> WORK_DONE = ProcessVariable.yuan("workDoneAmount", "已完成工作量对应金额");
 
   private ProjectLifecycleProcess() {}
 }

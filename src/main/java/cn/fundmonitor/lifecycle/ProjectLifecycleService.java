@@ -1,24 +1,23 @@
 package cn.fundmonitor.lifecycle;
 
-import static cn.fundmonitor.common.Inputs.amount;
-import static cn.fundmonitor.common.Inputs.amountOrZero;
-import static cn.fundmonitor.common.Inputs.date;
 import static cn.fundmonitor.common.Inputs.requiredText;
 import static cn.fundmonitor.common.Inputs.text;
+import static cn.fundmonitor.lifecycle.ProjectLifecycleProcess.*;
 
 import cn.fundmonitor.common.ConflictException;
-import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.common.NotFoundException;
 import cn.fundmonitor.allocation.AllocationReads;
+import cn.fundmonitor.common.Problems;
 import cn.fundmonitor.filing.FilingService;
+import cn.fundmonitor.lifecycle.ProjectLifecycleProcess.EndedEarly;
 import cn.fundmonitor.money.Yuan;
+import cn.fundmonitor.platform.ProcessVariable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +42,7 @@ public class ProjectLifecycleService {
   public static final int SETTLEMENT_MONTHS = 1;
   public static final int FINAL_ACCOUNTS_MONTHS = 2;
   public static final BigDecimal MINIMUM_PAID_SHARE = new BigDecimal("0.95");
+  static final String INVALID = "项目实施情况有误，请修改后重新提交";
 
   private final LifecycleRepository repository;
   private final FilingService filings;
@@ -69,10 +69,10 @@ public class ProjectLifecycleService {
   }
 
   /** Returns the implementation deadline as the rule states it: two years after the start. */
-  public LocalDate recordStart(String code, Object startedOn, String actor) {
+  public LocalDate recordStart(String code, LocalDate startedOn, String actor) {
     var l = require(code, Set.of(LifecycleStatus.FUNDED));
-    var problems = new ArrayList<String>();
-    var start = past(startedOn, "开工日期", problems);
+    var problems = new Problems();
+    var start = past(startedOn, STARTED_ON, problems);
     check(problems);
     var due = start.plusYears(IMPLEMENTATION_YEARS);
     update(l, LifecycleStatus.STARTED, Map.of("started_on", start, "implementation_due_on", due));
@@ -81,12 +81,12 @@ public class ProjectLifecycleService {
   }
 
   /** Returns the acceptance deadline as the rule states it: three months after completion. */
-  public LocalDate recordCompletion(String code, Object completedOn, String actor) {
+  public LocalDate recordCompletion(String code, LocalDate completedOn, String actor) {
     var l = require(code, Set.of(LifecycleStatus.STARTED));
-    var problems = new ArrayList<String>();
-    var completed = past(completedOn, "完工日期", problems);
+    var problems = new Problems();
+    var completed = past(completedOn, COMPLETED_ON, problems);
     if (completed != null && completed.isBefore(l.startedOn())) {
-      problems.add("完工日期不能早于开工日期（" + l.startedOn() + "）");
+      at(problems, COMPLETED_ON).add("完工日期不能早于开工日期（" + l.startedOn() + "）");
     }
     check(problems);
     update(l, LifecycleStatus.COMPLETED, Map.of("completed_on", completed));
@@ -103,12 +103,12 @@ public class ProjectLifecycleService {
    * GX 第二十三条: the acceptance <em>application</em> within three months of completion is what is
    * timed; the acceptance itself is reported when the organising department has passed it.
    */
-  public void recordAcceptanceApplication(String code, Object appliedOn, String actor) {
+  public void recordAcceptanceApplication(String code, LocalDate appliedOn, String actor) {
     var l = require(code, Set.of(LifecycleStatus.COMPLETED));
-    var problems = new ArrayList<String>();
-    var applied = past(appliedOn, "申请验收日期", problems);
+    var problems = new Problems();
+    var applied = past(appliedOn, ACCEPTANCE_APPLIED_ON, problems);
     if (applied != null && applied.isBefore(l.completedOn())) {
-      problems.add("申请验收日期不能早于完工日期（" + l.completedOn() + "）");
+      at(problems, ACCEPTANCE_APPLIED_ON).add("申请验收日期不能早于完工日期（" + l.completedOn() + "）");
     }
     check(problems);
     update(l, LifecycleStatus.COMPLETED, Map.of("acceptance_applied_on", applied));
@@ -123,32 +123,32 @@ public class ProjectLifecycleService {
    * never less than the latest quarterly filing's cumulative payments nor more than the money
    * received.
    */
-  public AcceptanceKind recordAcceptance(String code, Object acceptedOn, Object kind,
-      Object retained, Object paidAtAcceptance, String actor) {
+  public AcceptanceKind recordAcceptance(String code, Acceptance acceptance, String actor) {
     var l = require(code, Set.of(LifecycleStatus.COMPLETED));
     if (l.acceptanceAppliedOn() == null) {
       throw new ConflictException("请先申请竣工验收，验收通过后再报告验收结果");
     }
-    var problems = new ArrayList<String>();
-    var accepted = past(acceptedOn, "验收通过日期", problems);
-    var acceptanceKind = text(kind) == null ? null : AcceptanceKind.parse(text(kind)).orElse(null);
+    var problems = new Problems();
+    var accepted = past(acceptance.acceptedOn(), ACCEPTED_ON, problems);
+    var acceptanceKind = acceptance.kind();
     if (acceptanceKind == null) {
-      problems.add("请选择验收类型：竣工验收，或初步验收（需满一个水文年终验的地质灾害治理工程）");
+      at(problems, ACCEPTANCE_KIND)
+          .add("请选择验收类型：竣工验收，或初步验收（需满一个水文年终验的地质灾害治理工程）");
     }
-    var held = amountOrZero(retained, "留待逐年监测、后期管护成效后支付的金额", problems);
-    var paid = amount(paidAtAcceptance, "截至验收通过的累计支付金额", problems);
+    var held = acceptance.retained() == null ? Yuan.ZERO : acceptance.retained();
+    var paid = required(acceptance.paidAtAcceptance(), PAID_AT_ACCEPTANCE, problems);
     if (accepted != null && accepted.isBefore(l.acceptanceAppliedOn())) {
-      problems.add("验收通过日期不能早于申请验收日期（" + l.acceptanceAppliedOn() + "）");
+      at(problems, ACCEPTED_ON).add("验收通过日期不能早于申请验收日期（" + l.acceptanceAppliedOn() + "）");
     }
     if (paid != null) {
       var filed = filings.paidToDate(code);
       if (paid.compareTo(filed) < 0) {
-        problems.add("截至验收通过的累计支付 " + paid + " 少于最近一次季度填报的累计支付 " + filed
+        at(problems, PAID_AT_ACCEPTANCE).add("截至验收通过的累计支付 " + paid + " 少于最近一次季度填报的累计支付 " + filed
             + "，累计数不能减少");
       }
       var received = money.received(code);
       if (paid.compareTo(received) > 0) {
-        problems.add("截至验收通过的累计支付 " + paid + " 超过到位资金 " + received);
+        at(problems, PAID_AT_ACCEPTANCE).add("截至验收通过的累计支付 " + paid + " 超过到位资金 " + received);
       }
     }
     check(problems);
@@ -196,13 +196,13 @@ public class ProjectLifecycleService {
     return l.acceptedOn().plusMonths(SETTLEMENT_MONTHS);
   }
 
-  public void recordSettlement(String code, Object settledOn, Object amount, String actor) {
+  public void recordSettlement(String code, LocalDate settledOn, Yuan amount, String actor) {
     var l = require(code, Set.of(LifecycleStatus.ACCEPTED));
-    var problems = new ArrayList<String>();
-    var settled = past(settledOn, "竣工结算完成日期", problems);
-    var settledAmount = amountOrZero(amount, "结算金额", problems);
+    var problems = new Problems();
+    var settled = past(settledOn, SETTLED_ON, problems);
+    var settledAmount = amount == null ? Yuan.ZERO : amount;
     if (settled != null && settled.isBefore(l.acceptedOn())) {
-      problems.add("结算日期不能早于验收通过日期（" + l.acceptedOn() + "）");
+      at(problems, SETTLED_ON).add("结算日期不能早于验收通过日期（" + l.acceptedOn() + "）");
     }
     check(problems);
     update(l, LifecycleStatus.SETTLED, Map.of("settled_on", settled, "settled_amount", settledAmount));
@@ -214,12 +214,12 @@ public class ProjectLifecycleService {
     return l.settledOn().plusMonths(FINAL_ACCOUNTS_MONTHS);
   }
 
-  public void recordFinalAccounts(String code, Object reportedOn, String actor) {
+  public void recordFinalAccounts(String code, LocalDate reportedOn, String actor) {
     var l = require(code, Set.of(LifecycleStatus.SETTLED));
-    var problems = new ArrayList<String>();
-    var reported = past(reportedOn, "决算报告报送日期", problems);
+    var problems = new Problems();
+    var reported = past(reportedOn, FINAL_ACCOUNTS_ON, problems);
     if (reported != null && reported.isBefore(l.settledOn())) {
-      problems.add("决算日期不能早于结算日期（" + l.settledOn() + "）");
+      at(problems, FINAL_ACCOUNTS_ON).add("决算日期不能早于结算日期（" + l.settledOn() + "）");
     }
     check(problems);
     update(l, LifecycleStatus.FINAL_ACCOUNTS, Map.of("final_accounts_on", reported));
@@ -242,12 +242,12 @@ public class ProjectLifecycleService {
     return l.acceptedOn().plusYears(1);
   }
 
-  public void recordFinalAcceptance(String code, Object acceptedOn, String actor) {
+  public void recordFinalAcceptance(String code, LocalDate acceptedOn, String actor) {
     var l = require(code, Set.of(LifecycleStatus.AWAITING_FINAL_ACCEPTANCE));
-    var problems = new ArrayList<String>();
-    var accepted = past(acceptedOn, "终验通过日期", problems);
+    var problems = new Problems();
+    var accepted = past(acceptedOn, FINAL_ACCEPTED_ON, problems);
     if (accepted != null && accepted.isBefore(l.acceptedOn())) {
-      problems.add("终验日期不能早于初步验收日期（" + l.acceptedOn() + "）");
+      at(problems, FINAL_ACCEPTED_ON).add("终验日期不能早于初步验收日期（" + l.acceptedOn() + "）");
     }
     check(problems);
     update(l, LifecycleStatus.CLOSED, Map.of("final_accepted_on", accepted));
@@ -262,42 +262,54 @@ public class ProjectLifecycleService {
   }
 
   /** The province lets the project go on until a later date; returns it. */
-  public LocalDate extend(String code, Object until, Object comment, String actor) {
+  public LocalDate extend(String code, LocalDate until, String comment, String actor) {
     var l = get(code);
-    var problems = new ArrayList<String>();
-    var due = date(until, "延期至", problems);
+    var problems = new Problems();
+    var due = required(until, EXTENDED_UNTIL, problems);
     if (due != null && !due.isAfter(l.implementationDueOn())) {
-      problems.add("延期后的完工验收期限应晚于原期限（" + l.implementationDueOn() + "）");
+      at(problems, EXTENDED_UNTIL).add("延期后的完工验收期限应晚于原期限（" + l.implementationDueOn() + "）");
     }
-    var reason = requiredText(comment, "延期理由", 2000, problems);
+    var reason = requiredText(comment, "延期理由", 2000, at(problems, TERMINATION_COMMENT));
     check(problems);
     update(l, l.status(), Map.of("implementation_due_on", due));
     event(code, "EXTENDED", actor, "准予继续实施，完工验收期限延至 " + due + "：" + reason);
     return due;
   }
 
+  /** What an accepted project reports: date, kind, amount held back, amount paid so far. */
+  public record Acceptance(LocalDate acceptedOn, AcceptanceKind kind, Yuan retained,
+      Yuan paidAtAcceptance) {}
+
   /** Values of a force-majeure report's kind. */
   public enum ForceMajeure { SUSPEND, CANCEL }
 
-  public ForceMajeure recordForceMajeure(String code, Object kind, Object reason, String actor) {
+  public ForceMajeure recordForceMajeure(String code, ForceMajeure kind, String reason, String actor) {
     var l = get(code);
     if (l.status().ended()) {
       throw new ConflictException("项目已" + l.status().label() + "，不能再报告不可抗力");
     }
-    var problems = new ArrayList<String>();
-    ForceMajeure k = null;
-    try {
-      k = ForceMajeure.valueOf(String.valueOf(kind));
-    } catch (IllegalArgumentException e) {
-      problems.add("请选择：申请中止（SUSPEND）或申请撤销（CANCEL）");
-    }
-    var text = requiredText(reason, "不可抗力情况说明", 2000, problems);
+    var problems = new Problems();
+    var text = checkForceMajeure(kind, reason, problems, field(FORCE_MAJEURE_KIND),
+        field(FORCE_MAJEURE_REASON));
+    var k = kind;
     check(problems);
     event(code, "FORCE_MAJEURE_REPORTED", actor, (k == ForceMajeure.SUSPEND ? "因不可抗力申请中止：" : "因不可抗力申请撤销：") + text);
     return k;
   }
 
-  public void rejectForceMajeure(String code, Object comment, String actor) {
+  /**
+   * The problems of a force-majeure report (a kind to choose, a reason to give), at the fields
+   * given (a REST body's keys, or the variables' names); returns the reason.
+   */
+  public static String checkForceMajeure(ForceMajeure kind, String reason, Problems problems,
+      String kindField, String reasonField) {
+    if (kind == null) {
+      problems.add(kindField, "请选择：申请中止（SUSPEND）或申请撤销（CANCEL）");
+    }
+    return requiredText(reason, "不可抗力情况说明", 2000, problems.at(reasonField));
+  }
+
+  public void rejectForceMajeure(String code, String comment, String actor) {
     event(code, "FORCE_MAJEURE_REJECTED", actor, "不予批准" + (text(comment) == null ? "" : "：" + text(comment)));
   }
 
@@ -346,16 +358,16 @@ public class ProjectLifecycleService {
    * by the work done; the leftover money is recovered by the finance department and the region
    * gets less money next year (GX 第二十二条).
    */
-  public void clear(String code, String reason, Object workDone, String actor) {
+  public void clear(String code, EndedEarly reason, Yuan workDone, String actor) {
     var l = get(code);
-    var problems = new ArrayList<String>();
-    var done = amountOrZero(workDone, "已完成工作量对应金额", problems);
+    var problems = new Problems();
+    var done = workDone == null ? Yuan.ZERO : workDone;
     var received = money.received(code);
-    if (done != null && done.compareTo(received) > 0) {
-      problems.add("已完成工作量对应金额 " + done.toWanText() + " 超过项目到位资金 " + received.toWanText());
+    if (done.compareTo(received) > 0) {
+      at(problems, WORK_DONE).add("已完成工作量对应金额 " + done.toWanText() + " 超过项目到位资金 " + received.toWanText());
     }
     check(problems);
-    var cancelled = "CANCELLED".equals(reason);
+    var cancelled = reason == EndedEarly.CANCELLED;
     var leftover = received.minus(done);
     var columns = new LinkedHashMap<String, Object>();
     columns.put("work_done_amount", done);
@@ -400,19 +412,34 @@ public class ProjectLifecycleService {
     return l;
   }
 
-  private LocalDate past(Object value, String label, List<String> problems) {
-    var d = date(value, label, problems);
+  /** A date the form requires that cannot lie ahead; null (with the problem noted) otherwise. */
+  private LocalDate past(LocalDate date, ProcessVariable<LocalDate> field, Problems problems) {
+    var d = required(date, field, problems);
     if (d != null && d.isAfter(today())) {
-      problems.add(label + "不能晚于今天");
+      at(problems, field).add(field.label() + "不能晚于今天");
       return null;
     }
     return d;
   }
 
-  private static void check(List<String> problems) {
-    if (!problems.isEmpty()) {
-      throw new InvalidInputException("项目实施情况有误，请修改后重新提交", problems);
+  private static <T> T required(T value, ProcessVariable<T> field, Problems problems) {
+    if (value == null) {
+      at(problems, field).add("请填写" + field.label() + (field.type() == Yuan.class ? "（元）" : ""));
     }
+    return value;
+  }
+
+  /** The problems of the form field the variable is (its name is the form's key). */
+  private static List<String> at(Problems problems, ProcessVariable<?> variable) {
+    return problems.at(field(variable));
+  }
+
+  private static String field(ProcessVariable<?> variable) {
+    return variable.name();
+  }
+
+  private static void check(Problems problems) {
+    problems.throwIfAny(INVALID);
   }
 
   private void update(Lifecycle l, LifecycleStatus status, Map<String, Object> columns) {

@@ -1,5 +1,7 @@
 package cn.fundmonitor.results;
 
+import cn.fundmonitor.common.Inputs;
+import cn.fundmonitor.common.Problems;
 import cn.fundmonitor.organisation.OrganisationService;
 import cn.fundmonitor.platform.CurrentUser;
 import java.util.List;
@@ -34,9 +36,27 @@ class ResultFlagApiController {
 
   @PostMapping("/overrides")
   ResultFlag override(@AuthenticationPrincipal CurrentUser user, @RequestBody OverrideRequest body) {
-    return flags.override(body.budgetYear(), body.projectCode(), body.reason(), user.userId(),
-        user.groupIds());
+    return flags.override(body.decision(), user.userId(), user.groupIds());
   }
 
-  record OverrideRequest(Object budgetYear, Object projectCode, Object reason) {}
+  /** The decision as the client sent it. */
+  record OverrideRequest(Object budgetYear, Object projectCode, Object reason) {
+
+    /** Read once, here; every problem at its field. */
+    ResultFlagService.Decision decision() {
+      var problems = new Problems();
+      var year = Inputs.budgetYear(budgetYear, problems.at("budgetYear"));
+      var code = Inputs.text(projectCode);
+      if (code == null) {
+        problems.add("projectCode", "请填写项目编码");
+      }
+      var why = Inputs.optionalText(reason, "不予扣减的理由", ResultFlagService.MAX_REASON,
+          problems.at("reason"));
+      if (why == null && problems.at("reason").isEmpty()) {
+        problems.add("reason", "请填写不予扣减的理由（省级决定不按结果扣减时须说明理由）");
+      }
+      problems.throwIfAny("不予扣减的决定有误");
+      return new ResultFlagService.Decision(year, code, why);
+    }
+  }
 }

@@ -1,11 +1,8 @@
 package cn.fundmonitor.results;
 
-import static cn.fundmonitor.common.Inputs.budgetYear;
-import static cn.fundmonitor.common.Inputs.optionalText;
 import static cn.fundmonitor.common.Inputs.text;
 
 import cn.fundmonitor.common.ConflictException;
-import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.common.NotFoundException;
 import cn.fundmonitor.organisation.DivisionLevel;
 import cn.fundmonitor.organisation.OrganisationService;
@@ -93,25 +90,17 @@ public class ResultFlagService {
     return flagsFor(budgetYear).stream().filter(f -> jurisdiction.contains(f.regionCode())).toList();
   }
 
+  /** The province's decision not to cut for one project's flags in a budget year, with its reason. */
+  public record Decision(int budgetYear, String projectCode, String reason) {}
+
   /**
    * The province's finance department decides a flag does not cut the budget year's money, with its
    * reason (recorded, once per project and year).
    */
-  public ResultFlag override(Object budgetYear, Object projectCode, Object reason, String actor,
-      Collection<String> groupIds) {
-    var problems = new ArrayList<String>();
-    var year = budgetYear(budgetYear, problems);
-    var code = text(projectCode);
-    if (code == null) {
-      problems.add("请填写项目编码");
-    }
-    var why = optionalText(reason, "不予扣减的理由", MAX_REASON, problems);
-    if (why == null && problems.stream().noneMatch(p -> p.startsWith("不予扣减的理由"))) {
-      problems.add("请填写不予扣减的理由（省级决定不按结果扣减时须说明理由）");
-    }
-    if (!problems.isEmpty()) {
-      throw new InvalidInputException("不予扣减的决定有误", problems);
-    }
+  public ResultFlag override(Decision decision, String actor, Collection<String> groupIds) {
+    var year = decision.budgetYear();
+    var code = decision.projectCode();
+    var why = decision.reason();
     var flags = flagsFor(year).stream().filter(f -> f.projectCode().equals(code)).toList();
     if (flags.isEmpty()) {
       throw new NotFoundException("项目 " + code + " 没有影响" + year + "年度资金的结果标记");

@@ -48,13 +48,13 @@ class FactorAllocationApiController {
   }
 
   @PostMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-  ResultView allocate(@RequestBody FactorAllocationService.Request request) {
-    return ResultView.of(service.allocate(request));
+  ResultView allocate(@RequestBody FactorAllocationRequest request) {
+    return ResultView.of(service.allocate(request.read()));
   }
 
   @PostMapping(produces = Workbooks.XLSX)
-  ResponseEntity<byte[]> allocateAsSheet(@RequestBody FactorAllocationService.Request request) {
-    return sheet(service.allocate(request));
+  ResponseEntity<byte[]> allocateAsSheet(@RequestBody FactorAllocationRequest request) {
+    return sheet(service.allocate(request.read()));
   }
 
   /** The filled template in, the calculation table (or JSON, if asked for) out. */
@@ -63,7 +63,7 @@ class FactorAllocationApiController {
   ResponseEntity<byte[]> allocateSheet(@RequestParam("file") MultipartFile file,
       @RequestParam String budgetYear, @RequestParam String total,
       @RequestParam(required = false) String fundShare) {
-    return sheet(service.allocate(read(file, budgetYear, total, fundShare)));
+    return sheet(service.allocate(read(file, budgetYear, total, fundShare).read()));
   }
 
   @PostMapping(value = "/sheet", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
@@ -71,7 +71,7 @@ class FactorAllocationApiController {
   ResultView allocateSheetAsJson(@RequestParam("file") MultipartFile file,
       @RequestParam String budgetYear, @RequestParam String total,
       @RequestParam(required = false) String fundShare) {
-    return ResultView.of(service.allocate(read(file, budgetYear, total, fundShare)));
+    return ResultView.of(service.allocate(read(file, budgetYear, total, fundShare).read()));
   }
 
   /** The counties under the caller's province (or the given division), one row each. */
@@ -90,7 +90,7 @@ class FactorAllocationApiController {
         .body(sheets.template(budgetYear, code));
   }
 
-  private FactorAllocationService.Request read(MultipartFile file, String budgetYear, String total,
+  private FactorAllocationRequest read(MultipartFile file, String budgetYear, String total,
       String fundShare) {
     if (file.isEmpty()) {
       throw new InvalidInputException("文件有误", "请选择填好的因素数据表（.xlsx）");

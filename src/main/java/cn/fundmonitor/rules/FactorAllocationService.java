@@ -1,7 +1,5 @@
 package cn.fundmonitor.rules;
 
-import static cn.fundmonitor.common.Inputs.amount;
-import static cn.fundmonitor.common.Inputs.budgetYear;
 import static cn.fundmonitor.common.Inputs.shorten;
 import static cn.fundmonitor.common.Inputs.text;
 
@@ -56,8 +54,11 @@ public class FactorAllocationService {
     }
   }
 
-  /** The request: a total, a year, and per county the values of the factors by factor code. */
-  public record Request(Object budgetYear, Object total, String fundShare, List<CountyData> counties) {
+  /**
+   * The request: a total, a year, and per county the values of the factors by factor code (as the
+   * client gave them, checked row by row); read from a client by {@link FactorAllocationRequest}.
+   */
+  public record Request(int budgetYear, Yuan total, FundShare fundShare, List<CountyData> counties) {
     public Request {
       counties = counties == null ? List.of() : counties;
     }
@@ -103,15 +104,9 @@ public class FactorAllocationService {
 
   public Result allocate(Request request) {
     var problems = new ArrayList<String>();
-    var year = budgetYear(request.budgetYear(), problems);
-    var total = amount(request.total(), "分配总额", problems);
-    if (total != null && !total.isPositive()) {
-      problems.add("分配总额应大于0元");
-    }
-    var share = fundShare(request.fundShare(), problems);
-    if (!problems.isEmpty()) {
-      throw new InvalidInputException("因素法测算有误", problems);
-    }
+    var year = request.budgetYear();
+    var total = request.total();
+    var share = request.fundShare();
     var policy = weights.forYear(year);
     var policyProblems = FactorMethod.policyProblems(policy.factors());
     if (!policyProblems.isEmpty()) {
@@ -224,18 +219,5 @@ public class FactorAllocationService {
     } catch (NumberFormatException e) {
       return null;
     }
-  }
-
-  private static FundShare fundShare(String text, List<String> problems) {
-    if (text(text) == null) {
-      return FundShare.CENTRAL;
-    }
-    for (var s : FundShare.values()) {
-      if (s.name().equalsIgnoreCase(text.strip()) || s.label.equals(text.strip())) {
-        return s;
-      }
-    }
-    problems.add("资金来源应为“中央财政资金”（CENTRAL）或“省级财政资金”（PROVINCIAL）");
-    return null;
   }
 }

@@ -79,7 +79,7 @@ public class FactorSheets {
   }
 
   /** Reads a filled template: counties by code, factors by their label (or code) in the header. */
-  public FactorAllocationService.Request read(InputStream upload, Object budgetYear, Object total,
+  public FactorAllocationRequest read(InputStream upload, Object budgetYear, Object total,
       String fundShare) {
     var year = parseYear(budgetYear);
     var factors = service.policy(year).factors();
@@ -136,7 +136,7 @@ public class FactorSheets {
       throw new InvalidInputException("表格有误", "第1行表头缺少列：" + String.join("、", lacking)
           + "（现行分配因素以决策表为准，可下载最新模板）");
     }
-    return new FactorAllocationService.Request(year, total, fundShare, counties);
+    return new FactorAllocationRequest(year, total, fundShare, counties);
   }
 
   /** The result as the calculation table: values, each factor's share, weighted share, money. */

@@ -30,7 +30,7 @@ class RuleSourceReviewDelegates {
       }
       execution.setProcessBusinessKey(fresh.stream().map(RuleSources::reviewKey)
           .collect(Collectors.joining(",")));
-      LAPSES_ON.set(execution, fresh.get(0).lastDay().toString());
+      LAPSES_ON.set(execution, fresh.get(0).lastDay());
       LAPSING_SUMMARY.set(execution, RuleSources.reminder(fresh, today));
     };
   }

@@ -1,6 +1,7 @@
 package cn.fundmonitor.rules;
 
 import cn.fundmonitor.platform.ProcessVariable;
+import java.time.LocalDate;
 
 /**
  * ruleSourceReview (规则依据到期提醒, GX 第三十七条: 本办法自印发之日起实行，有效期五年): every day it
@@ -22,7 +23,7 @@ public final class RuleSourceReviewProcess {
 
   public static final ProcessVariable<Boolean> ANY_LAPSING = ProcessVariable.of("anySourceLapsing", Boolean.class);
   /** The first date one of the sources lapses: the review's due date. */
-  public static final ProcessVariable<String> LAPSES_ON = ProcessVariable.of("lapsesOn", String.class);
+  public static final ProcessVariable<LocalDate> LAPSES_ON = ProcessVariable.date("lapsesOn", "失效日期");
   /** What lapses when, and which decision tables cite it (Chinese, for the form). */
   public static final ProcessVariable<String> LAPSING_SUMMARY = ProcessVariable.of("lapsingSummary", String.class);
   public static final ProcessVariable<String> REVIEW_NOTE = ProcessVariable.of("reviewNote", String.class);

@@ -467,8 +467,8 @@ class FundAllocationProcessTest {
   void factorMethodSharesStartTheIssue_gxArticle16() {
     // the province computes the counties' shares (GX 第十六条) and starts fundAllocation with them
     // as the issue lines, as a client does through /engine-rest with the calculation's issueLines
-    var shares = factorMethod.allocate(new FactorAllocationService.Request(2025, "1000000.00",
-        "CENTRAL", List.of(
+    var shares = factorMethod.allocate(new FactorAllocationService.Request(2025,
+        cn.fundmonitor.money.Yuan.of("1000000.00"), FactorAllocationService.FundShare.CENTRAL, List.of(
             new FactorAllocationService.CountyData("450102", xingningProject, Map.of(
                 "HAZARD_POINTS", 30, "HIGH_RISK_AREA", "20.5", "THREATENED_POPULATION", 1000)),
             new FactorAllocationService.CountyData("450321", yangshuoProject, Map.of(

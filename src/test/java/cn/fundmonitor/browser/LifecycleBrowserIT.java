@@ -79,8 +79,11 @@ class LifecycleBrowserIT {
     assertThat(lifecycle.status()).isEqualTo(LifecycleStatus.STARTED);
     assertThat(lifecycle.startedOn()).isEqualTo(startedOn);
     assertThat(lifecycle.implementationDueOn()).isEqualTo(startedOn.plusYears(2));
-    assertThat(STARTED_ON.get(runtime, instance(code))).isEqualTo(startedOn.toString());
-    assertThat(IMPLEMENTATION_DEADLINE.get(runtime, instance(code)))
+    assertThat(STARTED_ON.get(runtime, instance(code))).isEqualTo(startedOn);
+    // the typed variables keep what the forms and timers read: the date's text
+    assertThat(runtime.getVariable(instance(code).getId(), STARTED_ON.name()))
+        .isEqualTo(startedOn.toString());
+    assertThat(runtime.getVariable(instance(code).getId(), IMPLEMENTATION_DEADLINE.name()))
         .isEqualTo(startedOn.plusYears(2).toString());
     assertThat(waitingAt(code)).containsExactly(TASK_REPORT_COMPLETION);
     assertThat(management.createJobQuery().processInstanceId(instance(code).getId())
@@ -92,7 +95,7 @@ class LifecycleBrowserIT {
   void theCountyEcoDepartmentReportsTheCompletionAndTheAcceptanceIsDueInThreeMonths_gxArticle23(
       Tasklist tasklist) {
     var code = funded("xingning-eco", "兴宁区浏览器完工项目", ECO, today().minusDays(420));
-    complete("xingning-eco", code, TASK_REPORT_START, STARTED_ON.with(today().minusDays(400).toString()));
+    complete("xingning-eco", code, TASK_REPORT_START, STARTED_ON.with(today().minusDays(400)));
     var completedOn = today().minusDays(12);
 
     tasklist.login("xingning-eco").openTask("报告完工", code).claim()
@@ -103,7 +106,7 @@ class LifecycleBrowserIT {
     assertThat(lifecycle.completedOn()).isEqualTo(completedOn);
     assertThat(waitingAt(code)).containsExactly(TASK_APPLY_ACCEPTANCE);
     assertThat(ACCEPTANCE_DEADLINE.get(runtime, instance(code)))
-        .isEqualTo(completedOn.plusMonths(3).toString());
+        .isEqualTo(completedOn.plusMonths(3));
     assertThat(task(code, TASK_APPLY_ACCEPTANCE).getDueDate()).as("due within three months")
         .isNotNull();
     assertThat(event(code, "COMPLETED")).startsWith("xingning-eco|完工日期 " + completedOn);
@@ -117,9 +120,9 @@ class LifecycleBrowserIT {
       Tasklist tasklist) {
     var code = funded("xingning-geohazard", "兴宁区浏览器滑坡治理工程", GEOHAZARD, today().minusDays(520));
     complete("xingning-geohazard", code, TASK_REPORT_START,
-        STARTED_ON.with(today().minusDays(500).toString()));
+        STARTED_ON.with(today().minusDays(500)));
     complete("xingning-geohazard", code, TASK_REPORT_COMPLETION,
-        COMPLETED_ON.with(today().minusDays(60).toString()));
+        COMPLETED_ON.with(today().minusDays(60)));
     var appliedOn = today().minusDays(30);
     var acceptedOn = today().minusDays(8);
 
@@ -144,7 +147,7 @@ class LifecycleBrowserIT {
     assertThat(lifecycle.retained().amount()).isEqualByComparingTo("100000");
     assertThat(waitingAt(code)).containsExactly(TASK_SETTLEMENT);
     assertThat(SETTLEMENT_DEADLINE.get(runtime, instance(code)))
-        .isEqualTo(acceptedOn.plusMonths(1).toString());
+        .isEqualTo(acceptedOn.plusMonths(1));
     // nothing paid yet of the 90 万元 payable (100 万元 received less 10 万元 held): a problem
     assertThat(PAYMENT_SHORTFALL.get(runtime, instance(code)))
         .contains("应支付 90 万元", "留待后期支付 10 万元", "低于95%（GX 第二十三条）");
@@ -159,10 +162,10 @@ class LifecycleBrowserIT {
   void theCityFinanceFollowsUpAnAcceptanceApplicationThreeMonthsOverdue_gxArticle23(
       Tasklist tasklist) {
     var code = funded("xingning-eco", "兴宁区浏览器验收逾期项目", ECO, today().minusDays(620));
-    complete("xingning-finance", code, TASK_REPORT_START, STARTED_ON.with(today().minusDays(600).toString()));
+    complete("xingning-finance", code, TASK_REPORT_START, STARTED_ON.with(today().minusDays(600)));
     // three months and three weeks ago: the deadline has passed even when moved past a holiday
     complete("xingning-finance", code, TASK_REPORT_COMPLETION,
-        COMPLETED_ON.with(today().minusMonths(3).minusDays(21).toString()));
+        COMPLETED_ON.with(today().minusMonths(3).minusDays(21)));
     var deadline = LocalDate.ofInstant(task(code, TASK_APPLY_ACCEPTANCE).getDueDate().toInstant(),
         clock.getZone());
     assertThat(deadline).isBefore(today());
@@ -208,8 +211,8 @@ class LifecycleBrowserIT {
     var lifecycle = lifecycles.get(code);
     assertThat(lifecycle.implementationDueOn()).isEqualTo(extendedUntil);
     assertThat(lifecycle.status()).isEqualTo(LifecycleStatus.STARTED);
-    assertThat(TERMINATION_DECISION.get(runtime, instance(code))).isEqualTo("EXTEND");
-    assertThat(IMPLEMENTATION_DEADLINE.get(runtime, instance(code))).isEqualTo(extendedUntil.toString());
+    assertThat(TERMINATION_DECISION.get(runtime, instance(code))).isEqualTo(TerminationDecision.EXTEND);
+    assertThat(IMPLEMENTATION_DEADLINE.get(runtime, instance(code))).isEqualTo(extendedUntil);
     assertThat(waitingAt(code)).containsExactly(TASK_REPORT_COMPLETION);
     assertThat(event(code, "EXTENDED"))
         .isEqualTo("guangxi-eco|准予继续实施，完工验收期限延至 " + extendedUntil + "：" + reason);
@@ -226,8 +229,10 @@ class LifecycleBrowserIT {
         .complete();
 
     var pi = instance(code);
-    assertThat(TERMINATION_DECISION.get(runtime, pi)).isEqualTo("TERMINATE");
-    assertThat(ENDED_EARLY_REASON.get(runtime, pi)).isEqualTo("TERMINATED");
+    assertThat(TERMINATION_DECISION.get(runtime, pi)).isEqualTo(TerminationDecision.TERMINATE);
+    // the radio's value, stored as the choice's name
+    assertThat(runtime.getVariable(pi.getId(), TERMINATION_DECISION.name())).isEqualTo("TERMINATE");
+    assertThat(ENDED_EARLY_REASON.get(runtime, pi)).isEqualTo(EndedEarly.TERMINATED);
     assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
         .activityId(END_TERMINATION_APPROVED).finished().count()).isOne();
     assertThat(waitingAt(code)).containsExactly(TASK_FINANCIAL_CLEARING);
@@ -282,7 +287,7 @@ class LifecycleBrowserIT {
   void theLocalFiscalDepartmentApprovesTheFinalAccountsAndTheProjectCloses_gxArticle23(Tasklist tasklist) {
     var code = settled("兴宁区浏览器决算审批项目");
     complete("xingning-eco", code, TASK_FINAL_ACCOUNTS,
-        FINAL_ACCOUNTS_ON.with(today().minusDays(6).toString()));
+        FINAL_ACCOUNTS_ON.with(today().minusDays(6)));
     var comment = "决算报告数据真实完整，与结算金额一致，同意。";
 
     // GX 第二十三条: 报当地财政部门审批 — the natural-resources bureau's own finance office no
@@ -314,15 +319,15 @@ class LifecycleBrowserIT {
     var user = "xingning-geohazard";
     var code = funded(user, "兴宁区浏览器崩塌治理工程", GEOHAZARD, today().minusYears(3).minusDays(20));
     var initiallyAccepted = today().minusYears(1).minusDays(30);
-    complete(user, code, TASK_REPORT_START, STARTED_ON.with(today().minusYears(3).toString()));
+    complete(user, code, TASK_REPORT_START, STARTED_ON.with(today().minusYears(3)));
     complete(user, code, TASK_REPORT_COMPLETION,
-        COMPLETED_ON.with(today().minusYears(1).minusDays(90).toString()));
+        COMPLETED_ON.with(today().minusYears(1).minusDays(90)));
     accept(user, code, today().minusYears(1).minusDays(60), initiallyAccepted,
         AcceptanceKind.INITIAL, "100000");
-    complete(user, code, TASK_SETTLEMENT, SETTLED_ON.with(today().minusYears(1).minusDays(10).toString())
+    complete(user, code, TASK_SETTLEMENT, SETTLED_ON.with(today().minusYears(1).minusDays(10))
         .putValue(SETTLED_AMOUNT.name(), "900000"));
     complete(user, code, TASK_FINAL_ACCOUNTS,
-        FINAL_ACCOUNTS_ON.with(today().minusYears(1).plusDays(30).toString()));
+        FINAL_ACCOUNTS_ON.with(today().minusYears(1).plusDays(30)));
     complete("xingning-fiscal", code, TASK_APPROVE_FINAL_ACCOUNTS,
         FINAL_ACCOUNTS_COMMENT.with("同意，待满一个水文年后终验"));
     assertThat(lifecycles.get(code).status()).isEqualTo(LifecycleStatus.AWAITING_FINAL_ACCEPTANCE);
@@ -360,7 +365,7 @@ class LifecycleBrowserIT {
     var pi = instance(code);
     assertThat(lifecycles.get(code).status()).isEqualTo(LifecycleStatus.SUSPENDED);
     assertThat(lifecycles.get(code).suspendedOn()).isEqualTo(today());
-    assertThat(FORCE_MAJEURE_DECISION.get(runtime, pi)).isEqualTo("APPROVE");
+    assertThat(FORCE_MAJEURE_DECISION.get(runtime, pi)).isEqualTo(ForceMajeureDecision.APPROVE);
     assertThat(FORCE_MAJEURE_COMMENT.get(runtime, pi)).isEqualTo(comment);
     assertThat(waitingAt(code)).containsExactlyInAnyOrder(TASK_REPORT_COMPLETION, EVENT_RESUMED);
     assertThat(event(code, "SUSPENDED")).isEqualTo("guangxi-eco|批准因不可抗力中止，自 " + today() + " 起");
@@ -377,7 +382,7 @@ class LifecycleBrowserIT {
     tasklist.radio("审批结果", "不予批准").fill("审批意见", comment).complete();
 
     assertThat(lifecycles.get(code).status()).isEqualTo(LifecycleStatus.STARTED);
-    assertThat(FORCE_MAJEURE_DECISION.get(runtime, instance(code))).isEqualTo("REJECT");
+    assertThat(FORCE_MAJEURE_DECISION.get(runtime, instance(code))).isEqualTo(ForceMajeureDecision.REJECT);
     assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instanceId(code))
         .activityId(END_FORCE_MAJEURE_REJECTED).finished().count()).isOne();
     assertThat(waitingAt(code)).containsExactly(TASK_REPORT_COMPLETION);
@@ -390,10 +395,10 @@ class LifecycleBrowserIT {
   void theCountyClearsACancelledProjectByTheWorkDoneAndTheLeftoverIsRecovered_gxArticle22(
       Tasklist tasklist) {
     var code = started("兴宁区浏览器撤销清算项目");
-    users.run("xingning-eco", () -> reports.reportForceMajeure(code, "CANCEL",
+    users.run("xingning-eco", () -> reports.reportForceMajeure(code, ProjectLifecycleService.ForceMajeure.CANCEL,
         "山体整体滑移，工程无法继续实施。", "xingning-eco", users.groups("xingning-eco")));
     complete("guangxi-eco", code, TASK_DECIDE_FORCE_MAJEURE,
-        FORCE_MAJEURE_DECISION.with("APPROVE").putValue(FORCE_MAJEURE_COMMENT.name(), "同意撤销"));
+        FORCE_MAJEURE_DECISION.with(ForceMajeureDecision.APPROVE).putValue(FORCE_MAJEURE_COMMENT.name(), "同意撤销"));
     assertThat(waitingAt(code)).containsExactly(TASK_FINANCIAL_CLEARING);
 
     tasklist.login("xingning-finance").openTask("按完成工作量财务清算", code).claim()
@@ -434,7 +439,7 @@ class LifecycleBrowserIT {
 
   private String started(String name) {
     var code = funded("xingning-eco", name, ECO, today().minusDays(120));
-    complete("xingning-eco", code, TASK_REPORT_START, STARTED_ON.with(today().minusDays(100).toString()));
+    complete("xingning-eco", code, TASK_REPORT_START, STARTED_ON.with(today().minusDays(100)));
     return code;
   }
 
@@ -442,7 +447,7 @@ class LifecycleBrowserIT {
   private String twoYearsWithoutAcceptance(String name) {
     var code = funded("xingning-eco", name, ECO, today().minusYears(2).minusDays(40));
     complete("xingning-finance", code, TASK_REPORT_START,
-        STARTED_ON.with(today().minusYears(2).minusDays(10).toString()));
+        STARTED_ON.with(today().minusYears(2).minusDays(10)));
     fire(code, TIMER_TWO_YEARS);
     assertThat(waitingAt(code)).containsExactly(TASK_TERMINATION_REVIEW);
     return code;
@@ -450,9 +455,9 @@ class LifecycleBrowserIT {
 
   private String accepted(String name) {
     var code = funded("xingning-eco", name, ECO, today().minusDays(420));
-    complete("xingning-finance", code, TASK_REPORT_START, STARTED_ON.with(today().minusDays(400).toString()));
+    complete("xingning-finance", code, TASK_REPORT_START, STARTED_ON.with(today().minusDays(400)));
     complete("xingning-finance", code, TASK_REPORT_COMPLETION,
-        COMPLETED_ON.with(today().minusDays(90).toString()));
+        COMPLETED_ON.with(today().minusDays(90)));
     accept("xingning-finance", code, today().minusDays(60), today().minusDays(40),
         AcceptanceKind.FINAL, "0");
     assertThat(waitingAt(code)).containsExactly(TASK_SETTLEMENT);
@@ -461,7 +466,7 @@ class LifecycleBrowserIT {
 
   private String settled(String name) {
     var code = accepted(name);
-    complete("xingning-finance", code, TASK_SETTLEMENT, SETTLED_ON.with(today().minusDays(30).toString())
+    complete("xingning-finance", code, TASK_SETTLEMENT, SETTLED_ON.with(today().minusDays(30))
         .putValue(SETTLED_AMOUNT.name(), "980000"));
     return code;
   }
@@ -469,7 +474,7 @@ class LifecycleBrowserIT {
   /** 申请竣工验收 on {@code appliedOn}, then 报告验收结果 (nothing filed as paid yet). */
   private void accept(String user, String code, LocalDate appliedOn, LocalDate acceptedOn,
       AcceptanceKind kind, String retained) {
-    complete(user, code, TASK_APPLY_ACCEPTANCE, ACCEPTANCE_APPLIED_ON.with(appliedOn.toString()));
+    complete(user, code, TASK_APPLY_ACCEPTANCE, ACCEPTANCE_APPLIED_ON.with(appliedOn));
     complete(user, code, TASK_REPORT_ACCEPTANCE, Variables.createVariables()
         .putValue(ACCEPTED_ON.name(), acceptedOn.toString())
         .putValue(ACCEPTANCE_KIND.name(), kind.name()).putValue(RETAINED.name(), retained)

@@ -164,8 +164,7 @@ class AnnualTargetsProcessTest {
     var history = engine.getHistoryService();
     var evaluation = history.createHistoricProcessInstanceQuery()
         .processInstanceBusinessKey(SelfEvaluation.key(multiYear, 2042)).singleResult();
-    var context = (String) history.createHistoricVariableInstanceQuery()
-        .processInstanceId(evaluation.getId()).variableName(CONTEXT.name()).singleResult().getValue();
+    var context = CONTEXT.fromHistory(history, evaluation.getId());
     assertThat(context).contains("评价类型：中期绩效评价").contains("考核目标：2042 年度绩效目标");
     assertThat(evaluations.get(SelfEvaluation.key(endedEarly, 2042)).kind()).isEqualTo(EvaluationKind.FINAL);
   }

@@ -33,7 +33,7 @@ class EvaluationApiTest {
     evaluations.open(key, code, YEAR, null);
     evaluations.submit(key, Map.of(EvaluationPart.OUTPUT, BigDecimal.valueOf(100)), "自评报告", false,
         applicant);
-    evaluations.recordGrade(key, grade);
+    evaluations.recordGrade(key, Grade.valueOf(grade));
     evaluations.collect(key, "同意", NANNING_FINANCE);
     return code;
   }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.fundmonitor.support.FundMonitorTest;
 import cn.fundmonitor.support.Http;
 import cn.fundmonitor.support.Projects;
+import cn.fundmonitor.support.Tasklist;
 import cn.fundmonitor.support.TestUsers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,8 +18,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -37,6 +36,7 @@ class OverallEvaluationApiTest {
   @LocalServerPort int port;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
+  @Autowired Tasklist tasklist;
   @Autowired SelfEvaluationService evaluations;
   @Autowired Projects projects;
   @Autowired TestUsers users;
@@ -48,18 +48,9 @@ class OverallEvaluationApiTest {
     evaluations.open(key, code, EVALUATED, null);
     evaluations.submit(key, Map.of(EvaluationPart.OUTPUT, BigDecimal.valueOf(100)), "自评报告", false,
         applicant);
-    evaluations.recordGrade(key, grade);
+    evaluations.recordGrade(key, Grade.valueOf(grade));
     evaluations.collect(key, "同意", NANNING_FINANCE);
     return code;
-  }
-
-  void complete(String user, ProcessInstance pi, String taskKey, VariableMap vars) {
-    var task = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey)
-        .singleResult();
-    users.run(user, () -> {
-      tasks.claim(task.getId(), user);
-      tasks.complete(task.getId(), vars);
-    });
   }
 
   JsonNode read(String path, String user) throws Exception {
@@ -83,7 +74,7 @@ class OverallEvaluationApiTest {
       throws Exception {
     var poor = evaluated(XINGNING_ECO, "450102", "兴宁区总体评价记录项目", "POOR");
     var pi = users.as(GUANGXI_FINANCE, () -> runtime.startProcessInstanceByKey(KEY,
-        Variables.createVariables().putValue(YEAR.name(), EVALUATED)));
+        YEAR.with(EVALUATED)));
     var path = "/api/overall-evaluations/450000/" + EVALUATED;
 
     var writing = read(path, GUANGXI_FINANCE);
@@ -93,15 +84,15 @@ class OverallEvaluationApiTest {
         .contains(poor);
     assertThat(writing.get("startedBy").asText()).isEqualTo(GUANGXI_FINANCE);
 
-    complete(GUANGXI_FINANCE, pi, TASK_WRITE, CONCLUSION.with("  全区项目基本完成年度绩效目标。 "));
+    tasklist.as(GUANGXI_FINANCE).complete(pi, TASK_WRITE, CONCLUSION.with("  全区项目基本完成年度绩效目标。 "));
     var reported = read(path, GUANGXI_FISCAL);
     assertThat(reported.get("statusLabel").asText()).isEqualTo("已报财政厅，待接收");
     assertThat(reported.get("conclusion").asText()).isEqualTo("全区项目基本完成年度绩效目标。");
     assertThat(reported.get("writtenBy").asText()).isEqualTo(GUANGXI_FINANCE);
 
-    complete(GUANGXI_FISCAL, pi, TASK_RECEIVE, RE_EVALUATION.putInto(
+    tasklist.as(GUANGXI_FISCAL).complete(pi, TASK_RECEIVE, RE_EVALUATION.putInto(
         FISCAL_COMMENT.putInto(RE_EVALUATION_PROJECTS.with(poor + "，" + poor), "请兴宁区配合再评价"),
-        "SELECTED"));
+        ReEvaluation.SELECTED));
     for (var reader : new String[] {GUANGXI_FINANCE, GUANGXI_ECO, GUANGXI_FISCAL, MINISTRY_FINANCE,
         MINISTRY_ECO, ADMIN}) {
       var received = read(path, reader);

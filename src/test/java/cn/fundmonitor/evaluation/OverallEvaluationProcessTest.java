@@ -9,6 +9,7 @@ import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.support.Covers;
 import cn.fundmonitor.support.ProcessTest;
 import cn.fundmonitor.support.Projects;
+import cn.fundmonitor.support.Tasklist;
 import cn.fundmonitor.support.TestUsers;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -21,7 +22,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,6 +40,7 @@ class OverallEvaluationProcessTest {
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
+  @Autowired Tasklist tasklist;
   @Autowired HistoryService history;
   @Autowired SelfEvaluationService evaluations;
   @Autowired Projects projects;
@@ -60,28 +61,18 @@ class OverallEvaluationProcessTest {
     evaluations.open(key, code, year, null);
     evaluations.submit(key, Map.of(EvaluationPart.OUTPUT, BigDecimal.valueOf(100)), "自评报告", false,
         applicant);
-    evaluations.recordGrade(key, grade);
+    evaluations.recordGrade(key, Grade.valueOf(grade));
     evaluations.collect(key, "同意", NANNING_FINANCE);
     return code;
   }
 
   ProcessInstance start(String user, Object year) {
     return users.as(user, () -> runtime.startProcessInstanceByKey(KEY,
-        Variables.createVariables().putValue(YEAR.name(), year)));
+        YEAR.with(year)));
   }
 
   Task task(ProcessInstance pi, String key) {
     return tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
-  }
-
-  void complete(String user, ProcessInstance pi, String key, VariableMap vars) {
-    var task = task(pi, key);
-    users.run(user, () -> {
-      if (task.getAssignee() == null) {
-        tasks.claim(task.getId(), user);
-      }
-      tasks.complete(task.getId(), vars);
-    });
   }
 
   @Test
@@ -98,35 +89,37 @@ class OverallEvaluationProcessTest {
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_SUMMARISE).isWaitingAt(TASK_WRITE);
     assertThat(pi.getBusinessKey()).isEqualTo("450000-2019ZTPJ");
     BpmnAwareTests.assertThat(task(pi, TASK_WRITE)).hasCandidateGroup("450000-finance");
-    var summary = (String) runtime.getVariable(pi.getId(), SUMMARY.name());
+    var summary = SUMMARY.from(runtime, pi.getId());
     assertThat(summary).startsWith("广西壮族自治区 2019 年度项目绩效自评").contains("项目自评：2 个")
         .contains("优 0，良 1，中 0，差 1").contains(poor).doesNotContain(xinjiang);
-    assertThatThrownBy(() -> complete(GUANGXI_FINANCE, pi, TASK_WRITE, CONCLUSION.with(" ")))
+    assertThatThrownBy(() -> tasklist.as(GUANGXI_FINANCE).complete(pi, TASK_WRITE, CONCLUSION.with(" ")))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("请填写总体绩效评价结论");
-    complete(GUANGXI_FINANCE, pi, TASK_WRITE,
+    tasklist.as(GUANGXI_FINANCE).complete(pi, TASK_WRITE,
         CONCLUSION.with("全区项目总体完成年度绩效目标；兴宁区一个项目评价为差，建议减少其下一年度资金。"));
 
     // GX 第二十八条: 评价结果报自治区财政厅
     BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_RECEIVE);
     BpmnAwareTests.assertThat(task(pi, TASK_RECEIVE)).hasCandidateGroup("450000-fiscal");
-    assertThatThrownBy(() -> complete(GUANGXI_FINANCE, pi, TASK_RECEIVE, RE_EVALUATION.with("NONE")))
-        .as("the natural-resources department does not receive its own report")
-        .isInstanceOf(AuthorizationException.class);
-    assertThatThrownBy(() -> complete(NANNING_FISCAL, pi, TASK_RECEIVE, RE_EVALUATION.with("NONE")))
-        .as("a city's 财政局 is not the 财政厅").isInstanceOf(AuthorizationException.class);
-    assertThatThrownBy(() -> complete(GUANGXI_FISCAL, pi, TASK_RECEIVE, RE_EVALUATION.with("SELECTED")))
+    // the natural-resources department does not receive its own report
+    tasklist.as(GUANGXI_FINANCE).cannotComplete(pi, TASK_RECEIVE,
+        RE_EVALUATION.with(ReEvaluation.NONE));
+    // a city's 财政局 is not the 财政厅
+    tasklist.as(NANNING_FISCAL).cannotComplete(pi, TASK_RECEIVE,
+        RE_EVALUATION.with(ReEvaluation.NONE));
+    assertThatThrownBy(() -> tasklist.as(GUANGXI_FISCAL).complete(pi, TASK_RECEIVE,
+        RE_EVALUATION.with(ReEvaluation.SELECTED)))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("选择开展再评价时请填写项目编码");
-    assertThatThrownBy(() -> complete(GUANGXI_FISCAL, pi, TASK_RECEIVE, RE_EVALUATION
-        .putInto(RE_EVALUATION_PROJECTS.with(xinjiang), "SELECTED")))
+    assertThatThrownBy(() -> tasklist.as(GUANGXI_FISCAL).complete(pi, TASK_RECEIVE, RE_EVALUATION
+        .putInto(RE_EVALUATION_PROJECTS.with(xinjiang), ReEvaluation.SELECTED)))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("不是本省 2019 年度已自评的项目");
-    assertThatThrownBy(() -> complete(GUANGXI_FISCAL, pi, TASK_RECEIVE, RE_EVALUATION.with("LATER")))
+    assertThatThrownBy(() -> tasklist.as(GUANGXI_FISCAL).complete(pi, TASK_RECEIVE, Variables.createVariables()
+        .putValue(RE_EVALUATION.name(), "LATER"))) // not a choice: the client's raw value
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("请选择");
-    complete(GUANGXI_FISCAL, pi, TASK_RECEIVE, RE_EVALUATION.putInto(RE_EVALUATION_PROJECTS
-        .with(" " + poor + "，" + poor + "\n"), "SELECTED"));
+    tasklist.as(GUANGXI_FISCAL).complete(pi, TASK_RECEIVE, RE_EVALUATION.putInto(RE_EVALUATION_PROJECTS
+        .with(" " + poor + "，" + poor + "\n"), ReEvaluation.SELECTED));
 
     BpmnAwareTests.assertThat(pi).hasPassed(END_REPORTED).isEnded();
-    var chosen = history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
-        .variableName(RE_EVALUATION_PROJECTS.name()).singleResult().getValue();
+    var chosen = RE_EVALUATION_PROJECTS.fromHistory(history, pi.getId());
     assertThat(chosen).as("named once, trimmed").isEqualTo(poor);
     assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(pi.getId())
         .taskDefinitionKey(TASK_RECEIVE).singleResult().getAssignee()).isEqualTo(GUANGXI_FISCAL);
@@ -155,12 +148,11 @@ class OverallEvaluationProcessTest {
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("请填写评价年度");
 
     var pi = start(GUANGXI_FINANCE, "2018");
-    complete(GUANGXI_FINANCE, pi, TASK_WRITE, CONCLUSION.with("全区项目均完成年度绩效目标。"));
-    complete(GUANGXI_FISCAL, pi, TASK_RECEIVE, RE_EVALUATION.putInto(RE_EVALUATION_PROJECTS
-        .with("450102-2018-0001"), "NONE"));
+    tasklist.as(GUANGXI_FINANCE).complete(pi, TASK_WRITE, CONCLUSION.with("全区项目均完成年度绩效目标。"));
+    tasklist.as(GUANGXI_FISCAL).complete(pi, TASK_RECEIVE, RE_EVALUATION.putInto(RE_EVALUATION_PROJECTS
+        .with("450102-2018-0001"), ReEvaluation.NONE));
     BpmnAwareTests.assertThat(pi).hasPassed(END_REPORTED).isEnded();
-    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
-        .variableName(RE_EVALUATION_PROJECTS.name()).singleResult().getValue())
+    assertThat(RE_EVALUATION_PROJECTS.fromHistory(history, pi.getId()))
         .as("no re-evaluation: no projects kept").isNull();
     var record = records.get("450000", 2018, java.util.List.of("450000-fiscal"));
     assertThat(record.reEvaluation()).isEqualTo("NONE");

@@ -8,10 +8,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.filing.FilingService;
 import cn.fundmonitor.filing.Quarter;
+import cn.fundmonitor.platform.ProcessVariables;
 import cn.fundmonitor.support.Covers;
 import cn.fundmonitor.support.Funding;
 import cn.fundmonitor.support.ProcessTest;
 import cn.fundmonitor.support.Projects;
+import cn.fundmonitor.support.Tasklist;
 import cn.fundmonitor.support.TestUsers;
 import cn.fundmonitor.waves.WaveKind;
 import cn.fundmonitor.waves.WavePlans;
@@ -53,6 +55,7 @@ class SelfEvaluationProcessTest {
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
+  @Autowired Tasklist tasklist;
   @Autowired ManagementService management;
   @Autowired SelfEvaluationService evaluations;
   @Autowired FilingService filings;
@@ -149,23 +152,13 @@ class SelfEvaluationProcessTest {
     return tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
   }
 
-  void complete(String user, Task task, VariableMap vars) {
-    users.run(user, () -> {
-      if (task.getAssignee() == null) {
-        tasks.claim(task.getId(), user);
-      }
-      tasks.complete(task.getId(), vars);
-    });
-  }
-
   static VariableMap report(String text, boolean emergency) {
-    return Variables.createVariables().putValue(SELF_REPORT.name(), text)
-        .putValue(EMERGENCY.name(), emergency);
+    return ProcessVariables.builder().set(SELF_REPORT, text).set(EMERGENCY, emergency).build();
   }
 
-  static VariableMap review(String outcome, String comment) {
-    return Variables.createVariables().putValue(REVIEW_OUTCOME.name(), outcome)
-        .putValue(REVIEW_COMMENT.name(), comment);
+  static VariableMap review(ReviewOutcome outcome, String comment) {
+    return ProcessVariables.builder().set(REVIEW_OUTCOME, outcome).set(REVIEW_COMMENT, comment)
+        .build();
   }
 
   /**
@@ -229,7 +222,7 @@ class SelfEvaluationProcessTest {
     at(YEAR + 1, 1, 10, 9);
     fileQ4(project, "800000", "100", "95");
     at(YEAR + 1, 1, 20, 9);
-    complete(XINGNING_FINANCE, task, report("修复治理面积完成100公顷，群众满意度95%。", false));
+    tasklist.as(XINGNING_FINANCE).complete(task, report("修复治理面积完成100公顷，群众满意度95%。", false));
 
     // 产出 50: area 100 of 120 → 41.67; 效益: only a qualitative actual without a rate, not judged;
     // 满意度 10: 95 of ≥ 90 → 10; 预算执行率 10: 800,000 of 1,000,000 → 8; 59.67 of 70 judged → 85.2
@@ -245,11 +238,11 @@ class SelfEvaluationProcessTest {
     assertThat(review.getDueDate()).as("GX 第二十八条: the city reports by 31 January; 2027-01-31 is "
         + "a Sunday: moved to Monday 1 February")
         .isEqualTo(Date.from(OffsetDateTime.of(2027, 2, 1, 23, 59, 59, 0, BEIJING).toInstant()));
-    assertThat((String) tasks.getVariable(review.getId(), GRADE.name())).isEqualTo("良（85.2分）");
+    assertThat(GRADE.from(tasks, review.getId())).isEqualTo("良（85.2分）");
 
-    assertThatThrownBy(() -> complete(NANNING_FINANCE, task(pi, TASK_REVIEW), review("RETURN", " ")))
+    assertThatThrownBy(() -> tasklist.as(NANNING_FINANCE).complete(pi, TASK_REVIEW, review(ReviewOutcome.RETURN, " ")))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("退回修改时必须填写审核意见");
-    complete(NANNING_FINANCE, task(pi, TASK_REVIEW), review("APPROVE", "同意，报省汇总"));
+    tasklist.as(NANNING_FINANCE).complete(pi, TASK_REVIEW, review(ReviewOutcome.APPROVE, "同意，报省汇总"));
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_COLLECT, END_COLLECTED).isEnded();
     assertThat(evaluations.get(pi.getBusinessKey()).status()).isEqualTo(EvaluationStatus.COLLECTED);
     assertThat(evaluations.get(pi.getBusinessKey()).reviewedBy()).isEqualTo(NANNING_FINANCE);
@@ -260,14 +253,14 @@ class SelfEvaluationProcessTest {
     var project = funded(XINGNING_ECO, "450102", "兴宁区未填报项目", "ECO_RESTORATION");
     yearEnds();
     var pi = evaluation(project);
-    complete(XINGNING_FINANCE, task(pi, TASK_EVALUATE), report("全年未开工。", false));
+    tasklist.as(XINGNING_FINANCE).complete(pi, TASK_EVALUATE, report("全年未开工。", false));
     var e = evaluations.get(pi.getBusinessKey());
     assertThat(e.score()).isEqualByComparingTo("0.0");
     assertThat(e.grade()).isEqualTo(Grade.POOR);
     assertThat(e.flagged()).isTrue();
     assertThat(e.flagReason()).contains("GX 第二十九条");
     assertThat(e.details()).contains("本年度没有可评价的填报数据");
-    assertThat((Boolean) runtime.getVariable(pi.getId(), FLAGGED.name())).isTrue();
+    assertThat(FLAGGED.from(runtime, pi.getId())).isTrue();
   }
 
   @Test
@@ -275,8 +268,8 @@ class SelfEvaluationProcessTest {
     var project = funded(XINGNING_GEOHAZARD, "450102", "兴宁区滑坡应急排危除险", "GEOHAZARD");
     yearEnds();
     var pi = evaluation(project);
-    assertThat(runtime.getVariable(pi.getId(), DIRECTION.name())).isEqualTo("GEOHAZARD");
-    complete(XINGNING_FINANCE, task(pi, TASK_EVALUATE), report("汛期突发滑坡，应急排危除险。", true));
+    assertThat(DIRECTION.from(runtime, pi.getId())).isEqualTo("GEOHAZARD");
+    tasklist.as(XINGNING_FINANCE).complete(pi, TASK_EVALUATE, report("汛期突发滑坡，应急排危除险。", true));
     var e = evaluations.get(pi.getBusinessKey());
     assertThat(e.grade()).isEqualTo(Grade.POOR);
     assertThat(e.emergency()).isTrue();
@@ -289,17 +282,17 @@ class SelfEvaluationProcessTest {
     var project = funded(XINGNING_ECO, "450102", "兴宁区退回项目", "ECO_RESTORATION");
     yearEnds();
     var pi = evaluation(project);
-    assertThatThrownBy(() -> complete(XINGNING_FINANCE, task(pi, TASK_EVALUATE), report("应急", true)))
+    assertThatThrownBy(() -> tasklist.as(XINGNING_FINANCE).complete(pi, TASK_EVALUATE, report("应急", true)))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("只有地质灾害防治项目");
-    assertThatThrownBy(() -> complete(XINGNING_FINANCE, task(pi, TASK_EVALUATE), report(" ", false)))
+    assertThatThrownBy(() -> tasklist.as(XINGNING_FINANCE).complete(pi, TASK_EVALUATE, report(" ", false)))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("请填写自评报告");
-    complete(XINGNING_FINANCE, task(pi, TASK_EVALUATE), report("简略", false));
-    complete(NANNING_FINANCE, task(pi, TASK_REVIEW), review("RETURN", "请说明未完成的原因"));
+    tasklist.as(XINGNING_FINANCE).complete(pi, TASK_EVALUATE, report("简略", false));
+    tasklist.as(NANNING_FINANCE).complete(pi, TASK_REVIEW, review(ReviewOutcome.RETURN, "请说明未完成的原因"));
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_RETURN).isWaitingAt(TASK_EVALUATE);
     assertThat(evaluations.get(pi.getBusinessKey()).status()).isEqualTo(EvaluationStatus.RETURNED);
-    complete(XINGNING_FINANCE, task(pi, TASK_EVALUATE), report("受征地影响未开工，已调整计划。", false));
+    tasklist.as(XINGNING_FINANCE).complete(pi, TASK_EVALUATE, report("受征地影响未开工，已调整计划。", false));
     assertThat(evaluations.get(pi.getBusinessKey()).selfReport()).startsWith("受征地影响");
-    complete(NANNING_FINANCE, task(pi, TASK_REVIEW), review("APPROVE", null));
+    tasklist.as(NANNING_FINANCE).complete(pi, TASK_REVIEW, review(ReviewOutcome.APPROVE, null));
     BpmnAwareTests.assertThat(pi).isEnded();
   }
 
@@ -316,9 +309,9 @@ class SelfEvaluationProcessTest {
         .taskCandidateGroup("450100-finance").singleResult();
     assertThat((String) tasks.getVariable(followUp.getId(), "overdueInfo"))
         .contains("逾期1天：兴宁区 撰写绩效自评报告（截止 2027-01-20）");
-    complete(NANNING_FINANCE, followUp, Variables.putValue("followUpNote", "已电话督办"));
+    tasklist.as(NANNING_FINANCE).complete(followUp, Variables.putValue("followUpNote", "已电话督办"));
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_RECORD_OVERDUE, END_FOLLOWED_UP).isWaitingAt(TASK_EVALUATE);
-    complete(XINGNING_FINANCE, task(pi, TASK_EVALUATE), report("逾期提交。", false));
+    tasklist.as(XINGNING_FINANCE).complete(pi, TASK_EVALUATE, report("逾期提交。", false));
     BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_REVIEW);
 
     // Nanning has not reported by 31 January (moved to 1 February): Guangxi follows up
@@ -330,8 +323,8 @@ class SelfEvaluationProcessTest {
         .taskDefinitionKey(TASK_FOLLOW_UP_REVIEW).taskCandidateGroup("450000-finance").singleResult();
     assertThat((String) tasks.getVariable(provinceFollowUp.getId(), "overdueInfo"))
         .contains("逾期1天：南宁市 市级审核绩效自评（截止 2027-02-01）");
-    complete(GUANGXI_FINANCE, provinceFollowUp, Variables.putValue("followUpNote", "已督促南宁市报送"));
-    complete(NANNING_FINANCE, task(pi, TASK_REVIEW), review("APPROVE", "同意，报省汇总"));
+    tasklist.as(GUANGXI_FINANCE).complete(provinceFollowUp, Variables.putValue("followUpNote", "已督促南宁市报送"));
+    tasklist.as(NANNING_FINANCE).complete(pi, TASK_REVIEW, review(ReviewOutcome.APPROVE, "同意，报省汇总"));
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_RECORD_REVIEW_OVERDUE, END_REVIEW_FOLLOWED_UP,
         END_COLLECTED).isEnded();
     assertThat(overdue.forProcessInstance(pi.getId())).hasSize(2)

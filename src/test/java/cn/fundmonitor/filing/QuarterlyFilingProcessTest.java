@@ -348,7 +348,8 @@ class QuarterlyFilingProcessTest {
     funding.fund(alive, "450102", "500000", LocalDate.of(2026, 1, 20));
     at(2026, 3, 10, 9);
     lifecycles.open(project, null);
-    lifecycles.clear(project, "CANCELLED", "0", GUANGXI_FINANCE);
+    lifecycles.clear(project, cn.fundmonitor.lifecycle.ProjectLifecycleProcess.EndedEarly.CANCELLED,
+        cn.fundmonitor.money.Yuan.ZERO, GUANGXI_FINANCE);
 
     assertThat(openQ1()).as("cancelled in March: it still files the first quarter").isNotNull();
 

@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.fundmonitor.common.InvalidInputException;
+import cn.fundmonitor.platform.ProcessVariables;
 import cn.fundmonitor.support.Covers;
 import cn.fundmonitor.support.FaultyData;
 import cn.fundmonitor.support.CoverageGate;
 import cn.fundmonitor.support.InspectionTest;
+import cn.fundmonitor.support.Tasklist;
 import cn.fundmonitor.support.TestUsers;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -20,7 +22,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +42,7 @@ class DataQualityInspectionProcessTest {
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
+  @Autowired Tasklist tasklist;
   @Autowired InspectionService inspections;
   @Autowired TestUsers users;
   @Autowired FaultyData data;
@@ -52,33 +54,25 @@ class DataQualityInspectionProcessTest {
   }
 
   ProcessInstance start(String user, String sampleUnits, Object sampleSize) {
-    return users.as(user, () -> runtime.startProcessInstanceByKey(KEY, Variables.createVariables()
-        .putValue(YEAR.name(), 2026).putValue(SAMPLE_UNITS.name(), sampleUnits)
-        .putValue(SAMPLE_SIZE.name(), sampleSize)));
+    return users.as(user, () -> runtime.startProcessInstanceByKey(KEY, ProcessVariables.builder()
+        .set(YEAR, 2026).set(SAMPLE_UNITS, sampleUnits).set(SAMPLE_SIZE, sampleSize).build()));
   }
 
   List<Task> open(ProcessInstance pi, String key) {
     return tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).list();
   }
 
-  void complete(String user, Task task, VariableMap vars) {
-    users.run(user, () -> {
-      tasks.claim(task.getId(), user);
-      tasks.complete(task.getId(), vars);
-    });
-  }
-
   long findingOf(Task task) {
-    return ((Number) tasks.getVariable(task.getId(), FINDING_ID.name())).longValue();
+    return FINDING_ID.from(tasks, task.getId()).longValue();
   }
 
   static VariableMap rectification(String text) {
-    return Variables.createVariables().putValue(RECTIFICATION.name(), text);
+    return RECTIFICATION.with(text);
   }
 
   static VariableMap confirmation(boolean confirmed, String comment) {
-    return Variables.createVariables().putValue(CONFIRMED.name(), confirmed)
-        .putValue(CONFIRMATION_COMMENT.name(), comment);
+    return ProcessVariables.builder().set(CONFIRMED, confirmed).set(CONFIRMATION_COMMENT, comment)
+        .build();
   }
 
   @Test
@@ -94,19 +88,19 @@ class DataQualityInspectionProcessTest {
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_RUN).isWaitingAt(TASK_RECTIFY);
     assertThat(inspections.findings(no)).extracting(InspectionRepository.TrackedFinding::kind)
         .containsExactlyInAnyOrderElementsOf(expected.stream().map(Finding::kind).toList());
-    assertThat((String) runtime.getVariable(pi.getId(), SUMMARY.name()))
+    assertThat(SUMMARY.from(runtime, pi.getId()))
         .isEqualTo("抽查 且末县，发现问题 " + expected.size() + " 个");
 
     var toRectify = open(pi, TASK_RECTIFY);
     assertThat(toRectify).as("one rectification task per finding").hasSize(expected.size());
     toRectify.forEach(t -> BpmnAwareTests.assertThat(t).hasCandidateGroup("652825-finance"));
-    toRectify.forEach(t -> assertThat((String) tasks.getVariable(t.getId(), PROJECT_CODE.name()))
+    toRectify.forEach(t -> assertThat(PROJECT_CODE.from(tasks, t.getId()))
         .as("the task card names the project the finding is about").startsWith("652825-"));
     var first = toRectify.get(0);
-    assertThat((String) tasks.getVariable(first.getId(), FINDING_TEXT.name())).contains("依据：");
-    assertThatThrownBy(() -> complete(QIEMO_FINANCE, first, rectification(" ")))
+    assertThat(FINDING_TEXT.from(tasks, first.getId())).contains("依据：");
+    assertThatThrownBy(() -> tasklist.as(QIEMO_FINANCE).complete(first, rectification(" ")))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("整改情况");
-    toRectify.forEach(t -> complete(QIEMO_FINANCE, t, rectification("已更正：" + findingOf(t))));
+    toRectify.forEach(t -> tasklist.as(QIEMO_FINANCE).complete(t, rectification("已更正：" + findingOf(t))));
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_RECORD_RECTIFICATION);
 
     var toConfirm = open(pi, TASK_CONFIRM);
@@ -114,22 +108,22 @@ class DataQualityInspectionProcessTest {
     toConfirm.forEach(t -> BpmnAwareTests.assertThat(t).hasCandidateGroup("650000-finance"));
     var sentBack = toConfirm.get(0);
     var sentBackId = findingOf(sentBack);
-    assertThatThrownBy(() -> complete(XINJIANG_FINANCE, sentBack, confirmation(false, null)))
+    assertThatThrownBy(() -> tasklist.as(XINJIANG_FINANCE).complete(sentBack, confirmation(false, null)))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("整改不到位时必须说明原因");
-    complete(XINJIANG_FINANCE, sentBack, confirmation(false, "支付数据仍未更正"));
+    tasklist.as(XINJIANG_FINANCE).complete(sentBack, confirmation(false, "支付数据仍未更正"));
     assertThat(inspections.finding(sentBackId).status()).isEqualTo("OPEN");
     assertThat(inspections.finding(sentBackId).confirmationComment()).isEqualTo("支付数据仍未更正");
-    toConfirm.subList(1, toConfirm.size()).forEach(t -> complete(XINJIANG_FINANCE, t, confirmation(true, null)));
+    toConfirm.subList(1, toConfirm.size()).forEach(t -> tasklist.as(XINJIANG_FINANCE).complete(t, confirmation(true, null)));
     BpmnAwareTests.assertThat(pi).isNotEnded();
 
     var again = open(pi, TASK_RECTIFY);
     assertThat(again).singleElement().satisfies(t -> {
       assertThat(findingOf(t)).isEqualTo(sentBackId);
-      assertThat(tasks.getVariable(t.getId(), CONFIRMATION_COMMENT.name()))
+      assertThat(CONFIRMATION_COMMENT.from(tasks, t.getId()))
           .as("the unit sees why it was sent back").isEqualTo("支付数据仍未更正");
     });
-    complete(QIEMO_FINANCE, again.get(0), rectification("已按银行流水更正累计支付"));
-    complete(XINJIANG_FINANCE, open(pi, TASK_CONFIRM).get(0), confirmation(true, "已核实"));
+    tasklist.as(QIEMO_FINANCE).complete(again.get(0), rectification("已按银行流水更正累计支付"));
+    tasklist.as(XINJIANG_FINANCE).complete(open(pi, TASK_CONFIRM).get(0), confirmation(true, "已核实"));
 
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_RECORD_CONFIRMATION, END_FINDING_CLOSED, TASK_CLOSE, END_CLOSED)
         .isEnded();

@@ -2,6 +2,7 @@ package cn.fundmonitor.lifecycle;
 
 import static cn.fundmonitor.support.TestUsers.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import cn.fundmonitor.support.FundMonitorTest;
 import cn.fundmonitor.support.Funding;
@@ -48,6 +49,11 @@ class LifecycleApiTest {
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(json.readTree(bad.body()).get("detail").asText())
         .contains("请选择：申请中止（SUSPEND）或申请撤销（CANCEL）", "请填写不可抗力情况说明");
+    // issue 18: each problem points at the body's field it is about
+    assertThat(json.readTree(bad.body()).get("errors"))
+        .extracting(e -> e.get("pointer").asText(), e -> e.get("detail").asText())
+        .containsExactly(tuple("#/kind", "请选择：申请中止（SUSPEND）或申请撤销（CANCEL）"),
+            tuple("#/reason", "请填写不可抗力情况说明"));
     assertThat(tasks.createTaskQuery().processInstanceBusinessKey(code)
         .taskDefinitionKey(ProjectLifecycleProcess.TASK_DECIDE_FORCE_MAJEURE).count()).isZero();
 

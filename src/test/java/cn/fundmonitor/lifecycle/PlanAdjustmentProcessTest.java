@@ -7,11 +7,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.platform.JsonVariables;
+import cn.fundmonitor.platform.ProcessVariables;
 import cn.fundmonitor.project.IndicatorTarget;
 import cn.fundmonitor.project.ProjectCatalogue;
 import cn.fundmonitor.support.Covers;
 import cn.fundmonitor.support.ProcessTest;
 import cn.fundmonitor.support.Projects;
+import cn.fundmonitor.support.Tasklist;
 import cn.fundmonitor.support.TestUsers;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -25,7 +27,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +42,7 @@ class PlanAdjustmentProcessTest {
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtime;
+  @Autowired Tasklist tasklist;
   @Autowired TaskService tasks;
   @Autowired PlanAdjustmentService adjustments;
   @Autowired ProjectCatalogue catalogue;
@@ -56,39 +58,31 @@ class PlanAdjustmentProcessTest {
   }
 
   ProcessInstance request(String user, String code, String reason) {
-    return users.as(user, () -> runtime.startProcessInstanceByKey(KEY, Variables.createVariables()
-        .putValue(PROJECT_CODE.name(), code).putValue(REASON.name(), reason)));
-  }
-
-  void complete(String user, ProcessInstance pi, String key, VariableMap vars) {
-    var task = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
-    users.run(user, () -> {
-      tasks.claim(task.getId(), user);
-      tasks.complete(task.getId(), vars);
-    });
+    return users.as(user, () -> runtime.startProcessInstanceByKey(KEY, ProcessVariables.builder()
+        .set(PROJECT_CODE, code).set(REASON, reason).build()));
   }
 
   @SuppressWarnings("unchecked")
   List<Map<String, Object>> current(ProcessInstance pi) {
     var rows = new ArrayList<Map<String, Object>>();
-    JsonVariables.rows(runtime.getVariable(pi.getId(), INDICATORS.name()))
+    JsonVariables.rows(INDICATORS.from(runtime, pi.getId()))
         .forEach(r -> rows.add(new LinkedHashMap<>(r)));
     return rows;
   }
 
   static VariableMap edit(List<Map<String, Object>> rows) {
-    return Variables.createVariables().putValueTyped(INDICATORS.name(), JsonVariables.json(rows));
+    return INDICATORS.with(JsonVariables.json(rows));
   }
 
-  static VariableMap review(String outcome, String comment) {
-    return Variables.createVariables().putValue(OUTCOME.name(), outcome).putValue(COMMENT.name(), comment);
+  static VariableMap review(Outcome outcome, String comment) {
+    return ProcessVariables.builder().set(OUTCOME, outcome).set(COMMENT, comment).build();
   }
 
   @Test
   void anAdjustmentThatKeepsTheTargetsIsApproved_gxArticle21() {
     var pi = request(XINGNING_ECO, project, "征地范围调整，治理区位置变化");
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_OPEN).isWaitingAt(TASK_EDIT);
-    var no = (String) runtime.getVariable(pi.getId(), NUMBER.name());
+    var no = NUMBER.from(runtime, pi.getId());
     assertThat(no).startsWith("TZ");
     assertThat(pi.getBusinessKey()).as("the request number is the business key").isEqualTo(no);
 
@@ -97,14 +91,14 @@ class PlanAdjustmentProcessTest {
     rows.get(0).put("target", "150");
     rows.add(Map.of("level1", "BENEFIT", "level2", "SOCIAL", "name", "受益群众", "comparator", "GE",
         "target", "2000", "unit", "人"));
-    complete(XINGNING_ECO, pi, TASK_EDIT, edit(rows));
+    tasklist.as(XINGNING_ECO).complete(pi, TASK_EDIT, edit(rows));
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_CHECK).isWaitingAt(TASK_REVIEW);
     BpmnAwareTests.assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult())
         .hasCandidateGroup("450000-eco");
-    assertThat((String) runtime.getVariable(pi.getId(), COMPARISON.name()))
+    assertThat(COMPARISON.from(runtime, pi.getId()))
         .contains("1. 修复治理面积 ≥ 120 公顷 → 修复治理面积 ≥ 150 公顷", "5. 新增：受益群众 ≥ 2000 人");
 
-    complete(GUANGXI_ECO, pi, TASK_REVIEW, review("APPROVE", null));
+    tasklist.as(GUANGXI_ECO).complete(pi, TASK_REVIEW, review(Outcome.APPROVE, null));
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_APPLY, END_APPROVED).isEnded();
     var indicators = catalogue.get(project).indicators();
     assertThat(indicators).hasSize(5);
@@ -120,12 +114,12 @@ class PlanAdjustmentProcessTest {
     var rows = current(pi);
     rows.get(0).put("target", "100");
     rows.get(1).put("target", "2028-12-31");
-    assertThatThrownBy(() -> complete(XINGNING_ECO, pi, TASK_EDIT, edit(rows)))
+    assertThatThrownBy(() -> tasklist.as(XINGNING_ECO).complete(pi, TASK_EDIT, edit(rows)))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("第1项指标“修复治理面积”目标值由 120 降低为 100（GX 第二十一条")
         .hasMessageContaining("第2项指标“完工时间”完成期限由 2027-12-31 推迟至 2028-12-31");
     var removed = current(pi).subList(0, 3);
-    assertThatThrownBy(() -> complete(XINGNING_ECO, pi, TASK_EDIT, edit(new ArrayList<>(removed))))
+    assertThatThrownBy(() -> tasklist.as(XINGNING_ECO).complete(pi, TASK_EDIT, edit(new ArrayList<>(removed))))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("第4项指标“群众满意度”不得删除");
     BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_EDIT);
     assertThat(((IndicatorTarget.Numeric) catalogue.get(project).indicators().get(0).target()).value())
@@ -135,16 +129,15 @@ class PlanAdjustmentProcessTest {
   @Test
   void theProvinceReturnsOrRejects() {
     var pi = request(XINGNING_ECO, project, "工期调整");
-    complete(XINGNING_ECO, pi, TASK_EDIT, edit(current(pi)));
-    assertThatThrownBy(() -> complete(GUANGXI_ECO, pi, TASK_REVIEW, review("RETURN", "")))
+    tasklist.as(XINGNING_ECO).complete(pi, TASK_EDIT, edit(current(pi)));
+    assertThatThrownBy(() -> tasklist.as(GUANGXI_ECO).complete(pi, TASK_REVIEW, review(Outcome.RETURN, "")))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("必须填写审批意见");
-    complete(GUANGXI_ECO, pi, TASK_REVIEW, review("RETURN", "请补充变化情况的证明材料"));
+    tasklist.as(GUANGXI_ECO).complete(pi, TASK_REVIEW, review(Outcome.RETURN, "请补充变化情况的证明材料"));
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_RETURN).isWaitingAt(TASK_EDIT);
-    complete(XINGNING_ECO, pi, TASK_EDIT, edit(current(pi)).putValue(REASON.name(), "工期调整，已附证明"));
-    complete(GUANGXI_ECO, pi, TASK_REVIEW, review("REJECT", "理由不充分"));
+    tasklist.as(XINGNING_ECO).complete(pi, TASK_EDIT, REASON.putInto(edit(current(pi)), "工期调整，已附证明"));
+    tasklist.as(GUANGXI_ECO).complete(pi, TASK_REVIEW, review(Outcome.REJECT, "理由不充分"));
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_REJECT, END_REJECTED).isEnded();
-    var no = (String) engine.getHistoryService().createHistoricVariableInstanceQuery()
-        .processInstanceId(pi.getId()).variableName(NUMBER.name()).singleResult().getValue();
+    var no = NUMBER.fromHistory(engine.getHistoryService(), pi.getId());
     assertThat(adjustments.get(no).status()).isEqualTo("REJECTED");
     assertThat(adjustments.get(no).reason()).isEqualTo("工期调整，已附证明");
   }

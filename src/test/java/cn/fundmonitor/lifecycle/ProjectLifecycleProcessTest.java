@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.filing.FilingService;
 import cn.fundmonitor.filing.Quarter;
+import cn.fundmonitor.money.Yuan;
+import cn.fundmonitor.platform.ProcessVariables;
 import cn.fundmonitor.problems.ProblemEscalationProcess;
 import cn.fundmonitor.support.Covers;
 import cn.fundmonitor.support.Funding;
@@ -98,10 +100,6 @@ class ProjectLifecycleProcessTest {
     return tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
   }
 
-  void complete(String user, ProcessInstance pi, String taskKey, VariableMap vars) {
-    tasklist.as(user).complete(pi, taskKey, vars);
-  }
-
   static VariableMap vars(Object... pairs) {
     var map = Variables.createVariables();
     for (int i = 0; i < pairs.length; i += 2) {
@@ -121,12 +119,12 @@ class ProjectLifecycleProcessTest {
 
   void started(ProcessInstance pi, String user) {
     at(2026, 3, 10, 9);
-    complete(user, pi, TASK_REPORT_START, vars(STARTED_ON.name(), "2026-03-10"));
+    tasklist.as(user).complete(pi, TASK_REPORT_START, STARTED_ON.with(LocalDate.of(2026, 3, 10)));
   }
 
   void completed(ProcessInstance pi, String user, int y, int m, int d) {
     at(y, m, d, 9);
-    complete(user, pi, TASK_REPORT_COMPLETION, vars(COMPLETED_ON.name(), LocalDate.of(y, m, d).toString()));
+    tasklist.as(user).complete(pi, TASK_REPORT_COMPLETION, COMPLETED_ON.with(LocalDate.of(y, m, d)));
   }
 
   void fire(ProcessInstance pi, String timer) {
@@ -149,10 +147,10 @@ class ProjectLifecycleProcessTest {
     BpmnAwareTests.assertThat(followUp).hasCandidateGroup("450100-finance");
     assertThat((String) tasks.getVariable(followUp.getId(), "overdueInfo"))
         .contains("逾期1天：兴宁区 报告开工（截止 2026-06-01）");
-    complete(NANNING_FINANCE, pi, TASK_FOLLOW_UP_START, vars("followUpNote", "已督促尽早开工"));
+    tasklist.as(NANNING_FINANCE).complete(pi, TASK_FOLLOW_UP_START, vars("followUpNote", "已督促尽早开工"));
 
     at(2026, 6, 10, 9);
-    complete(XINGNING_FINANCE, pi, TASK_REPORT_START, vars(STARTED_ON.name(), "2026-06-08"));
+    tasklist.as(XINGNING_FINANCE).complete(pi, TASK_REPORT_START, STARTED_ON.with(LocalDate.of(2026, 6, 8)));
     BpmnAwareTests.assertThat(pi).hasPassed(END_START_FOLLOWED_UP).isWaitingAt(TASK_REPORT_COMPLETION);
     assertThat(overdue.forProcessInstance(pi.getId())).singleElement().satisfies(step -> {
       assertThat(step.isOpen()).as("closed once the start is reported").isFalse();
@@ -169,7 +167,7 @@ class ProjectLifecycleProcessTest {
     var code = pi.getBusinessKey();
     BpmnAwareTests.assertThat(task(pi, TASK_REPORT_START)).hasCandidateGroup("450102-finance")
         .hasCandidateGroup("450102-eco");
-    assertThatThrownBy(() -> complete(XINGNING_FINANCE, pi, TASK_REPORT_START, vars(STARTED_ON.name(), "2030-01-01")))
+    assertThatThrownBy(() -> tasklist.as(XINGNING_FINANCE).complete(pi, TASK_REPORT_START, STARTED_ON.with(LocalDate.of(2030, 1, 1))))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("开工日期不能晚于今天");
     started(pi, XINGNING_FINANCE);
     assertThat(lifecycles.get(code).implementationDueOn()).isEqualTo(LocalDate.of(2028, 3, 10));
@@ -180,7 +178,7 @@ class ProjectLifecycleProcessTest {
         .isEqualTo(endOfDay(2027, 6, 1));
     paid(code, "600000"); // the first quarter's filing: stale by the time the work is accepted
     at(2027, 4, 1, 9);
-    complete(XINGNING_FINANCE, pi, TASK_APPLY_ACCEPTANCE, vars(ACCEPTANCE_APPLIED_ON.name(), "2027-04-01"));
+    tasklist.as(XINGNING_FINANCE).complete(pi, TASK_APPLY_ACCEPTANCE, ACCEPTANCE_APPLIED_ON.with(LocalDate.of(2027, 4, 1)));
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_RECORD_ACCEPTANCE_APPLICATION)
         .isWaitingAt(TASK_REPORT_ACCEPTANCE);
     assertThat(lifecycles.get(code).acceptanceAppliedOn()).isEqualTo(LocalDate.of(2027, 4, 1));
@@ -191,8 +189,10 @@ class ProjectLifecycleProcessTest {
     assertThat(management.createJobQuery().processInstanceId(pi.getId())
         .activityId(TIMER_ACCEPTANCE_OVERDUE).count()).as("no timer left on an application made").isZero();
     assertThat(task(pi, TASK_REPORT_ACCEPTANCE).getDueDate()).as("the acceptance has no deadline").isNull();
-    complete(XINGNING_FINANCE, pi, TASK_REPORT_ACCEPTANCE, vars(ACCEPTED_ON.name(), "2027-06-18",
-        ACCEPTANCE_KIND.name(), "FINAL", RETAINED.name(), "0", PAID_AT_ACCEPTANCE.name(), "980,000.00"));
+    // the amount as a form's text field gives it, with thousands separators
+    tasklist.as(XINGNING_FINANCE).complete(pi, TASK_REPORT_ACCEPTANCE, ProcessVariables.builder()
+        .set(ACCEPTED_ON, LocalDate.of(2027, 6, 18)).set(ACCEPTANCE_KIND, AcceptanceKind.FINAL)
+        .set(RETAINED, Yuan.ZERO).build().putValue(PAID_AT_ACCEPTANCE.name(), "980,000.00"));
     // the 95% rule on current figures: 980,000 paid at acceptance, not the filing's 600,000
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_RECORD_ACCEPTANCE, END_IMPLEMENTED, TASK_CHECK_PAYMENT)
         .hasNotPassed(TASK_RAISE_PAYMENT_PROBLEM).isWaitingAt(TASK_SETTLEMENT);
@@ -202,9 +202,10 @@ class ProjectLifecycleProcessTest {
         .isEqualTo(endOfDay(2027, 7, 19));
 
     at(2027, 7, 15, 9);
-    complete(XINGNING_FINANCE, pi, TASK_SETTLEMENT, vars(SETTLED_ON.name(), "2027-07-15", SETTLED_AMOUNT.name(), "980000"));
+    tasklist.as(XINGNING_FINANCE).complete(pi, TASK_SETTLEMENT, ProcessVariables.builder()
+        .set(SETTLED_ON, LocalDate.of(2027, 7, 15)).set(SETTLED_AMOUNT, Yuan.of("980000")).build());
     at(2027, 9, 10, 9);
-    complete(XINGNING_FINANCE, pi, TASK_FINAL_ACCOUNTS, vars(FINAL_ACCOUNTS_ON.name(), "2027-09-10"));
+    tasklist.as(XINGNING_FINANCE).complete(pi, TASK_FINAL_ACCOUNTS, FINAL_ACCOUNTS_ON.with(LocalDate.of(2027, 9, 10)));
     // GX 第二十三条: 报当地财政部门审批 — 兴宁区财政局, not the bureau's own finance office
     BpmnAwareTests.assertThat(task(pi, TASK_APPROVE_FINAL_ACCOUNTS)).hasCandidateGroup("450102-fiscal");
     assertThat(tasks.createTaskQuery().processInstanceId(pi.getId())
@@ -212,10 +213,10 @@ class ProjectLifecycleProcessTest {
         .as("the natural-resources finance office no longer approves its own accounts").isZero();
     // not its step; nor another county's fiscal department's
     tasklist.as(XINGNING_FINANCE).cannotComplete(pi, TASK_APPROVE_FINAL_ACCOUNTS,
-        vars(FINAL_ACCOUNTS_COMMENT.name(), "同意"));
+        FINAL_ACCOUNTS_COMMENT.with("同意"));
     tasklist.as(YANGSHUO_FISCAL).cannotComplete(pi, TASK_APPROVE_FINAL_ACCOUNTS,
-        vars(FINAL_ACCOUNTS_COMMENT.name(), "同意"));
-    complete(XINGNING_FISCAL, pi, TASK_APPROVE_FINAL_ACCOUNTS, vars(FINAL_ACCOUNTS_COMMENT.name(), "同意"));
+        FINAL_ACCOUNTS_COMMENT.with("同意"));
+    tasklist.as(XINGNING_FISCAL).complete(pi, TASK_APPROVE_FINAL_ACCOUNTS, FINAL_ACCOUNTS_COMMENT.with("同意"));
 
     BpmnAwareTests.assertThat(pi).hasPassed(END_CLOSED).isEnded();
     var l = lifecycles.get(code);
@@ -235,9 +236,10 @@ class ProjectLifecycleProcessTest {
     completed(pi, XINGNING_FINANCE, 2027, 3, 1);
     paid(code, "980000");
     at(2027, 4, 10, 9);
-    complete(XINGNING_FINANCE, pi, TASK_APPLY_ACCEPTANCE, vars(ACCEPTANCE_APPLIED_ON.name(), "2027-04-01"));
-    complete(XINGNING_FINANCE, pi, TASK_REPORT_ACCEPTANCE, vars(ACCEPTED_ON.name(), "2027-04-08",
-        ACCEPTANCE_KIND.name(), "FINAL", PAID_AT_ACCEPTANCE.name(), "980000"));
+    tasklist.as(XINGNING_FINANCE).complete(pi, TASK_APPLY_ACCEPTANCE, ACCEPTANCE_APPLIED_ON.with(LocalDate.of(2027, 4, 1)));
+    tasklist.as(XINGNING_FINANCE).complete(pi, TASK_REPORT_ACCEPTANCE, ProcessVariables.builder()
+        .set(ACCEPTED_ON, LocalDate.of(2027, 4, 8)).set(ACCEPTANCE_KIND, AcceptanceKind.FINAL)
+        .set(PAID_AT_ACCEPTANCE, Yuan.of("980000")).build());
 
     at(2027, 5, 11, 8);
     fire(pi, TIMER_SETTLEMENT_OVERDUE);
@@ -247,9 +249,10 @@ class ProjectLifecycleProcessTest {
     BpmnAwareTests.assertThat(settlementFollowUp).hasCandidateGroup("450100-finance");
     assertThat((String) tasks.getVariable(settlementFollowUp.getId(), "overdueInfo"))
         .contains("逾期1天：兴宁区 完成竣工结算（截止 2027-05-10）");
-    complete(NANNING_FINANCE, pi, TASK_FOLLOW_UP_SETTLEMENT, vars("followUpNote", "已督促完成结算"));
+    tasklist.as(NANNING_FINANCE).complete(pi, TASK_FOLLOW_UP_SETTLEMENT, vars("followUpNote", "已督促完成结算"));
     at(2027, 5, 20, 9);
-    complete(XINGNING_FINANCE, pi, TASK_SETTLEMENT, vars(SETTLED_ON.name(), "2027-05-20", SETTLED_AMOUNT.name(), "980000"));
+    tasklist.as(XINGNING_FINANCE).complete(pi, TASK_SETTLEMENT, ProcessVariables.builder()
+        .set(SETTLED_ON, LocalDate.of(2027, 5, 20)).set(SETTLED_AMOUNT, Yuan.of("980000")).build());
     BpmnAwareTests.assertThat(pi).hasPassed(END_SETTLEMENT_FOLLOWED_UP).isWaitingAt(TASK_FINAL_ACCOUNTS);
     assertThat(task(pi, TASK_FINAL_ACCOUNTS).getDueDate()).isEqualTo(endOfDay(2027, 7, 20));
 
@@ -259,9 +262,9 @@ class ProjectLifecycleProcessTest {
     BpmnAwareTests.assertThat(accountsFollowUp).hasCandidateGroup("450100-finance");
     assertThat((String) tasks.getVariable(accountsFollowUp.getId(), "overdueInfo"))
         .contains("兴宁区 编制决算报告（截止 2027-07-20）");
-    complete(NANNING_FINANCE, pi, TASK_FOLLOW_UP_FINAL_ACCOUNTS, vars("followUpNote", "已督促报送决算"));
+    tasklist.as(NANNING_FINANCE).complete(pi, TASK_FOLLOW_UP_FINAL_ACCOUNTS, vars("followUpNote", "已督促报送决算"));
     at(2027, 7, 26, 9);
-    complete(XINGNING_FINANCE, pi, TASK_FINAL_ACCOUNTS, vars(FINAL_ACCOUNTS_ON.name(), "2027-07-26"));
+    tasklist.as(XINGNING_FINANCE).complete(pi, TASK_FINAL_ACCOUNTS, FINAL_ACCOUNTS_ON.with(LocalDate.of(2027, 7, 26)));
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_RECORD_FINAL_ACCOUNTS_OVERDUE, END_FINAL_ACCOUNTS_FOLLOWED_UP)
         .isWaitingAt(TASK_APPROVE_FINAL_ACCOUNTS);
     assertThat(overdue.forProcessInstance(pi.getId()))
@@ -278,24 +281,27 @@ class ProjectLifecycleProcessTest {
     completed(pi, XINGNING_GEOHAZARD, 2027, 3, 1);
     paid(code, "500000");
     at(2027, 4, 10, 9);
-    complete(XINGNING_GEOHAZARD, pi, TASK_APPLY_ACCEPTANCE, vars(ACCEPTANCE_APPLIED_ON.name(), "2027-04-01"));
+    tasklist.as(XINGNING_GEOHAZARD).complete(pi, TASK_APPLY_ACCEPTANCE, ACCEPTANCE_APPLIED_ON.with(LocalDate.of(2027, 4, 1)));
     // the amount paid at acceptance is checked against the latest filing and the money received
-    assertThatThrownBy(() -> complete(XINGNING_GEOHAZARD, pi, TASK_REPORT_ACCEPTANCE,
-        vars(ACCEPTED_ON.name(), "2027-03-30", ACCEPTANCE_KIND.name(), "INITIAL",
-            RETAINED.name(), "100000", PAID_AT_ACCEPTANCE.name(), "400000")))
+    assertThatThrownBy(() -> tasklist.as(XINGNING_GEOHAZARD).complete(pi, TASK_REPORT_ACCEPTANCE,
+            ProcessVariables.builder().set(ACCEPTED_ON, LocalDate.of(2027, 3, 30))
+            .set(ACCEPTANCE_KIND, AcceptanceKind.INITIAL).set(RETAINED, Yuan.of("100000"))
+            .set(PAID_AT_ACCEPTANCE, Yuan.of("400000")).build()))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("验收通过日期不能早于申请验收日期（2027-04-01）")
         .hasMessageContaining("截至验收通过的累计支付 400000.00 元 少于最近一次季度填报的累计支付 500000.00 元");
-    assertThatThrownBy(() -> complete(XINGNING_GEOHAZARD, pi, TASK_REPORT_ACCEPTANCE,
-        vars(ACCEPTED_ON.name(), "2027-04-08", ACCEPTANCE_KIND.name(), "INITIAL",
-            PAID_AT_ACCEPTANCE.name(), "1000000.01")))
+    assertThatThrownBy(() -> tasklist.as(XINGNING_GEOHAZARD).complete(pi, TASK_REPORT_ACCEPTANCE,
+            ProcessVariables.builder().set(ACCEPTED_ON, LocalDate.of(2027, 4, 8))
+            .set(ACCEPTANCE_KIND, AcceptanceKind.INITIAL)
+            .set(PAID_AT_ACCEPTANCE, Yuan.of("1000000.01")).build()))
         .hasMessageContaining("超过到位资金 1000000.00 元");
-    complete(XINGNING_GEOHAZARD, pi, TASK_REPORT_ACCEPTANCE, vars(ACCEPTED_ON.name(), "2027-04-08",
-        ACCEPTANCE_KIND.name(), "INITIAL", RETAINED.name(), "100000", PAID_AT_ACCEPTANCE.name(), "600000"));
+    tasklist.as(XINGNING_GEOHAZARD).complete(pi, TASK_REPORT_ACCEPTANCE, ProcessVariables.builder()
+        .set(ACCEPTED_ON, LocalDate.of(2027, 4, 8)).set(ACCEPTANCE_KIND, AcceptanceKind.INITIAL)
+        .set(RETAINED, Yuan.of("100000")).set(PAID_AT_ACCEPTANCE, Yuan.of("600000")).build());
 
     // payable 1,000,000 − 100,000 held for monitoring = 900,000; 600,000 paid to date = 66.66%
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_RAISE_PAYMENT_PROBLEM).isWaitingAt(TASK_SETTLEMENT);
-    assertThat((String) runtime.getVariable(pi.getId(), PAYMENT_SHORTFALL.name()))
+    assertThat(PAYMENT_SHORTFALL.from(runtime, pi.getId()))
         .contains("支付比例为 66.66%，低于95%（GX 第二十三条）");
     var problem = runtime.createProcessInstanceQuery()
         .processDefinitionKey(ProblemEscalationProcess.KEY).variableValueEquals("projectCode", code)
@@ -303,10 +309,11 @@ class ProjectLifecycleProcessTest {
     assertThat(problem).as("the shortfall is a problem").isNotNull();
 
     at(2027, 5, 6, 9);
-    complete(XINGNING_GEOHAZARD, pi, TASK_SETTLEMENT, vars(SETTLED_ON.name(), "2027-05-06", SETTLED_AMOUNT.name(), "900000"));
+    tasklist.as(XINGNING_GEOHAZARD).complete(pi, TASK_SETTLEMENT, ProcessVariables.builder()
+        .set(SETTLED_ON, LocalDate.of(2027, 5, 6)).set(SETTLED_AMOUNT, Yuan.of("900000")).build());
     at(2027, 7, 20, 9);
-    complete(XINGNING_GEOHAZARD, pi, TASK_FINAL_ACCOUNTS, vars(FINAL_ACCOUNTS_ON.name(), "2027-07-20"));
-    complete(XINGNING_FISCAL, pi, TASK_APPROVE_FINAL_ACCOUNTS, vars(FINAL_ACCOUNTS_COMMENT.name(), null));
+    tasklist.as(XINGNING_GEOHAZARD).complete(pi, TASK_FINAL_ACCOUNTS, FINAL_ACCOUNTS_ON.with(LocalDate.of(2027, 7, 20)));
+    tasklist.as(XINGNING_FISCAL).complete(pi, TASK_APPROVE_FINAL_ACCOUNTS, FINAL_ACCOUNTS_COMMENT.with(null));
     BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_FINAL_ACCEPTANCE);
     assertThat(lifecycles.get(code).status()).isEqualTo(LifecycleStatus.AWAITING_FINAL_ACCEPTANCE);
     assertThat(lifecycles.events(code)).contains("FINAL_ACCOUNTS").last().isEqualTo("FINAL_ACCOUNTS_APPROVED");
@@ -314,7 +321,7 @@ class ProjectLifecycleProcessTest {
         .isEqualTo(endOfDay(2028, 4, 10));
 
     at(2028, 4, 9, 9);
-    complete(XINGNING_GEOHAZARD, pi, TASK_FINAL_ACCEPTANCE, vars(FINAL_ACCEPTED_ON.name(), "2028-04-07"));
+    tasklist.as(XINGNING_GEOHAZARD).complete(pi, TASK_FINAL_ACCEPTANCE, FINAL_ACCEPTED_ON.with(LocalDate.of(2028, 4, 7)));
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_RECORD_FINAL_ACCEPTANCE, END_CLOSED).isEnded();
     assertThat(lifecycles.get(code).status()).isEqualTo(LifecycleStatus.CLOSED);
   }
@@ -331,24 +338,28 @@ class ProjectLifecycleProcessTest {
     fire(pi, TIMER_TWO_YEARS);
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_RECORD_TERMINATION_DUE).isWaitingAt(TASK_TERMINATION_REVIEW);
     BpmnAwareTests.assertThat(task(pi, TASK_TERMINATION_REVIEW)).hasCandidateGroup("450000-eco");
-    assertThatThrownBy(() -> complete(GUANGXI_ECO, pi, TASK_TERMINATION_REVIEW,
-        vars(TERMINATION_DECISION.name(), "EXTEND", TERMINATION_COMMENT.name(), " ")))
+    assertThatThrownBy(() -> tasklist.as(GUANGXI_ECO).complete(pi, TASK_TERMINATION_REVIEW,
+            ProcessVariables.builder().set(TERMINATION_DECISION, TerminationDecision.EXTEND)
+            .set(TERMINATION_COMMENT, " ").build()))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("请填写理由");
-    complete(GUANGXI_ECO, pi, TASK_TERMINATION_REVIEW, vars(TERMINATION_DECISION.name(), "EXTEND",
-        EXTENDED_UNTIL.name(), "2028-09-30", TERMINATION_COMMENT.name(), "汛期影响，给予半年"));
+    tasklist.as(GUANGXI_ECO).complete(pi, TASK_TERMINATION_REVIEW, ProcessVariables.builder()
+        .set(TERMINATION_DECISION, TerminationDecision.EXTEND)
+        .set(EXTENDED_UNTIL, LocalDate.of(2028, 9, 30)).set(TERMINATION_COMMENT, "汛期影响，给予半年")
+        .build());
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_EXTEND).isWaitingAt(TASK_APPLY_ACCEPTANCE);
     assertThat(lifecycles.get(code).implementationDueOn()).isEqualTo(LocalDate.of(2028, 9, 30));
     assertThat(task(pi, TASK_REPORT_COMPLETION)).as("completion was reported before").isNull();
 
     at(2028, 10, 1, 9);
     fire(pi, TIMER_TWO_YEARS);
-    complete(GUANGXI_ECO, pi, TASK_TERMINATION_REVIEW, vars(TERMINATION_DECISION.name(), "TERMINATE",
-        TERMINATION_COMMENT.name(), "延期后仍未验收，予以终止"));
+    tasklist.as(GUANGXI_ECO).complete(pi, TASK_TERMINATION_REVIEW, ProcessVariables.builder()
+        .set(TERMINATION_DECISION, TerminationDecision.TERMINATE)
+        .set(TERMINATION_COMMENT, "延期后仍未验收，予以终止").build());
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_APPROVE_TERMINATION, END_TERMINATION_APPROVED)
         .isWaitingAt(TASK_FINANCIAL_CLEARING);
-    assertThatThrownBy(() -> complete(XINGNING_FINANCE, pi, TASK_FINANCIAL_CLEARING, vars(WORK_DONE.name(), "1200000")))
+    assertThatThrownBy(() -> tasklist.as(XINGNING_FINANCE).complete(pi, TASK_FINANCIAL_CLEARING, WORK_DONE.with(Yuan.of("1200000"))))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("超过项目到位资金");
-    complete(XINGNING_FINANCE, pi, TASK_FINANCIAL_CLEARING, vars(WORK_DONE.name(), "400000"));
+    tasklist.as(XINGNING_FINANCE).complete(pi, TASK_FINANCIAL_CLEARING, WORK_DONE.with(Yuan.of("400000")));
 
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_SETTLE_EARLY_END, END_ENDED_EARLY).isEnded();
     var l = lifecycles.get(code);
@@ -370,16 +381,17 @@ class ProjectLifecycleProcessTest {
         .taskCandidateGroup("450100-finance").singleResult();
     assertThat((String) tasks.getVariable(followUp.getId(), "overdueInfo"))
         .contains("逾期1天：兴宁区 申请竣工验收（截止 2027-06-01）");
-    complete(NANNING_FINANCE, pi, TASK_FOLLOW_UP_ACCEPTANCE, vars("followUpNote", "已督办"));
+    tasklist.as(NANNING_FINANCE).complete(pi, TASK_FOLLOW_UP_ACCEPTANCE, vars("followUpNote", "已督办"));
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_RECORD_ACCEPTANCE_OVERDUE, END_ACCEPTANCE_FOLLOWED_UP)
         .isWaitingAt(TASK_APPLY_ACCEPTANCE);
     at(2027, 6, 20, 9);
-    complete(XINGNING_FINANCE, pi, TASK_APPLY_ACCEPTANCE, vars(ACCEPTANCE_APPLIED_ON.name(), "2027-06-10"));
+    tasklist.as(XINGNING_FINANCE).complete(pi, TASK_APPLY_ACCEPTANCE, ACCEPTANCE_APPLIED_ON.with(LocalDate.of(2027, 6, 10)));
     BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_REPORT_ACCEPTANCE);
     assertThat(lifecycles.eventDetails(pi.getBusinessKey())).anySatisfy(d ->
         assertThat(d).contains("申请竣工验收 2027-06-10（申请逾期，应于 2027-06-01 前申请）"));
-    complete(XINGNING_FINANCE, pi, TASK_REPORT_ACCEPTANCE, vars(ACCEPTED_ON.name(), "2027-06-18",
-        ACCEPTANCE_KIND.name(), "FINAL", PAID_AT_ACCEPTANCE.name(), "0"));
+    tasklist.as(XINGNING_FINANCE).complete(pi, TASK_REPORT_ACCEPTANCE, ProcessVariables.builder()
+        .set(ACCEPTED_ON, LocalDate.of(2027, 6, 18)).set(ACCEPTANCE_KIND, AcceptanceKind.FINAL)
+        .set(PAID_AT_ACCEPTANCE, Yuan.of("0")).build());
     BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_SETTLEMENT);
   }
 
@@ -389,19 +401,20 @@ class ProjectLifecycleProcessTest {
     var code = pi.getBusinessKey();
     started(pi, XINGNING_FINANCE);
 
-    users.run(XINGNING_ECO, () -> reports.reportForceMajeure(code, "CANCEL", "洪水冲毁", XINGNING_ECO,
+    users.run(XINGNING_ECO, () -> reports.reportForceMajeure(code, ProjectLifecycleService.ForceMajeure.CANCEL, "洪水冲毁", XINGNING_ECO,
         users.groups(XINGNING_ECO)));
-    assertThatThrownBy(() -> complete(GUANGXI_ECO, pi, TASK_DECIDE_FORCE_MAJEURE, vars(FORCE_MAJEURE_DECISION.name(), null)))
+    assertThatThrownBy(() -> tasklist.as(GUANGXI_ECO).complete(pi, TASK_DECIDE_FORCE_MAJEURE, FORCE_MAJEURE_DECISION.with(null)))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("请选择：批准，或不予批准");
-    complete(GUANGXI_ECO, pi, TASK_DECIDE_FORCE_MAJEURE, vars(FORCE_MAJEURE_DECISION.name(), "REJECT",
-        FORCE_MAJEURE_COMMENT.name(), "可修复后继续实施"));
+    tasklist.as(GUANGXI_ECO).complete(pi, TASK_DECIDE_FORCE_MAJEURE, ProcessVariables.builder()
+        .set(FORCE_MAJEURE_DECISION, ForceMajeureDecision.REJECT)
+        .set(FORCE_MAJEURE_COMMENT, "可修复后继续实施").build());
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_REJECT_FORCE_MAJEURE, END_FORCE_MAJEURE_REJECTED)
         .isWaitingAt(TASK_REPORT_COMPLETION);
 
     at(2026, 7, 1, 9);
-    users.run(XINGNING_ECO, () -> reports.reportForceMajeure(code, "SUSPEND", "特大暴雨，停工避险",
+    users.run(XINGNING_ECO, () -> reports.reportForceMajeure(code, ProjectLifecycleService.ForceMajeure.SUSPEND, "特大暴雨，停工避险",
         XINGNING_ECO, users.groups(XINGNING_ECO)));
-    complete(GUANGXI_ECO, pi, TASK_DECIDE_FORCE_MAJEURE, vars(FORCE_MAJEURE_DECISION.name(), "APPROVE"));
+    tasklist.as(GUANGXI_ECO).complete(pi, TASK_DECIDE_FORCE_MAJEURE, FORCE_MAJEURE_DECISION.with(ForceMajeureDecision.APPROVE));
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_SUSPEND).isWaitingAt(TASK_REPORT_COMPLETION, EVENT_RESUMED);
     assertThat(lifecycles.get(code).status()).isEqualTo(LifecycleStatus.SUSPENDED);
 
@@ -415,13 +428,13 @@ class ProjectLifecycleProcessTest {
     var timer = management.createJobQuery().processInstanceId(pi.getId()).activityId(TIMER_TWO_YEARS).singleResult();
     assertThat(timer.getDuedate()).as("2028-04-09 is a Sunday: Monday").isEqualTo(endOfDay(2028, 4, 10));
 
-    users.run(XINGNING_ECO, () -> reports.reportForceMajeure(code, "CANCEL", "山体整体滑移，无法实施",
+    users.run(XINGNING_ECO, () -> reports.reportForceMajeure(code, ProjectLifecycleService.ForceMajeure.CANCEL, "山体整体滑移，无法实施",
         XINGNING_ECO, users.groups(XINGNING_ECO)));
-    complete(GUANGXI_ECO, pi, TASK_DECIDE_FORCE_MAJEURE, vars(FORCE_MAJEURE_DECISION.name(), "APPROVE"));
+    tasklist.as(GUANGXI_ECO).complete(pi, TASK_DECIDE_FORCE_MAJEURE, FORCE_MAJEURE_DECISION.with(ForceMajeureDecision.APPROVE));
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_APPROVE_CANCELLATION, END_CANCELLATION_APPROVED)
         .isWaitingAt(TASK_FINANCIAL_CLEARING);
     assertThat(task(pi, TASK_REPORT_COMPLETION)).as("the implementation was interrupted").isNull();
-    complete(XINGNING_FINANCE, pi, TASK_FINANCIAL_CLEARING, vars(WORK_DONE.name(), "150000"));
+    tasklist.as(XINGNING_FINANCE).complete(pi, TASK_FINANCIAL_CLEARING, WORK_DONE.with(Yuan.of("150000")));
     BpmnAwareTests.assertThat(pi).isEnded();
     assertThat(lifecycles.get(code).status()).isEqualTo(LifecycleStatus.CANCELLED);
     assertThat(lifecycles.get(code).flagReason()).contains("因不可抗力撤销");

@@ -66,6 +66,6 @@ class ReportsPostgresIT {
         EvaluationPart.BUDGET_EXECUTION, BigDecimal.valueOf(50)), "自评报告", false, XINGNING_FINANCE);
     // area 60 of 120 → 25 of 50; paid 300,000 of 1,000,000 → 15 of 50
     assertThat(result.score()).isEqualByComparingTo("40.0");
-    assertThat(evaluations.recordGrade(key, "POOR")).isTrue();
+    assertThat(evaluations.recordGrade(key, cn.fundmonitor.evaluation.Grade.POOR)).isTrue();
   }
 }

@@ -3,6 +3,7 @@ package cn.fundmonitor.results;
 import static cn.fundmonitor.support.TestUsers.*;
 import static cn.fundmonitor.warehousing.ApplicationRequest.indicator;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.fundmonitor.allocation.AllocationMethod;
@@ -85,7 +86,7 @@ class ResultsChangeNextYearsMoneyTest {
     weights.put(EvaluationPart.BUDGET_EXECUTION, BigDecimal.valueOf(10));
     var result = evaluations.submit(key, weights, "项目未按计划实施", emergency, actor);
     assertThat(result.score()).isLessThan(BigDecimal.valueOf(60));
-    evaluations.recordGrade(key, "POOR");
+    evaluations.recordGrade(key, cn.fundmonitor.evaluation.Grade.POOR);
   }
 
   @Test
@@ -151,10 +152,17 @@ class ResultsChangeNextYearsMoneyTest {
     var noReason = call("POST", "/api/result-flags/overrides", Map.of("budgetYear", NEXT,
         "projectCode", selected, "reason", "  "), GUANGXI_FINANCE, 400);
     assertThat(noReason.toString()).contains("请填写不予扣减的理由");
+    // issue 18: each problem points at the body's field it is about
+    assertThat(noReason.get("errors")).extracting(e -> e.get("pointer").asText())
+        .containsExactly("#/reason");
     call("POST", "/api/result-flags/overrides", Map.of("budgetYear", NEXT, "projectCode", selected,
         "reason", "理".repeat(501)), GUANGXI_FINANCE, 400);
-    call("POST", "/api/result-flags/overrides", Map.of("budgetYear", "二〇三五", "projectCode",
-        selected, "reason", "理由"), GUANGXI_FINANCE, 400);
+    var badYear = call("POST", "/api/result-flags/overrides", Map.of("budgetYear", "二〇三五",
+        "projectCode", "  ", "reason", "理由"), GUANGXI_FINANCE, 400);
+    assertThat(badYear.get("errors")).extracting(e -> e.get("pointer").asText(),
+        e -> e.get("detail").asText()).containsExactly(
+            tuple("#/budgetYear", "预算年度应为2000至2100之间的年份"),
+            tuple("#/projectCode", "请填写项目编码"));
     call("POST", "/api/result-flags/overrides", Map.of("budgetYear", NEXT, "projectCode",
         "' or 1=1 --", "reason", "理由"), GUANGXI_FINANCE, 404);
     call("POST", "/api/result-flags/overrides", "{not json", GUANGXI_FINANCE, 400);

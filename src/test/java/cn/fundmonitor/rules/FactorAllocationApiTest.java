@@ -193,8 +193,12 @@ class FactorAllocationApiTest {
         .contains("第7行：“ROAD_LENGTH”不是现行分配因素")
         .contains("兴宁区：因素“中—极高风险区面积”不能为负数")
         .contains("阳朔县：缺少因素“地质灾害隐患点数量”的数据");
-    assertThat(allocate(Map.of("budgetYear", "明年", "total", "-5", "counties", GUANGXI), 400)
-        .get("detail").asText()).contains("预算年度应为2000至2100之间的年份", "分配总额不能为负数");
+    var wrong = allocate(Map.of("budgetYear", "明年", "total", "-5", "fundShare", "地方",
+        "counties", GUANGXI), 400);
+    assertThat(wrong.get("detail").asText()).contains("预算年度应为2000至2100之间的年份", "分配总额不能为负数");
+    // issue 18: each problem points at the body's field it is about
+    assertThat(wrong.get("errors")).extracting(e -> e.get("pointer").asText())
+        .containsExactly("#/budgetYear", "#/total", "#/fundShare");
   }
 
   @Test

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fundmonitor.support.Covers;
 import cn.fundmonitor.support.ProcessTest;
-import cn.fundmonitor.support.TestUsers;
+import cn.fundmonitor.support.Tasklist;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -17,7 +17,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,9 +36,9 @@ class RuleSourceReviewProcessTest {
   @Autowired ProcessEngine engine;
   @Autowired ManagementService management;
   @Autowired TaskService tasks;
+  @Autowired Tasklist tasklist;
   @Autowired HistoryService history;
   @Autowired RuleSources sources;
-  @Autowired TestUsers users;
 
   @BeforeEach
   void init() {
@@ -98,7 +97,7 @@ class RuleSourceReviewProcessTest {
         .isEqualTo(Date.from(OffsetDateTime.of(2026, 12, 30, 23, 59, 59, 0, BEIJING).toInstant()));
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(reminder)
         .singleResult().getBusinessKey()).isEqualTo("GX@2026-12-30");
-    var summary = (String) tasks.getVariable(review.getId(), LAPSING_SUMMARY.name());
+    var summary = LAPSING_SUMMARY.from(tasks, review.getId());
     assertThat(summary).contains("桂自然资发〔2021〕87号", "有效期至 2026-12-30（还有 30 天）",
         "expenditureEligibility", "allocationFactorWeights").doesNotContain("MNR：");
 
@@ -109,11 +108,8 @@ class RuleSourceReviewProcessTest {
         .activityId(END_NOTHING_LAPSING).count()).isEqualTo(1);
     assertThat(tasks.createTaskQuery().processDefinitionKey(KEY).count()).isEqualTo(1);
 
-    users.run(POLICY_OWNER, () -> {
-      tasks.claim(review.getId(), POLICY_OWNER);
-      tasks.complete(review.getId(), Variables.putValue(REVIEW_NOTE.name(),
-          "新办法尚未印发，已向自然资源厅财务处了解，原办法延期适用至新办法印发"));
-    });
+    tasklist.as(POLICY_OWNER).complete(review, REVIEW_NOTE.with(
+        "新办法尚未印发，已向自然资源厅财务处了解，原办法延期适用至新办法印发"));
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(reminder)
         .singleResult().getEndTime()).isNotNull();
     assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(reminder)

@@ -75,7 +75,7 @@ public class FaultyData {
     var key = SelfEvaluation.key(flattered, 2026);
     evaluations.open(key, flattered, 2026, null);
     evaluations.submit(key, Map.of(EvaluationPart.OUTPUT, BigDecimal.valueOf(100)), "自评", false, QIEMO_FINANCE);
-    evaluations.recordGrade(key, "EXCELLENT");
+    evaluations.recordGrade(key, cn.fundmonitor.evaluation.Grade.EXCELLENT);
     jdbc.sql("update fm_self_evaluation set score = 95 where business_key = ?").param(key).update();
 
     // Sichuan: the same kinds of data, nothing wrong

@@ -65,7 +65,8 @@ class AnnualProjectSelectionProcessTest {
     var candidate = warehoused("兴宁区2036年度候选项目");
     // a Xingning project graded 差 in 2035 flags Xingning's 2036 money (GX 第二十九条)
     evaluations.prepare(poor, 2035);
-    evaluations.recordGrade(cn.fundmonitor.evaluation.SelfEvaluation.key(poor, 2035), "POOR");
+    evaluations.recordGrade(cn.fundmonitor.evaluation.SelfEvaluation.key(poor, 2035),
+        cn.fundmonitor.evaluation.Grade.POOR);
 
     ProcessInstance pi = runtime.createProcessInstanceByKey(KEY).startBeforeActivity(TASK_PREPARE)
         .setVariable(BUDGET_YEAR.name(), 2036).execute();
