@@ -1,6 +1,8 @@
 package cn.fundmonitor.allocation;
 
 import cn.fundmonitor.platform.ProcessVariable;
+import cn.fundmonitor.project.ProjectVariables;
+import cn.fundmonitor.platform.UnitVariables;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -88,10 +90,10 @@ public final class FundAllocationProcess {
 
   // the receipt form
   public static final ProcessVariable<String> DOCUMENT_NO = ProcessVariable.of("documentNo", String.class);
-  public static final ProcessVariable<String> FUND_CLASS = ProcessVariable.of("fundClass", String.class);
+  public static final ProcessVariable<String> FUND_CLASS = ProjectVariables.FUND_CLASS;
   /** 项目法 (PROJECT) or 因素法 (FACTOR), GX 第十四条; PROJECT when not given. */
   public static final ProcessVariable<String> ALLOCATION_METHOD = ProcessVariable.of("allocationMethod", String.class);
-  public static final ProcessVariable<String> DIRECTION = ProcessVariable.of("direction", String.class);
+  public static final ProcessVariable<String> DIRECTION = ProjectVariables.DIRECTION;
   public static final ProcessVariable<Object> BUDGET_YEAR = ProcessVariable.of("budgetYear", Object.class);
   public static final ProcessVariable<Object> CENTRAL_AMOUNT = ProcessVariable.of("centralAmount", Object.class);
   public static final ProcessVariable<Object> PROVINCIAL_AMOUNT = ProcessVariable.of("provincialAmount", Object.class);
@@ -100,10 +102,10 @@ public final class FundAllocationProcess {
   public static final ProcessVariable<Object> APPROVED_TARGETS = ProcessVariable.of("approvedTargets", Object.class);
 
   // set on registration
-  public static final ProcessVariable<String> PROVINCE_CODE = ProcessVariable.of("provinceCode", String.class);
-  public static final ProcessVariable<String> PROVINCE_FINANCE_GROUP = ProcessVariable.of("provinceFinanceGroup", String.class);
+  public static final ProcessVariable<String> PROVINCE_CODE = UnitVariables.PROVINCE_CODE;
+  public static final ProcessVariable<String> PROVINCE_FINANCE_GROUP = UnitVariables.PROVINCE_FINANCE_GROUP;
   /** The province's fiscal department (自治区财政厅), which reviews and issues (GX 第十八条). */
-  public static final ProcessVariable<String> PROVINCE_FISCAL_GROUP = ProcessVariable.of("provinceFiscalGroup", String.class);
+  public static final ProcessVariable<String> PROVINCE_FISCAL_GROUP = UnitVariables.PROVINCE_FISCAL_GROUP;
   /**
    * Whether the fiscal departments review the plan and release the money (GX 第五条第二项、第四项、
    * 第十八条): true for every fund class but social money, which is filed for statistics only

@@ -1,6 +1,7 @@
 package cn.fundmonitor.correction;
 
 import cn.fundmonitor.platform.ProcessVariable;
+import cn.fundmonitor.platform.UnitVariables;
 import cn.fundmonitor.project.ProjectVariables;
 import java.util.List;
 
@@ -88,8 +89,8 @@ public final class DataCorrectionProcess {
   public static final ProcessVariable<List> REPORT_IDS = ProcessVariable.of("reportIds", List.class);
   public static final ProcessVariable<String> REPORT_ID = ProcessVariable.of("reportId", String.class);
   /** The reporting province, shown on the report's task cards (省份). */
-  public static final ProcessVariable<String> PROVINCE_NAME = ProcessVariable.of("provinceName", String.class);
-  public static final ProcessVariable<String> PROVINCE_FINANCE_GROUP = ProcessVariable.of("provinceFinanceGroup", String.class);
+  public static final ProcessVariable<String> PROVINCE_NAME = UnitVariables.PROVINCE_NAME;
+  public static final ProcessVariable<String> PROVINCE_FINANCE_GROUP = UnitVariables.PROVINCE_FINANCE_GROUP;
   public static final ProcessVariable<String> MINISTRY_BUSINESS_GROUP = ProcessVariable.of("ministryBusinessGroup", String.class);
   public static final ProcessVariable<String> REPORT_SUMMARY = ProcessVariable.of("reportSummary", String.class);
   public static final ProcessVariable<String> SUBMISSION_NOTE = ProcessVariable.of("submissionNote", String.class);

@@ -1,6 +1,7 @@
 package cn.fundmonitor.evaluation;
 
 import cn.fundmonitor.platform.ProcessVariable;
+import cn.fundmonitor.platform.UnitVariables;
 
 /**
  * Ids and variables of {@code processes/overall-evaluation.bpmn} (专项资金总体绩效评价, GX 第二十八条:
@@ -26,9 +27,9 @@ public final class OverallEvaluationProcess {
 
   public static final ProcessVariable<String> EVALUATOR = ProcessVariable.of("evaluator", String.class);
   public static final ProcessVariable<Object> YEAR = ProcessVariable.of("overallEvaluationYear", Object.class);
-  public static final ProcessVariable<String> PROVINCE_CODE = ProcessVariable.of("provinceCode", String.class);
-  public static final ProcessVariable<String> PROVINCE_FINANCE_GROUP = ProcessVariable.of("provinceFinanceGroup", String.class);
-  public static final ProcessVariable<String> PROVINCE_FISCAL_GROUP = ProcessVariable.of("provinceFiscalGroup", String.class);
+  public static final ProcessVariable<String> PROVINCE_CODE = UnitVariables.PROVINCE_CODE;
+  public static final ProcessVariable<String> PROVINCE_FINANCE_GROUP = UnitVariables.PROVINCE_FINANCE_GROUP;
+  public static final ProcessVariable<String> PROVINCE_FISCAL_GROUP = UnitVariables.PROVINCE_FISCAL_GROUP;
   /** The year's project self-evaluations of the province, in words. */
   public static final ProcessVariable<String> SUMMARY = ProcessVariable.of("overallEvaluationSummary", String.class);
   public static final ProcessVariable<String> CONCLUSION = ProcessVariable.of("overallConclusion", String.class);

@@ -1,6 +1,7 @@
 package cn.fundmonitor.evaluation;
 
 import cn.fundmonitor.platform.ProcessVariable;
+import cn.fundmonitor.waves.WaveVariables;
 import cn.fundmonitor.project.ProjectVariables;
 import java.time.LocalDate;
 import java.util.List;
@@ -55,7 +56,7 @@ public final class SelfEvaluationProcess {
   public static final ProcessVariable<String> PROJECT_CODE = ProjectVariables.PROJECT_CODE;
   public static final ProcessVariable<String> PROJECT_NAME = ProjectVariables.PROJECT_NAME;
   public static final ProcessVariable<String> APPLICANT_UNIT_NAME = ProjectVariables.APPLICANT_UNIT_NAME;
-  public static final ProcessVariable<String> DIRECTION = ProcessVariable.of("direction", String.class);
+  public static final ProcessVariable<String> DIRECTION = ProjectVariables.DIRECTION;
   public static final ProcessVariable<String> EVALUATION_UNIT = ProcessVariable.of("evaluationUnit", String.class);
   /** The unit's finance group and its business department for the direction, comma-separated. */
   public static final ProcessVariable<String> EVALUATION_GROUPS = ProcessVariable.of("evaluationGroups", String.class);
@@ -90,10 +91,10 @@ public final class SelfEvaluationProcess {
   // the wave (its id is its process instance id): one multi-instance element per batch number
   @SuppressWarnings("rawtypes")
   public static final ProcessVariable<List> BATCHES = ProcessVariable.of("evaluationBatches", List.class);
-  public static final ProcessVariable<Integer> BATCH_NUMBER = ProcessVariable.of("batchNumber", Integer.class);
-  public static final ProcessVariable<Integer> WAVE_PLANNED = ProcessVariable.of("wavePlanned", Integer.class);
+  public static final ProcessVariable<Integer> BATCH_NUMBER = WaveVariables.BATCH_NUMBER;
+  public static final ProcessVariable<Integer> WAVE_PLANNED = WaveVariables.WAVE_PLANNED;
   /** Evaluations the reconciliation opened: projects funded while the wave ran. */
-  public static final ProcessVariable<Integer> WAVE_ADDED = ProcessVariable.of("waveAdded", Integer.class);
+  public static final ProcessVariable<Integer> WAVE_ADDED = WaveVariables.WAVE_ADDED;
 
   private SelfEvaluationProcess() {}
 }

@@ -229,9 +229,11 @@ public class FilingService {
   // --- filing -------------------------------------------------------------------------------------
 
   /** Checks and records the unit's filing; returns the facts the execution warning decides on. */
-  public ExecutionFacts file(String businessKey, Object paidToDate,
-      Map<String, Object> sourceAmounts, Object physicalProgress,
-      List<Map<String, Object>> indicatorRows, String actor) {
+  public ExecutionFacts file(String businessKey, RawFiling raw, String actor) {
+    var paidToDate = raw.paidToDate();
+    var sourceAmounts = raw.sourceAmounts();
+    var physicalProgress = raw.physicalProgress();
+    var indicatorRows = raw.indicatorRows();
     var f = get(businessKey);
     requireEditable(f);
     if (f.status() == FilingStatus.FILED) {

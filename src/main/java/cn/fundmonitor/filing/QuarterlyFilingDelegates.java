@@ -87,9 +87,7 @@ class QuarterlyFilingDelegates {
       for (var source : FundSource.values()) {
         sources.put(source.name(), execution.getVariable(paidField(source)));
       }
-      var facts = filings.file(execution.getProcessBusinessKey(), PAID_TO_DATE.get(execution),
-          sources, PHYSICAL_PROGRESS.get(execution),
-          JsonVariables.rows(INDICATOR_ACTUALS.get(execution)), Actors.current(execution));
+      var facts = filings.file(execution.getProcessBusinessKey(), new RawFiling(PAID_TO_DATE.get(execution), sources, PHYSICAL_PROGRESS.get(execution), JsonVariables.rows(INDICATOR_ACTUALS.get(execution))), Actors.current(execution));
       EXECUTION_PROGRESS.set(execution, facts.executionProgress());
       PHYSICAL_PROGRESS_RATIO.set(execution, facts.physicalProgressRatio());
       LOWEST_INDICATOR_PROGRESS.set(execution, facts.lowestIndicatorProgress());

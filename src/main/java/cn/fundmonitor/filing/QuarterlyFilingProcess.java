@@ -1,6 +1,8 @@
 package cn.fundmonitor.filing;
 
 import cn.fundmonitor.platform.ProcessVariable;
+import cn.fundmonitor.problems.ProblemEscalationProcess;
+import cn.fundmonitor.waves.WaveVariables;
 import cn.fundmonitor.project.ProjectVariables;
 import java.util.List;
 
@@ -105,7 +107,8 @@ public final class QuarterlyFilingProcess {
   public static final ProcessVariable<Double> REFERENCE_PHYSICAL = ProcessVariable.of("referencePhysical", Double.class);
   @SuppressWarnings("rawtypes")
   public static final ProcessVariable<List> EXECUTION_WARNINGS = ProcessVariable.of("executionWarnings", List.class);
-  public static final ProcessVariable<String> WARNING_LEVEL = ProcessVariable.of("warningLevel", String.class);
+  /** The warning level the problem it raises carries on (problemEscalation declares it). */
+  public static final ProcessVariable<String> WARNING_LEVEL = ProblemEscalationProcess.WARNING_LEVEL;
   public static final ProcessVariable<String> FILING_SUMMARY = ProcessVariable.of("filingSummary", String.class);
   /**
    * The warning as people read it: "红色预警" / "黄色预警" / "蓝色预警" or "未预警" — a task summary
@@ -127,14 +130,14 @@ public final class QuarterlyFilingProcess {
   public static final ProcessVariable<String> REVIEW_OUTCOME = ProcessVariable.of("filingReviewOutcome", String.class);
   public static final ProcessVariable<String> REVIEW_COMMENT = ProcessVariable.of("filingReviewComment", String.class);
   // the wave (its own id is its process instance id) and its batches
-  public static final ProcessVariable<Integer> WAVE_PLANNED = ProcessVariable.of("wavePlanned", Integer.class);
+  public static final ProcessVariable<Integer> WAVE_PLANNED = WaveVariables.WAVE_PLANNED;
   public static final ProcessVariable<Integer> WAVE_BATCHES = ProcessVariable.of("waveBatches", Integer.class);
   public static final ProcessVariable<Boolean> ALL_BATCHES_DONE = ProcessVariable.of("allBatchesDone", Boolean.class);
   /** Filings the reconciliation opened: projects funded while the wave ran. */
-  public static final ProcessVariable<Integer> WAVE_ADDED = ProcessVariable.of("waveAdded", Integer.class);
+  public static final ProcessVariable<Integer> WAVE_ADDED = WaveVariables.WAVE_ADDED;
   /** On a batch: its wave's process instance id and its number (0, 1, …) in the wave's plan. */
   public static final ProcessVariable<String> WAVE_ID = ProcessVariable.of("waveId", String.class);
-  public static final ProcessVariable<Integer> BATCH_NUMBER = ProcessVariable.of("batchNumber", Integer.class);
+  public static final ProcessVariable<Integer> BATCH_NUMBER = WaveVariables.BATCH_NUMBER;
 
   /** Form fields of the payments by fund source: paidCentral, paidProvincial, ... */
   public static String paidField(FundSource source) {

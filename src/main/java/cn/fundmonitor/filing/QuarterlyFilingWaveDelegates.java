@@ -83,9 +83,9 @@ class QuarterlyFilingWaveDelegates {
   @Bean
   JavaDelegate checkFilingBatchesDelegate() {
     return execution -> {
-      var running = execution.getProcessEngineServices().getRuntimeService()
-          .createProcessInstanceQuery().processDefinitionKey(BATCH_KEY)
-          .variableValueEquals(WAVE_ID.name(), execution.getProcessInstanceId()).count();
+      var running = WAVE_ID.whereEquals(execution.getProcessEngineServices().getRuntimeService()
+          .createProcessInstanceQuery().processDefinitionKey(BATCH_KEY),
+          execution.getProcessInstanceId()).count();
       ALL_BATCHES_DONE.set(execution, running == 0);
     };
   }

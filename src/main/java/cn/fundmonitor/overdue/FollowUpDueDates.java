@@ -40,8 +40,8 @@ public class FollowUpDueDates {
     int dated = 0;
     for (var task : tasks.createTaskQuery().taskDefinitionKeyLike(FOLLOW_UP_TASKS).withoutDueDate()
         .list()) {
-      var info = tasks.getVariable(task.getId(), OverdueVariables.OVERDUE_INFO.name());
-      var m = info instanceof String text ? DEADLINE.matcher(text) : null;
+      var info = OverdueVariables.OVERDUE_INFO.from(tasks, task.getId());
+      var m = info != null ? DEADLINE.matcher(info) : null;
       if (m != null && m.find()) {
         var due = LocalDate.parse(m.group(1)).atTime(LocalTime.of(23, 59, 59))
             .atZone(clock.getZone()).toInstant();

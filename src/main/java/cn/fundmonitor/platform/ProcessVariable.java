@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.runtime.Execution;
+import org.camunda.bpm.engine.runtime.ProcessInstanceQuery;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 
@@ -177,6 +178,20 @@ public final class ProcessVariable<T> {
     var found = history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
         .variableName(name).list();
     return found.isEmpty() ? null : read.apply(found.get(0).getValue());
+  }
+
+  /**
+   * The value as it was submitted, unread: for a command that validates raw input itself and
+   * reports every problem at once (e.g. {@code RawApplication}), rather than stopping at the first
+   * value that cannot be read as the type.
+   */
+  public Object raw(VariableScope scope) {
+    return scope.getVariable(name);
+  }
+
+  /** Narrows a query to the instances whose variable holds the value. */
+  public ProcessInstanceQuery whereEquals(ProcessInstanceQuery query, T value) {
+    return query.variableValueEquals(name, stored(value));
   }
 
   public T from(Map<String, ?> variables) {

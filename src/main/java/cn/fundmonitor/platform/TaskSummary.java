@@ -11,7 +11,7 @@ import java.util.Objects;
 /**
  * A variable shown on task cards in Tasklist (which project, which unit, the warning), declared
  * as a {@code @Bean} by the feature whose constants class declares the variable
- * ({@code WARNING_TEXT.name()}). {@link TaskSummaryPlugin} copies every declared variable onto each
+ * (by the variable's name). {@link TaskSummaryPlugin} copies every declared variable onto each
  * user task as it is created, whichever process the task belongs to — a variable travels between
  * processes (a filing's warning reaches the problem it raised) — and the shared Tasklist filters
  * ({@link TasklistFilters}) list them as columns, by {@code position}.

@@ -39,9 +39,9 @@ class ProblemEscalationDelegates {
         REPORTER.set(execution, reporter);
       }
       var monitoring = SOURCE_REF.get(execution) != null;
-      var p = problems.raise(new RawProblem(execution.getVariable(PROJECT_CODE.name()),
-              execution.getVariable(PROBLEM_KIND.name()), PROBLEM_AMOUNT.get(execution),
-              execution.getVariable(PROBLEM_DESCRIPTION.name()), monitoring ? "MONITORING" : "USER",
+      var p = problems.raise(new RawProblem(PROJECT_CODE.raw(execution),
+              PROBLEM_KIND.raw(execution), PROBLEM_AMOUNT.get(execution),
+              PROBLEM_DESCRIPTION.raw(execution), monitoring ? "MONITORING" : "USER",
               SOURCE_REF.get(execution), WARNING_LEVEL.get(execution)),
           reporter, monitoring ? List.of() : Actors.groups(execution, reporter),
           execution.getProcessInstanceId());

@@ -14,5 +14,10 @@ public final class ProjectVariables {
   /** The name of the unit that applied for the project (项目申报单位). */
   public static final ProcessVariable<String> APPLICANT_UNIT_NAME = ProcessVariable.string("applicantUnitName");
 
+  /** The project's direction ({@link Direction} by name): the DMN's and the cards' input. */
+  public static final ProcessVariable<String> DIRECTION = ProcessVariable.string("direction");
+  /** The class of money applied for ({@link FundClass} by name). */
+  public static final ProcessVariable<String> FUND_CLASS = ProcessVariable.string("fundClass");
+
   private ProjectVariables() {}
 }

@@ -1,6 +1,7 @@
 package cn.fundmonitor.warehousing;
 
 import cn.fundmonitor.platform.ProcessVariable;
+import cn.fundmonitor.platform.UnitVariables;
 import java.util.Date;
 import java.util.List;
 
@@ -35,8 +36,8 @@ public final class AnnualSelectionProcess {
   public static final ProcessVariable<List> PROVINCE_CODES = ProcessVariable.of("provinceCodes", List.class);
   public static final ProcessVariable<Date> SELECTION_DUE_DATE = ProcessVariable.of("selectionDueDate", Date.class);
   // local to each province's branch
-  public static final ProcessVariable<String> PROVINCE_CODE = ProcessVariable.of("provinceCode", String.class);
-  public static final ProcessVariable<String> PROVINCE_NAME = ProcessVariable.of("provinceName", String.class);
+  public static final ProcessVariable<String> PROVINCE_CODE = UnitVariables.PROVINCE_CODE;
+  public static final ProcessVariable<String> PROVINCE_NAME = UnitVariables.PROVINCE_NAME;
   /** JSON [{label, value}] of the warehoused projects to choose from (the form's checklist). */
   public static final ProcessVariable<Object> CANDIDATE_PROJECTS = ProcessVariable.of("candidateProjects", Object.class);
   /** JSON [project code, ...] chosen by the province. */

@@ -22,8 +22,8 @@ public final class WarehousingVariables {
   // the application form (keys of forms/project-application.form)
   public static final ProcessVariable<String> PROJECT_NAME = ProjectVariables.PROJECT_NAME;
   public static final ProcessVariable<String> REGION_CODE = ProcessVariable.of("regionCode", String.class);
-  public static final ProcessVariable<String> DIRECTION = ProcessVariable.of("direction", String.class);
-  public static final ProcessVariable<String> FUND_CLASS = ProcessVariable.of("fundClass", String.class);
+  public static final ProcessVariable<String> DIRECTION = ProjectVariables.DIRECTION;
+  public static final ProcessVariable<String> FUND_CLASS = ProjectVariables.FUND_CLASS;
   /** Yuan; a string from the form (exact), a number from other clients. */
   public static final ProcessVariable<Object> REQUESTED_AMOUNT = ProcessVariable.of("requestedAmount", Object.class);
   public static final ProcessVariable<String> PROJECT_DESCRIPTION = ProcessVariable.of("projectDescription", String.class);
@@ -63,10 +63,9 @@ public final class WarehousingVariables {
   private WarehousingVariables() {}
 
   static RawApplication application(VariableScope scope) {
-    return new RawApplication(scope.getVariable(PROJECT_NAME.name()),
-        scope.getVariable(REGION_CODE.name()), scope.getVariable(DIRECTION.name()),
-        scope.getVariable(FUND_CLASS.name()), REQUESTED_AMOUNT.get(scope),
-        scope.getVariable(PROJECT_DESCRIPTION.name()), JsonVariables.rows(INDICATORS.get(scope)));
+    return new RawApplication(PROJECT_NAME.raw(scope), REGION_CODE.raw(scope),
+        DIRECTION.raw(scope), FUND_CLASS.raw(scope), REQUESTED_AMOUNT.get(scope),
+        PROJECT_DESCRIPTION.raw(scope), JsonVariables.rows(INDICATORS.get(scope)));
   }
 
   static void putFacts(VariableScope scope, EligibilityFacts facts) {

@@ -1,5 +1,6 @@
 package cn.fundmonitor.audit;
 
+import cn.fundmonitor.filing.RawFiling;
 import static cn.fundmonitor.support.TestUsers.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -62,9 +63,9 @@ class AuditPostgresIT {
     funding.fund(project, "450102", "1000000", LocalDate.of(2026, 3, 2));
     var key = Q.key(project);
     filings.open(key, Q, null);
-    filings.file(key, "300000", Map.of("CENTRAL", "300000"), "40", List.of(
+    filings.file(key, new RawFiling("300000", Map.of("CENTRAL", "300000"), "40", List.of(
         Map.of("position", 1, "actual", "60"), Map.of("position", 2, "notYetDue", true),
-        Map.of("position", 3, "actual", "有所改善"), Map.of("position", 4, "notYetDue", true)),
+        Map.of("position", 3, "actual", "有所改善"), Map.of("position", 4, "notYetDue", true))),
         XINGNING_FINANCE);
 
     var rows = jdbc.queryForList("select table_name, operation, unit_code, chain_no, row_hash"

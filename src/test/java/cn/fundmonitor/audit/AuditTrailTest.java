@@ -1,5 +1,6 @@
 package cn.fundmonitor.audit;
 
+import cn.fundmonitor.filing.RawFiling;
 import static cn.fundmonitor.support.TestUsers.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -50,9 +51,9 @@ class AuditTrailTest {
         project = projects.warehoused(XINGNING_ECO, "450102", "兴宁区审计测试项目");
         funding.fund(project, "450102", "1000000", LocalDate.of(2026, 3, 2));
         filings.open(Q.key(project), Q, null);
-        filings.file(Q.key(project), "300000", Map.of("CENTRAL", "300000"), "40", List.of(
+        filings.file(Q.key(project), new RawFiling("300000", Map.of("CENTRAL", "300000"), "40", List.of(
             Map.of("position", 1, "actual", "60"), Map.of("position", 2, "notYetDue", true),
-            Map.of("position", 3, "actual", "有所改善"), Map.of("position", 4, "notYetDue", true)),
+            Map.of("position", 3, "actual", "有所改善"), Map.of("position", 4, "notYetDue", true))),
             XINGNING_FINANCE);
       }
     }

@@ -1,5 +1,6 @@
 package cn.fundmonitor.browser;
 
+import cn.fundmonitor.filing.RawFiling;
 import static cn.fundmonitor.correction.DataCorrectionProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -335,10 +336,10 @@ class CorrectionBrowserIT {
     var quarter = Quarter.endedBefore(LocalDate.now());
     var key = quarter.key(project);
     filings.open(key, quarter, null);
-    filings.file(key, "250000", Map.of("CENTRAL", "250000"), "25", List.of(
+    filings.file(key, new RawFiling("250000", Map.of("CENTRAL", "250000"), "25", List.of(
         Map.of("position", 1, "actual", "30", "notYetDue", false),
         Map.of("position", 2, "notYetDue", true), Map.of("position", 3, "notYetDue", true),
-        Map.of("position", 4, "notYetDue", true)), "xingning-finance");
+        Map.of("position", 4, "notYetDue", true))), "xingning-finance");
     if (transmitted) {
       filings.transmit(key, List.of(), "guangxi-eco");
     }

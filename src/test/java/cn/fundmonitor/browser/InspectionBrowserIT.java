@@ -1,5 +1,6 @@
 package cn.fundmonitor.browser;
 
+import cn.fundmonitor.filing.RawFiling;
 import static cn.fundmonitor.inspection.InspectionProcess.CONFIRMATION_COMMENT;
 import static cn.fundmonitor.inspection.InspectionProcess.END_CLOSED;
 import static cn.fundmonitor.inspection.InspectionProcess.KEY;
@@ -201,9 +202,9 @@ class InspectionBrowserIT {
   private void fileMissingQuarter(String code) {
     var q2 = new Quarter(year(), 2);
     if (filings.get(q2.key(code)).status() == FilingStatus.OPEN) {
-      filings.file(q2.key(code), "300000", Map.of("CENTRAL", "300000"), "40", List.of(
+      filings.file(q2.key(code), new RawFiling("300000", Map.of("CENTRAL", "300000"), "40", List.of(
           Map.of("position", 1, "actual", "45"), Map.of("position", 2, "notYetDue", true),
-          Map.of("position", 3, "actual", "初见成效"), Map.of("position", 4, "actual", "92")),
+          Map.of("position", 3, "actual", "初见成效"), Map.of("position", 4, "actual", "92"))),
           COUNTY_FINANCE);
     }
   }

@@ -1,5 +1,6 @@
 package cn.fundmonitor.browser;
 
+import cn.fundmonitor.filing.RawFiling;
 import static cn.fundmonitor.evaluation.SelfEvaluationProcess.END_COLLECTED;
 import static cn.fundmonitor.evaluation.SelfEvaluationProcess.EMERGENCY;
 import static cn.fundmonitor.evaluation.SelfEvaluationProcess.END_FOLLOWED_UP;
@@ -208,9 +209,9 @@ class SelfEvaluationBrowserIT {
     var q3 = new Quarter(year(), 3);
     filings.prepare(code, q3);
     filings.open(q3.key(code), q3, null);
-    filings.file(q3.key(code), "800000", Map.of("CENTRAL", "800000"), "80", List.of(
+    filings.file(q3.key(code), new RawFiling("800000", Map.of("CENTRAL", "800000"), "80", List.of(
         Map.of("position", 1, "actual", "100"), Map.of("position", 2, "notYetDue", true),
-        Map.of("position", 3, "actual", "有所改善"), Map.of("position", 4, "actual", "95")),
+        Map.of("position", 3, "actual", "有所改善"), Map.of("position", 4, "actual", "95"))),
         COUNTY_FINANCE);
   }
 

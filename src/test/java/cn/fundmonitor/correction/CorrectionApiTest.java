@@ -1,5 +1,6 @@
 package cn.fundmonitor.correction;
 
+import cn.fundmonitor.filing.RawFiling;
 import static cn.fundmonitor.correction.DataCorrectionProcess.*;
 import static cn.fundmonitor.support.TestUsers.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,9 +59,9 @@ class CorrectionApiTest {
     var q = new Quarter(2026, 1);
     var key = q.key(project);
     filings.open(key, q, null);
-    filings.file(key, "250000", Map.of("CENTRAL", "250000"), "25", List.of(
+    filings.file(key, new RawFiling("250000", Map.of("CENTRAL", "250000"), "25", List.of(
         Map.of("position", 1, "actual", "30"), Map.of("position", 2, "notYetDue", true),
-        Map.of("position", 3, "notYetDue", true), Map.of("position", 4, "notYetDue", true)),
+        Map.of("position", 3, "notYetDue", true), Map.of("position", 4, "notYetDue", true))),
         XINGNING_FINANCE);
     var pi = users.as(XINGNING_FINANCE, () -> runtime.startProcessInstanceByKey(KEY,
         ProcessVariables.builder().set(RECORD_KEY, key).set(FIELD, "PAID_TO_DATE")

@@ -1,5 +1,6 @@
 package cn.fundmonitor.correction;
 
+import cn.fundmonitor.filing.RawFiling;
 import static cn.fundmonitor.correction.DataCorrectionProcess.*;
 import static cn.fundmonitor.support.TestUsers.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,10 +70,10 @@ class DataCorrectionProcessTest {
     var q = new Quarter(2026, 1);
     var key = q.key(project);
     filings.open(key, q, null);
-    filings.file(key, "250000", Map.of("CENTRAL", "250000"), "25", List.of(
+    filings.file(key, new RawFiling("250000", Map.of("CENTRAL", "250000"), "25", List.of(
         Map.of("position", 1, "actual", "30", "notYetDue", false),
         Map.of("position", 2, "notYetDue", true), Map.of("position", 3, "notYetDue", true),
-        Map.of("position", 4, "notYetDue", true)), XINGNING_FINANCE);
+        Map.of("position", 4, "notYetDue", true))), XINGNING_FINANCE);
     if (transmitted) {
       filings.transmit(key, List.of(), GUANGXI_ECO);
     }
@@ -127,10 +128,10 @@ class DataCorrectionProcessTest {
     var q = new Quarter(2026, 1);
     var key = q.key(project);
     filings.open(key, q, null);
-    filings.file(key, "250000", Map.of("CENTRAL", "200000", "LOCAL", "50000"), "25", List.of(
+    filings.file(key, new RawFiling("250000", Map.of("CENTRAL", "200000", "LOCAL", "50000"), "25", List.of(
         Map.of("position", 1, "actual", "30", "notYetDue", false),
         Map.of("position", 2, "notYetDue", true), Map.of("position", 3, "notYetDue", true),
-        Map.of("position", 4, "notYetDue", true)), XINGNING_FINANCE);
+        Map.of("position", 4, "notYetDue", true))), XINGNING_FINANCE);
 
     assertThatThrownBy(() -> request(XINGNING_FINANCE, key, "PAID_TO_DATE", "260000"))
         .isInstanceOf(InvalidInputException.class)

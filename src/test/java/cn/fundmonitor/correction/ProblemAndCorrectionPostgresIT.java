@@ -1,5 +1,6 @@
 package cn.fundmonitor.correction;
 
+import cn.fundmonitor.filing.RawFiling;
 import static cn.fundmonitor.support.TestUsers.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -81,9 +82,9 @@ class ProblemAndCorrectionPostgresIT {
     var q = new Quarter(2026, 1);
     var key = q.key(project);
     filings.open(key, q, null);
-    filings.file(key, "100000", Map.of("CENTRAL", "100000"), "20", List.of(
+    filings.file(key, new RawFiling("100000", Map.of("CENTRAL", "100000"), "20", List.of(
         Map.of("position", 1, "notYetDue", true), Map.of("position", 2, "notYetDue", true),
-        Map.of("position", 3, "notYetDue", true), Map.of("position", 4, "notYetDue", true)),
+        Map.of("position", 3, "notYetDue", true), Map.of("position", 4, "notYetDue", true))),
         XINGNING_FINANCE);
     var request = start("dataCorrection", XINGNING_FINANCE, Map.of("recordKey", key,
         "correctionField", "PAID_TO_DATE", "newValue", "120000", "correctionReason", "漏报一笔支付"));

@@ -1,5 +1,6 @@
 package cn.fundmonitor.evaluation;
 
+import cn.fundmonitor.filing.RawFiling;
 import static cn.fundmonitor.evaluation.SelfEvaluationProcess.*;
 import static cn.fundmonitor.support.TestUsers.*;
 import static cn.fundmonitor.warehousing.ApplicationRequest.indicator;
@@ -198,12 +199,10 @@ class AnnualTargetsProcessTest {
     at(2045, 7, 3);
     filings.prepare(code, q1);
     filings.open(q1.key(code), q1, null);
-    assertThatThrownBy(() -> filings.file(q1.key(code), "100000", Map.of("CENTRAL", "100000"), "30",
-        List.of(Map.of("position", 1, "actual", "20")), XINGNING_FINANCE))
+    assertThatThrownBy(() -> filings.file(q1.key(code), new RawFiling("100000", Map.of("CENTRAL", "100000"), "30", List.of(Map.of("position", 1, "actual", "20"))), XINGNING_FINANCE))
         .as("the year's second target is reported on too").isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("年度群众满意度");
-    filings.file(q1.key(code), "100000", Map.of("CENTRAL", "100000"), "30",
-        List.of(Map.of("position", 1, "actual", "20"), Map.of("position", 2, "actual", "90")),
+    filings.file(q1.key(code), new RawFiling("100000", Map.of("CENTRAL", "100000"), "30", List.of(Map.of("position", 1, "actual", "20"), Map.of("position", 2, "actual", "90"))),
         XINGNING_FINANCE);
     var actuals = filings.actuals(q1.key(code));
     assertThat(actuals).extracting(a -> a.indicator().name()).containsExactly("年度修复治理面积", "年度群众满意度");

@@ -1,5 +1,6 @@
 package cn.fundmonitor.evaluation;
 
+import cn.fundmonitor.filing.RawFiling;
 import static cn.fundmonitor.evaluation.SelfEvaluationProcess.*;
 import static cn.fundmonitor.support.TestUsers.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -94,9 +95,9 @@ class SelfEvaluationProcessTest {
     var q4 = new Quarter(YEAR, 4);
     filings.prepare(project, q4);
     filings.open(q4.key(project), q4, null);
-    filings.file(q4.key(project), paid, Map.of("CENTRAL", paid), "80", List.of(
+    filings.file(q4.key(project), new RawFiling(paid, Map.of("CENTRAL", paid), "80", List.of(
         Map.of("position", 1, "actual", area), Map.of("position", 2, "notYetDue", true),
-        Map.of("position", 3, "actual", "有所改善"), Map.of("position", 4, "actual", satisfaction)),
+        Map.of("position", 3, "actual", "有所改善"), Map.of("position", 4, "actual", satisfaction))),
         XINGNING_FINANCE);
   }
 

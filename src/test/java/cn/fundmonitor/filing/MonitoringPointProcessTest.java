@@ -211,8 +211,7 @@ class MonitoringPointProcessTest {
     tasklist.as(XINGNING_FINANCE).complete(filingTask, filing("400000", "40", "48"));
     var f = filings.get(key);
     assertThat(f.warningLevel()).isEqualTo("RED");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> filings.file(key, "400000",
-            Map.of(), "40", List.of(), XINGNING_FINANCE))
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> filings.file(key, new RawFiling("400000", Map.of(), "40", List.of()), XINGNING_FINANCE))
         .hasMessage("本期已填报，正在审核中");
     assertThat(f.warningReference()).isEqualTo("PLAN");
     assertThat(f.warningReason()).contains("进度比 50%").contains("参照项目实施进度");

@@ -415,8 +415,7 @@ class QuarterlyFilingProcessTest {
     tasklist.as(XINGNING_FINANCE).complete(pi, TASK_FILE, filing("250000", "25", "30"));
     tasklist.as(GUANGXI_ECO).complete(pi, TASK_REVIEW, transmit());
 
-    assertThatThrownBy(() -> filings.file(pi.getBusinessKey(), "300000", Map.of("CENTRAL", "300000"),
-        "30", List.of(), XINGNING_FINANCE))
+    assertThatThrownBy(() -> filings.file(pi.getBusinessKey(), new RawFiling("300000", Map.of("CENTRAL", "300000"), "30", List.of()), XINGNING_FINANCE))
         .isInstanceOf(ConflictException.class).hasMessageContaining("已传输至自然资源部并锁定")
         .hasMessageContaining("数据变更");
     assertThatThrownBy(() -> filings.returnFiling(pi.getBusinessKey(), "改", GUANGXI_ECO))
@@ -602,9 +601,8 @@ class QuarterlyFilingProcessTest {
     tasklist.as(GUANGXI_ECO).complete(pi, TASK_REVIEW, transmit());
     at(2026, 7, 1, 1);
     var q2 = filings.open(project + "-2026Q2", new Quarter(2026, 2), null);
-    assertThatThrownBy(() -> filings.file(q2.businessKey(), "200000", Map.of("CENTRAL", "200000"),
-        "50", List.of(Map.of("position", 1, "notYetDue", true), Map.of("position", 2, "notYetDue", true),
-            Map.of("position", 3, "notYetDue", true), Map.of("position", 4, "notYetDue", true)),
+    assertThatThrownBy(() -> filings.file(q2.businessKey(), new RawFiling("200000", Map.of("CENTRAL", "200000"), "50", List.of(Map.of("position", 1, "notYetDue", true), Map.of("position", 2, "notYetDue", true),
+            Map.of("position", 3, "notYetDue", true), Map.of("position", 4, "notYetDue", true))),
         XINGNING_FINANCE))
         .hasMessageContaining("累计支付 200000.00 元 少于上季度填报的 250000.00 元，累计数不能减少");
   }

@@ -1,5 +1,6 @@
 package cn.fundmonitor.inspection;
 
+import cn.fundmonitor.filing.RawFiling;
 import static cn.fundmonitor.support.TestUsers.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,9 +44,9 @@ class ProvinceInspectionRulesTest {
     var q = new Quarter(2026, 1);
     filings.prepare(project, q);
     filings.open(q.key(project), q, null);
-    filings.file(q.key(project), "500000", Map.of("CENTRAL", "500000"), "100", List.of(
+    filings.file(q.key(project), new RawFiling("500000", Map.of("CENTRAL", "500000"), "100", List.of(
         Map.of("position", 1, "actual", "120"), Map.of("position", 2, "notYetDue", true),
-        Map.of("position", 3, "notYetDue", true), Map.of("position", 4, "notYetDue", true)), filer);
+        Map.of("position", 3, "notYetDue", true), Map.of("position", 4, "notYetDue", true))), filer);
     // the lifecycle's initial acceptance (project-lifecycle records it; set here as its result)
     var now = OffsetDateTime.now();
     if (jdbc.sql("update fm_project_lifecycle set accepted_on = ?, status = 'ACCEPTED' "

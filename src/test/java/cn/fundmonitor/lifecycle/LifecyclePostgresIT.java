@@ -1,5 +1,6 @@
 package cn.fundmonitor.lifecycle;
 
+import cn.fundmonitor.filing.RawFiling;
 import static cn.fundmonitor.lifecycle.ProjectLifecycleProcess.*;
 import static cn.fundmonitor.support.TestUsers.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,9 +51,9 @@ class LifecyclePostgresIT {
     var q = new Quarter(2026, 3);
     filings.prepare(code, q);
     filings.open(q.key(code), q, null);
-    filings.file(q.key(code), "990000", Map.of("CENTRAL", "990000"), "100", List.of(
+    filings.file(q.key(code), new RawFiling("990000", Map.of("CENTRAL", "990000"), "100", List.of(
         Map.of("position", 1, "actual", "120"), Map.of("position", 2, "actual", "2026-09-01"),
-        Map.of("position", 3, "actual", "明显改善"), Map.of("position", 4, "actual", "96")), XINGNING_FINANCE);
+        Map.of("position", 3, "actual", "明显改善"), Map.of("position", 4, "actual", "96"))), XINGNING_FINANCE);
 
     var finance = tasklist.as(XINGNING_FINANCE);
     finance.complete(code, TASK_REPORT_START, STARTED_ON.with(LocalDate.of(2026, 3, 10)));

@@ -1,5 +1,6 @@
 package cn.fundmonitor.lifecycle;
 
+import cn.fundmonitor.filing.RawFiling;
 import static cn.fundmonitor.lifecycle.ProjectLifecycleProcess.*;
 import static cn.fundmonitor.support.TestUsers.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -112,9 +113,9 @@ class ProjectLifecycleProcessTest {
     var q = new Quarter(2027, 1);
     filings.prepare(project, q);
     filings.open(q.key(project), q, null);
-    filings.file(q.key(project), amount, Map.of("CENTRAL", amount), "90", List.of(
+    filings.file(q.key(project), new RawFiling(amount, Map.of("CENTRAL", amount), "90", List.of(
         Map.of("position", 1, "actual", "120"), Map.of("position", 2, "notYetDue", true),
-        Map.of("position", 3, "actual", "明显改善"), Map.of("position", 4, "actual", "95")), XINGNING_FINANCE);
+        Map.of("position", 3, "actual", "明显改善"), Map.of("position", 4, "actual", "95"))), XINGNING_FINANCE);
   }
 
   void started(ProcessInstance pi, String user) {

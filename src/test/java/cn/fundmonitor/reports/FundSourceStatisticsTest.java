@@ -1,5 +1,6 @@
 package cn.fundmonitor.reports;
 
+import cn.fundmonitor.filing.RawFiling;
 import static cn.fundmonitor.support.TestUsers.*;
 import static cn.fundmonitor.warehousing.ApplicationRequest.indicator;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,10 +64,10 @@ class FundSourceStatisticsTest {
       own(p, "兴财资环〔2025〕统计1号", "COUNTY", "200000");
       own(p, "社会出资〔2025〕统计1号", "SOCIAL", "100000");
       filings.open(Q2.key(p), Q2, null);
-      filings.file(Q2.key(p), "500000", Map.of("CENTRAL", "250000", "LOCAL", "150000",
+      filings.file(Q2.key(p), new RawFiling("500000", Map.of("CENTRAL", "250000", "LOCAL", "150000",
               "RESPONSIBLE", "50000", "SOCIAL", "50000"), "40", List.of(
               Map.of("position", 1, "actual", "60"), Map.of("position", 2, "notYetDue", true),
-              Map.of("position", 3, "actual", "有所改善"), Map.of("position", 4, "notYetDue", true)),
+              Map.of("position", 3, "actual", "有所改善"), Map.of("position", 4, "notYetDue", true))),
           XINGNING_FINANCE);
       project = p;
     }
@@ -116,9 +117,9 @@ class FundSourceStatisticsTest {
 
     // the county names no source: its city's money is filed as 市级下达资金, not as its own
     filings.open(q.key(p), q, null);
-    filings.file(q.key(p), "120000", Map.of(), "30", List.of(
+    filings.file(q.key(p), new RawFiling("120000", Map.of(), "30", List.of(
             Map.of("position", 1, "actual", "60"), Map.of("position", 2, "notYetDue", true),
-            Map.of("position", 3, "actual", "有所改善"), Map.of("position", 4, "notYetDue", true)),
+            Map.of("position", 3, "actual", "有所改善"), Map.of("position", 4, "notYetDue", true))),
         XINGNING_FINANCE);
     var payments = filings.payments(q.key(p));
     assertThat(payments.get(FundSource.CITY).amount()).isEqualByComparingTo("120000");
@@ -227,11 +228,9 @@ class FundSourceStatisticsTest {
     var p = projects.warehoused(XINGNING_ECO, "450102", "兴宁区来源不符项目");
     funding.fund(p, "450102", "100000", LocalDate.of(2024, 3, 2));
     filings.open(q.key(p), q, null);
-    assertThatThrownBy(() -> filings.file(q.key(p), "50000", Map.of("RESPONSIBLE", "40000"), "10",
-        List.of(), XINGNING_FINANCE)).isInstanceOf(InvalidInputException.class)
+    assertThatThrownBy(() -> filings.file(q.key(p), new RawFiling("50000", Map.of("RESPONSIBLE", "40000"), "10", List.of()), XINGNING_FINANCE)).isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("分资金来源合计");
-    assertThatThrownBy(() -> filings.file(q.key(p), "50000", Map.of("RESPONSIBLE", "-50000"), "10",
-        List.of(), XINGNING_FINANCE)).isInstanceOf(InvalidInputException.class)
+    assertThatThrownBy(() -> filings.file(q.key(p), new RawFiling("50000", Map.of("RESPONSIBLE", "-50000"), "10", List.of()), XINGNING_FINANCE)).isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("责任人出资支付金额");
   }
 }

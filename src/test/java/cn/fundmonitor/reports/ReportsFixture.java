@@ -1,5 +1,6 @@
 package cn.fundmonitor.reports;
 
+import cn.fundmonitor.filing.RawFiling;
 import static cn.fundmonitor.support.TestUsers.*;
 
 import cn.fundmonitor.allocation.AllocationService;
@@ -85,7 +86,7 @@ class ReportsFixture {
   private cn.fundmonitor.filing.ExecutionFacts file(String project, String paid, String physical,
       List<Map<String, Object>> indicators) {
     filings.open(Q2.key(project), Q2, null);
-    return filings.file(Q2.key(project), paid, Map.of("CENTRAL", paid), physical, indicators,
+    return filings.file(Q2.key(project), new RawFiling(paid, Map.of("CENTRAL", paid), physical, indicators),
         XINGNING_FINANCE);
   }
 

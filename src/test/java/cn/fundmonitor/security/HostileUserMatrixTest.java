@@ -1,5 +1,6 @@
 package cn.fundmonitor.security;
 
+import cn.fundmonitor.filing.RawFiling;
 import static cn.fundmonitor.support.TestUsers.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -517,9 +518,9 @@ class HostileUserMatrixTest {
     funding.fund(project, "450102", "1000000", java.time.LocalDate.of(2026, 4, 1));
     var key = Targets.Q.key(project);
     filings.open(key, Targets.Q, null);
-    filings.file(key, "250000", java.util.Map.of("CENTRAL", "250000"), "25", List.of(
+    filings.file(key, new RawFiling("250000", java.util.Map.of("CENTRAL", "250000"), "25", List.of(
         java.util.Map.of("position", 1, "actual", "30"), java.util.Map.of("position", 2, "notYetDue", true),
-        java.util.Map.of("position", 3, "notYetDue", true), java.util.Map.of("position", 4, "notYetDue", true)),
+        java.util.Map.of("position", 3, "notYetDue", true), java.util.Map.of("position", 4, "notYetDue", true))),
         XINGNING_FINANCE);
     return users.as(XINGNING_FINANCE, () -> runtime.startProcessInstanceByKey("dataCorrection",
         org.camunda.bpm.engine.variable.Variables.createVariables().putValue("recordKey", key)

@@ -1,5 +1,6 @@
 package cn.fundmonitor.support;
 
+import cn.fundmonitor.filing.RawFiling;
 import static cn.fundmonitor.support.TestUsers.*;
 
 import cn.fundmonitor.evaluation.EvaluationPart;
@@ -99,8 +100,8 @@ public class FaultyData {
     var q = new Quarter(2026, quarter);
     filings.prepare(project, q);
     filings.open(q.key(project), q, null);
-    filings.file(q.key(project), paid, Map.of("CENTRAL", paid), "50", List.of(
+    filings.file(q.key(project), new RawFiling(paid, Map.of("CENTRAL", paid), "50", List.of(
         Map.of("position", 1, "actual", area), Map.of("position", 2, "notYetDue", true),
-        Map.of("position", 3, "actual", "有所改善"), Map.of("position", 4, "actual", satisfaction)), user);
+        Map.of("position", 3, "actual", "有所改善"), Map.of("position", 4, "actual", satisfaction))), user);
   }
 }
