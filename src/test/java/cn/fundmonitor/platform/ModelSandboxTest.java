@@ -63,7 +63,7 @@ class ModelSandboxTest {
   void theEnginesServicesJdbcAndRepositoriesAreInvisibleToModels() {
     for (var name : new String[] {"identityService", "jdbcTemplate", "jdbcClient", "dataSource",
         "runtimeService", "repositoryService", "taskService", "managementService",
-        "authorizationService", "projectReserveService", "filingService",
+        "authorizationService", "projectCatalogue", "projectWarehousing", "projectTargets", "filingService",
         "organisationService", "modelSandbox"}) {
       assertThat(context.containsBean(name)).as(name + " exists").isTrue();
       assertThat(ModelSandbox.allowed(context, name)).as(name).isFalse();
