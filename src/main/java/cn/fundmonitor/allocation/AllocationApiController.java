@@ -7,6 +7,8 @@ import cn.fundmonitor.platform.CurrentUser;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,18 +23,12 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/allocations")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class AllocationApiController {
 
   private final IssuePrefill prefill;
   private final AllocationService allocations;
   private final OrganisationService organisation;
-
-  AllocationApiController(IssuePrefill prefill, AllocationService allocations,
-      OrganisationService organisation) {
-    this.prefill = prefill;
-    this.allocations = allocations;
-    this.organisation = organisation;
-  }
 
   /** e.g. the {@code issueLines} of a factor-method calculation. */
   @PostMapping("/issue-lines")

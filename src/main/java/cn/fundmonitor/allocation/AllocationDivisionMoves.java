@@ -6,6 +6,8 @@ import cn.fundmonitor.divisions.DivisionChanged;
 import cn.fundmonitor.divisions.DivisionChanging;
 import java.util.EnumSet;
 import java.util.List;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,16 +18,13 @@ import org.springframework.stereotype.Component;
  * continue under the new code; acknowledged ones stay as filed (MNR 第十七条).
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class AllocationDivisionMoves {
 
   /** Every status but the acknowledged one: a new status counts as open until decided otherwise. */
   static final EnumSet<PartStatus> OPEN = EnumSet.complementOf(EnumSet.of(PartStatus.ACKNOWLEDGED));
 
   private final JdbcClient jdbc;
-
-  AllocationDivisionMoves(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
 
   /** Two open filings of the same document cannot become one: their targets were decomposed apart. */
   @EventListener

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,6 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class AllocationReads {
 
   /** The most codes one {@code in (...)} list carries (databases cap bind parameters). */
@@ -48,10 +51,6 @@ public class AllocationReads {
   public record MoneyOrigin(FundClass fundClass, boolean fromAnotherUnit) {}
 
   private final JdbcClient jdbc;
-
-  AllocationReads(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
 
   /** The money the project received so far, as the allocation lines stand today. */
   public Yuan received(String projectCode) {

@@ -11,6 +11,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +22,7 @@ import org.springframework.stereotype.Component;
  * inserts and without the allocation process, instead of writing allocation's tables themselves.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class AllocationSeeding {
 
   /** An allocation document as registered, already in {@code status}. */
@@ -40,10 +43,6 @@ public class AllocationSeeding {
       String projectCode, Yuan centralAmount, Yuan provincialAmount) {}
 
   private final JdbcTemplate jdbc;
-
-  AllocationSeeding(JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
-  }
 
   public void insertAllocations(List<SeededAllocation> allocations) {
     MultiRowInsert.insert(jdbc, "insert into fm_allocation (document_no, province_code, "

@@ -31,6 +31,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,6 +44,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class AllocationService {
 
   /** MNR 第九条: 30日内下达; 资金细化结束30日内报备. */
@@ -64,17 +67,6 @@ public class AllocationService {
   private final OrganisationService organisation;
   private final WorkingDayCalendar calendar;
   private final Clock clock;
-
-  AllocationService(AllocationRepository repository, ProjectCatalogue catalogue,
-      ProjectTargets projectTargets, OrganisationService organisation, WorkingDayCalendar calendar,
-      Clock clock) {
-    this.repository = repository;
-    this.catalogue = catalogue;
-    this.projectTargets = projectTargets;
-    this.organisation = organisation;
-    this.calendar = calendar;
-    this.clock = clock;
-  }
 
   // --- receipt -------------------------------------------------------------------------------
 

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.stereotype.Component;
 
@@ -20,13 +22,10 @@ import org.springframework.stereotype.Component;
  * that task can fill it in; the lines are checked in full when the task is completed, as if typed.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class IssuePrefill {
 
   private final TaskService tasks;
-
-  IssuePrefill(TaskService tasks) {
-    this.tasks = tasks;
-  }
 
   /** Returns the id of the issue task that now shows the lines. */
   public String prefill(String documentNo, List<Map<String, Object>> lines) {

@@ -11,6 +11,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -24,6 +26,7 @@ import org.springframework.stereotype.Service;
  * administrator, policy owners) do not read it: the audit watches filed figures, not the system.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class AuditService {
 
   static final int MAX_PAGE_SIZE = 500;
@@ -32,12 +35,6 @@ public class AuditService {
   private final JdbcTemplate jdbc;
   private final OrganisationService organisation;
   private final AuditChain chain;
-
-  AuditService(JdbcTemplate jdbc, OrganisationService organisation, AuditChain chain) {
-    this.jdbc = jdbc;
-    this.organisation = organisation;
-    this.chain = chain;
-  }
 
   public record Query(String table, String projectCode, String unitCode, LocalDate from,
       LocalDate to, int page, int size) {}

@@ -5,6 +5,8 @@ import cn.fundmonitor.platform.CurrentUser;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,15 +23,12 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/calendar")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class CalendarApiController {
 
   static final String ADMIN_GROUP = "camunda-admin";
 
   private final WorkingDayCalendar calendar;
-
-  CalendarApiController(WorkingDayCalendar calendar) {
-    this.calendar = calendar;
-  }
 
   @GetMapping("/{year}")
   YearView year(@PathVariable int year) {

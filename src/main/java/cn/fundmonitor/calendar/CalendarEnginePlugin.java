@@ -1,6 +1,8 @@
 package cn.fundmonitor.calendar;
 
 import java.time.Clock;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.impl.calendar.CycleBusinessCalendar;
 import org.camunda.bpm.engine.impl.calendar.DueDateBusinessCalendar;
 import org.camunda.bpm.engine.impl.calendar.DurationBusinessCalendar;
@@ -14,15 +16,11 @@ import org.springframework.stereotype.Component;
  * expressions as {@code endOfWorkingDays(n)} (see {@link WorkingDayBusinessCalendar#endOfWorkingDays(int)}).
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class CalendarEnginePlugin extends AbstractProcessEnginePlugin {
 
   private final WorkingDayCalendar calendar;
   private final Clock clock;
-
-  CalendarEnginePlugin(WorkingDayCalendar calendar, Clock clock) {
-    this.calendar = calendar;
-    this.clock = clock;
-  }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {

@@ -5,17 +5,16 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class CalendarRepository {
 
   private final JdbcClient jdbc;
-
-  CalendarRepository(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
 
   Optional<String> source(int year) {
     return jdbc.sql("select source from fm_calendar_year where calendar_year = ?").param(year)

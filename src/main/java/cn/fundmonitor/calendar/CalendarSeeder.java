@@ -3,6 +3,8 @@ package cn.fundmonitor.calendar;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -14,15 +16,11 @@ import org.springframework.stereotype.Component;
  * year the database does not have yet; a year an administrator loaded stays as loaded.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class CalendarSeeder {
 
   private final WorkingDayCalendar calendar;
   private final ObjectMapper json;
-
-  CalendarSeeder(WorkingDayCalendar calendar, ObjectMapper json) {
-    this.calendar = calendar;
-    this.json = json;
-  }
 
   @EventListener(ApplicationReadyEvent.class)
   @Order(5)

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.regex.Pattern;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.calendar.BusinessCalendar;
 import org.camunda.bpm.engine.impl.calendar.DueDateBusinessCalendar;
@@ -25,6 +26,7 @@ import org.camunda.bpm.engine.task.Task;
  *   <li>{@code PT4H}, {@code 2026-04-15T09:00:00} → as Camunda computes them.
  * </ul>
  */
+@RequiredArgsConstructor
 public class WorkingDayBusinessCalendar implements BusinessCalendar {
 
   /** The expression function {@link #endOfWorkingDays(int)}, registered by the engine plugin. */
@@ -37,11 +39,6 @@ public class WorkingDayBusinessCalendar implements BusinessCalendar {
   private final WorkingDayCalendar calendar;
   private final ZoneId zone;
   private final BusinessCalendar fallback = new DueDateBusinessCalendar();
-
-  public WorkingDayBusinessCalendar(WorkingDayCalendar calendar, ZoneId zone) {
-    this.calendar = calendar;
-    this.zone = zone;
-  }
 
   @Override
   public Date resolveDuedate(String description) {

@@ -12,6 +12,8 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -24,6 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * in the log. Notices are cached for a few minutes, so a year loaded on one node reaches the others.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class WorkingDayCalendar {
 
   private static final Logger LOG = LoggerFactory.getLogger(WorkingDayCalendar.class);
@@ -33,11 +36,6 @@ public class WorkingDayCalendar {
   private final Clock clock;
   private final Map<Integer, CachedYear> cache = new ConcurrentHashMap<>();
   private final java.util.Set<Integer> warnedYears = ConcurrentHashMap.newKeySet();
-
-  WorkingDayCalendar(CalendarRepository repository, Clock clock) {
-    this.repository = repository;
-    this.clock = clock;
-  }
 
   public boolean isWorkingDay(LocalDate day) {
     var special = year(day.getYear()).days().get(day);

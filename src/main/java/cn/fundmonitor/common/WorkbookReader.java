@@ -1,6 +1,7 @@
 package cn.fundmonitor.common;
 
 import java.io.InputStream;
+import lombok.RequiredArgsConstructor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Component;
  * every Excel import goes through here.
  */
 @Component
+@RequiredArgsConstructor
 public class WorkbookReader {
 
   private final StreamingWorkbook.Limits limits;
@@ -26,10 +28,6 @@ public class WorkbookReader {
       @Value("${fundmonitor.uploads.max-shared-chars:16000000}") long maxSharedChars) {
     this(new StreamingWorkbook.Limits(maxSheets, maxRows, maxColumns, maxCellChars,
         maxMegabytes << 20, maxDepth, maxSharedStrings, maxSharedChars));
-  }
-
-  public WorkbookReader(StreamingWorkbook.Limits limits) {
-    this.limits = limits;
   }
 
   /** A reader with the built-in defaults, for code and tests outside Spring. */

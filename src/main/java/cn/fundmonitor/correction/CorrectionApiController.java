@@ -6,6 +6,8 @@ import cn.fundmonitor.platform.CurrentUser;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.regex.Pattern;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  * requester); to anyone else the correction does not exist.
  */
 @RestController
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class CorrectionApiController {
 
   /** BG2026-000001: a request number; anything else cannot name one. */
@@ -26,11 +29,6 @@ class CorrectionApiController {
 
   private final CorrectionService corrections;
   private final OrganisationService organisation;
-
-  CorrectionApiController(CorrectionService corrections, OrganisationService organisation) {
-    this.corrections = corrections;
-    this.organisation = organisation;
-  }
 
   record ChangeView(String field, String before, String after, String requestedBy,
       String approvedBy, String appliedBy, OffsetDateTime appliedAt, String reason) {}

@@ -2,6 +2,8 @@ package cn.fundmonitor.correction;
 
 import cn.fundmonitor.divisions.DivisionChanged;
 import java.util.EnumSet;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,16 +14,13 @@ import org.springframework.stereotype.Component;
  * refused and stale ones stay as filed (MNR 第十七条).
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class CorrectionDivisionMoves {
 
   static final EnumSet<CorrectionStatus> FINISHED = EnumSet.of(CorrectionStatus.APPLIED,
       CorrectionStatus.REFUSED, CorrectionStatus.STALE);
 
   private final JdbcClient jdbc;
-
-  CorrectionDivisionMoves(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
 
   @EventListener
   @Order(40)

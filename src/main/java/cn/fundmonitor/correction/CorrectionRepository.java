@@ -5,17 +5,16 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class CorrectionRepository {
 
   private final JdbcClient jdbc;
-
-  CorrectionRepository(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
 
   void insert(CorrectionRequest r) {
     jdbc.sql("insert into fm_correction_request (request_no, record_type, record_key, field, "

@@ -24,6 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,6 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class CorrectionService {
 
   public static final String QUARTERLY_FILING = "QUARTERLY_FILING";
@@ -46,18 +49,6 @@ public class CorrectionService {
   private final OrganisationService organisation;
   private final AllocationCorrections allocations;
   private final Clock clock;
-
-  CorrectionService(CorrectionRepository repository, NumberSequences numbers,
-      FilingService filings, ProjectCatalogue catalogue, OrganisationService organisation,
-      AllocationCorrections allocations, Clock clock) {
-    this.repository = repository;
-    this.numbers = numbers;
-    this.filings = filings;
-    this.catalogue = catalogue;
-    this.organisation = organisation;
-    this.allocations = allocations;
-    this.clock = clock;
-  }
 
   /** Records a unit's request to change one field of its own filed quarterly data. */
   /**

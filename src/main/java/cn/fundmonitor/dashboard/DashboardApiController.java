@@ -3,6 +3,8 @@ package cn.fundmonitor.dashboard;
 import cn.fundmonitor.common.Workbooks;
 import cn.fundmonitor.platform.CurrentUser;
 import java.nio.charset.StandardCharsets;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -20,13 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/dashboard/charts")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class DashboardApiController {
 
   private final DashboardCharts charts;
-
-  DashboardApiController(DashboardCharts charts) {
-    this.charts = charts;
-  }
 
   @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
   DashboardCharts.Dashboard all(@AuthenticationPrincipal CurrentUser user, @RequestParam int year,

@@ -16,6 +16,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.function.Function;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +29,7 @@ import org.springframework.stereotype.Component;
  * target achievement. Each chart exports as a workbook with exactly the numbers it draws.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class DashboardCharts {
 
   public static final List<String> NAMES = List.of("execution", "quarters", "warnings",
@@ -35,13 +38,6 @@ public class DashboardCharts {
   private final StatisticsService statistics;
   private final OverdueBoard overdue;
   private final OrganisationService organisation;
-
-  DashboardCharts(StatisticsService statistics, OverdueBoard overdue,
-      OrganisationService organisation) {
-    this.statistics = statistics;
-    this.overdue = overdue;
-    this.organisation = organisation;
-  }
 
   /** A chart's data: its rows (a region, a quarter, a category) and one value per column. */
   public record Chart(String name, String title, String unit, List<String> columns,

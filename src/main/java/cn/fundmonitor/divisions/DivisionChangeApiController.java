@@ -4,6 +4,8 @@ import cn.fundmonitor.common.NotFoundException;
 import cn.fundmonitor.organisation.OrganisationService;
 import cn.fundmonitor.platform.CurrentUser;
 import java.util.List;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,15 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
  * the ministry all of them (报部备案, MNR 第十七条).
  */
 @RestController
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class DivisionChangeApiController {
 
   private final DivisionChangeService changes;
   private final OrganisationService organisation;
-
-  DivisionChangeApiController(DivisionChangeService changes, OrganisationService organisation) {
-    this.changes = changes;
-    this.organisation = organisation;
-  }
 
   @PostMapping("/api/division-changes")
   @ResponseStatus(HttpStatus.CREATED)

@@ -18,6 +18,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -37,6 +39,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * filed, under the old code, and stays visible to the successor ({@link OrganisationService#subtree}).
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class DivisionChangeService {
 
   public static final String ADMIN_GROUP = "camunda-admin";
@@ -49,18 +52,6 @@ public class DivisionChangeService {
   private final NumberSequences numbers;
   private final ApplicationEventPublisher events;
   private final Clock clock;
-
-  DivisionChangeService(JdbcClient jdbc, OrganisationService organisation,
-      CamundaOrganisationSync sync, DivisionEngineMoves engineMoves, NumberSequences numbers,
-      ApplicationEventPublisher events, Clock clock) {
-    this.jdbc = jdbc;
-    this.organisation = organisation;
-    this.sync = sync;
-    this.engineMoves = engineMoves;
-    this.numbers = numbers;
-    this.events = events;
-    this.clock = clock;
-  }
 
   /** A change as filed: texts as typed, checked by {@link #record}. */
   public record RawChange(String kind, String fromCode, String toCode, String toName,

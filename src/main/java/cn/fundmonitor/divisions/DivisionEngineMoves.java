@@ -8,6 +8,8 @@ import cn.fundmonitor.platform.RunningTextVariables;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.Supplier;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -19,20 +21,13 @@ import org.springframework.stereotype.Component;
  * transaction (the engine shares the application's transaction manager).
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class DivisionEngineMoves {
 
   private final RunningTextVariables variables;
   private final TaskService tasks;
   private final RuntimeService runtime;
   private final IdentityService identity;
-
-  DivisionEngineMoves(RunningTextVariables variables, TaskService tasks, RuntimeService runtime,
-      IdentityService identity) {
-    this.variables = variables;
-    this.tasks = tasks;
-    this.runtime = runtime;
-    this.identity = identity;
-  }
 
   record Moved(int tasks, int variables, int members) {}
 

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -29,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/evaluations")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class EvaluationApiController {
 
   static final String ADMIN_GROUP = "camunda-admin";
@@ -37,14 +40,6 @@ class EvaluationApiController {
   private final ProjectCatalogue catalogue;
   private final OrganisationService organisation;
   private final InspectionService inspections;
-
-  EvaluationApiController(SelfEvaluationService evaluations, ProjectCatalogue catalogue,
-      OrganisationService organisation, InspectionService inspections) {
-    this.evaluations = evaluations;
-    this.catalogue = catalogue;
-    this.organisation = organisation;
-    this.inspections = inspections;
-  }
 
   @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
   List<EvaluationView> list(@AuthenticationPrincipal CurrentUser user, @RequestParam int year) {

@@ -4,6 +4,8 @@ import cn.fundmonitor.organisation.OrganisationService;
 import cn.fundmonitor.platform.CurrentUser;
 import java.time.OffsetDateTime;
 import java.util.List;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,16 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(path = "/api/overall-evaluations", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class OverallEvaluationApiController {
 
   private final OverallEvaluationService evaluations;
   private final OrganisationService organisation;
-
-  OverallEvaluationApiController(OverallEvaluationService evaluations,
-      OrganisationService organisation) {
-    this.evaluations = evaluations;
-    this.organisation = organisation;
-  }
 
   @GetMapping
   List<OverallEvaluationView> list(@AuthenticationPrincipal CurrentUser user,

@@ -6,18 +6,17 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** fm_overall_evaluation: one row per province and year (GX 第二十八条). */
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class OverallEvaluationRepository {
 
   private final JdbcClient jdbc;
-
-  OverallEvaluationRepository(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
 
   /** Inserts the row once; a retried summary step finds it and changes nothing. */
   boolean createIfAbsent(String key, String provinceCode, int year, String summary,

@@ -10,17 +10,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class SelfEvaluationRepository {
 
   private final JdbcClient jdbc;
-
-  SelfEvaluationRepository(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
 
   /**
    * The projects that run in the year or whose life ended in it, funded or not (the caller asks

@@ -5,6 +5,8 @@ import cn.fundmonitor.common.Workbooks;
 import cn.fundmonitor.platform.CurrentUser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -20,15 +22,11 @@ import org.springframework.web.multipart.MultipartFile;
 /** Quarterly filings from Excel: the template of the caller's open filings, and the upload. */
 @RestController
 @RequestMapping("/api/filings")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class FilingImportApiController {
 
   private final FilingSheetImport sheets;
   private final MonitoringPointService points;
-
-  FilingImportApiController(FilingSheetImport sheets, MonitoringPointService points) {
-    this.sheets = sheets;
-    this.points = points;
-  }
 
   /**
    * The template of a quarter's open filings ({@code year}, {@code quarter}) or of a monitoring

@@ -14,17 +14,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class FilingRepository {
 
   private final JdbcClient jdbc;
-
-  FilingRepository(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
 
   /** The projects that have a filing of the period (a quarter's, or a monitoring point's). */
   Set<String> withFiling(FilingPeriod period) {

@@ -8,6 +8,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +19,7 @@ import org.springframework.stereotype.Component;
  * and without the filing process, instead of writing filing's tables themselves.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class FilingSeeding {
 
   /** A quarter's filing as the reviewer transmitted it; {@code warningLevel} may be null. */
@@ -36,10 +39,6 @@ public class FilingSeeding {
       boolean notYetDue, Integer completionRate, boolean rateByReviewer) {}
 
   private final JdbcTemplate jdbc;
-
-  FilingSeeding(JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
-  }
 
   public void insertFilings(List<SeededFiling> filings) {
     MultiRowInsert.insert(jdbc, "insert into fm_quarterly_filing (business_key, project_code, "

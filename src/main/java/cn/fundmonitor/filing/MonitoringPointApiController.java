@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,18 +22,12 @@ import org.springframework.web.bind.annotation.RestController;
  * ministry's finance department opens one; the units of its region see it with its filings' counts.
  */
 @RestController
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class MonitoringPointApiController {
 
   private final MonitoringPointWaves waves;
   private final MonitoringPointService points;
   private final OrganisationService organisation;
-
-  MonitoringPointApiController(MonitoringPointWaves waves, MonitoringPointService points,
-      OrganisationService organisation) {
-    this.waves = waves;
-    this.points = points;
-    this.organisation = organisation;
-  }
 
   /** {asOf: "2026-08-31", dueOn: "2026-09-15", regionCode?: "450000", projectCodes?: [...], basis?} */
   record OpenRequest(Object asOf, Object dueOn, Object regionCode, List<Object> projectCodes,

@@ -7,18 +7,17 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class MonitoringPointRepository {
 
   private final JdbcClient jdbc;
-
-  MonitoringPointRepository(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
 
   long insert(LocalDate asOf, LocalDate dueOn, String regionCode, MonitoringPoint.Scope scope,
       String basis, String openedBy, OffsetDateTime at, List<String> projects) {

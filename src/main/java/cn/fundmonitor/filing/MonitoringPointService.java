@@ -22,6 +22,8 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,6 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class MonitoringPointService {
 
   /** The ministry's division: a point of the whole country. */
@@ -46,15 +49,6 @@ public class MonitoringPointService {
   private final OrganisationService organisation;
   private final WorkingDayCalendar calendar;
   private final Clock clock;
-
-  MonitoringPointService(MonitoringPointRepository repository, AllocationReads money,
-      OrganisationService organisation, WorkingDayCalendar calendar, Clock clock) {
-    this.repository = repository;
-    this.money = money;
-    this.organisation = organisation;
-    this.calendar = calendar;
-    this.clock = clock;
-  }
 
   /**
    * What a caller asks for: every field as sent, checked here; each problem names its field by the

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Optional;
 import cn.fundmonitor.platform.Actors;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
@@ -18,18 +20,12 @@ import org.springframework.transaction.annotation.Transactional;
  * projects funded meanwhile — as for a quarter.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class MonitoringPointWaves {
 
   private final MonitoringPointService points;
   private final RuntimeService runtime;
   private final IdentityService identity;
-
-  MonitoringPointWaves(MonitoringPointService points, RuntimeService runtime,
-      IdentityService identity) {
-    this.points = points;
-    this.runtime = runtime;
-    this.identity = identity;
-  }
 
   @Transactional
   public MonitoringPoint open(MonitoringPointService.Request request, String actor,

@@ -1,6 +1,8 @@
 package cn.fundmonitor.inspection;
 
 import cn.fundmonitor.divisions.DivisionChanged;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,13 +13,10 @@ import org.springframework.stereotype.Component;
  * code, which rectifies them; confirmed ones stay as filed (MNR 第十七条).
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class FindingDivisionMoves {
 
   private final JdbcClient jdbc;
-
-  FindingDivisionMoves(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
 
   @EventListener
   @Order(50)

@@ -9,6 +9,8 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,17 +23,12 @@ import org.springframework.web.bind.annotation.RestController;
  * nothing (各级自然资源主管部门…开展监测监管数据质量监督检查, MNR 第二十五条).
  */
 @RestController
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class InspectionApiController {
 
   private final InspectionService inspections;
   private final OrganisationService organisation;
   private final Clock clock;
-
-  InspectionApiController(InspectionService inspections, OrganisationService organisation, Clock clock) {
-    this.inspections = inspections;
-    this.organisation = organisation;
-    this.clock = clock;
-  }
 
   @GetMapping("/api/inspections")
   List<InspectionView> list(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) Integer year) {

@@ -3,10 +3,13 @@ package cn.fundmonitor.inspection;
 import cn.fundmonitor.common.NotFoundException;
 import java.time.OffsetDateTime;
 import java.util.List;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class InspectionRepository {
 
   /** A kept check: what was sampled and how it ended. */
@@ -24,10 +27,6 @@ class InspectionRepository {
       + "and f.status = 'CONFIRMED') live_confirmed from fm_inspection i";
 
   private final JdbcClient jdbc;
-
-  InspectionRepository(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
 
   void insert(String no, String scope, int year, String sample, String actor, OffsetDateTime at,
       String processInstanceId) {

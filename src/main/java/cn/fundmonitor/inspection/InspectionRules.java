@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
@@ -24,6 +26,7 @@ import org.springframework.stereotype.Repository;
  * is wrong, attributed to the unit that answers for it; the inspection keeps those of its sample.
  */
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class InspectionRules {
 
   /** Self-evaluation and filed achievement more than this many points apart disagree. */
@@ -39,14 +42,6 @@ class InspectionRules {
   /** Evaluates without writing decision history: a preview runs in a read-only transaction. */
   private final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration()
       .buildEngine();
-
-  InspectionRules(JdbcClient jdbc, Clock clock, RepositoryService repository,
-      OrganisationService organisation) {
-    this.jdbc = jdbc;
-    this.clock = clock;
-    this.repository = repository;
-    this.organisation = organisation;
-  }
 
   /** Every finding of the year whose unit is one of {@code units}. */
   List<Finding> run(int year, Set<String> units) {

@@ -25,6 +25,8 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,6 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
  * of those units, and each finding is tracked until the inspector confirms its rectification.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class InspectionService {
 
   private final InspectionRepository repository;
@@ -41,15 +44,6 @@ public class InspectionService {
   private final OrganisationService organisation;
   private final NumberSequences numbers;
   private final Clock clock;
-
-  InspectionService(InspectionRepository repository, InspectionRules rules, OrganisationService organisation,
-      NumberSequences numbers, Clock clock) {
-    this.repository = repository;
-    this.rules = rules;
-    this.organisation = organisation;
-    this.numbers = numbers;
-    this.clock = clock;
-  }
 
   /** The inspection opened: its number, its sample and the ids of its findings. */
   public record Opened(String inspectionNo, String scopeUnit, List<String> sample, List<Long> findingIds) {}

@@ -9,6 +9,8 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,20 +21,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** A project's life after the money over HTTP: where it stands, force majeure and resumption. */
 @RestController
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class LifecycleApiController {
 
   private final ProjectLifecycleService lifecycles;
   private final LifecycleReports reports;
   private final ProjectCatalogue catalogue;
   private final OrganisationService organisation;
-
-  LifecycleApiController(ProjectLifecycleService lifecycles, LifecycleReports reports,
-      ProjectCatalogue catalogue, OrganisationService organisation) {
-    this.lifecycles = lifecycles;
-    this.reports = reports;
-    this.catalogue = catalogue;
-    this.organisation = organisation;
-  }
 
   @GetMapping("/api/projects/{code}/lifecycle")
   LifecycleView get(@AuthenticationPrincipal CurrentUser user, @PathVariable String code) {

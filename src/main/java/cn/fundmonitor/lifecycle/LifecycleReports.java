@@ -11,6 +11,8 @@ import cn.fundmonitor.platform.Actors;
 import cn.fundmonitor.platform.ProcessVariables;
 import cn.fundmonitor.project.ProjectCatalogue;
 import java.util.Collection;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.security.access.AccessDeniedException;
@@ -23,17 +25,12 @@ import org.springframework.stereotype.Component;
  * the reporting user.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class LifecycleReports {
 
   private final RuntimeService runtime;
   private final IdentityService identity;
   private final ProjectCatalogue catalogue;
-
-  LifecycleReports(RuntimeService runtime, IdentityService identity, ProjectCatalogue catalogue) {
-    this.runtime = runtime;
-    this.identity = identity;
-    this.catalogue = catalogue;
-  }
 
   /** {@code kind} null when the client's was none of the choices. */
   public void reportForceMajeure(String code, ForceMajeure kind, String reason, String userId,

@@ -10,17 +10,16 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class LifecycleRepository {
 
   private final JdbcClient jdbc;
-
-  LifecycleRepository(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
 
   boolean createIfAbsent(String projectCode, String processInstanceId, OffsetDateTime at) {
     if (find(projectCode).isPresent()) {

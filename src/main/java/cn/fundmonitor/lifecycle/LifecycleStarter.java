@@ -4,6 +4,8 @@ import static cn.fundmonitor.lifecycle.ProjectLifecycleProcess.*;
 
 import cn.fundmonitor.allocation.ProjectsFunded;
 import java.util.Collection;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.context.event.EventListener;
@@ -16,15 +18,11 @@ import org.springframework.stereotype.Component;
  * which do not include starting lifecycles.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class LifecycleStarter {
 
   private final ProjectLifecycleService lifecycles;
   private final RuntimeService runtime;
-
-  LifecycleStarter(ProjectLifecycleService lifecycles, RuntimeService runtime) {
-    this.lifecycles = lifecycles;
-    this.runtime = runtime;
-  }
 
   /** Money reached projects (allocation's issue or a recipient's refinement): follow them. */
   @EventListener

@@ -2,10 +2,13 @@ package cn.fundmonitor.lifecycle;
 
 import cn.fundmonitor.common.NotFoundException;
 import java.time.OffsetDateTime;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class PlanAdjustmentRepository {
 
   /** A request as kept: indicators before and after as JSON. */
@@ -14,10 +17,6 @@ public class PlanAdjustmentRepository {
       String decisionComment) {}
 
   private final JdbcClient jdbc;
-
-  PlanAdjustmentRepository(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
 
   void insert(String no, String projectCode, String reason, String before, String requester,
       OffsetDateTime at, String processInstanceId) {

@@ -18,6 +18,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 
 /**
@@ -26,6 +28,7 @@ import org.springframework.stereotype.Service;
  * project; the indicators before and after are kept with the decision.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class PlanAdjustmentService {
 
   private final PlanAdjustmentRepository repository;
@@ -34,16 +37,6 @@ public class PlanAdjustmentService {
   private final NumberSequences numbers;
   private final ObjectMapper json;
   private final Clock clock;
-
-  PlanAdjustmentService(PlanAdjustmentRepository repository, ProjectCatalogue catalogue,
-      ProjectTargets projectTargets, NumberSequences numbers, ObjectMapper json, Clock clock) {
-    this.repository = repository;
-    this.catalogue = catalogue;
-    this.projectTargets = projectTargets;
-    this.numbers = numbers;
-    this.json = json;
-    this.clock = clock;
-  }
 
   /** Opens a request for a warehoused project of one of the requester's units; returns its number. */
   public String open(String projectCode, String reason, String requester, Collection<String> groups,

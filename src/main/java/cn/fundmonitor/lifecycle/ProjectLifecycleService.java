@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,6 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
  * done, its leftover money recovered and its region flagged for less money next year.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ProjectLifecycleService {
 
   public static final int IMPLEMENTATION_YEARS = 2;
@@ -48,14 +51,6 @@ public class ProjectLifecycleService {
   private final FilingService filings;
   private final AllocationReads money;
   private final Clock clock;
-
-  ProjectLifecycleService(LifecycleRepository repository, FilingService filings,
-      AllocationReads money, Clock clock) {
-    this.repository = repository;
-    this.filings = filings;
-    this.money = money;
-    this.clock = clock;
-  }
 
   public boolean exists(String projectCode) {
     return repository.find(projectCode).isPresent();

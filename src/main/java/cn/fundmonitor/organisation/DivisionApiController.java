@@ -2,19 +2,18 @@ package cn.fundmonitor.organisation;
 
 import java.util.Comparator;
 import java.util.List;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The administrative divisions, for clients that fill in region codes. */
 @RestController
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class DivisionApiController {
 
   private final OrganisationService organisation;
-
-  DivisionApiController(OrganisationService organisation) {
-    this.organisation = organisation;
-  }
 
   /** The divisions in use; with {@code includeAbolished} also renamed and merged ones. */
   @GetMapping("/api/divisions")

@@ -1,17 +1,16 @@
 package cn.fundmonitor.organisation;
 
 import java.util.List;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class DivisionRepository {
 
   private final JdbcClient jdbc;
-
-  DivisionRepository(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
 
   List<Division> findAll() {
     return jdbc.sql("select code, name, level, parent_code, successor_code, abolished_on "

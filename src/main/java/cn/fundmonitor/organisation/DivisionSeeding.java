@@ -4,6 +4,8 @@ import cn.fundmonitor.common.MultiRowInsert;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -13,16 +15,13 @@ import org.springframework.stereotype.Component;
  * changes: those go through {@link OrganisationService} and the divisions feature.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class DivisionSeeding {
 
   /** A division to add; {@code parentCode} is null for the ministry. */
   public record SeededDivision(String code, String name, DivisionLevel level, String parentCode) {}
 
   private final JdbcTemplate jdbc;
-
-  DivisionSeeding(JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
-  }
 
   /** The codes of the divisions in the table now (abolished ones too). */
   public Set<String> existingCodes() {

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Date;
 import java.util.regex.Pattern;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.TaskService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +22,7 @@ import org.springframework.stereotype.Component;
  * does nothing on a second start.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class FollowUpDueDates {
 
   static final String FOLLOW_UP_TASKS = "UserTask_FollowUp%";
@@ -29,11 +32,6 @@ public class FollowUpDueDates {
 
   private final TaskService tasks;
   private final Clock clock;
-
-  FollowUpDueDates(TaskService tasks, Clock clock) {
-    this.tasks = tasks;
-    this.clock = clock;
-  }
 
   @EventListener(ApplicationReadyEvent.class)
   public int backfill() {

@@ -1,6 +1,8 @@
 package cn.fundmonitor.overdue;
 
 import cn.fundmonitor.platform.CurrentUser;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,13 +16,10 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/overdue-steps")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class OverdueApiController {
 
   private final OverdueBoard board;
-
-  OverdueApiController(OverdueBoard board) {
-    this.board = board;
-  }
 
   @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
   OverdueBoard.Board get(@AuthenticationPrincipal CurrentUser user,

@@ -19,6 +19,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -35,6 +37,7 @@ import org.springframework.stereotype.Component;
  * plugin and {@code /api/overdue-steps} both read it here.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class OverdueBoard {
 
   static final Pattern DIVISION_CODE = Pattern.compile("\\d{6}");
@@ -48,18 +51,6 @@ public class OverdueBoard {
   private final TaskService tasks;
   private final IdentityService identity;
   private final Clock clock;
-
-  OverdueBoard(OverdueService overdue, OrganisationService organisation,
-      StatisticsService statistics, HistoryService history, TaskService tasks,
-      IdentityService identity, Clock clock) {
-    this.overdue = overdue;
-    this.organisation = organisation;
-    this.statistics = statistics;
-    this.history = history;
-    this.tasks = tasks;
-    this.identity = identity;
-    this.clock = clock;
-  }
 
   /** One late step as a manager reads it. */
   public record Item(long id, String processInstanceId, String processKey, String processName,

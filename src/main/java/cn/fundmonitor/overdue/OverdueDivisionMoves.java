@@ -3,6 +3,8 @@ package cn.fundmonitor.overdue;
 import cn.fundmonitor.divisions.DivisionChanged;
 import cn.fundmonitor.organisation.Role;
 import cn.fundmonitor.organisation.UnitGroup;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,13 +15,10 @@ import org.springframework.stereotype.Component;
  * groups responsible for them and escalated to; completed ones stay as recorded (MNR 第十七条).
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class OverdueDivisionMoves {
 
   private final JdbcClient jdbc;
-
-  OverdueDivisionMoves(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
 
   @EventListener
   @Order(60)

@@ -1,5 +1,7 @@
 package cn.fundmonitor.overdue;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 
@@ -8,17 +10,13 @@ import org.springframework.stereotype.Component;
  * them on its dashboard and on the task in the diagram, each with its unit and days late.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class OverdueIncidents {
 
   public static final String TYPE = "overdue";
 
   private final RuntimeService runtime;
   private final OverdueService overdue;
-
-  OverdueIncidents(RuntimeService runtime, OverdueService overdue) {
-    this.runtime = runtime;
-    this.overdue = overdue;
-  }
 
   /** Raises (or renews, with today's days late) the incident of an open overdue step. */
   public void raise(OverdueStep step) {

@@ -6,17 +6,16 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class OverdueRepository {
 
   private final JdbcClient jdbc;
-
-  OverdueRepository(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
 
   Optional<OverdueStep> findOpen(String processInstanceId, String activityId, String unitCode) {
     return jdbc.sql("select * from fm_overdue_step where process_instance_id = ? and activity_id = ? "

@@ -7,6 +7,8 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,17 +18,12 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class OverdueService {
 
   private final OverdueRepository repository;
   private final OrganisationService organisation;
   private final Clock clock;
-
-  OverdueService(OverdueRepository repository, OrganisationService organisation, Clock clock) {
-    this.repository = repository;
-    this.organisation = organisation;
-    this.clock = clock;
-  }
 
   /** Records that a step became overdue; the same open step is recorded once. */
   public OverdueStep record(String processInstanceId, String businessKey, String activityId,

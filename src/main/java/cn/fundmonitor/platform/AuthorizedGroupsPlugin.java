@@ -5,6 +5,8 @@ import cn.fundmonitor.organisation.OrganisationService;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Session;
@@ -31,13 +33,10 @@ import org.springframework.stereotype.Component;
  * times.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class AuthorizedGroupsPlugin extends AbstractProcessEnginePlugin {
 
   private final ObjectProvider<OrganisationService> organisation;
-
-  AuthorizedGroupsPlugin(ObjectProvider<OrganisationService> organisation) {
-    this.organisation = organisation;
-  }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {

@@ -1,6 +1,8 @@
 package cn.fundmonitor.platform;
 
 import java.util.List;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -12,13 +14,10 @@ import org.springframework.stereotype.Component;
 
 /** Checks /api credentials against Camunda's identity service: one set of users for everything. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
   private final IdentityService identityService;
-
-  CamundaIdentityAuthenticationProvider(IdentityService identityService) {
-    this.identityService = identityService;
-  }
 
   @Override
   public Authentication authenticate(Authentication authentication) {

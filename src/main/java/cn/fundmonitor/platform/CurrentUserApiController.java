@@ -5,6 +5,8 @@ import cn.fundmonitor.organisation.DivisionLevel;
 import cn.fundmonitor.organisation.OrganisationService;
 import cn.fundmonitor.organisation.Role;
 import java.util.List;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,17 +17,13 @@ import org.springframework.web.bind.annotation.RestController;
  * its units by name, and the actions its groups allow. The server checks each action again.
  */
 @RestController
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class CurrentUserApiController {
 
   static final String ADMIN_GROUP = "camunda-admin";
 
   private final OrganisationService organisation;
   private final IdentityService identity;
-
-  CurrentUserApiController(OrganisationService organisation, IdentityService identity) {
-    this.organisation = organisation;
-    this.identity = identity;
-  }
 
   @GetMapping("/api/me")
   Me me(@AuthenticationPrincipal CurrentUser user) {

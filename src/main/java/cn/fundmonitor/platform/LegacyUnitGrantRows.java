@@ -6,6 +6,8 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Objects;
 import java.util.TreeSet;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,13 +18,10 @@ import org.springframework.stereotype.Component;
  * row at a time, and the national tree had 218,000 of them.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class LegacyUnitGrantRows implements LegacyUnitGrants {
 
   private final JdbcTemplate jdbc;
-
-  LegacyUnitGrantRows(JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
-  }
 
   @Override
   public int remove(Collection<String> processKeys) {

@@ -11,6 +11,8 @@ import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateListener;
@@ -42,15 +44,12 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ModelSandbox extends AbstractProcessEnginePlugin {
 
   static final String ADMIN_GROUP = "camunda-admin";
 
   private final ApplicationContext context;
-
-  ModelSandbox(ApplicationContext context) {
-    this.context = context;
-  }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {

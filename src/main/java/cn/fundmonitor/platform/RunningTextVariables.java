@@ -1,6 +1,8 @@
 package cn.fundmonitor.platform;
 
 import java.util.List;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -11,6 +13,7 @@ import org.springframework.stereotype.Component;
  * the engine's API.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class RunningTextVariables {
 
   /** One text variable of a running execution, local to a task when {@code taskId} is set. */
@@ -18,10 +21,6 @@ public class RunningTextVariables {
       String taskId, String text) {}
 
   private final JdbcClient jdbc;
-
-  RunningTextVariables(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
 
   public List<TextVariable> containing(String fragment) {
     return jdbc.sql("select NAME_, PROC_INST_ID_, EXECUTION_ID_, TASK_ID_, TEXT_ from ACT_RU_VARIABLE "

@@ -3,6 +3,8 @@ package cn.fundmonitor.platform;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.stream.Collectors;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
@@ -23,6 +25,7 @@ import org.springframework.stereotype.Component;
  * start, after the organisation's groups, and only where something is missing or changed.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class TasklistFilters {
 
   public static final String OVERDUE_FILTER = "逾期任务";
@@ -36,14 +39,6 @@ public class TasklistFilters {
   private final TaskService tasks;
   private final AuthorizationService authorizations;
   private final TaskSummaryPlugin summaries;
-
-  TasklistFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations,
-      TaskSummaryPlugin summaries) {
-    this.filters = filters;
-    this.tasks = tasks;
-    this.authorizations = authorizations;
-    this.summaries = summaries;
-  }
 
   /** Creates the filters that are missing and updates those whose query or columns changed. */
   @EventListener(ApplicationReadyEvent.class)

@@ -7,6 +7,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,15 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
  * the province that tracks it (MNR 第十二条) and the ministry; to anyone else it does not exist.
  */
 @RestController
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ProblemApiController {
 
   private final ProblemService problems;
   private final OrganisationService organisation;
-
-  ProblemApiController(ProblemService problems, OrganisationService organisation) {
-    this.problems = problems;
-    this.organisation = organisation;
-  }
 
   record EventView(String action, String actor, OffsetDateTime occurredAt, String detail) {}
 

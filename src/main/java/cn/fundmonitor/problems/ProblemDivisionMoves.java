@@ -2,6 +2,8 @@ package cn.fundmonitor.problems;
 
 import cn.fundmonitor.divisions.DivisionChanged;
 import java.util.EnumSet;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,15 +14,12 @@ import org.springframework.stereotype.Component;
  * move to the new code; closed and dismissed ones stay as filed (MNR 第十七条).
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ProblemDivisionMoves {
 
   static final EnumSet<ProblemStatus> FINISHED = EnumSet.of(ProblemStatus.CLOSED, ProblemStatus.DISMISSED);
 
   private final JdbcClient jdbc;
-
-  ProblemDivisionMoves(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
 
   @EventListener
   @Order(30)

@@ -4,6 +4,8 @@ import static cn.fundmonitor.problems.ProblemEscalationProcess.*;
 
 import cn.fundmonitor.money.Yuan;
 import java.util.Objects;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -17,6 +19,7 @@ import org.springframework.stereotype.Component;
  * a user's own report starts at the form's start event ({@link #report}), as the user.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ProblemReports {
 
   /**
@@ -65,10 +68,6 @@ public class ProblemReports {
   }
 
   private final RuntimeService runtime;
-
-  ProblemReports(RuntimeService runtime) {
-    this.runtime = runtime;
-  }
 
   /**
    * A problem found by the system (monitoring, the lifecycle): the message ProblemRaised starts

@@ -7,17 +7,16 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ProblemRepository {
 
   private final JdbcClient jdbc;
-
-  ProblemRepository(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
 
   void insert(Problem p) {
     jdbc.sql("insert into fm_problem (problem_no, project_code, unit_code, kind, amount, description, "

@@ -21,6 +21,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,6 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ProblemService {
 
   public static final String MAJOR = "MAJOR";
@@ -40,15 +43,6 @@ public class ProblemService {
   private final ProjectCatalogue catalogue;
   private final OrganisationService organisation;
   private final Clock clock;
-
-  ProblemService(ProblemRepository repository, NumberSequences numbers,
-      ProjectCatalogue catalogue, OrganisationService organisation, Clock clock) {
-    this.repository = repository;
-    this.numbers = numbers;
-    this.catalogue = catalogue;
-    this.organisation = organisation;
-    this.clock = clock;
-  }
 
   /**
    * Who works on a problem, who rectifies it, and the province that tracks it (the handling unit

@@ -5,23 +5,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Indicators are stored the same way wherever they belong (a project's targets, an allocation's
  * approved targets): level1, level2, name, comparator, target value/date/text, unit, by position.
  */
+@RequiredArgsConstructor
 public final class IndicatorTable {
 
   private final JdbcClient jdbc;
   private final String table;
   private final String keyColumn;
-
-  public IndicatorTable(JdbcClient jdbc, String table, String keyColumn) {
-    this.jdbc = jdbc;
-    this.table = table;
-    this.keyColumn = keyColumn;
-  }
 
   public void insert(String key, List<Indicator> indicators) {
     for (int i = 0; i < indicators.size(); i++) {

@@ -13,6 +13,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ProgressPlans {
 
   /** A plan of more points than a project has monitoring points in ten years is a mistake. */
@@ -34,10 +37,6 @@ public class ProgressPlans {
   public record PlannedProgress(LocalDate pointOn, BigDecimal execution, BigDecimal physical) {}
 
   private final JdbcClient jdbc;
-
-  ProgressPlans(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
 
   /**
    * Checks the rows of the form's list {@code progressPlan} ({pointOn, plannedExecution,

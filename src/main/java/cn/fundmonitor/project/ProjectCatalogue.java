@@ -9,6 +9,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,15 +21,11 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ProjectCatalogue {
 
   private final ProjectRepository projects;
   private final OrganisationService organisation;
-
-  ProjectCatalogue(ProjectRepository projects, OrganisationService organisation) {
-    this.projects = projects;
-    this.organisation = organisation;
-  }
 
   @Transactional(readOnly = true)
   public Optional<Project> find(String code) {

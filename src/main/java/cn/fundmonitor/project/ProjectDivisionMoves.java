@@ -1,6 +1,8 @@
 package cn.fundmonitor.project;
 
 import cn.fundmonitor.divisions.DivisionChanged;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,13 +14,10 @@ import org.springframework.stereotype.Component;
  * (MNR 第十七条).
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ProjectDivisionMoves {
 
   private final JdbcClient jdbc;
-
-  ProjectDivisionMoves(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
 
   @EventListener
   @Order(10)

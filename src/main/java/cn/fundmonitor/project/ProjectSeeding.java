@@ -6,6 +6,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +18,7 @@ import org.springframework.stereotype.Component;
  * themselves.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ProjectSeeding {
 
   /** A project as the reserve holds it, already in {@code status}. */
@@ -28,10 +31,6 @@ public class ProjectSeeding {
       Instant selectedAt) {}
 
   private final JdbcTemplate jdbc;
-
-  ProjectSeeding(JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
-  }
 
   /** How many projects the reserve holds. */
   public int count() {

@@ -11,6 +11,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,20 +24,13 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ProjectTargets {
 
   private final ProjectRepository projects;
   private final ProjectCatalogue catalogue;
   private final ProjectTeams teams;
   private final Clock clock;
-
-  ProjectTargets(ProjectRepository projects, ProjectCatalogue catalogue, ProjectTeams teams,
-      Clock clock) {
-    this.projects = projects;
-    this.catalogue = catalogue;
-    this.teams = teams;
-    this.clock = clock;
-  }
 
   /**
    * Checks an adjusted plan's indicators against the warehoused ones (GX 第二十一条): parsed as

@@ -5,6 +5,8 @@ import cn.fundmonitor.organisation.Role;
 import cn.fundmonitor.organisation.UnitGroup;
 import java.util.List;
 import java.util.stream.Collectors;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,13 +16,10 @@ import org.springframework.stereotype.Component;
  * ({@link UnitGroup}); the project's direction names the department ({@link Direction#reviewingRole}).
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ProjectTeams {
 
   private final OrganisationService organisation;
-
-  ProjectTeams(OrganisationService organisation) {
-    this.organisation = organisation;
-  }
 
   /** The applicant's department that answers returns: the applicant unit, the direction's role. */
   public UnitGroup applicantGroup(Project p) {

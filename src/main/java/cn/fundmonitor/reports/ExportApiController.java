@@ -6,6 +6,8 @@ import cn.fundmonitor.common.Workbooks;
 import cn.fundmonitor.platform.CurrentUser;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -25,20 +27,13 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  */
 @RestController
 @RequestMapping("/api/exports")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ExportApiController {
 
   private final FilingExport export;
   private final ExportJobs jobs;
   private final StatisticsService statistics;
   private final ReportPeriods periods;
-
-  ExportApiController(FilingExport export, ExportJobs jobs, StatisticsService statistics,
-      ReportPeriods periods) {
-    this.export = export;
-    this.jobs = jobs;
-    this.statistics = statistics;
-    this.periods = periods;
-  }
 
   /**
    * The filings of a quarter ({@code year}, {@code quarter}) or of a monitoring point

@@ -4,12 +4,15 @@ import cn.fundmonitor.money.Yuan;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * The figures of one row of statistics: money received, issued and paid, execution against time
  * progress, warnings, overdue filings, open problems and how the indicators stand. Sums are
  * exact; rates are derived, never summed.
  */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public final class Figures {
 
   private BigDecimal received = BigDecimal.ZERO;
@@ -27,10 +30,6 @@ public final class Figures {
   private int indicatorsMet;
   private int rateSum;
   private final int monthsElapsed;
-
-  Figures(int monthsElapsed) {
-    this.monthsElapsed = monthsElapsed;
-  }
 
   void add(ProjectFact f, LocalDate today) {
     issued = issued.add(f.issued());

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongConsumer;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -30,6 +32,7 @@ import org.springframework.stereotype.Component;
  * reported every thousand rows.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class FilingExport {
 
   static final int WINDOW = 100;
@@ -45,11 +48,6 @@ public class FilingExport {
 
   private final FilingRowRepository rows;
   private final OrganisationService organisation;
-
-  FilingExport(FilingRowRepository rows, OrganisationService organisation) {
-    this.rows = rows;
-    this.organisation = organisation;
-  }
 
   /** The regions a scope covers. */
   public Set<String> regions(Scope scope) {

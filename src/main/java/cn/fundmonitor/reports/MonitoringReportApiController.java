@@ -9,6 +9,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -28,16 +30,13 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/monitoring-reports/{unitCode}/{year}/{date}")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class MonitoringReportApiController {
 
   static final String DOCX =
       "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
   private final MonitoringReportService reports;
-
-  MonitoringReportApiController(MonitoringReportService reports) {
-    this.reports = reports;
-  }
 
   @GetMapping("/draft")
   Map<String, Object> draft(@AuthenticationPrincipal CurrentUser user, @PathVariable String unitCode,

@@ -3,18 +3,17 @@ package cn.fundmonitor.reports;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Monitoring reports as entered, one JSON document per unit, year and monitoring date. */
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class MonitoringReportRepository {
 
   private final JdbcClient jdbc;
-
-  MonitoringReportRepository(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
 
   Optional<String> find(String unitCode, int year, LocalDate monitoringDate) {
     return jdbc.sql("select content from fm_monitoring_report where unit_code = ? and budget_year = ? "

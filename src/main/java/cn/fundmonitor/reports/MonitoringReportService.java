@@ -19,6 +19,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,6 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  * A unit writes its own report; its superiors read it.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class MonitoringReportService {
 
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
@@ -42,19 +45,6 @@ public class MonitoringReportService {
   private final MonitoringReportDocument document;
   private final ObjectMapper json;
   private final Clock clock;
-
-  MonitoringReportService(MonitoringReportRepository repository, StatisticsRepository statistics,
-      ProjectCatalogue catalogue, FilingService filings, OrganisationService organisation,
-      MonitoringReportDocument document, ObjectMapper json, Clock clock) {
-    this.repository = repository;
-    this.statistics = statistics;
-    this.catalogue = catalogue;
-    this.filings = filings;
-    this.organisation = organisation;
-    this.document = document;
-    this.json = json;
-    this.clock = clock;
-  }
 
   /** The saved report as entered, or a draft filled from the unit's data. */
   @Transactional(readOnly = true)

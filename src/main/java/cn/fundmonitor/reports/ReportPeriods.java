@@ -5,6 +5,8 @@ import cn.fundmonitor.filing.FilingPeriod;
 import cn.fundmonitor.filing.MonitoringPointService;
 import cn.fundmonitor.filing.Quarter;
 import java.util.Collection;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,13 +14,10 @@ import org.springframework.stereotype.Component;
  * ({@code pointId}; MNR 第十一条: 其他填报时点，按要求执行) the caller's units may see.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ReportPeriods {
 
   private final MonitoringPointService points;
-
-  ReportPeriods(MonitoringPointService points) {
-    this.points = points;
-  }
 
   FilingPeriod of(Integer year, Integer quarter, Long pointId, Collection<String> groupIds) {
     if (pointId != null) {

@@ -6,6 +6,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -22,18 +24,12 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/statistics")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class StatisticsApiController {
 
   private final StatisticsService statistics;
   private final StatisticsSheets sheets;
   private final ReportPeriods periods;
-
-  StatisticsApiController(StatisticsService statistics, StatisticsSheets sheets,
-      ReportPeriods periods) {
-    this.statistics = statistics;
-    this.sheets = sheets;
-    this.periods = periods;
-  }
 
   /**
    * The statistics of a quarter ({@code year} and {@code quarter}) or of a monitoring point

@@ -11,18 +11,17 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Reads the persisted allocations, filings and problems for the statistics (MNR 第十三条). */
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class StatisticsRepository {
 
   private final JdbcClient jdbc;
-
-  StatisticsRepository(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
 
   /** One indicator of a filed quarter, with its place in the target frame. */
   record IndicatorFact(String projectCode, IndicatorCategory category, Integer rate,

@@ -23,6 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,6 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
  * MNR 第十一条), within what the user may see, summed in the database (issue 16).
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class StatisticsService {
 
   public static final String ADMIN_GROUP = "camunda-admin";
@@ -41,12 +44,6 @@ public class StatisticsService {
   private final StatisticsRepository repository;
   private final OrganisationService organisation;
   private final Clock clock;
-
-  StatisticsService(StatisticsRepository repository, OrganisationService organisation, Clock clock) {
-    this.repository = repository;
-    this.organisation = organisation;
-    this.clock = clock;
-  }
 
   public record Row(String key, String label, int depth, Figures figures) {}
 

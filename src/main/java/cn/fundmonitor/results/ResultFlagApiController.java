@@ -5,6 +5,8 @@ import cn.fundmonitor.common.Problems;
 import cn.fundmonitor.organisation.OrganisationService;
 import cn.fundmonitor.platform.CurrentUser;
 import java.util.List;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,15 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/result-flags")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ResultFlagApiController {
 
   private final ResultFlagService flags;
   private final OrganisationService organisation;
-
-  ResultFlagApiController(ResultFlagService flags, OrganisationService organisation) {
-    this.flags = flags;
-    this.organisation = organisation;
-  }
 
   @GetMapping
   List<ResultFlag> flags(@AuthenticationPrincipal CurrentUser user, @RequestParam int budgetYear) {

@@ -4,20 +4,19 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Reads the year's results from the self-evaluations and lifecycles; keeps the overrides. */
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ResultFlagRepository {
 
   private static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
 
   private final JdbcClient jdbc;
-
-  ResultFlagRepository(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
 
   /** A result as stored: the project, where it is, what happened. */
   record Raw(String projectCode, String projectName, String regionCode, String direction,

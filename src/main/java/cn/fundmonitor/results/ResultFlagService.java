@@ -16,6 +16,8 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,6 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ResultFlagService {
 
   public static final int MAX_REASON = 500;
@@ -38,14 +41,6 @@ public class ResultFlagService {
   private final ResultReductionTable table;
   private final OrganisationService organisation;
   private final Clock clock;
-
-  ResultFlagService(ResultFlagRepository repository, ResultReductionTable table,
-      OrganisationService organisation, Clock clock) {
-    this.repository = repository;
-    this.table = table;
-    this.organisation = organisation;
-    this.clock = clock;
-  }
 
   /**
    * The flags on the money of a budget year: the results of the year before. Not read-only: each

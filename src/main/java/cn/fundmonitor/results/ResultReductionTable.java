@@ -2,6 +2,8 @@ package cn.fundmonitor.results;
 
 import cn.fundmonitor.common.ConflictException;
 import java.math.BigDecimal;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
@@ -12,15 +14,12 @@ import org.springframework.stereotype.Component;
  * 少安排或不安排).
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ResultReductionTable {
 
   static final String DECISION = "resultReduction";
 
   private final DecisionService decisions;
-
-  ResultReductionTable(DecisionService decisions) {
-    this.decisions = decisions;
-  }
 
   record Reduction(BigDecimal percent, String label) {}
 

@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -25,15 +27,11 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @RestController
 @RequestMapping("/api/expenses")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ExpenseApiController {
 
   private final ExpenseChecker checker;
   private final ExpenseSheets sheets;
-
-  ExpenseApiController(ExpenseChecker checker, ExpenseSheets sheets) {
-    this.checker = checker;
-    this.sheets = sheets;
-  }
 
   /** e.g. {"direction":"GEOHAZARD","expenseCategory":"VEHICLE","hazardResponsibleParty":"不涉及"} */
   @PostMapping("/check")

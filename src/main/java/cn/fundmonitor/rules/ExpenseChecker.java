@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
@@ -32,6 +34,7 @@ import org.springframework.stereotype.Component;
  * with FEEL-Scala instead, so a rule is never misread.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ExpenseChecker {
 
   public static final String ELIGIBILITY = "expenditureEligibility";
@@ -43,10 +46,6 @@ public class ExpenseChecker {
   private final DmnEngine simpleFeel = engine(true);
   private final DmnEngine fullFeel = engine(false);
   private final Map<String, Table> parsed = new ConcurrentHashMap<>();
-
-  ExpenseChecker(RepositoryService repository) {
-    this.repository = repository;
-  }
 
   /**
    * A standalone DMN engine: with {@code simpleFeel} the Java simple-unary-test FEEL the checks

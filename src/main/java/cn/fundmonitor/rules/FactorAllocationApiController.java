@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,18 +31,12 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @RestController
 @RequestMapping("/api/factor-allocation")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class FactorAllocationApiController {
 
   private final FactorAllocationService service;
   private final FactorSheets sheets;
   private final OrganisationService organisation;
-
-  FactorAllocationApiController(FactorAllocationService service, FactorSheets sheets,
-      OrganisationService organisation) {
-    this.service = service;
-    this.sheets = sheets;
-    this.organisation = organisation;
-  }
 
   @GetMapping("/factors")
   FactorWeights.Policy factors(@RequestParam int budgetYear) {

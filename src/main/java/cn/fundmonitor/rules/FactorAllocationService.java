@@ -15,6 +15,8 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 
 /**
@@ -24,18 +26,12 @@ import org.springframework.stereotype.Service;
  * the start of the issue rather than a number copied by hand.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class FactorAllocationService {
 
   private final FactorWeights weights;
   private final OrganisationService organisation;
   private final ResultFlagService results;
-
-  FactorAllocationService(FactorWeights weights, OrganisationService organisation,
-      ResultFlagService results) {
-    this.weights = weights;
-    this.organisation = organisation;
-    this.results = results;
-  }
 
   /** Which share of the allocation the money is: the issue lines fill that column. */
   public enum FundShare {

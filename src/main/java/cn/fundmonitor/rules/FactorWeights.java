@@ -4,6 +4,8 @@ import cn.fundmonitor.common.ConflictException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.variable.Variables;
@@ -15,17 +17,13 @@ import org.springframework.stereotype.Component;
  * by deploying a new version; the next calculation uses it.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class FactorWeights {
 
   public static final String DECISION = "allocationFactorWeights";
 
   private final RepositoryService repository;
   private final DecisionService decisions;
-
-  FactorWeights(RepositoryService repository, DecisionService decisions) {
-    this.repository = repository;
-    this.decisions = decisions;
-  }
 
   /** The policy in force for a budget year, with the version of the table that said so. */
   public record Policy(int decisionVersion, List<Factor> factors) {}

@@ -9,6 +9,8 @@ import cn.fundmonitor.platform.CurrentUser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -28,15 +30,12 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @RestController
 @RequestMapping("/api/rules")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class RuleSheetApiController {
 
   static final String ADMIN_GROUP = "camunda-admin";
 
   private final RuleSheets sheets;
-
-  RuleSheetApiController(RuleSheets sheets) {
-    this.sheets = sheets;
-  }
 
   @GetMapping
   List<RuleSheets.TableInfo> tables() {

@@ -15,6 +15,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.IndexedColors;
@@ -47,6 +49,7 @@ import org.springframework.stereotype.Component;
  * column, and nothing is deployed.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class RuleSheets {
 
   public static final String DEPLOYMENT_NAME = "fund-monitor-rule-sheet";
@@ -67,11 +70,6 @@ public class RuleSheets {
   private final FeelEngineApi feel = FeelEngineBuilder.forJava().build();
 
   private final WorkbookReader workbooks;
-
-  RuleSheets(RepositoryService repository, WorkbookReader workbooks) {
-    this.repository = repository;
-    this.workbooks = workbooks;
-  }
 
   /** A table's key, name and latest version, for the list of what can be exported. */
   public record TableInfo(String key, String name, int version, String resourceName) {}

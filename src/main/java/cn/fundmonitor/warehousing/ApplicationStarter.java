@@ -2,6 +2,8 @@ package cn.fundmonitor.warehousing;
 
 import cn.fundmonitor.project.Project;
 import cn.fundmonitor.project.ProjectCatalogue;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 
@@ -10,15 +12,11 @@ import org.springframework.stereotype.Component;
  * user (Camunda authorizations decide whether that user may apply).
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ApplicationStarter {
 
   private final RuntimeService runtime;
   private final ProjectCatalogue catalogue;
-
-  ApplicationStarter(RuntimeService runtime, ProjectCatalogue catalogue) {
-    this.runtime = runtime;
-    this.catalogue = catalogue;
-  }
 
   /** Files the application; returns the project as filed, after the eligibility check. */
   public Project apply(ApplicationRequest request) {

@@ -14,6 +14,8 @@ import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,20 +30,13 @@ import org.springframework.web.bind.annotation.RestController;
 /** The project reserve over HTTP: a unit sees its own and its subordinates' projects only. */
 @RestController
 @RequestMapping("/api/projects")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ProjectApiController {
 
   private final ProjectCatalogue catalogue;
   private final ProjectTargets projectTargets;
   private final ApplicationStarter starter;
   private final OrganisationService organisation;
-
-  ProjectApiController(ProjectCatalogue catalogue, ProjectTargets projectTargets,
-      ApplicationStarter starter, OrganisationService organisation) {
-    this.catalogue = catalogue;
-    this.projectTargets = projectTargets;
-    this.starter = starter;
-    this.organisation = organisation;
-  }
 
   @GetMapping
   List<ProjectSummary> list(@AuthenticationPrincipal CurrentUser user,

@@ -10,22 +10,18 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /** The checklist one province chooses next year's supported projects from. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class SelectionCandidates {
 
   private final ProjectCatalogue catalogue;
   private final OrganisationService organisation;
   private final ResultFlagService results;
-
-  SelectionCandidates(ProjectCatalogue catalogue, OrganisationService organisation,
-      ResultFlagService results) {
-    this.catalogue = catalogue;
-    this.organisation = organisation;
-    this.results = results;
-  }
 
   /**
    * The province's warehoused, not yet chosen projects as the form's options, each with last

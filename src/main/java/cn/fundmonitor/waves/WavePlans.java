@@ -4,6 +4,8 @@ import cn.fundmonitor.common.NotFoundException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -23,6 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class WavePlans {
 
   /**
@@ -40,11 +43,6 @@ public class WavePlans {
 
   private final WaveRepository repository;
   private final Clock clock;
-
-  WavePlans(WaveRepository repository, Clock clock) {
-    this.repository = repository;
-    this.clock = clock;
-  }
 
   /**
    * Fixes the projects, in the order given, into batches of {@code batchSize}: batch 0 holds the

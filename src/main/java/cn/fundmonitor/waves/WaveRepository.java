@@ -5,22 +5,20 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class WaveRepository {
 
   private static final int INSERT_CHUNK = 1000;
 
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
-
-  WaveRepository(JdbcClient jdbc, JdbcTemplate template) {
-    this.jdbc = jdbc;
-    this.template = template;
-  }
 
   void insert(String id, WaveKind kind, String period, int batchSize, int batchCount, int planned,
       int ended, OffsetDateTime at) {
