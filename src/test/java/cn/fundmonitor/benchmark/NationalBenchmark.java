@@ -2,6 +2,7 @@ package cn.fundmonitor.benchmark;
 
 import static cn.fundmonitor.filing.QuarterlyFilingProcess.*;
 
+import cn.fundmonitor.platform.ProcessVariables;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -215,8 +216,8 @@ class NationalBenchmark {
       var project = projects.get(i);
       if (filings.prepare(project, q2)) {
         runtime.createProcessInstanceByKey(KEY).businessKey(q2.key(project))
-            .setVariables(Variables.createVariables().putValue(FILING_YEAR.name(), 2026)
-                .putValue(FILING_QUARTER.name(), 2).putValue(PROJECT_CODE.name(), project))
+            .setVariables(ProcessVariables.builder().set(FILING_YEAR, 2026)
+                .set(FILING_QUARTER, 2).set(PROJECT_CODE, project).build())
             .execute();
       }
     });
@@ -589,8 +590,8 @@ class NationalBenchmark {
       }}""";
 
   static Map<String, Object> filingVariables(String paid) {
-    return Variables.createVariables()
-        .putValue(PAID_TO_DATE.name(), paid).putValue(paidField(FundSource.CENTRAL), paid)
+    return ProcessVariables.builder()
+        .set(PAID_TO_DATE, paid).build().putValue(paidField(FundSource.CENTRAL), paid)
         .putValue(PHYSICAL_PROGRESS.name(), "25")
         .putValueTyped(INDICATOR_ACTUALS.name(), JsonVariables.json(List.of(
             Map.of("position", 1, "actual", "30", "notYetDue", false),

@@ -2,6 +2,7 @@ package cn.fundmonitor.benchmark;
 
 import static cn.fundmonitor.filing.QuarterlyFilingProcess.*;
 
+import cn.fundmonitor.platform.ProcessVariables;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
@@ -209,8 +210,8 @@ class QuarterlyWaveBenchmark {
   double fileThroughTheServiceLayer() throws Exception {
     var ids = tasks.createTaskQuery().taskDefinitionKey(TASK_FILE).listPage(0, COMPLETIONS).stream()
         .map(t -> t.getId()).toList();
-    var seconds = parallel(ids.size(), i -> tasks.complete(ids.get(i), Variables.createVariables()
-        .putValue(PAID_TO_DATE.name(), "20000").putValue(paidField(FundSource.CENTRAL), "20000")
+    var seconds = parallel(ids.size(), i -> tasks.complete(ids.get(i), ProcessVariables.builder()
+        .set(PAID_TO_DATE, "20000").build().putValue(paidField(FundSource.CENTRAL), "20000")
         .putValue(PHYSICAL_PROGRESS.name(), "25")
         .putValueTyped(INDICATOR_ACTUALS.name(), JsonVariables.json(List.of(
             Map.of("position", 1, "actual", "30", "notYetDue", false),

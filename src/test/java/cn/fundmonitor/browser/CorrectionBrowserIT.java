@@ -1,5 +1,6 @@
 package cn.fundmonitor.browser;
 
+import cn.fundmonitor.platform.ProcessVariables;
 import cn.fundmonitor.filing.RawFiling;
 import static cn.fundmonitor.correction.DataCorrectionProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -349,9 +350,9 @@ class CorrectionBrowserIT {
   /** Xingning's finance department asks for a change through the service. */
   private ProcessInstance request(String key, String field, String value) {
     return users.as("xingning-finance", () -> runtime.startProcessInstanceByKey(KEY,
-        Variables.createVariables().putValue(RECORD_KEY.name(), key).putValue(FIELD.name(), field)
-            .putValue(NEW_VALUE.name(), value)
-            .putValue(REASON.name(), "与国库集中支付系统和监理月报核对后更正")));
+        ProcessVariables.builder().set(RECORD_KEY, key).set(FIELD, field)
+            .set(NEW_VALUE, value)
+            .set(REASON, "与国库集中支付系统和监理月报核对后更正").build()));
   }
 
   /** The monthly timer fires: every queued request goes into its province's report. */

@@ -3,6 +3,7 @@ package cn.fundmonitor.browser;
 import static cn.fundmonitor.filing.QuarterlyFilingProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.fundmonitor.platform.ProcessVariables;
 import cn.fundmonitor.filing.FilingService;
 import cn.fundmonitor.filing.Quarter;
 import cn.fundmonitor.project.ProgressPlans;
@@ -128,10 +129,10 @@ class ExecutionWarningBrowserIT {
         "plannedExecution", 80, "plannedPhysical", 80)));
     filings.prepare(project, quarter);
     return runtime.createProcessInstanceByKey(KEY).businessKey(quarter.key(project))
-        .setVariables(Variables.createVariables()
-            .putValue(FILING_YEAR.name(), quarter.year())
-            .putValue(FILING_QUARTER.name(), quarter.quarter())
-            .putValue(PROJECT_CODE.name(), project))
+        .setVariables(ProcessVariables.builder()
+            .set(FILING_YEAR, quarter.year())
+            .set(FILING_QUARTER, quarter.quarter())
+            .set(PROJECT_CODE, project).build())
         .execute();
   }
 }

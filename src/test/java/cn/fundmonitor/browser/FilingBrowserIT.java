@@ -3,6 +3,7 @@ package cn.fundmonitor.browser;
 import static cn.fundmonitor.filing.QuarterlyFilingProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.fundmonitor.platform.ProcessVariables;
 import cn.fundmonitor.filing.FilingService;
 import cn.fundmonitor.filing.FilingStatus;
 import cn.fundmonitor.filing.FundSource;
@@ -169,10 +170,10 @@ class FilingBrowserIT {
         "plannedExecution", 90, "plannedPhysical", 95)));
     filings.prepare(project, quarter);
     return runtime.createProcessInstanceByKey(KEY).businessKey(quarter.key(project))
-        .setVariables(Variables.createVariables()
-            .putValue(FILING_YEAR.name(), quarter.year())
-            .putValue(FILING_QUARTER.name(), quarter.quarter())
-            .putValue(PROJECT_CODE.name(), project))
+        .setVariables(ProcessVariables.builder()
+            .set(FILING_YEAR, quarter.year())
+            .set(FILING_QUARTER, quarter.quarter())
+            .set(PROJECT_CODE, project).build())
         .execute();
   }
 
@@ -182,8 +183,8 @@ class FilingBrowserIT {
         .singleResult();
     users.run("xingning-finance", () -> {
       tasks.claim(task.getId(), "xingning-finance");
-      tasks.complete(task.getId(), Variables.createVariables()
-          .putValue(PAID_TO_DATE.name(), "900000").putValue(paidField(FundSource.CENTRAL), "900000")
+      tasks.complete(task.getId(), ProcessVariables.builder()
+          .set(PAID_TO_DATE, "900000").build().putValue(paidField(FundSource.CENTRAL), "900000")
           .putValue(PHYSICAL_PROGRESS.name(), 95)
           .putValueTyped(INDICATOR_ACTUALS.name(), JsonVariables.json(List.of(
               Map.of("position", 1, "actual", "118", "notYetDue", false),

@@ -1,5 +1,6 @@
 package cn.fundmonitor.browser;
 
+import cn.fundmonitor.platform.ProcessVariables;
 import cn.fundmonitor.filing.RawFiling;
 import static cn.fundmonitor.inspection.InspectionProcess.CONFIRMATION_COMMENT;
 import static cn.fundmonitor.inspection.InspectionProcess.END_CLOSED;
@@ -211,8 +212,8 @@ class InspectionBrowserIT {
 
   /** The province checks Xingning's data of last year (started through the engine). */
   private ProcessInstance inspect() {
-    return users.as(INSPECTOR, () -> runtime.startProcessInstanceByKey(KEY, Variables.createVariables()
-        .putValue(YEAR.name(), year()).putValue(SAMPLE_UNITS.name(), XINGNING)));
+    return users.as(INSPECTOR, () -> runtime.startProcessInstanceByKey(KEY, ProcessVariables.builder()
+        .set(YEAR, year()).set(SAMPLE_UNITS, XINGNING).build()));
   }
 
   /** The county's rectification of the finding about the project, through the engine. */
@@ -220,7 +221,7 @@ class InspectionBrowserIT {
     var task = taskOf(pi, TASK_RECTIFY, code);
     users.run(COUNTY_FINANCE, () -> {
       tasks.claim(task.getId(), COUNTY_FINANCE);
-      tasks.complete(task.getId(), Variables.createVariables().putValue(RECTIFICATION.name(), text));
+      tasks.complete(task.getId(), ProcessVariables.builder().set(RECTIFICATION, text).build());
     });
   }
 

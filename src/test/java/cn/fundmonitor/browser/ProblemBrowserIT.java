@@ -3,6 +3,7 @@ package cn.fundmonitor.browser;
 import static cn.fundmonitor.problems.ProblemEscalationProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.fundmonitor.platform.ProcessVariables;
 import cn.fundmonitor.overdue.OverdueService;
 import cn.fundmonitor.problems.ProblemKind;
 import cn.fundmonitor.problems.ProblemService;
@@ -271,9 +272,9 @@ class ProblemBrowserIT {
   /** Xingning's eco department reports a problem of its project through the service. */
   private ProcessInstance report(String project, String kind, String amount) {
     return users.as("xingning-eco", () -> runtime.startProcessInstanceByKey(KEY,
-        Variables.createVariables().putValue(PROJECT_CODE.name(), project)
-            .putValue(PROBLEM_KIND.name(), kind).putValue(PROBLEM_AMOUNT.name(), amount)
-            .putValue(PROBLEM_DESCRIPTION.name(), "受连续降雨影响，边坡复绿工程进度滞后计划约两个月。")));
+        ProcessVariables.builder().set(PROJECT_CODE, project)
+            .set(PROBLEM_KIND, kind).set(PROBLEM_AMOUNT, amount)
+            .set(PROBLEM_DESCRIPTION, "受连续降雨影响，边坡复绿工程进度滞后计划约两个月。").build()));
   }
 
   private static VariableMap rectify() {

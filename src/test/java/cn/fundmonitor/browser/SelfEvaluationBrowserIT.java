@@ -1,5 +1,6 @@
 package cn.fundmonitor.browser;
 
+import cn.fundmonitor.platform.ProcessVariables;
 import cn.fundmonitor.filing.RawFiling;
 import static cn.fundmonitor.evaluation.SelfEvaluationProcess.END_COLLECTED;
 import static cn.fundmonitor.evaluation.SelfEvaluationProcess.EMERGENCY;
@@ -219,8 +220,8 @@ class SelfEvaluationBrowserIT {
   private ProcessInstance openEvaluation(String code) {
     evaluations.prepare(code, year());
     return runtime.createProcessInstanceByKey(KEY).businessKey(SelfEvaluation.key(code, year()))
-        .setVariables(Variables.createVariables().putValue(EVALUATION_YEAR.name(), year())
-            .putValue(PROJECT_CODE.name(), code))
+        .setVariables(ProcessVariables.builder().set(EVALUATION_YEAR, year())
+            .set(PROJECT_CODE, code).build())
         .execute();
   }
 
@@ -229,8 +230,8 @@ class SelfEvaluationBrowserIT {
     var task = task(pi, TASK_EVALUATE);
     users.run(COUNTY_FINANCE, () -> {
       tasks.claim(task.getId(), COUNTY_FINANCE);
-      tasks.complete(task.getId(), Variables.createVariables().putValue(SELF_REPORT.name(), report)
-          .putValue(EMERGENCY.name(), false));
+      tasks.complete(task.getId(), ProcessVariables.builder().set(SELF_REPORT, report)
+          .set(EMERGENCY, false).build());
     });
   }
 

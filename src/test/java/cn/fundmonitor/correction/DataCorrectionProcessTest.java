@@ -181,10 +181,10 @@ class DataCorrectionProcessTest {
     var q = new Quarter(2026, 1);
     filings.prepare(project, q);
     var filing = runtime.createProcessInstanceByKey(QuarterlyFilingProcess.KEY)
-        .businessKey(q.key(project)).setVariables(Variables.createVariables()
-            .putValue(QuarterlyFilingProcess.FILING_YEAR.name(), 2026)
-            .putValue(QuarterlyFilingProcess.FILING_QUARTER.name(), 1)
-            .putValue(QuarterlyFilingProcess.PROJECT_CODE.name(), project)).execute();
+        .businessKey(q.key(project)).setVariables(ProcessVariables.builder()
+            .set(QuarterlyFilingProcess.FILING_YEAR, 2026)
+            .set(QuarterlyFilingProcess.FILING_QUARTER, 1)
+            .set(QuarterlyFilingProcess.PROJECT_CODE, project).build()).execute();
     tasklist.as(XINGNING_FINANCE).complete(filing, QuarterlyFilingProcess.TASK_FILE, Variables
         .createVariables().putValue("paidToDate", "250000").putValue("paidCentral", "250000")
         .putValue("physicalProgress", "25")
