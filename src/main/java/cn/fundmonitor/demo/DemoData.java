@@ -403,7 +403,7 @@ class DemoData {
       var task = tasks.createTaskQuery().processInstanceBusinessKey(projectCode)
           .taskDefinitionKey(ProjectWarehousingProcess.TASK_REVIEW).singleResult();
       tasks.claim(task.getId(), userId);
-      var vars = WarehousingVariables.REVIEW_OUTCOME.with(outcome.name());
+      var vars = WarehousingVariables.REVIEW_OUTCOME.with(outcome);
       WarehousingVariables.REVIEW_COMMENT.putInto(vars, comment);
       tasks.complete(task.getId(), vars);
       return null;

@@ -172,7 +172,7 @@ class QuarterlyFilingDelegates {
   @Bean
   ExecutionListener quarterReviewListener() {
     return execution -> {
-      var outcome = Choices.required(REVIEW_OUTCOME.get(execution), ReviewOutcome.class,
+      var outcome = Choices.required(() -> REVIEW_OUTCOME.get(execution),
           "审核意见有误", "请选择：审核通过并传输至自然资源部，或退回修改");
       Choices.reasonRequired(outcome == ReviewOutcome.RETURN, REVIEW_COMMENT.get(execution),
           "审核意见有误", "退回修改时必须填写审核意见");

@@ -127,7 +127,7 @@ public final class QuarterlyFilingProcess {
   // the review form
   /** JSON [{position, name, target, actual, rate}] for qualitative indicators. */
   public static final ProcessVariable<Object> QUALITATIVE_RATES = ProcessVariable.of("qualitativeRates", Object.class);
-  public static final ProcessVariable<String> REVIEW_OUTCOME = ProcessVariable.of("filingReviewOutcome", String.class);
+  public static final ProcessVariable<ReviewOutcome> REVIEW_OUTCOME = ProcessVariable.ofEnum("filingReviewOutcome", ReviewOutcome.class, "审核结论");
   public static final ProcessVariable<String> REVIEW_COMMENT = ProcessVariable.of("filingReviewComment", String.class);
   // the wave (its own id is its process instance id) and its batches
   public static final ProcessVariable<Integer> WAVE_PLANNED = WaveVariables.WAVE_PLANNED;

@@ -232,6 +232,14 @@ public final class ProcessVariable<T> {
     return map.putValue(name, stored(value));
   }
 
+  /**
+   * The variable with a value as a client may submit it, unread (text for a date, an unknown
+   * choice): for tests of what the system answers to such input. Main code writes typed values.
+   */
+  public VariableMap withRaw(Object submitted) {
+    return Variables.createVariables().putValue(name, submitted);
+  }
+
   @Override
   public boolean equals(Object other) {
     return other instanceof ProcessVariable<?> v && v.name.equals(name) && Objects.equals(v.type, type);

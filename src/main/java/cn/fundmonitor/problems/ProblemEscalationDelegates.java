@@ -164,11 +164,10 @@ class ProblemEscalationDelegates {
   ExecutionListener problemDecisionListener() {
     return execution -> {
       if (TASK_DECIDE.equals(execution.getCurrentActivityId())) {
-        Choices.required(DECISION.get(execution), Decision.class, "处理意见有误",
+        Choices.required(() -> DECISION.get(execution), "处理意见有误",
             "请选择处理意见：责令整改，或经核查不成立");
       } else {
-        var outcome = Choices.required(CONFIRMATION_OUTCOME.get(execution),
-            ConfirmationOutcome.class, "确认意见有误", "请选择：整改已到位，或整改未到位");
+        var outcome = Choices.required(() -> CONFIRMATION_OUTCOME.get(execution), "确认意见有误", "请选择：整改已到位，或整改未到位");
         Choices.reasonRequired(outcome == ConfirmationOutcome.REJECT,
             CONFIRMATION_COMMENT.get(execution), "确认意见有误", "整改未到位时必须说明原因");
       }

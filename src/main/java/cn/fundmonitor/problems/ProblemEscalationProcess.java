@@ -87,12 +87,12 @@ public final class ProblemEscalationProcess {
   /** Thirty days to decide (the working-day calendar moves a day off). */
   public static final ProcessVariable<String> HANDLING_DEADLINE = ProcessVariable.of("handlingDeadline", String.class);
   // the decision form
-  public static final ProcessVariable<String> DECISION = ProcessVariable.of("problemDecision", String.class);
+  public static final ProcessVariable<Decision> DECISION = ProcessVariable.ofEnum("problemDecision", Decision.class, "处理意见");
   public static final ProcessVariable<String> DECISION_REASON = ProcessVariable.of("decisionReason", String.class);
   public static final ProcessVariable<LocalDate> RECTIFY_BY = ProcessVariable.date("rectifyBy", "整改期限");
   // the rectification and its confirmation
   public static final ProcessVariable<String> RECTIFICATION_REPORT = ProcessVariable.of("rectificationReport", String.class);
-  public static final ProcessVariable<String> CONFIRMATION_OUTCOME = ProcessVariable.of("confirmationOutcome", String.class);
+  public static final ProcessVariable<ConfirmationOutcome> CONFIRMATION_OUTCOME = ProcessVariable.ofEnum("confirmationOutcome", ConfirmationOutcome.class, "确认意见");
   public static final ProcessVariable<String> CONFIRMATION_COMMENT = ProcessVariable.of("confirmationComment", String.class);
   /** The province's opinion on a major problem's rectification, before the ministry confirms it. */
   public static final ProcessVariable<String> PROVINCE_VERIFICATION = ProcessVariable.of("provinceVerification", String.class);

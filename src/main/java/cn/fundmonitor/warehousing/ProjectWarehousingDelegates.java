@@ -137,14 +137,14 @@ class ProjectWarehousingDelegates {
   ExecutionListener decisionInputListener() {
     return task -> {
       if (ProjectWarehousingProcess.TASK_REVIEW.equals(task.getCurrentActivityId())) {
-        var outcome = Choices.required(REVIEW_OUTCOME.get(task), ReviewOutcome.class, "审核意见有误",
+        var outcome = Choices.required(() -> REVIEW_OUTCOME.get(task), "审核意见有误",
             "请选择审核结论：通过入库、退回修改或不予入库");
         var comment = REVIEW_COMMENT.get(task);
         Choices.reasonRequired(outcome != ReviewOutcome.APPROVE, comment, "审核意见有误",
             "退回修改或不予入库时必须填写审核意见，说明原因");
         checkLength(comment);
       } else {
-        Choices.required(REVISION_ACTION.get(task), RevisionAction.class, "处理方式有误",
+        Choices.required(() -> REVISION_ACTION.get(task), "处理方式有误",
             "请选择处理方式：修改后重新提交，或撤回申报");
         checkLength(REVISION_NOTE.get(task));
       }

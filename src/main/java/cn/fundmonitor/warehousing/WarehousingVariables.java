@@ -2,6 +2,8 @@ package cn.fundmonitor.warehousing;
 
 import cn.fundmonitor.platform.JsonVariables;
 import cn.fundmonitor.platform.ProcessVariable;
+import cn.fundmonitor.warehousing.ProjectWarehousingProcess.ReviewOutcome;
+import cn.fundmonitor.warehousing.ProjectWarehousingProcess.RevisionAction;
 import cn.fundmonitor.project.ProjectVariables;
 import cn.fundmonitor.project.EligibilityFacts;
 import cn.fundmonitor.project.Project;
@@ -55,9 +57,9 @@ public final class WarehousingVariables {
   /** Why the application came back to the applicant: the DMN's reasons or the reviewer's words. */
   public static final ProcessVariable<String> CORRECTION_FEEDBACK = ProcessVariable.of("correctionFeedback", String.class);
 
-  public static final ProcessVariable<String> REVIEW_OUTCOME = ProcessVariable.of("reviewOutcome", String.class);
+  public static final ProcessVariable<ReviewOutcome> REVIEW_OUTCOME = ProcessVariable.ofEnum("reviewOutcome", ReviewOutcome.class, "审核结论");
   public static final ProcessVariable<String> REVIEW_COMMENT = ProcessVariable.of("reviewComment", String.class);
-  public static final ProcessVariable<String> REVISION_ACTION = ProcessVariable.of("revisionAction", String.class);
+  public static final ProcessVariable<RevisionAction> REVISION_ACTION = ProcessVariable.ofEnum("revisionAction", RevisionAction.class, "处理方式");
   public static final ProcessVariable<String> REVISION_NOTE = ProcessVariable.of("revisionNote", String.class);
 
   private WarehousingVariables() {}

@@ -88,8 +88,9 @@ class VariableFacadeTest {
         execution.setVariable(QuarterlyFilingProcess.FILING_YEAR.name(), 2026);
         runtime.setVariable(id, WARNING_TEXT.name(), "红色预警");
         var label = Direction.GEOHAZARD.name(); // an enum's name is not an escape
+        tasks.complete(id, REVIEW_OUTCOME.withRaw("MAYBE")); // raw input is for tests only
         """;
-    assertThat(escapes("Seeded.java", seeded)).hasSize(2);
+    assertThat(escapes("Seeded.java", seeded)).hasSize(3);
   }
 
   // --- the scan ---------------------------------------------------------------------------------
@@ -144,6 +145,10 @@ class VariableFacadeTest {
     while (matcher.find()) {
       var line = source.substring(0, matcher.start()).split("\n", -1).length;
       found.add(file + ":" + line + " " + matcher.group(1) + ".name()");
+    }
+    var raw = Pattern.compile("\\.withRaw\\(").matcher(source);
+    while (raw.find()) {
+      found.add(file + ":" + source.substring(0, raw.start()).split("\n", -1).length + " withRaw");
     }
     return found;
   }

@@ -231,7 +231,7 @@ class MonitoringPointProcessTest {
         .startsWith("红色预警").contains("计划预算执行率 80%")
         .contains("进度比（实际 ÷ 参照 × 100）：资金执行 50%，实物 50%，指标最低 50%");
 
-    tasklist.as(GUANGXI_ECO).complete(review, REVIEW_OUTCOME.with("TRANSMIT")
+    tasklist.as(GUANGXI_ECO).complete(review, REVIEW_OUTCOME.with(ReviewOutcome.TRANSMIT)
         .putValueTyped(QUALITATIVE_RATES.name(), JsonVariables.json(List.of(
             Map.of("position", 3, "rate", 60)))));
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_TRANSMIT, END_TRANSMITTED).isEnded();

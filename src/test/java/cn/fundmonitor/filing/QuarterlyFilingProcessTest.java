@@ -191,7 +191,7 @@ class QuarterlyFilingProcessTest {
   }
 
   static VariableMap transmit() {
-    return REVIEW_OUTCOME.with("TRANSMIT")
+    return REVIEW_OUTCOME.with(ReviewOutcome.TRANSMIT)
         .putValueTyped(QUALITATIVE_RATES.name(), JsonVariables.json(List.of(
             Map.of("position", 3, "rate", 40))));
   }
@@ -396,7 +396,7 @@ class QuarterlyFilingProcessTest {
         .hasCandidateGroup("450000-eco"));
 
     assertThatThrownBy(() -> tasklist.as(GUANGXI_ECO).complete(pi, TASK_REVIEW,
-        REVIEW_OUTCOME.with("TRANSMIT")))
+        REVIEW_OUTCOME.with(ReviewOutcome.TRANSMIT)))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("请为定性指标“生态环境”选定完成率");
     tasklist.as(GUANGXI_ECO).complete(pi, TASK_REVIEW, transmit());
 
@@ -451,9 +451,9 @@ class QuarterlyFilingProcessTest {
     var pi = openQ1();
     tasklist.as(XINGNING_FINANCE).complete(pi, TASK_FILE, filing("250000", "25", "30"));
     assertThatThrownBy(() -> tasklist.as(GUANGXI_ECO).complete(pi, TASK_REVIEW,
-        REVIEW_OUTCOME.with("RETURN")))
+        REVIEW_OUTCOME.with(ReviewOutcome.RETURN)))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("必须填写审核意见");
-    tasklist.as(GUANGXI_ECO).complete(pi, TASK_REVIEW, REVIEW_OUTCOME.with("RETURN")
+    tasklist.as(GUANGXI_ECO).complete(pi, TASK_REVIEW, REVIEW_OUTCOME.with(ReviewOutcome.RETURN)
         .putValue(REVIEW_COMMENT.name(), "支付数与国库集中支付系统不符，请核实"));
 
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_RETURN).isWaitingAt(TASK_FILE);

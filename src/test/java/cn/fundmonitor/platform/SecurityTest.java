@@ -4,6 +4,7 @@ import static cn.fundmonitor.support.TestUsers.*;
 import static cn.fundmonitor.warehousing.WarehousingVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.fundmonitor.warehousing.ProjectWarehousingProcess.ReviewOutcome;
 import cn.fundmonitor.support.Applications;
 import cn.fundmonitor.support.FundMonitorTest;
 import cn.fundmonitor.support.Http;
@@ -54,7 +55,7 @@ class SecurityTest {
     var code = apply(applicant, name, region);
     var taskId = reviewTaskId(code);
     users.run(GUANGXI_ECO, () -> tasks.complete(taskId,
-        REVIEW_OUTCOME.putInto(REVIEW_COMMENT.with("请补充材料"), "RETURN")));
+        REVIEW_OUTCOME.putInto(REVIEW_COMMENT.with("请补充材料"), ReviewOutcome.RETURN)));
     return tasks.createTaskQuery().processInstanceBusinessKey(code).singleResult().getId();
   }
 

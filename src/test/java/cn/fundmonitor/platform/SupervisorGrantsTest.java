@@ -4,6 +4,7 @@ import static cn.fundmonitor.support.TestUsers.*;
 import static cn.fundmonitor.warehousing.WarehousingVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.fundmonitor.warehousing.ProjectWarehousingProcess.ReviewOutcome;
 import cn.fundmonitor.allocation.FundAllocationProcess;
 import cn.fundmonitor.support.Applications;
 import cn.fundmonitor.warehousing.ApplicationRequest;
@@ -57,7 +58,7 @@ class SupervisorGrantsTest {
     var review = tasks.createTaskQuery().processInstanceBusinessKey(code)
         .taskDefinitionKey(ProjectWarehousingProcess.TASK_REVIEW).singleResult();
     users.run(reviewer, () -> tasks.complete(review.getId(),
-        REVIEW_OUTCOME.putInto(REVIEW_COMMENT.with("请补充材料"), "RETURN")));
+        REVIEW_OUTCOME.putInto(REVIEW_COMMENT.with("请补充材料"), ReviewOutcome.RETURN)));
     var task = tasks.createTaskQuery().processInstanceBusinessKey(code).singleResult();
     // an incident in the instance, as the overdue check raises one (overdue/OverdueIncidents)
     runtime.createIncident("overdue", task.getExecutionId(), "test", "环节逾期（测试）");

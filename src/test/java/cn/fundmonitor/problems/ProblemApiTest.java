@@ -54,13 +54,13 @@ class ProblemApiTest {
             .set(PROBLEM_KIND, "MISAPPROPRIATION").set(PROBLEM_AMOUNT, "180000")
             .set(PROBLEM_DESCRIPTION, "项目资金18万元被用于办公楼维修").build()));
     tasklist.as(MINISTRY_FINANCE).complete(pi, TASK_DECIDE, ProcessVariables.builder()
-        .set(DECISION, "RECTIFY").set(DECISION_REASON, "收回被挪用资金")
+        .set(DECISION, Decision.RECTIFY).set(DECISION_REASON, "收回被挪用资金")
         .set(RECTIFY_BY, LocalDate.now().plusDays(30)).build());
     tasklist.as(XINGNING_FINANCE).complete(pi, TASK_RECTIFY,
         RECTIFICATION_REPORT.with("已归还原资金渠道"));
     tasklist.as(GUANGXI_FINANCE).complete(pi, TASK_PROVINCE_VERIFY,
         PROVINCE_VERIFICATION.with("银行回单已核对"));
-    tasklist.as(MINISTRY_FINANCE).complete(pi, TASK_CONFIRM, CONFIRMATION_OUTCOME.with("CONFIRM"));
+    tasklist.as(MINISTRY_FINANCE).complete(pi, TASK_CONFIRM, CONFIRMATION_OUTCOME.with(ConfirmationOutcome.CONFIRM));
     var no = pi.getBusinessKey();
 
     var province = get("/api/problems/" + no, GUANGXI_FINANCE, 200);

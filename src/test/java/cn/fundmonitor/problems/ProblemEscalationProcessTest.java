@@ -80,7 +80,7 @@ class ProblemEscalationProcessTest {
   }
 
   static VariableMap rectify(String requirement, String by) {
-    return DECISION.with("RECTIFY")
+    return DECISION.with(Decision.RECTIFY)
         .putValue(DECISION_REASON.name(), requirement).putValue(RECTIFY_BY.name(), by);
   }
 
@@ -104,14 +104,14 @@ class ProblemEscalationProcessTest {
     tasklist.as(XINGNING_ECO).complete(pi, TASK_RECTIFY, RECTIFICATION_REPORT.with("已完成复绿"));
 
     assertThatThrownBy(() -> tasklist.as(GUANGXI_ECO).complete(pi, TASK_CONFIRM,
-        CONFIRMATION_OUTCOME.with("REJECT")))
+        CONFIRMATION_OUTCOME.with(ConfirmationOutcome.REJECT)))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("整改未到位时必须说明原因");
-    tasklist.as(GUANGXI_ECO).complete(pi, TASK_CONFIRM, CONFIRMATION_OUTCOME.with("REJECT")
+    tasklist.as(GUANGXI_ECO).complete(pi, TASK_CONFIRM, CONFIRMATION_OUTCOME.with(ConfirmationOutcome.REJECT)
         .putValue(CONFIRMATION_COMMENT.name(), "复绿面积不足"));
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_REJECT_RECTIFICATION).isWaitingAt(TASK_RECTIFY);
 
     tasklist.as(XINGNING_ECO).complete(pi, TASK_RECTIFY, RECTIFICATION_REPORT.with("已补种"));
-    tasklist.as(GUANGXI_ECO).complete(pi, TASK_CONFIRM, CONFIRMATION_OUTCOME.with("CONFIRM"));
+    tasklist.as(GUANGXI_ECO).complete(pi, TASK_CONFIRM, CONFIRMATION_OUTCOME.with(ConfirmationOutcome.CONFIRM));
 
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_CLOSE, END_CLOSED).isEnded();
     p = problems.get(pi.getBusinessKey());
@@ -133,9 +133,9 @@ class ProblemEscalationProcessTest {
     BpmnAwareTests.assertThat(task(pi, TASK_DECIDE)).hasCandidateGroup("000000-finance");
 
     assertThatThrownBy(() -> tasklist.as(MINISTRY_FINANCE).complete(pi, TASK_DECIDE,
-        DECISION.with("DISMISS")))
+        DECISION.with(Decision.DISMISS)))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("请填写不予整改的理由");
-    tasklist.as(MINISTRY_FINANCE).complete(pi, TASK_DECIDE, DECISION.with("DISMISS")
+    tasklist.as(MINISTRY_FINANCE).complete(pi, TASK_DECIDE, DECISION.with(Decision.DISMISS)
         .putValue(DECISION_REASON.name(), "经核查，资金已按规定用途支付，反映情况不属实"));
 
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_DISMISS, END_DISMISSED).isEnded();
@@ -170,7 +170,7 @@ class ProblemEscalationProcessTest {
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_RECORD_PROVINCE_VERIFICATION, GATEWAY_MERGE_CONFIRMATION)
         .isWaitingAt(TASK_CONFIRM);
     BpmnAwareTests.assertThat(task(pi, TASK_CONFIRM)).hasCandidateGroup("000000-eco");
-    tasklist.as(MINISTRY_ECO).complete(pi, TASK_CONFIRM, CONFIRMATION_OUTCOME.with("CONFIRM"));
+    tasklist.as(MINISTRY_ECO).complete(pi, TASK_CONFIRM, CONFIRMATION_OUTCOME.with(ConfirmationOutcome.CONFIRM));
 
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_CLOSE, GATEWAY_REFERRAL, END_CLOSED)
         .hasNotPassed(TASK_REFER).isEnded();
@@ -193,7 +193,7 @@ class ProblemEscalationProcessTest {
     tasklist.as(GUANGXI_FINANCE).complete(pi, TASK_PROVINCE_VERIFY,
         PROVINCE_VERIFICATION.with("资金已归还，银行回单已核对"));
     // the ministry sends it back once: the province verifies the second report too
-    tasklist.as(MINISTRY_FINANCE).complete(pi, TASK_CONFIRM, CONFIRMATION_OUTCOME.with("REJECT")
+    tasklist.as(MINISTRY_FINANCE).complete(pi, TASK_CONFIRM, CONFIRMATION_OUTCOME.with(ConfirmationOutcome.REJECT)
         .putValue(CONFIRMATION_COMMENT.name(), "缺少责任人处理情况"));
     tasklist.as(XINGNING_FINANCE).complete(pi, TASK_RECTIFY,
         RECTIFICATION_REPORT.with("已补充责任人处理情况"));
@@ -202,7 +202,7 @@ class ProblemEscalationProcessTest {
     tasklist.as(GUANGXI_FINANCE).complete(pi, TASK_PROVINCE_VERIFY,
         PROVINCE_VERIFICATION.with("责任人处理材料已核实"));
     // whether it is referred follows from the record, not from a variable sent with the form
-    tasklist.as(MINISTRY_FINANCE).complete(pi, TASK_CONFIRM, CONFIRMATION_OUTCOME.with("CONFIRM")
+    tasklist.as(MINISTRY_FINANCE).complete(pi, TASK_CONFIRM, CONFIRMATION_OUTCOME.with(ConfirmationOutcome.CONFIRM)
         .putValue(ACCOUNTABILITY_REFERRAL.name(), false));
 
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_CLOSE, GATEWAY_REFERRAL, TASK_REFER, END_REFERRED)
@@ -224,7 +224,7 @@ class ProblemEscalationProcessTest {
   @Test
   void onlyAConfirmedMisappropriationIsReferred_gxArticle33() {
     var dismissed = report(XINGNING_ECO, "MISAPPROPRIATION", "10");
-    tasklist.as(MINISTRY_FINANCE).complete(dismissed, TASK_DECIDE, DECISION.with("DISMISS")
+    tasklist.as(MINISTRY_FINANCE).complete(dismissed, TASK_DECIDE, DECISION.with(Decision.DISMISS)
         .putValue(DECISION_REASON.name(), "反映情况不属实"));
     BpmnAwareTests.assertThat(dismissed).hasPassed(END_DISMISSED).hasNotPassed(TASK_REFER);
     assertThat(problems.referral(dismissed.getBusinessKey())).isEmpty();
@@ -272,7 +272,7 @@ class ProblemEscalationProcessTest {
     assertThatThrownBy(() -> tasklist.as(GUANGXI_FINANCE).complete(pi, TASK_DECIDE,
         rectify("整改", null))).hasMessageContaining("请填写整改期限");
     assertThatThrownBy(() -> tasklist.as(GUANGXI_FINANCE).complete(pi, TASK_DECIDE,
-        DECISION.with("IGNORE"))).hasMessageContaining("请选择处理意见");
+        DECISION.withRaw("IGNORE"))).hasMessageContaining("请选择处理意见");
     tasklist.as(GUANGXI_FINANCE).complete(pi, TASK_DECIDE, rectify("补充材料", "2026-05-30"));
 
     assertThatThrownBy(() -> problems.confirmRectification(pi.getBusinessKey(), null, GUANGXI_FINANCE))

@@ -6,6 +6,7 @@ import static cn.fundmonitor.support.TestUsers.YANGSHUO_ECO;
 import static cn.fundmonitor.warehousing.WarehousingVariables.REVIEW_COMMENT;
 import static cn.fundmonitor.warehousing.WarehousingVariables.REVIEW_OUTCOME;
 
+import cn.fundmonitor.warehousing.ProjectWarehousingProcess.ReviewOutcome;
 import cn.fundmonitor.filing.Quarter;
 import cn.fundmonitor.filing.QuarterlyFilingProcess;
 import cn.fundmonitor.support.Applications;
@@ -58,7 +59,7 @@ final class Targets {
     var review = tasks.createTaskQuery().processInstanceBusinessKey(application)
         .taskDefinitionKey(ProjectWarehousingProcess.TASK_REVIEW).singleResult();
     users.run(GUANGXI_ECO, () -> tasks.complete(review.getId(),
-        REVIEW_OUTCOME.putInto(REVIEW_COMMENT.with("请补充材料"), "RETURN")));
+        REVIEW_OUTCOME.putInto(REVIEW_COMMENT.with("请补充材料"), ReviewOutcome.RETURN)));
     var revise = tasks.createTaskQuery().processInstanceBusinessKey(application)
         .taskDefinitionKey(ProjectWarehousingProcess.TASK_REVISE).singleResult();
     reviseTask = revise.getId();

@@ -60,14 +60,14 @@ class ProjectWarehousingProcessTest {
 
   private void review(ProcessInstance pi, ReviewOutcome outcome, String comment) {
     tasklist.as(GUANGXI_ECO).complete(pi, TASK_REVIEW,
-        REVIEW_OUTCOME.putInto(REVIEW_COMMENT.with(comment), outcome.name()));
+        REVIEW_OUTCOME.putInto(REVIEW_COMMENT.with(comment), outcome));
   }
 
   private static VariableMap revision(RevisionAction action, ApplicationRequest corrected,
       String note) {
     var vars = corrected == null ? org.camunda.bpm.engine.variable.Variables.createVariables()
         : corrected.toVariables();
-    REVISION_ACTION.putInto(vars, action.name());
+    REVISION_ACTION.putInto(vars, action);
     return REVISION_NOTE.putInto(vars, note);
   }
 
@@ -240,7 +240,7 @@ class ProjectWarehousingProcessTest {
     var pi = apply(XINGNING_ECO, Applications.xingningRestoration("兴宁区项目（缺审核意见）"));
     assertThatThrownBy(() -> review(pi, ReviewOutcome.REJECT, " "))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("必须填写审核意见");
-    assertThatThrownBy(() -> tasklist.as(GUANGXI_ECO).complete(pi, TASK_REVIEW, REVIEW_OUTCOME.with("MAYBE")))
+    assertThatThrownBy(() -> tasklist.as(GUANGXI_ECO).complete(pi, TASK_REVIEW, REVIEW_OUTCOME.withRaw("MAYBE")))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("请选择审核结论");
 
     BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_REVIEW);
@@ -266,7 +266,7 @@ class ProjectWarehousingProcessTest {
     assertThat(project.status()).isEqualTo(ProjectStatus.RETURNED);
     assertThat(PROJECT_NAME.get(runtime, pi)).as("the rejected input is not kept either")
         .isEqualTo("兴宁区项目（错误修改）");
-    assertThatThrownBy(() -> tasklist.as(XINGNING_ECO).complete(pi, TASK_REVISE, REVISION_ACTION.with("?")))
+    assertThatThrownBy(() -> tasklist.as(XINGNING_ECO).complete(pi, TASK_REVISE, REVISION_ACTION.withRaw("?")))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("请选择处理方式");
   }
 }
