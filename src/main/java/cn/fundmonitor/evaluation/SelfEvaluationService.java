@@ -7,7 +7,6 @@ import static cn.fundmonitor.evaluation.SelfEvaluationProcess.SELF_REPORT;
 import cn.fundmonitor.allocation.AllocationReads;
 import cn.fundmonitor.calendar.WorkingDayCalendar;
 import cn.fundmonitor.common.ConflictException;
-import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.common.NotFoundException;
 import cn.fundmonitor.common.Problems;
 import cn.fundmonitor.filing.FilingService;

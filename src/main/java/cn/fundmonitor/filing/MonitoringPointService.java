@@ -6,7 +6,6 @@ import cn.fundmonitor.allocation.AllocationReads;
 
 import cn.fundmonitor.calendar.WorkingDayCalendar;
 import cn.fundmonitor.common.ConflictException;
-import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.common.Problems;
 import cn.fundmonitor.common.NotFoundException;
 import cn.fundmonitor.organisation.Division;
@@ -17,7 +16,6 @@ import cn.fundmonitor.organisation.UnitGroup;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -18,7 +18,6 @@ import cn.fundmonitor.project.ProjectCatalogue;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import lombok.AccessLevel;

@@ -4,7 +4,6 @@ import cn.fundmonitor.common.NotFoundException;
 import cn.fundmonitor.organisation.Division;
 import cn.fundmonitor.organisation.DivisionLevel;
 import cn.fundmonitor.organisation.OrganisationService;
-import cn.fundmonitor.organisation.UnitGroup;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;

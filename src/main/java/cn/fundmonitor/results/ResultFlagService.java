@@ -1,6 +1,5 @@
 package cn.fundmonitor.results;
 
-import static cn.fundmonitor.common.Inputs.text;
 
 import cn.fundmonitor.common.ConflictException;
 import cn.fundmonitor.common.NotFoundException;

@@ -13,7 +13,6 @@ import cn.fundmonitor.project.ProjectCatalogue;
 import cn.fundmonitor.project.ProjectTeams;
 import cn.fundmonitor.project.ProjectWarehousing;
 import cn.fundmonitor.warehousing.ProjectWarehousingProcess.ReviewOutcome;
-import cn.fundmonitor.warehousing.ProjectWarehousingProcess.RevisionAction;
 import java.util.List;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -13,7 +13,6 @@ import cn.fundmonitor.support.ProcessTest;
 import cn.fundmonitor.support.Projects;
 import cn.fundmonitor.support.TestUsers;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Date;

@@ -7,7 +7,6 @@ import static cn.fundmonitor.warehousing.WarehousingVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 
 import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.project.InvalidApplicationException;
