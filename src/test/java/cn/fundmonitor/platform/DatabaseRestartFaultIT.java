@@ -294,10 +294,13 @@ class DatabaseRestartFaultIT {
         + "acknowledged before the outage; database down %d ms; during it %d answers 503 "
         + "(with Retry-After, in Chinese); other 5xx: %d; no answer: %d; first success %d ms after "
         + "the database was back; acknowledged %d, found done on retry %d; readiness during the "
-        + "outage %s; /api/me %s; Tasklist's task count %s%n", FILINGS, CLIENTS, beforeOutage,
-        down, unavailableInOutage, otherServerErrors.get(), noAnswer.get(), resumed,
-        acknowledged.size(), foundDoneOnRetry.size(), readinessDuringOutage, apiDuringOutage,
-        tasklistDuringOutage);
+        + "outage %s; /api/me %s; Tasklist's task count %s; longest wait for those answers %d, "
+        + "%d, %d ms%n", FILINGS, CLIENTS, beforeOutage, down, unavailableInOutage,
+        otherServerErrors.get(), noAnswer.get(), resumed, acknowledged.size(),
+        foundDoneOnRetry.size(), readinessDuringOutage, apiDuringOutage, tasklistDuringOutage,
+        longestWait(readiness, stopped, starting - WAIT_NANOS),
+        longestWait(api, stopped, starting - WAIT_NANOS),
+        longestWait(tasklist, stopped, starting - WAIT_NANOS));
 
     assertThat(badAnswers).as("server errors other than 503, or 503 not as promised").isEmpty();
     assertThat(otherServerErrors.get()).isZero();
@@ -307,6 +310,12 @@ class DatabaseRestartFaultIT {
     assertThat(apiDuringOutage).as("/api during the outage").contains(503L).doesNotContain(200L);
     assertThat(tasklistDuringOutage).as("Tasklist's REST during the outage").contains(503L)
         .doesNotContain(200L);
+    // the window above assumes it: an answer during the outage comes within the pool's wait + 1 s
+    for (var probe : List.of(readiness, api, tasklist)) {
+      assertThat(longestWait(probe, stopped, starting - WAIT_NANOS))
+          .as("longest wait for an answer during the outage, ms")
+          .isLessThanOrEqualTo(TimeUnit.NANOSECONDS.toMillis(WAIT_NANOS));
+    }
     assertThat(resumed).as("ms from the database's return to the first success")
         .isBetween(0L, RESUME_WITHIN.toMillis());
 
@@ -339,18 +348,42 @@ class DatabaseRestartFaultIT {
     HttpResponse<String> send() throws Exception;
   }
 
-  /** Asks every half second while the clients work; records (asked at, status or 0 for none). */
+  /**
+   * Asks every half second while the clients work, whether or not the last answer came: a request
+   * waits up to the pool's connection timeout while the database is down, and a probe that waited
+   * for it could ask nothing inside the outage. Records (asked at, status or 0 for none, answered
+   * at).
+   */
   java.util.concurrent.Callable<Void> probe(List<java.util.concurrent.Future<?>> clients,
       ConcurrentLinkedQueue<long[]> answers, Request request) {
     return () -> {
-      while (clients.stream().anyMatch(f -> !f.isDone())) {
-        var asked = System.nanoTime();
-        var response = request.send();
-        answers.add(new long[] {asked, response == null ? 0 : response.statusCode()});
-        Thread.sleep(500);
+      var askers = Executors.newCachedThreadPool();
+      var asks = new ArrayList<java.util.concurrent.Future<?>>();
+      try {
+        while (clients.stream().anyMatch(f -> !f.isDone())) {
+          var asked = System.nanoTime();
+          asks.add(askers.submit(() -> {
+            var response = request.send();
+            answers.add(new long[] {asked, response == null ? 0 : response.statusCode(),
+                System.nanoTime()});
+            return null;
+          }));
+          Thread.sleep(500);
+        }
+        for (var ask : asks) {
+          ask.get(1, TimeUnit.MINUTES);
+        }
+      } finally {
+        askers.shutdownNow();
       }
       return null;
     };
+  }
+
+  /** The longest wait, in ms, for an answer to a request asked while the database was down. */
+  static long longestWait(ConcurrentLinkedQueue<long[]> answers, long from, long to) {
+    return answers.stream().filter(a -> a[0] >= from && a[0] < to)
+        .mapToLong(a -> (a[2] - a[0]) / 1_000_000).max().orElse(-1);
   }
 
   /** The statuses of the answers asked while the database was down. */

@@ -60,8 +60,9 @@ class WebappSessionTest {
   static final class Webapp {
     final String base;
     final HttpClient client = HttpClient.newHttpClient();
-    final Map<String, String> cookies = new java.util.LinkedHashMap<>();
-    String csrf;
+    // shared by concurrent requests (the fault tier's probe asks again before an answer came)
+    final Map<String, String> cookies = new java.util.concurrent.ConcurrentHashMap<>();
+    volatile String csrf;
 
     Webapp(String base) {
       this.base = base;
