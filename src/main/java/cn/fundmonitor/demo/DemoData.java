@@ -232,15 +232,22 @@ class DemoData {
     management.executeJob(overdueTimer.getId());
   }
 
-  /** Opens this quarter's filings for the funded demo projects (the wave runs on 1 January). */
+  /**
+   * Opens this quarter's filings for the funded demo projects (the wave runs on 1 January). The
+   * wave's plan and its batches are jobs of their own: they are run here, once each, so that the
+   * filings exist when the demo starts; the wave's wait and reconciliation are left to the job
+   * executor.
+   */
   private void quarterlyFilings() {
     var today = LocalDate.now(clock);
-    runtime.createProcessInstanceByKey(QuarterlyFilingProcess.WAVE_KEY)
+    var wave = runtime.createProcessInstanceByKey(QuarterlyFilingProcess.WAVE_KEY)
         .startBeforeActivity(QuarterlyFilingProcess.WAVE_PLAN)
         .setVariables(ProcessVariables.builder()
             .set(QuarterlyFilingProcess.FILING_YEAR, today.getYear())
             .set(QuarterlyFilingProcess.FILING_QUARTER, (today.getMonthValue() - 1) / 3 + 1).build())
         .execute();
+    management.executeJob(management.createJobQuery().processInstanceId(wave.getId())
+        .activityId(QuarterlyFilingProcess.WAVE_PLAN).singleResult().getId());
     management.createJobQuery().processDefinitionKey(QuarterlyFilingProcess.BATCH_KEY).list()
         .forEach(job -> management.executeJob(job.getId()));
   }

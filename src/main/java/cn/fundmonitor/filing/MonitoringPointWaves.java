@@ -14,10 +14,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Opens a monitoring point and, in the same transaction, starts its wave: the quarterly filing's
- * wave ({@code quarterlyFilingWave}, entered at its planning step) fixes the point's projects into
- * batches, the batches open one {@code quarterlyFiling} each, and the reconciliation catches the
- * projects funded meanwhile — as for a quarter.
+ * Opens a monitoring point and, in the same transaction, starts its wave and records it with the
+ * point: the quarterly filing's wave ({@code quarterlyFilingWave}, entered at its planning step,
+ * which is asynchronous, so the opening returns at once) fixes the point's projects into batches in
+ * a job of its own, the batches open one {@code quarterlyFiling} each, and the reconciliation
+ * catches the projects funded meanwhile — as for a quarter.
  */
 @Component
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
@@ -48,8 +49,9 @@ class MonitoringPointWaves {
    * wave is the system's work, as when the quarter's timer starts it.
    */
   private void start(MonitoringPoint point) {
-    Actors.asSystem(identity, () -> runtime.createProcessInstanceByKey(WAVE_KEY)
+    var wave = Actors.asSystem(identity, () -> runtime.createProcessInstanceByKey(WAVE_KEY)
         .startBeforeActivity(WAVE_PLAN).setVariables(MONITORING_POINT_ID.with(point.id()))
         .execute());
+    points.waveStarted(point.id(), wave.getId());
   }
 }

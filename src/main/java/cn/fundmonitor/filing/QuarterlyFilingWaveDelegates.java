@@ -33,7 +33,6 @@ class QuarterlyFilingWaveDelegates {
         var period = point.period();
         FILING_YEAR.set(execution, period.year());
         execution.setProcessBusinessKey("filing-" + period.period());
-        points.waveStarted(point.id(), execution.getProcessInstanceId());
         startBatches(execution, period, filings.planWave(execution.getProcessInstanceId(), period,
             points.regions(point), schedule.batchSize()));
         return;

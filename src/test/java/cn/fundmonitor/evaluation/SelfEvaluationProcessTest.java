@@ -13,6 +13,7 @@ import cn.fundmonitor.platform.ProcessVariables;
 import cn.fundmonitor.support.Covers;
 import cn.fundmonitor.support.Funding;
 import cn.fundmonitor.support.ProcessTest;
+import cn.fundmonitor.support.RefusedWaveProject;
 import cn.fundmonitor.support.Projects;
 import cn.fundmonitor.support.Tasklist;
 import cn.fundmonitor.support.TestUsers;
@@ -204,6 +205,58 @@ class SelfEvaluationProcessTest {
     assertThat(jdbc.sql("select project_code from fm_wave_project where wave_id = ? and batch_no is null "
         + "order by project_code").param(waveId).query(String.class).list())
         .containsExactlyElementsOf(late);
+  }
+
+  /**
+   * Issue 18: the reconciliation is a job of its own (asyncBefore), no longer part of the last
+   * batch's: once every batch is done the wave waits at it with nothing reconciled yet. One that
+   * fails after opening the evaluations of the projects funded during the wave keeps none of them
+   * and is retried alone (the batches do not run again); the retry opens and counts each once
+   * (GX 第二十八条).
+   */
+  @Test
+  void aFailedReconciliationIsRetriedAloneAndCountsOnce_gxArticle28() {
+    funded(XINGNING_ECO, "450102", "兴宁区自评核对重试项目", "ECO_RESTORATION");
+    planEvaluations();
+    var waveId = runtime.createProcessInstanceQuery().processDefinitionKey(WAVE_KEY).singleResult()
+        .getId();
+    var late = new java.util.ArrayList<String>();
+    for (int i = 0; i < 2; i++) {
+      var code = projects.warehoused(NANNING_ECO, "450100", "南宁市自评核对重试项目" + i);
+      funding.fund(code, "450100", "100000", LocalDate.of(YEAR, 12, 30));
+      late.add(code);
+    }
+    management.createJobQuery().processInstanceId(waveId).activityId(WAVE_BATCH).list()
+        .forEach(j -> management.executeJob(j.getId()));
+    assertThat(management.createJobQuery().processInstanceId(waveId).activityId(WAVE_BATCH).count())
+        .as("every batch done").isZero();
+    var reconcileJob = management.createJobQuery().processInstanceId(waveId)
+        .activityId(WAVE_RECONCILE).singleResult();
+    assertThat(reconcileJob).as("the wave waits at its reconciliation's job").isNotNull();
+    assertThat(waves.get(waveId).reconciled()).as("nothing reconciled yet").isFalse();
+    assertThat(late).allSatisfy(code -> assertThat(evaluation(code)).isNull());
+
+    try (var refused = RefusedWaveProject.refuse(jdbc, late.get(1))) {
+      assertThatThrownBy(() -> management.executeJob(reconcileJob.getId())).isNotNull();
+    }
+    assertThat(management.createJobQuery().jobId(reconcileJob.getId()).singleResult().getRetries())
+        .as("the reconciliation alone will be retried").isEqualTo(2);
+    assertThat(management.createJobQuery().processInstanceId(waveId).count()).isOne();
+    assertThat(late).as("nothing the failed reconciliation opened was kept")
+        .allSatisfy(code -> assertThat(evaluation(code)).isNull());
+    assertThat(waves.get(waveId).reconciled()).isFalse();
+
+    management.executeJob(reconcileJob.getId());
+    var wave = waves.get(waveId);
+    assertThat(wave.addedCount()).as("each late project counted once").isEqualTo(2);
+    assertThat(jdbc.sql("select project_code from fm_wave_project where wave_id = ? and batch_no "
+        + "is null order by project_code").param(waveId).query(String.class).list())
+        .containsExactlyElementsOf(late);
+    assertThat(late).allSatisfy(code -> assertThat(evaluation(code)).isNotNull());
+    assertThat(wave.openedCount() + wave.alreadyOpenCount()).isEqualTo(wave.plannedCount());
+    assertThat(fundedWithoutExactlyOneEvaluation()).isEmpty();
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(waveId).count())
+        .as("the wave has ended").isZero();
   }
 
   @Test

@@ -112,6 +112,14 @@ class MonitoringPointOpeningProcessTest {
     assertThat(point.basis()).isEqualTo(MonitoringPointService.DEFAULT_BASIS);
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
         .processInstanceId(pi.getId()).singleResult().getBusinessKey()).isEqualTo("2026P" + id);
+    // issue 18: the opening returns at once; the point's wave, recorded with it, waits at its plan
+    // (a job of its own) and nothing is planned yet
+    assertThat(point.waveId()).as("the point's wave").isNotNull();
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(point.waveId()).singleResult())
+        .satisfies(wave -> BpmnAwareTests.assertThat(wave)
+            .isWaitingAt(QuarterlyFilingProcess.WAVE_PLAN));
+    assertThat(jdbc.sql("select count(*) from fm_wave where id = ?").param(point.waveId())
+        .query(Integer.class).single()).as("nothing planned yet").isZero();
 
     runWave(point);
     var task = tasks.createTaskQuery().processInstanceBusinessKey(point.period().key(project))

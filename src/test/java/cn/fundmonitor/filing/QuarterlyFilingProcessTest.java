@@ -16,6 +16,7 @@ import cn.fundmonitor.support.Tasklist;
 import cn.fundmonitor.support.Funding;
 import cn.fundmonitor.support.Covers;
 import cn.fundmonitor.support.ProcessTest;
+import cn.fundmonitor.support.RefusedWaveProject;
 import cn.fundmonitor.support.Projects;
 import cn.fundmonitor.support.TestUsers;
 import cn.fundmonitor.waves.WaveKind;
@@ -32,6 +33,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -120,15 +122,49 @@ class QuarterlyFilingProcessTest {
   }
 
   /**
-   * The wave's timer fires: the wave is planned and its batches wait for the job executor.
-   * Returns the wave's id (its process instance's).
+   * The wave's timer fires: the wave starts and waits at its plan, a job of its own. Returns the
+   * wave's id (its process instance's).
    */
-  String planQ1() {
+  String q1Begins() {
     at(2026, 4, 1, 1);
     var timer = management.createJobQuery().processDefinitionKey(WAVE_KEY).timers()
         .activityId(WAVE_START).singleResult();
     management.executeJob(timer.getId());
     return runtime.createProcessInstanceQuery().processDefinitionKey(WAVE_KEY).singleResult().getId();
+  }
+
+  /**
+   * The wave's timer fires and its plan's job runs: the wave is planned and its batches wait for
+   * the job executor. Returns the wave's id.
+   */
+  String planQ1() {
+    var waveId = q1Begins();
+    management.executeJob(waveJob(waveId, WAVE_PLAN).getId());
+    return waveId;
+  }
+
+  /** The wave's job at the step (its plan or its reconciliation, each asynchronous). */
+  Job waveJob(String waveId, String activityId) {
+    return management.createJobQuery().processInstanceId(waveId).activityId(activityId)
+        .singleResult();
+  }
+
+  /** Runs the filing processes' jobs until the wave waits at its reconciliation's job. */
+  void runFilingJobsUntilTheReconciliation(String waveId) {
+    for (int round = 0; round < 20 && waveJob(waveId, WAVE_RECONCILE) == null; round++) {
+      management.createJobQuery().processDefinitionKey(BATCH_KEY).executable().list()
+          .forEach(j -> management.executeJob(j.getId()));
+      var wait = waveJob(waveId, WAVE_WAIT);
+      if (wait != null) {
+        ClockUtil.setCurrentTime(wait.getDuedate());
+        management.executeJob(wait.getId());
+      }
+    }
+  }
+
+  int waveRows(String table, String waveId) {
+    return jdbc.sql("select count(*) from " + table + " where " + ("fm_wave".equals(table) ? "id"
+        : "wave_id") + " = ?").param(waveId).query(Integer.class).single();
   }
 
   /**
@@ -336,6 +372,88 @@ class QuarterlyFilingProcessTest {
     assertThat(second.alreadyOpenCount()).isEqualTo(second.plannedCount());
     assertThat(second.addedCount()).isZero();
     assertThat(fundedWithoutExactlyOneFiling(q1)).isEmpty();
+  }
+
+  /**
+   * Issue 18: the plan and the reconciliation are jobs of their own (asyncBefore). The timer's job
+   * only starts the wave: nothing is planned until the plan's job runs. A plan that fails half-way
+   * (the wave and the projects before it recorded, then a project the database refuses) is retried
+   * alone and whole: nothing of the failed try is kept, no batch was started, and the retry fixes
+   * each project once. A reconciliation that fails after opening the filings of the projects funded
+   * during the wave keeps none of them; its retry opens and counts each once (MNR 第十一条).
+   */
+  @Test
+  void aFailedPlanOrReconciliationIsRetriedAloneAndPlansAndCountsOnce_mnrArticle11() {
+    var more = new java.util.ArrayList<String>();
+    for (int i = 0; i < 3; i++) {
+      var code = projects.warehoused(XINGNING_ECO, "450102", "兴宁区计划重试项目" + i);
+      funding.fund(code, "450102", "100000", LocalDate.of(2026, 1, 20));
+      more.add(code);
+    }
+    var waveId = q1Begins();
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(waveId).singleResult())
+        .satisfies(pi -> BpmnAwareTests.assertThat(pi).isWaitingAt(WAVE_PLAN));
+    assertThat(waveRows("fm_wave", waveId)).as("nothing planned yet").isZero();
+    assertThat(WAVE_ID.whereEquals(runtime.createProcessInstanceQuery()
+        .processDefinitionKey(BATCH_KEY), waveId).count()).as("no batch started yet").isZero();
+
+    var planJob = waveJob(waveId, WAVE_PLAN);
+    try (var refused = RefusedWaveProject.refuse(jdbc, more.get(2))) {
+      assertThatThrownBy(() -> management.executeJob(planJob.getId())).isNotNull();
+    }
+    assertThat(waveJob(waveId, WAVE_PLAN).getRetries()).as("the plan alone will be retried")
+        .isEqualTo(2);
+    assertThat(waveRows("fm_wave", waveId) + waveRows("fm_wave_project", waveId))
+        .as("nothing of the failed plan was kept").isZero();
+    assertThat(WAVE_ID.whereEquals(runtime.createProcessInstanceQuery()
+        .processDefinitionKey(BATCH_KEY), waveId).count()).isZero();
+
+    management.executeJob(planJob.getId());
+    var planned = waves.get(waveId);
+    assertThat(waveRows("fm_wave_project", waveId)).as("each project fixed once")
+        .isEqualTo(planned.plannedCount());
+    assertThat(jdbc.sql("select count(*) from fm_wave_project where wave_id = ? and project_code "
+        + "in (?, ?, ?)").params(waveId, more.get(0), more.get(1), more.get(2))
+        .query(Integer.class).single()).isEqualTo(3);
+    assertThat(WAVE_ID.whereEquals(runtime.createProcessInstanceQuery()
+        .processDefinitionKey(BATCH_KEY), waveId).count()).as("one instance per batch")
+        .isEqualTo(planned.batchCount());
+    assertThat(waveJob(waveId, WAVE_PLAN)).isNull();
+
+    var late = new java.util.ArrayList<String>();
+    for (int i = 0; i < 2; i++) {
+      var code = projects.warehoused(NANNING_ECO, "450100", "南宁市核对重试项目" + i);
+      funding.fund(code, "450100", "100000", LocalDate.of(2026, 3, 30));
+      late.add(code);
+    }
+    runFilingJobsUntilTheReconciliation(waveId);
+    var q1 = new Quarter(2026, 1);
+    assertThat(waves.get(waveId).reconciled()).as("the batches are done, not yet reconciled")
+        .isFalse();
+    assertThat(late).allSatisfy(code -> assertThat(filingCount(q1.key(code))).isZero());
+
+    var reconcileJob = waveJob(waveId, WAVE_RECONCILE);
+    try (var refused = RefusedWaveProject.refuse(jdbc, late.get(1))) {
+      assertThatThrownBy(() -> management.executeJob(reconcileJob.getId())).isNotNull();
+    }
+    assertThat(waveJob(waveId, WAVE_RECONCILE).getRetries())
+        .as("the reconciliation alone will be retried").isEqualTo(2);
+    assertThat(late).as("nothing the failed reconciliation opened was kept")
+        .allSatisfy(code -> assertThat(filingCount(q1.key(code))).isZero());
+    assertThat(waves.get(waveId).reconciled()).isFalse();
+
+    management.executeJob(reconcileJob.getId());
+    var reconciled = waves.get(waveId);
+    assertThat(reconciled.addedCount()).as("each late project counted once").isEqualTo(2);
+    assertThat(jdbc.sql("select project_code from fm_wave_project where wave_id = ? and batch_no "
+        + "is null order by project_code").param(waveId).query(String.class).list())
+        .containsExactlyElementsOf(late);
+    assertThat(late).allSatisfy(code -> assertThat(filingCount(q1.key(code))).isOne());
+    assertThat(reconciled.openedCount() + reconciled.alreadyOpenCount())
+        .isEqualTo(reconciled.plannedCount());
+    assertThat(fundedWithoutExactlyOneFiling(q1)).isEmpty();
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(waveId)
+        .activityId(WAVE_END).count()).as("the wave ended after its reconciliation").isOne();
   }
 
   /**
