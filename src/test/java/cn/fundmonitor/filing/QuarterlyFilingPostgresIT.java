@@ -58,9 +58,12 @@ class QuarterlyFilingPostgresIT {
     var project = projects.warehoused(XINGNING_ECO, "450102", "PG 季度填报项目");
     funding.fund(project, "450102", "800000", LocalDate.now());
     var q = Quarter.endedBefore(LocalDate.now());
-    runtime.createProcessInstanceByKey(QuarterlyFilingProcess.WAVE_KEY)
+    var wave = runtime.createProcessInstanceByKey(QuarterlyFilingProcess.WAVE_KEY)
         .startBeforeActivity(QuarterlyFilingProcess.WAVE_PLAN)
         .setVariable("filingYear", q.year()).setVariable("filingQuarter", q.quarter()).execute();
+    // the plan is a job of its own, then its batches
+    management.executeJob(management.createJobQuery().processInstanceId(wave.getId())
+        .activityId(QuarterlyFilingProcess.WAVE_PLAN).singleResult().getId());
     management.createJobQuery().processDefinitionKey(QuarterlyFilingProcess.BATCH_KEY).list()
         .forEach(job -> management.executeJob(job.getId()));
     var key = q.key(project);
