@@ -217,9 +217,12 @@ class DatabaseRestartFaultIT {
       funding.fund(code, "450102", "800000", LocalDate.now());
       keys.add(QUARTER.key(code));
     }
-    runtime.createProcessInstanceByKey(WAVE_KEY).startBeforeActivity(WAVE_PLAN)
+    var wave = runtime.createProcessInstanceByKey(WAVE_KEY).startBeforeActivity(WAVE_PLAN)
         .setVariable(FILING_YEAR.name(), QUARTER.year())
         .setVariable(FILING_QUARTER.name(), QUARTER.quarter()).execute();
+    // the plan is a job of its own, then its batches
+    management.executeJob(management.createJobQuery().processInstanceId(wave.getId())
+        .activityId(WAVE_PLAN).singleResult().getId());
     management.createJobQuery().processDefinitionKey(BATCH_KEY).list()
         .forEach(job -> management.executeJob(job.getId()));
     assertThat(openFilingTasks(keys)).isEqualTo(FILINGS);

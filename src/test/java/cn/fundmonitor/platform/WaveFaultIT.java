@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,12 +34,15 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Issue 16, fault tier: a quarter's wave run by two real nodes (JVMs of the application, the
  * production profile, their job executors on, production lock time) on one PostgreSQL database.
  * The test's own JVM plays the province's finance department and the scheduler: it funds the
- * projects and starts the wave, and executes no jobs itself.
+ * projects, starts the wave and runs its plan (the timer's job and the plan's, in one transaction),
+ * and executes no other job itself.
  *
  * <ol>
  *   <li>Money moves while the nodes run the wave's batches: projects funded after planning get
@@ -86,6 +90,8 @@ class WaveFaultIT {
   @Autowired Projects projects;
   @Autowired Funding funding;
   @Autowired RuntimeService runtime;
+  @Autowired ManagementService management;
+  @Autowired PlatformTransactionManager transactions;
   @Autowired WavePlans waves;
   @Autowired JdbcClient jdbc;
   @Autowired DataSource dataSource;
@@ -144,10 +150,20 @@ class WaveFaultIT {
     return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
   }
 
+  /**
+   * Starts the wave and runs its plan (a job of its own, as the quarter's timer would leave it) in
+   * the same transaction, so that no node can take the plan's job first: when this returns, the
+   * wave is planned and its batches wait for the nodes.
+   */
   String startWave(Quarter quarter) {
-    return runtime.createProcessInstanceByKey(WAVE_KEY).startBeforeActivity(WAVE_PLAN)
-        .setVariable(FILING_YEAR.name(), quarter.year())
-        .setVariable(FILING_QUARTER.name(), quarter.quarter()).execute().getId();
+    return new TransactionTemplate(transactions).execute(status -> {
+      var wave = runtime.createProcessInstanceByKey(WAVE_KEY).startBeforeActivity(WAVE_PLAN)
+          .setVariable(FILING_YEAR.name(), quarter.year())
+          .setVariable(FILING_QUARTER.name(), quarter.quarter()).execute().getId();
+      management.executeJob(management.createJobQuery().processInstanceId(wave)
+          .activityId(WAVE_PLAN).singleResult().getId());
+      return wave;
+    });
   }
 
   /**
