@@ -190,13 +190,31 @@ public class FilingService {
 
   /** Opens the filing for its process instance: the money received so far is fixed now. */
   public QuarterlyFiling open(String businessKey, FilingPeriod q, String processInstanceId) {
+    return open(businessKey, q, processInstanceId, null);
+  }
+
+  /**
+   * The same with the money the project received as its opener read it for all the filings it
+   * opens ({@link #receivedBy}), in this transaction; null: read now.
+   */
+  public QuarterlyFiling open(String businessKey, FilingPeriod q, String processInstanceId,
+      Yuan receivedNow) {
     var project = FilingPeriod.projectOf(businessKey);
-    var received = money.received(project);
+    var received = receivedNow != null ? receivedNow : money.received(project);
     if (!repository.attachProcess(businessKey, processInstanceId, received)) {
       prepare(project, q);
       repository.attachProcess(businessKey, processInstanceId, received);
     }
     return get(businessKey);
+  }
+
+  /**
+   * The money each project received so far, in one read for a batch of filings to open; a project
+   * without money has zero.
+   */
+  @Transactional(readOnly = true)
+  public Map<String, Yuan> receivedBy(Collection<String> projectCodes) {
+    return money.receivedBy(projectCodes);
   }
 
   /**

@@ -37,7 +37,7 @@ class QuarterlyFilingDelegates {
     return execution -> {
       var quarter = FilingPeriodVariables.read(execution, points);
       var f = filings.open(execution.getProcessBusinessKey(), quarter,
-          execution.getProcessInstanceId());
+          execution.getProcessInstanceId(), RECEIVED_AT_OPENING.get(execution));
       var project = catalogue.get(f.projectCode());
       var unit = project.applicantUnitCode();
       PROJECT_NAME.set(execution, project.name());

@@ -1,5 +1,6 @@
 package cn.fundmonitor.filing;
 
+import cn.fundmonitor.money.Yuan;
 import cn.fundmonitor.platform.ProcessVariable;
 import cn.fundmonitor.problems.ProblemEscalationProcess;
 import cn.fundmonitor.waves.WaveVariables;
@@ -138,6 +139,12 @@ public final class QuarterlyFilingProcess {
   /** On a batch: its wave's process instance id and its number (0, 1, …) in the wave's plan. */
   public static final ProcessVariable<String> WAVE_ID = ProcessVariable.of("waveId", String.class);
   public static final ProcessVariable<Integer> BATCH_NUMBER = WaveVariables.BATCH_NUMBER;
+  /**
+   * The money the project received, read by the batch (or reconciliation) that opens the filing,
+   * for all its projects in one query, and handed to the filing's opening; transient (never
+   * stored), absent where a filing is opened alone, which reads it then.
+   */
+  public static final ProcessVariable<Yuan> RECEIVED_AT_OPENING = ProcessVariable.yuan("receivedAtOpening", "到位资金");
 
   /** Form fields of the payments by fund source: paidCentral, paidProvincial, ... */
   public static String paidField(FundSource source) {

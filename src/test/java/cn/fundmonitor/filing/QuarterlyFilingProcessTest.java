@@ -5,9 +5,11 @@ import static cn.fundmonitor.support.TestUsers.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.fundmonitor.allocation.AllocationReads;
 import cn.fundmonitor.common.ConflictException;
 import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.lifecycle.ProjectLifecycleService;
+import cn.fundmonitor.money.Yuan;
 import cn.fundmonitor.overdue.OverdueService;
 import cn.fundmonitor.platform.JsonVariables;
 import cn.fundmonitor.problems.ProblemEscalationProcess;
@@ -24,6 +26,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
@@ -40,8 +43,11 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.util.AopTestUtils;
+import org.springframework.test.util.ReflectionTestUtils;
 
 /**
  * quarterlyFiling (季度填报, MNR 第十一条、第二十二条): the wave opens every funded project's filing;
@@ -271,6 +277,45 @@ class QuarterlyFilingProcessTest {
         .as("the projects the reconciliation added").containsExactlyElementsOf(late);
     assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(wave.id())
         .activityId(WAVE_END).count()).as("the wave ended after its reconciliation").isOne();
+  }
+
+  /**
+   * A batch reads the money its projects received in one query for all of them, not one per
+   * filing it opens (nor does the reconciliation), and each filing still fixes its own project's
+   * money (MNR 第十一条). The reads are counted through a spy put in the service for the wave.
+   */
+  @Test
+  void aBatchReadsItsProjectsMoneyOnceAndEachFilingFixesItsOwn() {
+    var amounts = new LinkedHashMap<String, String>();
+    for (int i = 0; i < 5; i++) {
+      var code = projects.warehoused(XINGNING_ECO, "450102", "兴宁区批量读取资金项目" + i);
+      var amount = String.valueOf(100000 + 1234 * i);
+      funding.fund(code, "450102", amount, LocalDate.of(2026, 1, 20));
+      amounts.put(code, amount);
+    }
+    var service = (FilingService) AopTestUtils.getUltimateTargetObject(filings);
+    var reads = (AllocationReads) ReflectionTestUtils.getField(service, "money");
+    // a spy of the bean's target (the bean is a transaction proxy): the batch's transaction holds
+    var counted = Mockito.spy((AllocationReads) AopTestUtils.getUltimateTargetObject(reads));
+    ReflectionTestUtils.setField(service, "money", counted);
+    String waveId;
+    try {
+      waveId = planQ1();
+      runFilingJobs();
+    } finally {
+      ReflectionTestUtils.setField(service, "money", reads);
+    }
+
+    var wave = waves.get(waveId);
+    assertThat(wave.openedCount()).as("filings the batches opened")
+        .isGreaterThanOrEqualTo(amounts.size() + 1);
+    Mockito.verify(counted, Mockito.never()).received(Mockito.anyString());
+    Mockito.verify(counted, Mockito.atMost(wave.batchCount() + 1)).receivedBy(Mockito.any());
+    var q1 = new Quarter(2026, 1);
+    amounts.forEach((code, amount) -> assertThat(filings.get(q1.key(code)).receivedAmount())
+        .as(code).isEqualTo(Yuan.of(amount)));
+    assertThat(filings.get(q1.key(project)).receivedAmount())
+        .isEqualTo(Yuan.of("1000000"));
   }
 
   /**
