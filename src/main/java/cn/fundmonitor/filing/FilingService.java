@@ -11,6 +11,7 @@ import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.common.Problems;
 import cn.fundmonitor.common.NotFoundException;
 import cn.fundmonitor.common.StaleRecordException;
+import cn.fundmonitor.filing.QuarterlyFilingProcess.WarningResponseKind;
 import cn.fundmonitor.money.Yuan;
 import cn.fundmonitor.project.Comparator;
 import cn.fundmonitor.project.Indicator;
@@ -553,18 +554,20 @@ public class FilingService {
    * The filing unit explains a red warning or says how it rectifies (资阳 三(三): 对执行进度滞后的项目
    * 督促加快进度执行；偏离目标的及时纠偏); the province reads it when it reviews.
    */
-  public void recordWarningResponse(String businessKey, String kind, String text, String actor) {
+  public void recordWarningResponse(String businessKey, WarningResponseKind kind, String text,
+      String actor) {
     var f = get(businessKey);
     if (!"RED".equals(f.warningLevel()) || f.status() != FilingStatus.FILED) {
       throw new ConflictException(FilingTexts.thisPeriod(f.quarter()) + "填报没有待说明的红色预警");
     }
     var problems = new Problems();
     var answer = requiredText(text, "情况说明或整改措施", 2000, problems.at("warningResponseText"));
-    if (!"EXPLAIN".equals(kind) && !"RECTIFY".equals(kind)) {
+    if (kind == null) {
       problems.add("warningResponseKind", "请选择：说明滞后原因，或提出整改（纠偏）措施");
     }
     problems.throwIfAny("红色预警说明有误");
-    var response = ("EXPLAIN".equals(kind) ? "说明滞后原因：" : "整改（纠偏）措施：") + answer;
+    var response = (kind == WarningResponseKind.EXPLAIN ? "说明滞后原因：" : "整改（纠偏）措施：")
+        + answer;
     repository.setWarningResponse(businessKey, response);
     repository.addEvent(businessKey, "WARNING_RESPONSE", actor, now(), response);
   }

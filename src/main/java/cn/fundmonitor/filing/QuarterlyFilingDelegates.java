@@ -160,7 +160,9 @@ class QuarterlyFilingDelegates {
   JavaDelegate recordWarningResponseDelegate(FilingService filings) {
     return execution -> {
       var key = execution.getProcessBusinessKey();
-      filings.recordWarningResponse(key, WARNING_RESPONSE_KIND.get(execution),
+      // raw: an unknown kind is reported with the text's problem, in one answer (FilingService)
+      filings.recordWarningResponse(key,
+          WarningResponseKind.of(WARNING_RESPONSE_KIND.raw(execution)),
           WARNING_RESPONSE_TEXT.get(execution), Actors.current(execution));
       // from the record, not from what the completion sent: the province reads what was decided
       var f = filings.get(key);

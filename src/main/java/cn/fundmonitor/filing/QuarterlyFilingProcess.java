@@ -5,6 +5,7 @@ import cn.fundmonitor.platform.ProcessVariable;
 import cn.fundmonitor.problems.ProblemEscalationProcess;
 import cn.fundmonitor.waves.WaveVariables;
 import cn.fundmonitor.project.ProjectVariables;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -120,8 +121,16 @@ public final class QuarterlyFilingProcess {
   public static final ProcessVariable<String> WARNING_DETAILS = ProcessVariable.of("warningDetails", String.class);
   // the county's answer to a red warning (资阳 三(三): 偏离目标的及时纠偏)
   /** Values of {@link #WARNING_RESPONSE_KIND}. */
-  public enum WarningResponseKind { EXPLAIN, RECTIFY }
-  public static final ProcessVariable<String> WARNING_RESPONSE_KIND = ProcessVariable.of("warningResponseKind", String.class);
+  public enum WarningResponseKind {
+    EXPLAIN, RECTIFY;
+
+    /** The kind a form submitted ({@code WARNING_RESPONSE_KIND.raw}); null when none or unknown. */
+    public static WarningResponseKind of(Object submitted) {
+      return Arrays.stream(values()).filter(k -> k.name().equals(submitted)).findFirst()
+          .orElse(null);
+    }
+  }
+  public static final ProcessVariable<WarningResponseKind> WARNING_RESPONSE_KIND = ProcessVariable.ofEnum("warningResponseKind", WarningResponseKind.class, "说明类型");
   public static final ProcessVariable<String> WARNING_RESPONSE_TEXT = ProcessVariable.of("warningResponseText", String.class);
   /** The response is due this many working days after the filing: a configurable default. */
   public static final ProcessVariable<String> WARNING_RESPONSE_DEADLINE = ProcessVariable.of("warningResponseDeadline", String.class);

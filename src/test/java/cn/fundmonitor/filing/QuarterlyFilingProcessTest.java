@@ -576,11 +576,16 @@ class QuarterlyFilingProcessTest {
     assertThat(respond.getDueDate()).as("10 working days after 10 April 2026: 24 April")
         .isEqualTo(Date.from(OffsetDateTime.of(2026, 4, 24, 23, 59, 59, 0, BEIJING).toInstant()));
 
-    assertThatThrownBy(() -> tasklist.as(XINGNING_FINANCE).complete(respond, WARNING_RESPONSE_KIND.with("IGNORE").putValue(WARNING_RESPONSE_TEXT.name(), " ")))
+    assertThatThrownBy(() -> tasklist.as(XINGNING_FINANCE).complete(respond, WARNING_RESPONSE_KIND.withRaw("IGNORE").putValue(WARNING_RESPONSE_TEXT.name(), " ")))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("请选择：说明滞后原因，或提出整改（纠偏）措施")
         .hasMessageContaining("请填写情况说明或整改措施");
-    tasklist.as(XINGNING_FINANCE).complete(pi, TASK_RESPOND_TO_WARNING, WARNING_RESPONSE_KIND.with("RECTIFY")
+    // no kind at all: the same field problem, in the same answer as the text's
+    assertThatThrownBy(() -> tasklist.as(XINGNING_FINANCE).complete(respond, WARNING_RESPONSE_TEXT.with(" ")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("请选择：说明滞后原因，或提出整改（纠偏）措施")
+        .hasMessageContaining("请填写情况说明或整改措施");
+    tasklist.as(XINGNING_FINANCE).complete(pi, TASK_RESPOND_TO_WARNING, WARNING_RESPONSE_KIND.with(WarningResponseKind.RECTIFY)
         .putValue(WARNING_RESPONSE_TEXT.name(), "施工单位进场推迟，已调整施工计划，6月底前完成50%工程量")
         .putValue(WARNING_DETAILS.name(), "未预警"));
 
