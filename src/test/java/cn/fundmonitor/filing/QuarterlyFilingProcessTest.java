@@ -639,7 +639,11 @@ class QuarterlyFilingProcessTest {
         .hasMessageContaining("第1项指标“修复治理面积”：计量单位应为“公顷”，收到“亩”");
     var sources = filing("250000", "25", "30").putValue(paidField(FundSource.CENTRAL), "200000");
     assertThatThrownBy(() -> tasklist.as(XINGNING_FINANCE).complete(pi, TASK_FILE, sources))
-        .hasMessageContaining("分资金来源合计 200000.00 元，与累计支付 250000.00 元不一致");
+        .hasMessageContaining("分资金来源合计 200000.00 元，与累计支付 250000.00 元不一致")
+        .satisfies(e -> assertThat(((InvalidInputException) e).errors())
+            .as("it points at the form's total, a field of the filing form")
+            .contains(new InvalidInputException.FieldError("paidToDate",
+                "分资金来源合计 200000.00 元，与累计支付 250000.00 元不一致")));
     var missing = filing("250000", "120", "");
     assertThatThrownBy(() -> tasklist.as(XINGNING_FINANCE).complete(pi, TASK_FILE, missing))
         .hasMessageContaining("实物工作量完成进度（%）应为0至100之间的数")
