@@ -3,19 +3,17 @@ package cn.fundmonitor.allocation;
 import static cn.fundmonitor.allocation.FundAllocationProcess.*;
 
 import cn.fundmonitor.common.Choices;
-import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.organisation.Role;
 import cn.fundmonitor.organisation.UnitGroup;
 import cn.fundmonitor.platform.Actors;
+import cn.fundmonitor.platform.DecisionTasks;
 import cn.fundmonitor.platform.JsonVariables;
-import cn.fundmonitor.platform.ProcessVariable;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -87,13 +85,9 @@ class FundAllocationDelegates {
   /** Refuses a review the gateway cannot route, or a return without its reason. */
   @Bean
   ExecutionListener planReviewDecisionListener() {
-    return execution -> {
-      var outcome = choice(execution, PLAN_REVIEW_OUTCOME, "审核意见有误",
-          "请选择：审核通过并下达，或退回修改");
-      Choices.reasonRequired(outcome == PlanReviewOutcome.RETURN, PLAN_REVIEW_COMMENT.get(execution),
-          "审核意见有误", "退回资金分配方案时必须填写退回原因");
-      Choices.reasonWithin(PLAN_REVIEW_COMMENT.get(execution), "审核意见有误", "审核意见");
-    };
+    var rule = new Choices.Decision<PlanReviewOutcome>("审核意见有误", "请选择：审核通过并下达，或退回修改",
+        outcome -> outcome == PlanReviewOutcome.RETURN, "退回资金分配方案时必须填写退回原因", "审核意见");
+    return execution -> DecisionTasks.check(execution, rule, PLAN_REVIEW_OUTCOME, PLAN_REVIEW_COMMENT);
   }
 
   /** Records the 财政厅's return and its reason; the plan goes back to its author. */
@@ -193,13 +187,9 @@ class FundAllocationDelegates {
   /** Refuses a release decision the gateway cannot route, or a return without its reason. */
   @Bean
   ExecutionListener releaseDecisionListener() {
-    return execution -> {
-      var outcome = choice(execution, RELEASE_OUTCOME, "审核意见有误",
-          "请选择：审核通过并拨付，或退回修改");
-      Choices.reasonRequired(outcome == ReleaseOutcome.RETURN, RELEASE_COMMENT.get(execution),
-          "审核意见有误", "退回细化、不予拨付时必须填写原因");
-      Choices.reasonWithin(RELEASE_COMMENT.get(execution), "审核意见有误", "审核意见");
-    };
+    var rule = new Choices.Decision<ReleaseOutcome>("审核意见有误", "请选择：审核通过并拨付，或退回修改",
+        outcome -> outcome == ReleaseOutcome.RETURN, "退回细化、不予拨付时必须填写原因", "审核意见");
+    return execution -> DecisionTasks.check(execution, rule, RELEASE_OUTCOME, RELEASE_COMMENT);
   }
 
   /** The 财政局 approved the refinement: the money is released to the projects (GX 第五条第四项). */
@@ -226,30 +216,10 @@ class FundAllocationDelegates {
   /** Refuses an acknowledgement the gateway cannot route, or a return without its reason. */
   @Bean
   ExecutionListener filingDecisionListener() {
-    return execution -> {
-      var outcome = choice(execution, ACKNOWLEDGEMENT_OUTCOME, "确认意见有误",
-          "请选择：确认报备，或退回修改");
-      Choices.reasonRequired(outcome == AcknowledgementOutcome.RETURN,
-          ACKNOWLEDGEMENT_COMMENT.get(execution), "确认意见有误", "退回报备时必须填写退回原因");
-    };
-  }
-
-  /**
-   * The decision a gateway routes on; none, or one the form does not offer, is refused with the
-   * form's prompt, pointing at the field.
-   */
-  static <E extends Enum<E>> E choice(VariableScope scope, ProcessVariable<E> variable,
-      String title, String prompt) {
-    E value;
-    try {
-      value = variable.get(scope);
-    } catch (InvalidInputException unknown) {
-      value = null;
-    }
-    if (value == null) {
-      throw InvalidInputException.of(title, variable.name(), prompt);
-    }
-    return value;
+    var rule = new Choices.Decision<AcknowledgementOutcome>("确认意见有误", "请选择：确认报备，或退回修改",
+        outcome -> outcome == AcknowledgementOutcome.RETURN, "退回报备时必须填写退回原因", "确认意见");
+    return execution -> DecisionTasks.check(execution, rule, ACKNOWLEDGEMENT_OUTCOME,
+        ACKNOWLEDGEMENT_COMMENT);
   }
 
   /** The superior acknowledges the filing. */

@@ -1,6 +1,7 @@
 package cn.fundmonitor.common;
 
 import java.util.Arrays;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -23,6 +24,11 @@ public final class Choices {
    * {@code prompt} when there is none or it is none of the choices.
    */
   public static <E extends Enum<E>> E required(Supplier<E> choice, String title, String prompt) {
+    return required(choice, title, null, prompt);
+  }
+
+  private static <E extends Enum<E>> E required(Supplier<E> choice, String title, String field,
+      String prompt) {
     E chosen;
     try {
       chosen = choice.get();
@@ -30,25 +36,37 @@ public final class Choices {
       chosen = null;
     }
     if (chosen == null) {
-      throw new InvalidInputException(title, prompt);
+      throw InvalidInputException.of(title, field, prompt);
     }
     return chosen;
-  }
-
-  /** Refuses a blank {@code reason} when {@code needed}. */
-  public static void reasonRequired(boolean needed, String reason, String title, String problem) {
-    if (needed && (reason == null || reason.isBlank())) {
-      throw new InvalidInputException(title, problem);
-    }
   }
 
   /** The longest reason a decision keeps (a configurable default of the forms, not of a seed). */
   public static final int MAX_REASON = 2000;
 
-  /** Refuses a {@code reason} longer than {@link #MAX_REASON}, naming it {@code label}. */
-  public static void reasonWithin(String reason, String title, String label) {
-    if (reason != null && reason.length() > MAX_REASON) {
-      throw new InvalidInputException(title, label + "不能超过 " + MAX_REASON + " 个字");
+  /**
+   * The rule of a decision task, in one place: a choice the gateway knows ({@code prompt} when
+   * there is none), a reason where the choice needs one ({@code reasonProblem}), and a reason of at
+   * most {@link #MAX_REASON} characters, named {@code reasonLabel} (null where the task checks the
+   * length of its texts itself). Problems carry {@code title}.
+   */
+  public record Decision<E extends Enum<E>>(String title, String prompt, Predicate<E> needsReason,
+      String reasonProblem, String reasonLabel) {
+
+    /**
+     * The choice, once it and the reason pass; the problems point at {@code choiceField} and
+     * {@code reasonField} (the form's keys).
+     */
+    public E check(Supplier<E> choice, String choiceField, String reason, String reasonField) {
+      var chosen = required(choice, title, choiceField, prompt);
+      if (needsReason.test(chosen) && (reason == null || reason.isBlank())) {
+        throw InvalidInputException.of(title, reasonField, reasonProblem);
+      }
+      if (reasonLabel != null && reason != null && reason.length() > MAX_REASON) {
+        throw InvalidInputException.of(title, reasonField,
+            reasonLabel + "不能超过 " + MAX_REASON + " 个字");
+      }
+      return chosen;
     }
   }
 }

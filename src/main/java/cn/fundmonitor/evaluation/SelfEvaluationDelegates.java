@@ -6,6 +6,7 @@ import cn.fundmonitor.common.Choices;
 import cn.fundmonitor.filing.FilingService;
 import cn.fundmonitor.organisation.OrganisationService;
 import cn.fundmonitor.platform.Actors;
+import cn.fundmonitor.platform.DecisionTasks;
 import cn.fundmonitor.platform.JsonVariables;
 import cn.fundmonitor.project.ProjectCatalogue;
 import cn.fundmonitor.project.ProjectTeams;
@@ -99,11 +100,8 @@ class SelfEvaluationDelegates {
   /** Refuses a review the gateway cannot route, or a return without its reason. */
   @Bean
   ExecutionListener evaluationReviewListener() {
-    return execution -> {
-      var outcome = Choices.required(() -> REVIEW_OUTCOME.get(execution),
-          "审核意见有误", "请选择：审核通过，或退回修改");
-      Choices.reasonRequired(outcome == ReviewOutcome.RETURN, REVIEW_COMMENT.get(execution),
-          "审核意见有误", "退回修改时必须填写审核意见");
-    };
+    var rule = new Choices.Decision<ReviewOutcome>("审核意见有误", "请选择：审核通过，或退回修改",
+        outcome -> outcome == ReviewOutcome.RETURN, "退回修改时必须填写审核意见", "审核意见");
+    return execution -> DecisionTasks.check(execution, rule, REVIEW_OUTCOME, REVIEW_COMMENT);
   }
 }

@@ -11,6 +11,7 @@ import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.common.Problems;
 import cn.fundmonitor.common.NotFoundException;
 import cn.fundmonitor.common.StaleRecordException;
+import cn.fundmonitor.filing.QuarterlyFilingProcess.WarningResponseKind;
 import cn.fundmonitor.money.Yuan;
 import cn.fundmonitor.project.Comparator;
 import cn.fundmonitor.project.Indicator;
@@ -190,13 +191,31 @@ public class FilingService {
 
   /** Opens the filing for its process instance: the money received so far is fixed now. */
   public QuarterlyFiling open(String businessKey, FilingPeriod q, String processInstanceId) {
+    return open(businessKey, q, processInstanceId, null);
+  }
+
+  /**
+   * The same with the money the project received as its opener read it for all the filings it
+   * opens ({@link #receivedBy}), in this transaction; null: read now.
+   */
+  public QuarterlyFiling open(String businessKey, FilingPeriod q, String processInstanceId,
+      Yuan receivedNow) {
     var project = FilingPeriod.projectOf(businessKey);
-    var received = money.received(project);
+    var received = receivedNow != null ? receivedNow : money.received(project);
     if (!repository.attachProcess(businessKey, processInstanceId, received)) {
       prepare(project, q);
       repository.attachProcess(businessKey, processInstanceId, received);
     }
     return get(businessKey);
+  }
+
+  /**
+   * The money each project received so far, in one read for a batch of filings to open; a project
+   * without money has zero.
+   */
+  @Transactional(readOnly = true)
+  public Map<String, Yuan> receivedBy(Collection<String> projectCodes) {
+    return money.receivedBy(projectCodes);
   }
 
   /**
@@ -266,8 +285,9 @@ public class FilingService {
         paidProblems.add("累计支付 " + paid + " 少于" + FilingTexts.previousFiling(f.quarter()) + "的 "
             + previous + "，累计数不能减少");
       }
+      // the form's total, which the 其中 fields must add up to (the text names both)
       if (sourceSum.compareTo(paid) != 0 && sourcesReadable) {
-        problems.add(PAID_BY_SOURCE_FIELD, "分资金来源合计 " + sourceSum + "，与累计支付 " + paid + "不一致");
+        paidProblems.add("分资金来源合计 " + sourceSum + "，与累计支付 " + paid + "不一致");
       }
     }
     var physical = percent(physicalProgress, "实物工作量完成进度（%）", problems.at("physicalProgress"));
@@ -535,18 +555,20 @@ public class FilingService {
    * The filing unit explains a red warning or says how it rectifies (资阳 三(三): 对执行进度滞后的项目
    * 督促加快进度执行；偏离目标的及时纠偏); the province reads it when it reviews.
    */
-  public void recordWarningResponse(String businessKey, String kind, String text, String actor) {
+  public void recordWarningResponse(String businessKey, WarningResponseKind kind, String text,
+      String actor) {
     var f = get(businessKey);
     if (!"RED".equals(f.warningLevel()) || f.status() != FilingStatus.FILED) {
       throw new ConflictException(FilingTexts.thisPeriod(f.quarter()) + "填报没有待说明的红色预警");
     }
     var problems = new Problems();
     var answer = requiredText(text, "情况说明或整改措施", 2000, problems.at("warningResponseText"));
-    if (!"EXPLAIN".equals(kind) && !"RECTIFY".equals(kind)) {
+    if (kind == null) {
       problems.add("warningResponseKind", "请选择：说明滞后原因，或提出整改（纠偏）措施");
     }
     problems.throwIfAny("红色预警说明有误");
-    var response = ("EXPLAIN".equals(kind) ? "说明滞后原因：" : "整改（纠偏）措施：") + answer;
+    var response = (kind == WarningResponseKind.EXPLAIN ? "说明滞后原因：" : "整改（纠偏）措施：")
+        + answer;
     repository.setWarningResponse(businessKey, response);
     repository.addEvent(businessKey, "WARNING_RESPONSE", actor, now(), response);
   }
@@ -630,11 +652,6 @@ public class FilingService {
   // --- data correction (MNR 第二十二条) -----------------------------------------------------------
 
   /** Fields of a filing that data correction may change. */
-  /**
-   * The field of a problem with the payments by source as a whole (their sum against the amount
-   * paid): the form's 其中 fields together.
-   */
-  public static final String PAID_BY_SOURCE_FIELD = "paidBySource";
   public static final String PAID_TO_DATE_FIELD = "PAID_TO_DATE";
   public static final String PHYSICAL_PROGRESS_FIELD = "PHYSICAL_PROGRESS";
   public static final String INDICATOR_FIELD = "INDICATOR_";

@@ -4,8 +4,10 @@ import static cn.fundmonitor.filing.MonitoringPointOpeningProcess.*;
 
 import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.platform.Actors;
+import cn.fundmonitor.platform.ProcessVariable;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,23 +26,48 @@ class MonitoringPointOpeningDelegates {
     return execution -> {
       var opener = OPENER.get(execution) != null ? OPENER.get(execution) : Actors.current(execution);
       var scope = SCOPE.get(execution);
-      if (scope != null && !"REGION".equals(scope) && !"LIST".equals(scope)) {
-        throw new InvalidInputException("监测时点有误", "监测范围应为本辖区全部已下达资金项目或指定项目清单");
-      }
-      List<String> codes = null;
-      if ("LIST".equals(scope)) {
-        codes = codes(PROJECT_CODES.get(execution));
-        if (codes.isEmpty()) {
-          throw new InvalidInputException("监测时点有误", "监测范围为指定项目清单时，请填写项目编码");
+      MonitoringPoint point;
+      try {
+        if (scope != null && !"REGION".equals(scope) && !"LIST".equals(scope)) {
+          throw InvalidInputException.of("监测时点有误", "scope",
+              "监测范围应为本辖区全部已下达资金项目或指定项目清单");
         }
+        List<String> codes = null;
+        if ("LIST".equals(scope)) {
+          codes = codes(PROJECT_CODES.get(execution));
+          if (codes.isEmpty()) {
+            throw InvalidInputException.of("监测时点有误", "projectCodes",
+                "监测范围为指定项目清单时，请填写项目编码");
+          }
+        }
+        point = waves.open(new MonitoringPointService.Request(AS_OF.get(execution),
+            DUE_ON.get(execution), REGION_CODE.get(execution), codes, BASIS.get(execution)), opener,
+            Actors.groups(execution, opener));
+      } catch (InvalidInputException e) {
+        throw onTheStartForm(e);
       }
-      var point = waves.open(new MonitoringPointService.Request(AS_OF.get(execution),
-          DUE_ON.get(execution), REGION_CODE.get(execution), codes, BASIS.get(execution)), opener,
-          Actors.groups(execution, opener));
       OPENED_POINT_ID.set(execution, point.id());
       OPENED_POINT_LABEL.set(execution, point.period().label());
       execution.setProcessBusinessKey(point.period().period());
     };
+  }
+
+  /** The start form's field of each request property the service's problems name. */
+  private static final Map<String, ProcessVariable<?>> FORM_FIELDS = Map.of("asOf", AS_OF,
+      "dueOn", DUE_ON, "scope", SCOPE, "regionCode", REGION_CODE, "projectCodes", PROJECT_CODES,
+      "basis", BASIS);
+
+  /**
+   * The same problems pointing at the start form's keys ({@code pointAsOf}, …) rather than the
+   * REST request's properties ({@code asOf}, …) the service names, so a 400 names what the user
+   * filled in.
+   */
+  static InvalidInputException onTheStartForm(InvalidInputException e) {
+    return InvalidInputException.of(e.title(), e.errors().stream().map(error -> {
+      var variable = error.field() == null ? null : FORM_FIELDS.get(error.field());
+      return variable == null ? error
+          : new InvalidInputException.FieldError(variable.name(), error.message());
+    }).toList());
   }
 
   /** The codes of the form's text: separated by commas (either width), blanks or line breaks. */

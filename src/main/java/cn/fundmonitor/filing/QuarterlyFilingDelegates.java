@@ -5,6 +5,7 @@ import static cn.fundmonitor.filing.QuarterlyFilingProcess.*;
 import cn.fundmonitor.common.Choices;
 import cn.fundmonitor.organisation.OrganisationService;
 import cn.fundmonitor.platform.Actors;
+import cn.fundmonitor.platform.DecisionTasks;
 import cn.fundmonitor.platform.JsonVariables;
 import cn.fundmonitor.project.ProjectCatalogue;
 import cn.fundmonitor.project.ProjectTeams;
@@ -36,7 +37,7 @@ class QuarterlyFilingDelegates {
     return execution -> {
       var quarter = FilingPeriodVariables.read(execution, points);
       var f = filings.open(execution.getProcessBusinessKey(), quarter,
-          execution.getProcessInstanceId());
+          execution.getProcessInstanceId(), RECEIVED_AT_OPENING.get(execution));
       var project = catalogue.get(f.projectCode());
       var unit = project.applicantUnitCode();
       PROJECT_NAME.set(execution, project.name());
@@ -159,7 +160,9 @@ class QuarterlyFilingDelegates {
   JavaDelegate recordWarningResponseDelegate(FilingService filings) {
     return execution -> {
       var key = execution.getProcessBusinessKey();
-      filings.recordWarningResponse(key, WARNING_RESPONSE_KIND.get(execution),
+      // raw: an unknown kind is reported with the text's problem, in one answer (FilingService)
+      filings.recordWarningResponse(key,
+          WarningResponseKind.of(WARNING_RESPONSE_KIND.raw(execution)),
           WARNING_RESPONSE_TEXT.get(execution), Actors.current(execution));
       // from the record, not from what the completion sent: the province reads what was decided
       var f = filings.get(key);
@@ -171,12 +174,10 @@ class QuarterlyFilingDelegates {
   /** Refuses a review the gateway cannot route, or a return without its reason. */
   @Bean
   ExecutionListener quarterReviewListener() {
-    return execution -> {
-      var outcome = Choices.required(() -> REVIEW_OUTCOME.get(execution),
-          "审核意见有误", "请选择：审核通过并传输至自然资源部，或退回修改");
-      Choices.reasonRequired(outcome == ReviewOutcome.RETURN, REVIEW_COMMENT.get(execution),
-          "审核意见有误", "退回修改时必须填写审核意见");
-    };
+    var rule = new Choices.Decision<ReviewOutcome>("审核意见有误",
+        "请选择：审核通过并传输至自然资源部，或退回修改", outcome -> outcome == ReviewOutcome.RETURN,
+        "退回修改时必须填写审核意见", "审核意见");
+    return execution -> DecisionTasks.check(execution, rule, REVIEW_OUTCOME, REVIEW_COMMENT);
   }
 
   /** The province transmits the reviewed filing to the ministry; it is locked from now on. */

@@ -1,9 +1,11 @@
 package cn.fundmonitor.filing;
 
+import cn.fundmonitor.money.Yuan;
 import cn.fundmonitor.platform.ProcessVariable;
 import cn.fundmonitor.problems.ProblemEscalationProcess;
 import cn.fundmonitor.waves.WaveVariables;
 import cn.fundmonitor.project.ProjectVariables;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -119,8 +121,16 @@ public final class QuarterlyFilingProcess {
   public static final ProcessVariable<String> WARNING_DETAILS = ProcessVariable.of("warningDetails", String.class);
   // the county's answer to a red warning (资阳 三(三): 偏离目标的及时纠偏)
   /** Values of {@link #WARNING_RESPONSE_KIND}. */
-  public enum WarningResponseKind { EXPLAIN, RECTIFY }
-  public static final ProcessVariable<String> WARNING_RESPONSE_KIND = ProcessVariable.of("warningResponseKind", String.class);
+  public enum WarningResponseKind {
+    EXPLAIN, RECTIFY;
+
+    /** The kind a form submitted ({@code WARNING_RESPONSE_KIND.raw}); null when none or unknown. */
+    public static WarningResponseKind of(Object submitted) {
+      return Arrays.stream(values()).filter(k -> k.name().equals(submitted)).findFirst()
+          .orElse(null);
+    }
+  }
+  public static final ProcessVariable<WarningResponseKind> WARNING_RESPONSE_KIND = ProcessVariable.ofEnum("warningResponseKind", WarningResponseKind.class, "说明类型");
   public static final ProcessVariable<String> WARNING_RESPONSE_TEXT = ProcessVariable.of("warningResponseText", String.class);
   /** The response is due this many working days after the filing: a configurable default. */
   public static final ProcessVariable<String> WARNING_RESPONSE_DEADLINE = ProcessVariable.of("warningResponseDeadline", String.class);
@@ -138,6 +148,12 @@ public final class QuarterlyFilingProcess {
   /** On a batch: its wave's process instance id and its number (0, 1, …) in the wave's plan. */
   public static final ProcessVariable<String> WAVE_ID = ProcessVariable.of("waveId", String.class);
   public static final ProcessVariable<Integer> BATCH_NUMBER = WaveVariables.BATCH_NUMBER;
+  /**
+   * The money the project received, read by the batch (or reconciliation) that opens the filing,
+   * for all its projects in one query, and handed to the filing's opening; transient (never
+   * stored), absent where a filing is opened alone, which reads it then.
+   */
+  public static final ProcessVariable<Yuan> RECEIVED_AT_OPENING = ProcessVariable.yuan("receivedAtOpening", "到位资金");
 
   /** Form fields of the payments by fund source: paidCentral, paidProvincial, ... */
   public static String paidField(FundSource source) {

@@ -2,6 +2,7 @@ package cn.fundmonitor.filing;
 
 import static cn.fundmonitor.filing.QuarterlyFilingProcess.*;
 
+import cn.fundmonitor.money.Yuan;
 import cn.fundmonitor.waves.Wave;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -63,8 +64,10 @@ class QuarterlyFilingWaveDelegates {
       int batch = BATCH_NUMBER.get(execution);
       int opened = 0;
       int alreadyOpen = 0;
-      for (var project : filings.waveBatch(wave, batch)) {
-        if (open(runtime, filings, project, quarter)) {
+      var projects = filings.waveBatch(wave, batch);
+      var received = filings.receivedBy(projects);
+      for (var project : projects) {
+        if (open(runtime, filings, project, quarter, received.get(project))) {
           opened++;
         } else {
           alreadyOpen++;
@@ -103,8 +106,9 @@ class QuarterlyFilingWaveDelegates {
       var missing = quarter instanceof MonitoringPeriod point
           ? filings.withoutFiling(point, points.regions(points.get(point.pointId())))
           : filings.withoutFiling((Quarter) quarter);
+      var received = filings.receivedBy(missing);
       for (var project : missing) {
-        if (open(runtime, filings, project, quarter)) {
+        if (open(runtime, filings, project, quarter, received.get(project))) {
           added.add(project);
         }
       }
@@ -127,16 +131,17 @@ class QuarterlyFilingWaveDelegates {
   }
 
   /**
-   * Opens the project's filing of the quarter (or monitoring point) unless it exists; true if
-   * opened now.
+   * Opens the project's filing of the quarter (or monitoring point) unless it exists, with the
+   * money it received as read for all the filings opened here; true if opened now.
    */
   private static boolean open(RuntimeService runtime, FilingService filings, String project,
-      FilingPeriod q) {
+      FilingPeriod q, Yuan received) {
     if (!filings.prepare(project, q)) {
       return false;
     }
     runtime.createProcessInstanceByKey(KEY).businessKey(q.key(project))
-        .setVariables(PROJECT_CODE.putInto(FilingPeriodVariables.of(q), project))
+        .setVariables(RECEIVED_AT_OPENING.putTransientInto(
+            PROJECT_CODE.putInto(FilingPeriodVariables.of(q), project), received))
         .execute();
     return true;
   }

@@ -5,6 +5,7 @@ import static cn.fundmonitor.lifecycle.PlanAdjustmentProcess.*;
 import cn.fundmonitor.common.Choices;
 import cn.fundmonitor.organisation.OrganisationService;
 import cn.fundmonitor.platform.Actors;
+import cn.fundmonitor.platform.DecisionTasks;
 import cn.fundmonitor.platform.JsonVariables;
 import cn.fundmonitor.project.ProjectCatalogue;
 import cn.fundmonitor.project.ProjectTeams;
@@ -70,11 +71,8 @@ class PlanAdjustmentDelegates {
   /** Refuses a review the gateway cannot route, or a return or rejection without its reason. */
   @Bean
   ExecutionListener adjustmentReviewListener() {
-    return execution -> {
-      var outcome = Choices.required(() -> OUTCOME.get(execution), "审批意见有误",
-          "请选择：批准调整、退回修改或不予批准");
-      Choices.reasonRequired(outcome != Outcome.APPROVE, COMMENT.get(execution), "审批意见有误",
-          "退回修改或不予批准时必须填写审批意见");
-    };
+    var rule = new Choices.Decision<Outcome>("审批意见有误", "请选择：批准调整、退回修改或不予批准",
+        outcome -> outcome != Outcome.APPROVE, "退回修改或不予批准时必须填写审批意见", "审批意见");
+    return execution -> DecisionTasks.check(execution, rule, OUTCOME, COMMENT);
   }
 }

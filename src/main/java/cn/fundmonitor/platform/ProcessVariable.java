@@ -233,6 +233,15 @@ public final class ProcessVariable<T> {
   }
 
   /**
+   * Adds the variable to a map as a transient value: the process reads it within the transaction
+   * that starts it, and the engine never stores it (a value the starter read once for many
+   * instances, handed to each).
+   */
+  public VariableMap putTransientInto(VariableMap map, T value) {
+    return map.putValueTyped(name, Variables.untypedValue(stored(value), true));
+  }
+
+  /**
    * The variable with a value as a client may submit it, unread (text for a date, an unknown
    * choice): for tests of what the system answers to such input. Main code writes typed values.
    */

@@ -4,6 +4,7 @@ import static cn.fundmonitor.problems.ProblemEscalationProcess.*;
 
 import cn.fundmonitor.common.Choices;
 import cn.fundmonitor.platform.Actors;
+import cn.fundmonitor.platform.DecisionTasks;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -162,14 +163,15 @@ class ProblemEscalationDelegates {
   /** Refuses a decision or confirmation the gateways cannot route. */
   @Bean
   ExecutionListener problemDecisionListener() {
+    var confirmation = new Choices.Decision<ConfirmationOutcome>("确认意见有误",
+        "请选择：整改已到位，或整改未到位", outcome -> outcome == ConfirmationOutcome.REJECT,
+        "整改未到位时必须说明原因", "确认意见");
     return execution -> {
       if (TASK_DECIDE.equals(execution.getCurrentActivityId())) {
         Choices.required(() -> DECISION.get(execution), "处理意见有误",
             "请选择处理意见：责令整改，或经核查不成立");
       } else {
-        var outcome = Choices.required(() -> CONFIRMATION_OUTCOME.get(execution), "确认意见有误", "请选择：整改已到位，或整改未到位");
-        Choices.reasonRequired(outcome == ConfirmationOutcome.REJECT,
-            CONFIRMATION_COMMENT.get(execution), "确认意见有误", "整改未到位时必须说明原因");
+        DecisionTasks.check(execution, confirmation, CONFIRMATION_OUTCOME, CONFIRMATION_COMMENT);
       }
     };
   }

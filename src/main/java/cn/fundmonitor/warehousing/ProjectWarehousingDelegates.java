@@ -6,6 +6,7 @@ import cn.fundmonitor.common.Choices;
 import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.organisation.OrganisationService;
 import cn.fundmonitor.platform.Actors;
+import cn.fundmonitor.platform.DecisionTasks;
 import cn.fundmonitor.platform.JsonVariables;
 import cn.fundmonitor.project.ProgressPlans;
 import cn.fundmonitor.project.Project;
@@ -134,14 +135,14 @@ class ProjectWarehousingDelegates {
    */
   @Bean
   ExecutionListener decisionInputListener() {
+    // the review and the revision share one length message (checkLength), so the rule checks none
+    var review = new Choices.Decision<ReviewOutcome>("审核意见有误",
+        "请选择审核结论：通过入库、退回修改或不予入库", outcome -> outcome != ReviewOutcome.APPROVE,
+        "退回修改或不予入库时必须填写审核意见，说明原因", null);
     return task -> {
       if (ProjectWarehousingProcess.TASK_REVIEW.equals(task.getCurrentActivityId())) {
-        var outcome = Choices.required(() -> REVIEW_OUTCOME.get(task), "审核意见有误",
-            "请选择审核结论：通过入库、退回修改或不予入库");
-        var comment = REVIEW_COMMENT.get(task);
-        Choices.reasonRequired(outcome != ReviewOutcome.APPROVE, comment, "审核意见有误",
-            "退回修改或不予入库时必须填写审核意见，说明原因");
-        checkLength(comment);
+        DecisionTasks.check(task, review, REVIEW_OUTCOME, REVIEW_COMMENT);
+        checkLength(REVIEW_COMMENT.get(task));
       } else {
         Choices.required(() -> REVISION_ACTION.get(task), "处理方式有误",
             "请选择处理方式：修改后重新提交，或撤回申报");

@@ -168,6 +168,33 @@ class MonitoringPointApiTest {
     assertThat(points()).as("nothing was opened").isEqualTo(before);
   }
 
+  /**
+   * The same checks from Tasklist's start form (monitoringPointOpening): the 400's pointers name
+   * the form's keys, not the REST request's properties (issue 18).
+   */
+  @Test
+  void mnrArticle11_theStartFormsMistakesPointAtItsOwnFields() throws Exception {
+    var before = points();
+    var due = today.plusDays(10);
+    var submit = "/engine-rest/process-definition/key/" + MonitoringPointOpeningProcess.KEY
+        + "/submit-form";
+    var several = http.post(submit, "{\"variables\":{\"pointAsOf\":{\"value\":\"2026-13-45\"},"
+        + "\"pointDueOn\":{\"value\":\"" + due + "\"},\"pointScope\":{\"value\":\"REGION\"},"
+        + "\"pointRegionCode\":{\"value\":\"999999\"},\"pointBasis\":{\"value\":\""
+        + "长".repeat(201) + "\"}}}", GUANGXI_FINANCE, PASSWORD);
+    assertThat(several.statusCode()).as(several.body()).isEqualTo(400);
+    assertThat(read(several).get("errors")).extracting(e -> e.get("pointer").asText())
+        .containsExactly("#/pointAsOf", "#/pointBasis", "#/pointRegionCode");
+    var noCodes = http.post(submit, "{\"variables\":{\"pointAsOf\":{\"value\":\""
+        + today.minusDays(3) + "\"},\"pointDueOn\":{\"value\":\"" + due + "\"},"
+        + "\"pointScope\":{\"value\":\"LIST\"},\"pointProjectCodes\":{\"value\":\" ， \"}}}",
+        GUANGXI_FINANCE, PASSWORD);
+    assertThat(noCodes.statusCode()).as(noCodes.body()).isEqualTo(400);
+    assertThat(read(noCodes).get("errors")).extracting(e -> e.get("pointer").asText())
+        .containsExactly("#/pointProjectCodes");
+    assertThat(points()).as("nothing was opened").isEqualTo(before);
+  }
+
   @Test
   void mnrArticle11_aMistakenOrHostileRequestIsRefusedInChinese() throws Exception {
     var before = points();

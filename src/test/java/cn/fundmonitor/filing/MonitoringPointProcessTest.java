@@ -220,7 +220,7 @@ class MonitoringPointProcessTest {
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_CHECK_EXECUTION, TASK_RECORD_WARNING,
         TASK_RAISE_PROBLEM).isWaitingAt(TASK_RESPOND_TO_WARNING);
 
-    tasklist.as(XINGNING_FINANCE).complete(pi, TASK_RESPOND_TO_WARNING, WARNING_RESPONSE_KIND.with("EXPLAIN")
+    tasklist.as(XINGNING_FINANCE).complete(pi, TASK_RESPOND_TO_WARNING, WARNING_RESPONSE_KIND.with(WarningResponseKind.EXPLAIN)
         .putValue(WARNING_RESPONSE_TEXT.name(), "汛期停工两个月，9月起恢复施工"));
     var review = task(pi, TASK_REVIEW);
     BpmnAwareTests.assertThat(review).hasCandidateGroup("450000-eco");

@@ -5,9 +5,11 @@ import static cn.fundmonitor.support.TestUsers.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.fundmonitor.allocation.AllocationReads;
 import cn.fundmonitor.common.ConflictException;
 import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.lifecycle.ProjectLifecycleService;
+import cn.fundmonitor.money.Yuan;
 import cn.fundmonitor.overdue.OverdueService;
 import cn.fundmonitor.platform.JsonVariables;
 import cn.fundmonitor.problems.ProblemEscalationProcess;
@@ -25,6 +27,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
@@ -42,8 +45,11 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.util.AopTestUtils;
+import org.springframework.test.util.ReflectionTestUtils;
 
 /**
  * quarterlyFiling (季度填报, MNR 第十一条、第二十二条): the wave opens every funded project's filing;
@@ -307,6 +313,45 @@ class QuarterlyFilingProcessTest {
         .as("the projects the reconciliation added").containsExactlyElementsOf(late);
     assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(wave.id())
         .activityId(WAVE_END).count()).as("the wave ended after its reconciliation").isOne();
+  }
+
+  /**
+   * A batch reads the money its projects received in one query for all of them, not one per
+   * filing it opens (nor does the reconciliation), and each filing still fixes its own project's
+   * money (MNR 第十一条). The reads are counted through a spy put in the service for the wave.
+   */
+  @Test
+  void aBatchReadsItsProjectsMoneyOnceAndEachFilingFixesItsOwn() {
+    var amounts = new LinkedHashMap<String, String>();
+    for (int i = 0; i < 5; i++) {
+      var code = projects.warehoused(XINGNING_ECO, "450102", "兴宁区批量读取资金项目" + i);
+      var amount = String.valueOf(100000 + 1234 * i);
+      funding.fund(code, "450102", amount, LocalDate.of(2026, 1, 20));
+      amounts.put(code, amount);
+    }
+    var service = (FilingService) AopTestUtils.getUltimateTargetObject(filings);
+    var reads = (AllocationReads) ReflectionTestUtils.getField(service, "money");
+    // a spy of the bean's target (the bean is a transaction proxy): the batch's transaction holds
+    var counted = Mockito.spy((AllocationReads) AopTestUtils.getUltimateTargetObject(reads));
+    ReflectionTestUtils.setField(service, "money", counted);
+    String waveId;
+    try {
+      waveId = planQ1();
+      runFilingJobs();
+    } finally {
+      ReflectionTestUtils.setField(service, "money", reads);
+    }
+
+    var wave = waves.get(waveId);
+    assertThat(wave.openedCount()).as("filings the batches opened")
+        .isGreaterThanOrEqualTo(amounts.size() + 1);
+    Mockito.verify(counted, Mockito.never()).received(Mockito.anyString());
+    Mockito.verify(counted, Mockito.atMost(wave.batchCount() + 1)).receivedBy(Mockito.any());
+    var q1 = new Quarter(2026, 1);
+    amounts.forEach((code, amount) -> assertThat(filings.get(q1.key(code)).receivedAmount())
+        .as(code).isEqualTo(Yuan.of(amount)));
+    assertThat(filings.get(q1.key(project)).receivedAmount())
+        .isEqualTo(Yuan.of("1000000"));
   }
 
   /**
@@ -649,11 +694,16 @@ class QuarterlyFilingProcessTest {
     assertThat(respond.getDueDate()).as("10 working days after 10 April 2026: 24 April")
         .isEqualTo(Date.from(OffsetDateTime.of(2026, 4, 24, 23, 59, 59, 0, BEIJING).toInstant()));
 
-    assertThatThrownBy(() -> tasklist.as(XINGNING_FINANCE).complete(respond, WARNING_RESPONSE_KIND.with("IGNORE").putValue(WARNING_RESPONSE_TEXT.name(), " ")))
+    assertThatThrownBy(() -> tasklist.as(XINGNING_FINANCE).complete(respond, WARNING_RESPONSE_KIND.withRaw("IGNORE").putValue(WARNING_RESPONSE_TEXT.name(), " ")))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("请选择：说明滞后原因，或提出整改（纠偏）措施")
         .hasMessageContaining("请填写情况说明或整改措施");
-    tasklist.as(XINGNING_FINANCE).complete(pi, TASK_RESPOND_TO_WARNING, WARNING_RESPONSE_KIND.with("RECTIFY")
+    // no kind at all: the same field problem, in the same answer as the text's
+    assertThatThrownBy(() -> tasklist.as(XINGNING_FINANCE).complete(respond, WARNING_RESPONSE_TEXT.with(" ")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("请选择：说明滞后原因，或提出整改（纠偏）措施")
+        .hasMessageContaining("请填写情况说明或整改措施");
+    tasklist.as(XINGNING_FINANCE).complete(pi, TASK_RESPOND_TO_WARNING, WARNING_RESPONSE_KIND.with(WarningResponseKind.RECTIFY)
         .putValue(WARNING_RESPONSE_TEXT.name(), "施工单位进场推迟，已调整施工计划，6月底前完成50%工程量")
         .putValue(WARNING_DETAILS.name(), "未预警"));
 
@@ -707,7 +757,11 @@ class QuarterlyFilingProcessTest {
         .hasMessageContaining("第1项指标“修复治理面积”：计量单位应为“公顷”，收到“亩”");
     var sources = filing("250000", "25", "30").putValue(paidField(FundSource.CENTRAL), "200000");
     assertThatThrownBy(() -> tasklist.as(XINGNING_FINANCE).complete(pi, TASK_FILE, sources))
-        .hasMessageContaining("分资金来源合计 200000.00 元，与累计支付 250000.00 元不一致");
+        .hasMessageContaining("分资金来源合计 200000.00 元，与累计支付 250000.00 元不一致")
+        .satisfies(e -> assertThat(((InvalidInputException) e).errors())
+            .as("it points at the form's total, a field of the filing form")
+            .contains(new InvalidInputException.FieldError("paidToDate",
+                "分资金来源合计 200000.00 元，与累计支付 250000.00 元不一致")));
     var missing = filing("250000", "120", "");
     assertThatThrownBy(() -> tasklist.as(XINGNING_FINANCE).complete(pi, TASK_FILE, missing))
         .hasMessageContaining("实物工作量完成进度（%）应为0至100之间的数")

@@ -2,11 +2,11 @@ package cn.fundmonitor.platform;
 
 import static cn.fundmonitor.allocation.FundAllocationProcess.*;
 import static cn.fundmonitor.support.TestUsers.*;
-import static cn.fundmonitor.warehousing.ApplicationRequest.indicator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fundmonitor.overdue.FollowUpDueDates;
 import cn.fundmonitor.support.FundMonitorTest;
+import cn.fundmonitor.support.Funding;
 import cn.fundmonitor.support.TestUsers;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -23,7 +23,6 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -69,16 +68,8 @@ class TasklistFiltersTest {
   @Test
   void theMinistrySeesGuangxisLateIssueThroughItsFollowUp_mnrArticle9() {
     ClockUtil.setCurrentTime(beijing(2025, 9, 10, 9));
-    var vars = Variables.createVariables()
-        .putValue(DOCUMENT_NO.name(), "财资环〔2025〕" + (900 + System.nanoTime() % 1000) + "号")
-        .putValue(FUND_CLASS.name(), "CENTRAL")
-        .putValue(DIRECTION.name(), "ECO_RESTORATION")
-        .putValue(BUDGET_YEAR.name(), 2025)
-        .putValue(CENTRAL_AMOUNT.name(), "1000000.00")
-        .putValue(PROVINCIAL_AMOUNT.name(), "200000.00")
-        .putValue(RECEIVED_ON.name(), "2025-09-05")
-        .putValueTyped(APPROVED_TARGETS.name(), JsonVariables.json(List.of(
-            indicator("OUTPUT", "QUANTITY", "修复治理面积", "GE", "100", "公顷"))));
+    var vars = Funding.centralMoneyReceived20250905(
+        "财资环〔2025〕" + (900 + System.nanoTime() % 1000) + "号");
     var pi = users.as(GUANGXI_FINANCE, () -> runtime.startProcessInstanceByKey(KEY, vars));
     var issue = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(TASK_ISSUE)
         .singleResult();

@@ -4,11 +4,15 @@ import static cn.fundmonitor.support.TestUsers.GUANGXI_FINANCE;
 import static cn.fundmonitor.warehousing.ApplicationRequest.indicator;
 
 import cn.fundmonitor.allocation.AllocationService;
+import cn.fundmonitor.allocation.FundAllocationProcess;
 import cn.fundmonitor.allocation.RawReceipt;
+import cn.fundmonitor.platform.JsonVariables;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,5 +59,23 @@ public class Funding {
             central)), List.of(), projects.annualTargetRowsIfMissing(projectCode,
             receivedOn.getYear()), provinceFinance);
     return documentNo;
+  }
+
+  /**
+   * The start form of fundAllocation as the province fills it for 1,000,000 yuan of central and
+   * 200,000 of provincial eco-restoration money of 2025 received on 2025-09-05 (its issue is due
+   * 30 days later, MNR 第九条), under {@code documentNo}.
+   */
+  public static VariableMap centralMoneyReceived20250905(String documentNo) {
+    return Variables.createVariables()
+        .putValue(FundAllocationProcess.DOCUMENT_NO.name(), documentNo)
+        .putValue(FundAllocationProcess.FUND_CLASS.name(), "CENTRAL")
+        .putValue(FundAllocationProcess.DIRECTION.name(), "ECO_RESTORATION")
+        .putValue(FundAllocationProcess.BUDGET_YEAR.name(), 2025)
+        .putValue(FundAllocationProcess.CENTRAL_AMOUNT.name(), "1000000.00")
+        .putValue(FundAllocationProcess.PROVINCIAL_AMOUNT.name(), "200000.00")
+        .putValue(FundAllocationProcess.RECEIVED_ON.name(), "2025-09-05")
+        .putValueTyped(FundAllocationProcess.APPROVED_TARGETS.name(), JsonVariables.json(List.of(
+            indicator("OUTPUT", "QUANTITY", "修复治理面积", "GE", "100", "公顷"))));
   }
 }
