@@ -285,9 +285,8 @@ public class FilingService {
         paidProblems.add("累计支付 " + paid + " 少于" + FilingTexts.previousFiling(f.quarter()) + "的 "
             + previous + "，累计数不能减少");
       }
-      // the form's total, which the 其中 fields must add up to (the text names both)
       if (sourceSum.compareTo(paid) != 0 && sourcesReadable) {
-        paidProblems.add("分资金来源合计 " + sourceSum + "，与累计支付 " + paid + "不一致");
+        problems.add(PAID_BY_SOURCE_FIELD, "分资金来源合计 " + sourceSum + "，与累计支付 " + paid + "不一致");
       }
     }
     var physical = percent(physicalProgress, "实物工作量完成进度（%）", problems.at("physicalProgress"));
@@ -652,6 +651,11 @@ public class FilingService {
   // --- data correction (MNR 第二十二条) -----------------------------------------------------------
 
   /** Fields of a filing that data correction may change. */
+  /**
+   * The field of a problem with the payments by source as a whole (their sum against the amount
+   * paid): the form's 其中 fields together.
+   */
+  public static final String PAID_BY_SOURCE_FIELD = "paidBySource";
   public static final String PAID_TO_DATE_FIELD = "PAID_TO_DATE";
   public static final String PHYSICAL_PROGRESS_FIELD = "PHYSICAL_PROGRESS";
   public static final String INDICATOR_FIELD = "INDICATOR_";

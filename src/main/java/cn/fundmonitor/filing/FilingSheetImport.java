@@ -369,6 +369,10 @@ public class FilingSheetImport {
     if (m.matches() && Integer.parseInt(m.group(1)) < indicatorCells.size()) {
       return indicatorCells.get(Integer.parseInt(m.group(1))) + "：";
     }
+    if (field.equals(FilingService.PAID_BY_SOURCE_FIELD)) {
+      return cell(FILINGS, FIRST_SOURCE, r) + "至" + new CellReference(r, PHYSICAL - 1).formatAsString()
+          + "、" + new CellReference(r, CITY_SOURCE).formatAsString() + "：";
+    }
     for (var source : FundSource.values()) {
       if (field.equals(paidField(source))) {
         return cell(FILINGS, sourceColumn(source), r) + "：";

@@ -204,7 +204,7 @@ class FilingImportApiTest {
 
     var unbalanced = result(report, Q.key(tooMuch));
     var at = unbalanced.get("row").asInt();
-    assertThat(unbalanced.get("problems").get(0).asText()).isEqualTo("F" + at
+    assertThat(unbalanced.get("problems").get(0).asText()).isEqualTo("G" + at + "至K" + at + "、M" + at
         + "：分资金来源合计 200000.00 元，与累计支付 300000.00 元不一致");
     assertThat(filings.get(Q.key(tooMuch)).status()).isEqualTo(FilingStatus.OPEN);
   }

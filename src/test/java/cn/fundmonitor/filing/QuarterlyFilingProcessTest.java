@@ -759,8 +759,8 @@ class QuarterlyFilingProcessTest {
     assertThatThrownBy(() -> tasklist.as(XINGNING_FINANCE).complete(pi, TASK_FILE, sources))
         .hasMessageContaining("分资金来源合计 200000.00 元，与累计支付 250000.00 元不一致")
         .satisfies(e -> assertThat(((InvalidInputException) e).errors())
-            .as("it points at the form's total, a field of the filing form")
-            .contains(new InvalidInputException.FieldError("paidToDate",
+            .as("it points at the 其中 fields together (the Excel import marks their cells)")
+            .contains(new InvalidInputException.FieldError(FilingService.PAID_BY_SOURCE_FIELD,
                 "分资金来源合计 200000.00 元，与累计支付 250000.00 元不一致")));
     var missing = filing("250000", "120", "");
     assertThatThrownBy(() -> tasklist.as(XINGNING_FINANCE).complete(pi, TASK_FILE, missing))
