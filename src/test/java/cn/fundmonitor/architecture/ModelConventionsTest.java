@@ -737,11 +737,7 @@ class ModelConventionsTest {
       "quarterly-filing-wave.bpmn ServiceTask_ReconcileWave", "runs in the wait timer's job "
           + "(follow-up)",
       "self-evaluation-wave.bpmn ServiceTask_ReconcileEvaluations", "runs in the last batch's "
-          + "job (follow-up)",
-      // asyncBefore passes the process tests once they run the job, but the browser tests expect
-      // the warning's or the shortfall's next task the moment the form is submitted: a follow-up
-      "quarterly-filing.bpmn ServiceTask_RaiseProblem", "follow-up: browser tests to adapt",
-      "project-lifecycle.bpmn ServiceTask_RaisePaymentProblem", "follow-up: browser tests to adapt");
+          + "job (follow-up)");
 
   /** Service tasks that run a starting delegate without a transaction of their own. */
   static List<String> startingTasksNotAsync(BpmnModelInstance model, Set<String> starting) {
