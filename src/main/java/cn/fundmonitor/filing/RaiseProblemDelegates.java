@@ -16,7 +16,9 @@ class RaiseProblemDelegates {
 
   /**
    * A yellow or red execution warning raises a problem (MNR 第十二条: 及时反馈资金支付和绩效目标进展
-   * 缓慢等问题): problems/ starts problemEscalation with the project and the reason.
+   * 缓慢等问题): problems/ starts problemEscalation with the project and the reason. The task is
+   * asyncBefore: the county's filing is accepted before the problem is raised, and a failing raise
+   * retries alone.
    */
   @Bean
   JavaDelegate raiseProblemDelegate(FilingService filings, ProblemReports problems) {
@@ -30,7 +32,9 @@ class RaiseProblemDelegates {
           slowPayment ? ProblemKind.SLOW_PAYMENT : ProblemKind.SLOW_PROGRESS, f.receivedAmount(),
           f.quarter().label() + "执行监控" + FilingTexts.level(f.warningLevel()) + "预警："
               + f.warningReason(),
-          f.businessKey(), f.warningLevel()));
+          f.businessKey(), f.warningLevel()),
+          // one raise per submission: a run again finds its problem, a refiled warning raises anew
+          f.businessKey() + " filed " + f.filedAt().toInstant());
     };
   }
 }

@@ -98,14 +98,19 @@ class ProjectLifecycleDelegates {
         lifecycles.paymentShortfall(execution.getProcessBusinessKey()).orElse(null));
   }
 
-  /** A shortfall below 95% raises a problem (problemEscalation, message ProblemRaised). */
+  /**
+   * A shortfall below 95% raises a problem (problemEscalation, message ProblemRaised), in a job of
+   * its own (asyncBefore): a retried raise finds the problem it started.
+   */
   @Bean
   JavaDelegate raisePaymentProblemDelegate(ProjectLifecycleService lifecycles,
       ProblemReports problems) {
     return execution -> {
       var key = execution.getProcessBusinessKey();
+      var sourceRef = key + "-验收支付";
+      // the payment is checked once in a project's life: the source is the raise's key
       problems.raise(new ProblemReports.Report(key, ProblemKind.SLOW_PAYMENT,
-          lifecycles.payable(key), PAYMENT_SHORTFALL.get(execution), key + "-验收支付", null));
+          lifecycles.payable(key), PAYMENT_SHORTFALL.get(execution), sourceRef, null), sourceRef);
     };
   }
 

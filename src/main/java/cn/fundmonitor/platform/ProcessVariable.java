@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.ProcessInstanceQuery;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -191,6 +192,11 @@ public final class ProcessVariable<T> {
 
   /** Narrows a query to the instances whose variable holds the value. */
   public ProcessInstanceQuery whereEquals(ProcessInstanceQuery query, T value) {
+    return query.variableValueEquals(name, stored(value));
+  }
+
+  /** Narrows a query of the history to the instances, running or ended, whose variable holds it. */
+  public HistoricProcessInstanceQuery whereEquals(HistoricProcessInstanceQuery query, T value) {
     return query.variableValueEquals(name, stored(value));
   }
 

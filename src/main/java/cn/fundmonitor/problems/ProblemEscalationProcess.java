@@ -67,6 +67,11 @@ public final class ProblemEscalationProcess {
   /** Set by monitoring: where the problem was found (a filing) and its warning level. */
   public static final ProcessVariable<String> SOURCE_REF = ProcessVariable.of("sourceRef", String.class);
   public static final ProcessVariable<String> WARNING_LEVEL = ProcessVariable.of("warningLevel", String.class);
+  /**
+   * Set by {@link ProblemReports#raise}: the same for every try of one raise (its job retried, its
+   * step run again), so that one raise starts one problem.
+   */
+  public static final ProcessVariable<String> RAISE_KEY = ProcessVariable.of("raiseKey", String.class);
   // inputs and result of the DMN problemSeverity
   public static final ProcessVariable<String> KIND_INPUT = ProcessVariable.of("kind", String.class);
   public static final ProcessVariable<Double> AMOUNT_INPUT = ProcessVariable.of("amount", Double.class);

@@ -6,6 +6,7 @@ import cn.fundmonitor.money.Yuan;
 import java.util.Objects;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -68,15 +69,31 @@ public class ProblemReports {
   }
 
   private final RuntimeService runtime;
+  private final HistoryService history;
 
   /**
    * A problem found by the system (monitoring, the lifecycle): the message ProblemRaised starts
    * problemEscalation. Called from a delegate, it joins the caller's transaction.
+   *
+   * <p>Idempotent per raise key: the raising steps run in a job of their own (asyncBefore), and a
+   * step that runs again (its job retried, the step restarted in Cockpit) finds the problem an
+   * earlier run started, running or ended, and starts none.
+   *
+   * @param raiseKey the same for every run of one raise, another for another raise (a returned
+   *     filing filed again with a warning raises again)
+   * @return the id of the problemEscalation instance, the one started or the one found
    */
-  public void raise(Report report) {
+  public String raise(Report report, String raiseKey) {
     Objects.requireNonNull(report.sourceRef(), "a raised problem names where it was found");
-    runtime.createMessageCorrelation(MESSAGE_PROBLEM_RAISED).setVariables(report.variables())
-        .correlateStartMessage();
+    Objects.requireNonNull(raiseKey, "raiseKey");
+    var earlier = RAISE_KEY.whereEquals(history.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(KEY), raiseKey).list();
+    if (!earlier.isEmpty()) {
+      return earlier.get(0).getId();
+    }
+    return runtime.createMessageCorrelation(MESSAGE_PROBLEM_RAISED)
+        .setVariables(RAISE_KEY.putInto(report.variables(), raiseKey))
+        .correlateStartMessage().getId();
   }
 
   /**

@@ -729,11 +729,7 @@ class ModelConventionsTest {
       "correction-report.bpmn ServiceTask_RecordDecisions", "checks the ministry's decisions and "
           + "records who took them (Actors.current: the user completing the task, not a job)",
       "monitoring-point-opening.bpmn ServiceTask_OpenPoint", "checks the start form and opens "
-          + "the point as its initiator: a mistake must refuse the start, in Chinese",
-      // asyncBefore passes the process tests once they run the job, but the browser tests expect
-      // the warning's or the shortfall's next task the moment the form is submitted: a follow-up
-      "quarterly-filing.bpmn ServiceTask_RaiseProblem", "follow-up: browser tests to adapt",
-      "project-lifecycle.bpmn ServiceTask_RaisePaymentProblem", "follow-up: browser tests to adapt");
+          + "the point as its initiator: a mistake must refuse the start, in Chinese");
 
   /** Service tasks that run a starting delegate without a transaction of their own. */
   static List<String> startingTasksNotAsync(BpmnModelInstance model, Set<String> starting) {

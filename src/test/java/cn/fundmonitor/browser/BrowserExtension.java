@@ -36,8 +36,8 @@ public class BrowserExtension implements ParameterResolver, AfterEachCallback {
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
     var browser = context.getRoot().getStore(NS)
         .getOrComputeIfAbsent("chromium", k -> new Chromium(), Chromium.class).browser;
-    var port = SpringExtension.getApplicationContext(context).getEnvironment()
-        .getProperty("local.server.port");
+    var spring = SpringExtension.getApplicationContext(context);
+    var port = spring.getEnvironment().getProperty("local.server.port");
     var browserContext = browser.newContext(new Browser.NewContextOptions()
         .setLocale("zh-CN")
         .setTimezoneId("Asia/Shanghai")
@@ -49,7 +49,8 @@ public class BrowserExtension implements ParameterResolver, AfterEachCallback {
     warmUp(browser, "http://localhost:" + port);
     var shots = Path.of("target", "browser", context.getRequiredTestClass().getSimpleName(),
         context.getRequiredTestMethod().getName());
-    var tasklist = new Tasklist(browserContext.newPage(), "http://localhost:" + port, shots);
+    var tasklist = new Tasklist(browserContext.newPage(), "http://localhost:" + port, shots,
+        spring.getBean(cn.fundmonitor.support.ProblemRaises.class));
     context.getStore(NS).put("context", browserContext);
     context.getStore(NS).put("tasklist", tasklist);
     return tasklist;

@@ -77,6 +77,8 @@ class ExecutionWarningBrowserIT {
     assertThat(clicks).as("clicks from login to the red warning (county)").isEqualTo(4);
     assertThat(filings.get(pi.getBusinessKey()).warningLevel()).isEqualTo("RED");
     result.locator("button.fm-filing-result-close").click();
+    // the filing is in; its problem is raised in a job of its own (issue 18), then the red card
+    assertThat(tasklist.runProblemRaises()).isPositive();
 
     // the county's own card asks for an explanation, in red
     var card = tasklist.card("说明或整改红色预警", project);

@@ -2,6 +2,7 @@ package cn.fundmonitor.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.fundmonitor.support.ProblemRaises;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -19,12 +20,30 @@ public final class Tasklist {
   private final Page page;
   private final String base;
   private final Path shots;
+  private final ProblemRaises raises;
   private int step;
 
-  Tasklist(Page page, String base, Path shots) {
+  Tasklist(Page page, String base, Path shots, ProblemRaises raises) {
     this.page = page;
     this.base = base;
     this.shots = shots;
+    this.raises = raises;
+  }
+
+  /**
+   * The job executor's turn (it is off in tests): runs the problem raises the last submission left
+   * in jobs of their own (a filing's warning, an acceptance's payment shortfall: asyncBefore,
+   * issue 18), then waits for the list's next refresh (Tasklist refreshes itself every 10 s), as
+   * the user finds the next task once the job ran. Call it between the submission and the next
+   * look at the list.
+   *
+   * @return how many raises ran
+   */
+  public int runProblemRaises() {
+    var ran = new int[1];
+    page.waitForResponse(r -> r.url().contains("/list?"), () -> ran[0] = raises.run());
+    page.waitForLoadState(LoadState.NETWORKIDLE);
+    return ran[0];
   }
 
   /** Escapes for a JavaScript regular expression (Playwright runs patterns in the browser). */

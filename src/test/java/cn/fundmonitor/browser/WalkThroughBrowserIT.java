@@ -86,6 +86,8 @@ class WalkThroughBrowserIT {
     // reviews, and sees the warning the moment it submits
     assertThat(filed.warningLevel()).isEqualTo("RED");
     assertThat(tasklist.page().locator(".fm-filing-result").innerText()).contains("红色预警");
+    // the filing is in; its problem is raised in a job of its own (issue 18), then the red card
+    assertThat(tasklist.runProblemRaises()).isPositive();
     assertThat(tasks.createTaskQuery().processInstanceId(instance)
         .taskDefinitionKey(QuarterlyFilingProcess.TASK_RESPOND_TO_WARNING).count()).isOne();
     tasklist.openTask("说明或整改红色预警", "450102-2026-0001");

@@ -3,6 +3,7 @@ package cn.fundmonitor.correction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fundmonitor.support.Http;
+import cn.fundmonitor.support.ProblemRaises;
 import cn.fundmonitor.support.Sheets;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,6 +45,7 @@ class CorrectionEndToEndTest {
 
   @LocalServerPort int port;
   @Autowired Clock clock;
+  @Autowired ProblemRaises raises;
   final ObjectMapper json = new ObjectMapper();
   Http http;
 
@@ -128,6 +130,8 @@ class CorrectionEndToEndTest {
     complete(fileTask, XINGNING_FINANCE, Map.of("paidToDate", "100000", "paidCentral", "100000",
         "physicalProgress", 10, "indicatorActuals",
         new Typed("Json", json.writeValueAsString(actuals))));
+    // the job executor's turn (off in tests): a warning's problem is raised in its own job first
+    raises.run();
     var warning = http.get("/engine-rest/task?processInstanceBusinessKey=" + enc(key)
         + "&taskDefinitionKey=UserTask_RespondToRedWarning", XINGNING_FINANCE, PASSWORD);
     if (json.readTree(warning.body()).size() == 1) {

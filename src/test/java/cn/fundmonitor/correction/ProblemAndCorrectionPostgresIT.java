@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fundmonitor.filing.FilingService;
 import cn.fundmonitor.filing.Quarter;
+import cn.fundmonitor.money.Yuan;
+import cn.fundmonitor.problems.ProblemEscalationProcess;
+import cn.fundmonitor.problems.ProblemKind;
+import cn.fundmonitor.problems.ProblemReports;
 import cn.fundmonitor.support.Funding;
 import cn.fundmonitor.support.Http;
 import cn.fundmonitor.support.Projects;
@@ -14,6 +18,7 @@ import java.sql.DriverManager;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -35,6 +40,8 @@ class ProblemAndCorrectionPostgresIT {
   @Autowired Projects projects;
   @Autowired Funding funding;
   @Autowired FilingService filings;
+  @Autowired ProblemReports problemReports;
+  @Autowired HistoryService history;
   @Value("${spring.datasource.url}") String url;
   @Value("${spring.datasource.username}") String user;
   @Value("${spring.datasource.password}") String password;
@@ -118,5 +125,25 @@ class ProblemAndCorrectionPostgresIT {
         assertThat(rs.getBigDecimal(1)).isEqualByComparingTo("120000");
       }
     }
+  }
+
+  /**
+   * MNR 第十二条, issue 18: a raise runs in a job of its own and may run again; on PostgreSQL too
+   * the second run finds the problem of the first by its raise key (in the history), and another
+   * key raises another problem.
+   */
+  @Test
+  void aRaiseRunTwiceStartsOneProblemOnPostgres() {
+    var project = projects.warehoused(XINGNING_ECO, "450102", "PG 重复反馈项目");
+    var sourceRef = project + "-验收支付";
+    var report = new ProblemReports.Report(project, ProblemKind.SLOW_PAYMENT, Yuan.of("1000"),
+        "验收支付不足", sourceRef, null);
+    var first = problemReports.raise(report, sourceRef);
+    assertThat(problemReports.raise(report, sourceRef)).as("run again").isEqualTo(first);
+    assertThat(history.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(ProblemEscalationProcess.KEY)
+        .variableValueEquals(ProblemEscalationProcess.SOURCE_REF.name(), sourceRef).count())
+        .isOne();
+    assertThat(problemReports.raise(report, sourceRef + " again")).isNotEqualTo(first);
   }
 }

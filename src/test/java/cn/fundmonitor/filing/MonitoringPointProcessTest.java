@@ -9,6 +9,7 @@ import cn.fundmonitor.project.ProgressPlans;
 import cn.fundmonitor.support.Tasklist;
 import cn.fundmonitor.support.Covers;
 import cn.fundmonitor.support.Funding;
+import cn.fundmonitor.support.ProblemRaises;
 import cn.fundmonitor.support.ProcessTest;
 import cn.fundmonitor.support.Projects;
 import cn.fundmonitor.support.TestUsers;
@@ -64,6 +65,7 @@ class MonitoringPointProcessTest {
   @Autowired Funding funding;
   @Autowired ProgressPlans plans;
   @Autowired JdbcClient jdbc;
+  @Autowired ProblemRaises raises;
 
   String project;
   String xinjiang;
@@ -214,6 +216,7 @@ class MonitoringPointProcessTest {
         .hasMessage("本期已填报，正在审核中");
     assertThat(f.warningReference()).isEqualTo("PLAN");
     assertThat(f.warningReason()).contains("进度比 50%").contains("参照项目实施进度");
+    raises.run();
     var problem = runtime.createProcessInstanceQuery().processDefinitionKey("problemEscalation")
         .variableValueEquals("sourceRef", key).singleResult();
     assertThat(problem).as("the warning raised a problem (MNR 第十二条)").isNotNull();

@@ -17,6 +17,7 @@ import cn.fundmonitor.project.ProgressPlans;
 import cn.fundmonitor.support.Tasklist;
 import cn.fundmonitor.support.Funding;
 import cn.fundmonitor.support.Covers;
+import cn.fundmonitor.support.ProblemRaises;
 import cn.fundmonitor.support.ProcessTest;
 import cn.fundmonitor.support.RefusedWaveProject;
 import cn.fundmonitor.support.Projects;
@@ -78,6 +79,7 @@ class QuarterlyFilingProcessTest {
   @Autowired WavePlans waves;
   @Autowired HistoryService history;
   @Autowired ProgressPlans plans;
+  @Autowired ProblemRaises raises;
 
   String project;
 
@@ -647,6 +649,13 @@ class QuarterlyFilingProcessTest {
         .as("the submit result tells the filing unit at once").isEqualTo("黄色预警");
     assertThat(returned.getValue(WARNING_DETAILS.name(), String.class)).startsWith("黄色预警\n")
         .contains("参照项目实施进度").contains("进度比（实际 ÷ 参照 × 100）：资金执行 70%，实物 100%");
+    // issue 18: the filing is accepted before the problem exists; the raise is a job of its own
+    BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_RAISE_PROBLEM);
+    assertThat(raises.pendingFor(pi.getId())).as("the raise waits in its own job").isNotNull();
+    assertThat(f.status()).isEqualTo(FilingStatus.FILED);
+    assertThat(problemsRaisedBy(pi)).as("no problem before the job runs").isEmpty();
+    assertThat(raises.run()).isOne();
+
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_RAISE_PROBLEM).hasNotPassed(TASK_RESPOND_TO_WARNING)
         .isWaitingAt(TASK_REVIEW);
     assertThat(tasks.getVariableLocal(task(pi, TASK_REVIEW).getId(), WARNING_TEXT.name()))
@@ -667,6 +676,7 @@ class QuarterlyFilingProcessTest {
     // 10% paid, 10% done, 6 of 120 公顷 by 31 March against 25% planned: 40, 40 and 20 → red
     at(2026, 4, 10, 10);
     tasklist.as(XINGNING_FINANCE).complete(pi, TASK_FILE, filing("100000", "10", "6"));
+    raises.run();
     var key = pi.getBusinessKey();
     var f = filings.get(key);
     assertThat(f.warningLevel()).isEqualTo("RED");
@@ -726,6 +736,43 @@ class QuarterlyFilingProcessTest {
     BpmnAwareTests.assertThat(pi).isEnded();
   }
 
+  /**
+   * MNR 第十二条, issue 18: the raise runs in a job of its own, so it may run again (its step moved
+   * back in Cockpit, its job run a second time): it finds the problem it started and starts no
+   * second one. A returned filing filed again with a warning is another raise, and raises anew.
+   */
+  @Test
+  void mnrArticle12_aRaiseRunAgainStartsNoSecondProblemButARefiledWarningRaisesAnew() {
+    var pi = openQ1();
+    tasklist.as(XINGNING_FINANCE).complete(pi, TASK_FILE, filing("175000", "25", "30"));
+    assertThat(raises.run()).isOne();
+    var first = problemsRaisedBy(pi);
+    assertThat(first).as("the yellow warning's problem").hasSize(1);
+
+    runtime.createProcessInstanceModification(pi.getId()).cancelAllForActivity(TASK_REVIEW)
+        .startBeforeActivity(TASK_RAISE_PROBLEM).execute(true, false);
+    assertThat(raises.run()).as("the raise ran a second time").isOne();
+    BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_REVIEW);
+    assertThat(problemsRaisedBy(pi)).as("the same problem, no second one").isEqualTo(first);
+
+    tasklist.as(GUANGXI_ECO).complete(pi, TASK_REVIEW, REVIEW_OUTCOME.with(ReviewOutcome.RETURN)
+        .putValue(REVIEW_COMMENT.name(), "支付数与国库集中支付系统不符，请核实"));
+    at(2026, 4, 8, 9);
+    tasklist.as(XINGNING_FINANCE).complete(pi, TASK_FILE, filing("180000", "25", "30"));
+    assertThat(filings.get(pi.getBusinessKey()).warningLevel()).isEqualTo("YELLOW");
+    assertThat(raises.run()).isOne();
+    assertThat(problemsRaisedBy(pi)).as("the refiled warning's problem besides the first")
+        .hasSize(2).containsAll(first);
+  }
+
+  /** The problemEscalation instances, running or ended, raised from a filing. */
+  List<String> problemsRaisedBy(ProcessInstance filing) {
+    return history.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(ProblemEscalationProcess.KEY)
+        .variableValueEquals(ProblemEscalationProcess.SOURCE_REF.name(), filing.getBusinessKey())
+        .list().stream().map(p -> p.getId()).sorted().toList();
+  }
+
   /** Without a plan covering the point the project is measured against its allocation. */
   @Test
   void ziyang3_3_aProjectWithoutAPlanIsMeasuredAgainstTheMoneyAllocated() {
@@ -733,6 +780,7 @@ class QuarterlyFilingProcessTest {
     var pi = openQ1();
     // 1,000,000 of 3,961,869.98 applied for arrived (25.24%); 250,000 paid (6.31%): 25 → red
     tasklist.as(XINGNING_FINANCE).complete(pi, TASK_FILE, filing("250000", "25", "30"));
+    raises.run();
     var f = filings.get(pi.getBusinessKey());
     assertThat(PROGRESS_REFERENCE.get(runtime, pi)).isEqualTo("ALLOCATION");
     assertThat(f.warningReference()).isEqualTo("ALLOCATION");

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  */
 class ProblemReportsTest {
 
-  private final ProblemReports reports = new ProblemReports(null);
+  private final ProblemReports reports = new ProblemReports(null, null);
 
   @Test
   void mnrArticle12_aWarningRaisesAProblemWithWhereItWasFoundAndItsLevel() {
@@ -40,7 +40,7 @@ class ProblemReportsTest {
     var byUser = ProblemReports.Report.byUser("450102-2026-0001", ProblemKind.OTHER, null, "说明");
     assertThat(byUser.variables()).doesNotContainKeys(SOURCE_REF.name(), WARNING_LEVEL.name(),
         PROBLEM_AMOUNT.name());
-    assertThatThrownBy(() -> reports.raise(byUser)).isInstanceOf(NullPointerException.class)
+    assertThatThrownBy(() -> reports.raise(byUser, "raise")).isInstanceOf(NullPointerException.class)
         .hasMessageContaining("where it was found");
     var raised = new ProblemReports.Report("450102-2026-0001", ProblemKind.OTHER, null, "说明",
         "450102-2026-0001-2026Q1", null);

@@ -9,6 +9,7 @@ import cn.fundmonitor.filing.Quarter;
 import cn.fundmonitor.filing.QuarterlyFilingProcess;
 import cn.fundmonitor.support.FundMonitorTest;
 import cn.fundmonitor.support.Funding;
+import cn.fundmonitor.support.ProblemRaises;
 import cn.fundmonitor.support.Projects;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
@@ -48,6 +49,7 @@ class RaceTest {
   @Autowired TaskService tasks;
   @Autowired IdentityService identity;
   @Autowired JdbcClient jdbc;
+  @Autowired ProblemRaises raises;
   final ObjectMapper json = new ObjectMapper();
 
   /** Xingning finance department's staff: twenty people who may all claim its tasks. */
@@ -167,6 +169,11 @@ class RaceTest {
 
     oneWinnerLosersConflict(answers, 204, List.of(404, 409));
     assertThat(filed(filing[0])).isOne();
+    // the form's warning raises its problem in a job of its own (issue 18): one, for one filing
+    var instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(filing[0])
+        .singleResult().getId();
+    assertThat(raises.pendingFor(instance)).as("one raise for the one filing").isNotNull();
+    raises.run();
     assertThat(tasks.createTaskQuery().processInstanceBusinessKey(filing[0])
         .taskDefinitionKey(QuarterlyFilingProcess.TASK_REVIEW).count()).isOne();
   }
