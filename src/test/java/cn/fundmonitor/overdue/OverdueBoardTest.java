@@ -5,7 +5,7 @@ import static cn.fundmonitor.support.TestUsers.*;
 import static cn.fundmonitor.warehousing.ApplicationRequest.indicator;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.fundmonitor.platform.JsonVariables;
+import cn.fundmonitor.support.Submitted;
 import cn.fundmonitor.support.FundMonitorTest;
 import cn.fundmonitor.support.Http;
 import cn.fundmonitor.support.TestUsers;
@@ -30,7 +30,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,16 +75,16 @@ class OverdueBoardTest {
   void guangxiIssuesLate() {
     http = new Http(port);
     ClockUtil.setCurrentTime(beijing(2025, 9, 10, 9));
-    var vars = Variables.createVariables()
-        .putValue(DOCUMENT_NO.name(), "财资环〔2025〕" + (8800 + DOCUMENTS.incrementAndGet()) + "号")
-        .putValue(FUND_CLASS.name(), "CENTRAL")
-        .putValue(DIRECTION.name(), "ECO_RESTORATION")
-        .putValue(BUDGET_YEAR.name(), 2025)
-        .putValue(CENTRAL_AMOUNT.name(), "1000000.00")
-        .putValue(PROVINCIAL_AMOUNT.name(), "200000.00")
-        .putValue(RECEIVED_ON.name(), "2025-09-05")
-        .putValueTyped(APPROVED_TARGETS.name(), JsonVariables.json(List.of(
-            indicator("OUTPUT", "QUANTITY", "修复治理面积", "GE", "100", "公顷"))));
+    var vars = Submitted.form()
+        .set(DOCUMENT_NO, "财资环〔2025〕" + (8800 + DOCUMENTS.incrementAndGet()) + "号")
+        .set(FUND_CLASS, "CENTRAL")
+        .set(DIRECTION, "ECO_RESTORATION")
+        .set(BUDGET_YEAR, 2025)
+        .text(CENTRAL_AMOUNT, "1000000.00")
+        .text(PROVINCIAL_AMOUNT, "200000.00")
+        .text(RECEIVED_ON, "2025-09-05")
+        .json(APPROVED_TARGETS, List.of(
+            indicator("OUTPUT", "QUANTITY", "修复治理面积", "GE", "100", "公顷"))).build();
     instanceId = users.as(GUANGXI_FINANCE, () -> runtime.startProcessInstanceByKey(KEY, vars))
         .getId();
     issueTaskId = tasks.createTaskQuery().processInstanceId(instanceId)

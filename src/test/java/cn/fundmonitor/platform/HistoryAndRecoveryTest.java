@@ -2,6 +2,7 @@ package cn.fundmonitor.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.fundmonitor.platform.ProcessVariables;
 import cn.fundmonitor.filing.QuarterlyFilingProcess;
 import cn.fundmonitor.support.TestConfiguration;
 import java.time.Duration;
@@ -109,8 +110,8 @@ class HistoryAndRecoveryTest {
     at(start);
     var ended = runtime.createProcessInstanceByKey(QuarterlyFilingProcess.WAVE_KEY)
         .startBeforeActivity(QuarterlyFilingProcess.WAVE_PLAN)
-        .setVariable(QuarterlyFilingProcess.FILING_YEAR.name(), 2026)
-        .setVariable(QuarterlyFilingProcess.FILING_QUARTER.name(), 1).execute();
+        .setVariables(ProcessVariables.builder().set(QuarterlyFilingProcess.FILING_YEAR, 2026)
+        .set(QuarterlyFilingProcess.FILING_QUARTER, 1).build()).execute();
     var waiting = management.createJobQuery().processInstanceId(ended.getId()).singleResult();
     at(start.plusMinutes(1));
     management.executeJob(waiting.getId());
@@ -118,8 +119,8 @@ class HistoryAndRecoveryTest {
         .as("the wave (no projects) has ended").isZero();
     var running = runtime.createProcessInstanceByKey(QuarterlyFilingProcess.WAVE_KEY)
         .startBeforeActivity(QuarterlyFilingProcess.WAVE_PLAN)
-        .setVariable(QuarterlyFilingProcess.FILING_YEAR.name(), 2026)
-        .setVariable(QuarterlyFilingProcess.FILING_QUARTER.name(), 2).execute();
+        .setVariables(ProcessVariables.builder().set(QuarterlyFilingProcess.FILING_YEAR, 2026)
+        .set(QuarterlyFilingProcess.FILING_QUARTER, 2).build()).execute();
     decisions.evaluateDecisionTableByKey("executionWarning", Variables.createVariables()
         .putValue("executionProgress", 40.0).putValue("physicalProgressRatio", 100.0)
         .putValue("lowestIndicatorProgress", 100.0).putValue("highestIndicatorProgress", 100.0));
