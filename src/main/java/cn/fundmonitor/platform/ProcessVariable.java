@@ -174,6 +174,11 @@ public final class ProcessVariable<T> {
     return read.apply(tasks.getVariable(taskId, name));
   }
 
+  /** Reads the task's own local value (e.g. what its task card shows), not its execution's. */
+  public T fromLocal(TaskService tasks, String taskId) {
+    return read.apply(tasks.getVariableLocal(taskId, name));
+  }
+
   /** Reads the variable of a process instance, running or ended, from the history. */
   public T fromHistory(HistoryService history, String processInstanceId) {
     var found = history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)

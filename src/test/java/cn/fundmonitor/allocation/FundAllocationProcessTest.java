@@ -6,6 +6,7 @@ import static cn.fundmonitor.warehousing.ApplicationRequest.indicator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.fundmonitor.support.Submitted;
 import cn.fundmonitor.platform.ProcessVariables;
 import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.overdue.OverdueIncidents;
@@ -98,18 +99,18 @@ class FundAllocationProcessTest {
   }
 
   ProcessInstance receive(String documentNo, String provincial, VariableMap more) {
-    var vars = Variables.createVariables()
-        .putValue(DOCUMENT_NO.name(), documentNo)
-        .putValue(FUND_CLASS.name(), "CENTRAL")
-        .putValue(DIRECTION.name(), "ECO_RESTORATION")
-        .putValue(BUDGET_YEAR.name(), 2025)
-        .putValue(CENTRAL_AMOUNT.name(), "1000000.00")
-        .putValue(PROVINCIAL_AMOUNT.name(), provincial)
-        .putValue(RECEIVED_ON.name(), "2025-09-05")
-        .putValueTyped(APPROVED_TARGETS.name(), JsonVariables.json(List.of(
+    var vars = Submitted.form()
+        .set(DOCUMENT_NO, documentNo)
+        .set(FUND_CLASS, "CENTRAL")
+        .set(DIRECTION, "ECO_RESTORATION")
+        .value(BUDGET_YEAR, 2025)
+        .text(CENTRAL_AMOUNT, "1000000.00")
+        .text(PROVINCIAL_AMOUNT, provincial)
+        .text(RECEIVED_ON, "2025-09-05")
+        .json(APPROVED_TARGETS, List.of(
             indicator("OUTPUT", "QUANTITY", "修复治理面积", "GE", "100", "公顷"),
             indicator("OUTPUT", "QUALITY", "工程验收合格率", "GE", "98", "%"),
-            indicator("BENEFIT", "ECOLOGICAL", "生态环境", "QUALITATIVE", "有效改善", ""))));
+            indicator("BENEFIT", "ECOLOGICAL", "生态环境", "QUALITATIVE", "有效改善", ""))).build();
     vars.putAll(more);
     return users.as(GUANGXI_FINANCE, () -> runtime.startProcessInstanceByKey(KEY, vars));
   }
@@ -125,11 +126,11 @@ class FundAllocationProcessTest {
   }
 
   VariableMap issue(List<Map<String, Object>> lines, List<Map<String, Object>> targets) {
-    return Variables.createVariables().putValue(ISSUE_DOCUMENT_NO.name(), "桂财资环〔2025〕88号")
-        .putValue(ISSUED_ON.name(), LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(),
+    return Submitted.form().set(ISSUE_DOCUMENT_NO, "桂财资环〔2025〕88号")
+        .text(ISSUED_ON, LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(),
             BEIJING).toString())
-        .putValueTyped(ISSUE_LINES.name(), JsonVariables.json(lines))
-        .putValueTyped(DECOMPOSED_TARGETS.name(), JsonVariables.json(targets));
+        .json(ISSUE_LINES, lines)
+        .json(DECOMPOSED_TARGETS, targets).build();
   }
 
   VariableMap goodIssue() {
@@ -160,9 +161,9 @@ class FundAllocationProcessTest {
   }
 
   void review(ProcessInstance pi, String user, String outcome, String comment) {
-    complete(user, pi, TASK_REVIEW_PLAN, "450000-fiscal", PLAN_REVIEW_COMMENT.with(comment)
+    complete(user, pi, TASK_REVIEW_PLAN, "450000-fiscal", Submitted.form().set(PLAN_REVIEW_COMMENT, comment)
         // as a client may send it, also a value the form does not offer
-        .putValue(PLAN_REVIEW_OUTCOME.name(), outcome));
+        .text(PLAN_REVIEW_OUTCOME, outcome).build());
   }
 
   /** The county refines and its 财政局 approves the release (GX 第五条第四项). */
@@ -179,18 +180,18 @@ class FundAllocationProcessTest {
   void refineOnly(ProcessInstance pi, String user, String group, String project, String central,
       String provincial, String area) {
     var today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), BEIJING).toString();
-    var vars = Variables.createVariables().putValue(REFINED_ON.name(), today)
-        .putValueTyped(REFINEMENT_LINES.name(), JsonVariables.json(List.of(Map.of(
-            "projectCode", project, "centralShare", central, "provincialShare", provincial))))
-        .putValueTyped(PROJECT_TARGETS.name(), JsonVariables.json(List.of(
-            target("projectCode", project, "修复治理面积", area))));
+    var vars = Submitted.form().text(REFINED_ON, today)
+        .json(REFINEMENT_LINES, List.of(Map.of(
+            "projectCode", project, "centralShare", central, "provincialShare", provincial)))
+        .json(PROJECT_TARGETS, List.of(
+            target("projectCode", project, "修复治理面积", area))).build();
     complete(user, pi, TASK_REFINE, group, vars);
   }
 
   void release(ProcessInstance pi, String user, String fiscalGroup, String outcome, String comment) {
-    complete(user, pi, TASK_APPROVE_RELEASE, fiscalGroup, RELEASE_COMMENT.with(comment)
+    complete(user, pi, TASK_APPROVE_RELEASE, fiscalGroup, Submitted.form().set(RELEASE_COMMENT, comment)
         // as a client may send it, also a value the form does not offer
-        .putValue(RELEASE_OUTCOME.name(), outcome));
+        .text(RELEASE_OUTCOME, outcome).build());
   }
 
   void file(ProcessInstance pi, String user, String group) {
@@ -198,9 +199,9 @@ class FundAllocationProcessTest {
   }
 
   void acknowledge(ProcessInstance pi, String user, String group, String outcome, String comment) {
-    complete(user, pi, TASK_ACKNOWLEDGE, group, ACKNOWLEDGEMENT_COMMENT.with(comment)
+    complete(user, pi, TASK_ACKNOWLEDGE, group, Submitted.form().set(ACKNOWLEDGEMENT_COMMENT, comment)
         // as a client may send it, also a value the form does not offer
-        .putValue(ACKNOWLEDGEMENT_OUTCOME.name(), outcome));
+        .text(ACKNOWLEDGEMENT_OUTCOME, outcome).build());
   }
 
   void refineFileAndAcknowledgeYangshuo(ProcessInstance pi) {
@@ -404,8 +405,8 @@ class FundAllocationProcessTest {
     assertThat(task(pi, TASK_REFINE, "450102-finance")).isNotNull();
 
     refineOnly(pi, XINGNING_FINANCE, "450102-finance", xingningProject, "600000", "100000", "62");
-    assertThat(runtime.getVariable(task(pi, TASK_APPROVE_RELEASE, "450102-fiscal").getExecutionId(),
-        RELEASE_OUTCOME.name())).as("reviewed afresh").isNull();
+    assertThat(RELEASE_OUTCOME.from(runtime,
+        task(pi, TASK_APPROVE_RELEASE, "450102-fiscal").getExecutionId())).as("reviewed afresh").isNull();
     release(pi, XINGNING_FISCAL, "450102-fiscal", "APPROVE", "同意拨付");
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_RECORD_RELEASE);
     assertThat(task(pi, TASK_FILE, "450102-finance")).isNotNull();
@@ -474,18 +475,18 @@ class FundAllocationProcessTest {
                 "HAZARD_POINTS", 30, "HIGH_RISK_AREA", "20.5", "THREATENED_POPULATION", 1000)),
             new FactorAllocationService.CountyData("450321", yangshuoProject, Map.of(
                 "HAZARD_POINTS", 50, "HIGH_RISK_AREA", "20", "THREATENED_POPULATION", 2000)))));
-    var pi = receive("财资环〔2025〕7号", "0", Variables.createVariables().putValueTyped(
-        ISSUE_LINES.name(), JsonVariables.json(shares.issueLines())));
+    var pi = receive("财资环〔2025〕7号", "0", Submitted.form().json(
+        ISSUE_LINES, shares.issueLines()).build());
     var issue = task(pi, TASK_ISSUE, "450000-finance");
-    assertThat(JsonVariables.rows(tasks.getVariable(issue.getId(), ISSUE_LINES.name())))
+    assertThat(JsonVariables.rows(ISSUE_LINES.from(tasks, issue.getId())))
         .as("the issue form opens with the shares filled in").isEqualTo(shares.issueLines());
 
-    tasklist.as(GUANGXI_FINANCE).complete(issue, Variables.createVariables()
-        .putValue(ISSUE_DOCUMENT_NO.name(), "桂财资环〔2025〕89号")
-        .putValue(ISSUED_ON.name(), "2025-09-10")
-        .putValueTyped(DECOMPOSED_TARGETS.name(), JsonVariables.json(List.of(
+    tasklist.as(GUANGXI_FINANCE).complete(issue, Submitted.form()
+        .set(ISSUE_DOCUMENT_NO, "桂财资环〔2025〕89号")
+        .text(ISSUED_ON, "2025-09-10")
+        .json(DECOMPOSED_TARGETS, List.of(
             target("recipientCode", "450102", "修复治理面积", "40"),
-            target("recipientCode", "450321", "修复治理面积", "60")))));
+            target("recipientCode", "450321", "修复治理面积", "60"))).build());
     review(pi, GUANGXI_FISCAL, "APPROVE", null);
 
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_RECORD_ISSUE);
@@ -542,14 +543,14 @@ class FundAllocationProcessTest {
       assertThat(e.detail()).isEqualTo("财政厅退回资金分配方案：阳朔县项目前期工作不足，请调减其省级资金");
     });
     var again = task(pi, TASK_ISSUE, "450000-finance");
-    assertThat(JsonVariables.rows(tasks.getVariable(again.getId(), ISSUE_LINES.name())))
+    assertThat(JsonVariables.rows(ISSUE_LINES.from(tasks, again.getId())))
         .as("the returned plan opens as it was sent").hasSize(2);
 
     tasklist.as(GUANGXI_FINANCE).complete(again, issue(List.of(line("450102", xingningProject, "600000", "150000"),
             line("450321", yangshuoProject, "400000", "50000")),
         List.of(target("recipientCode", "450102", "修复治理面积", "60"),
             target("recipientCode", "450321", "修复治理面积", "40"))));
-    assertThat(runtime.getVariable(pi.getId(), PLAN_REVIEW_OUTCOME.name()))
+    assertThat(PLAN_REVIEW_OUTCOME.from(runtime, pi.getId()))
         .as("the revised plan is reviewed afresh").isNull();
     review(pi, GUANGXI_FISCAL, "APPROVE", "同意");
 
@@ -620,11 +621,11 @@ class FundAllocationProcessTest {
   @Test
   void aWrongReceiptIsRefusedInChineseAndNothingIsSaved() {
     var before = jdbc.sql("select count(*) from fm_allocation").query(Integer.class).single();
-    var vars = Variables.createVariables().putValue(DOCUMENT_NO.name(), "财资环〔2025〕7号")
-        .putValue(FUND_CLASS.name(), "CENTRAL").putValue(DIRECTION.name(), "ECO_RESTORATION")
-        .putValue(BUDGET_YEAR.name(), 2025).putValue(CENTRAL_AMOUNT.name(), "-1")
-        .putValue(RECEIVED_ON.name(), "2099-01-01")
-        .putValueTyped(APPROVED_TARGETS.name(), JsonVariables.json(List.of()));
+    var vars = Submitted.form().set(DOCUMENT_NO, "财资环〔2025〕7号")
+        .set(FUND_CLASS, "CENTRAL").set(DIRECTION, "ECO_RESTORATION")
+        .value(BUDGET_YEAR, 2025).text(CENTRAL_AMOUNT, "-1")
+        .text(RECEIVED_ON, "2099-01-01")
+        .json(APPROVED_TARGETS, List.of()).build();
 
     assertThatThrownBy(() -> users.as(GUANGXI_FINANCE,
         () -> runtime.startProcessInstanceByKey(KEY, vars)))
@@ -665,9 +666,9 @@ class FundAllocationProcessTest {
         ALLOCATION_METHOD.with("FACTOR"));
     // the issue is recorded on Monday 09-15; the date typed in the form says 09-08
     at(2025, 9, 15, 9);
-    var vars = issue(List.of(line("450102", xingningProject, "1000000", "200000")),
-        List.of(target("recipientCode", "450102", "修复治理面积", "100")))
-        .putValue(ISSUED_ON.name(), "2025-09-08");
+    var vars = Submitted.onto(issue(List.of(line("450102", xingningProject, "1000000", "200000")),
+        List.of(target("recipientCode", "450102", "修复治理面积", "100"))))
+        .text(ISSUED_ON, "2025-09-08").build();
     issueApproved(pi, vars);
     var a = allocations.get(pi.getBusinessKey());
     assertThat(a.issuedOn()).isEqualTo("2025-09-08");
@@ -739,10 +740,10 @@ class FundAllocationProcessTest {
         .hasMessageContaining("GX 第二十五条、第二十六条")
         .hasMessageNotContaining("项目 " + xingningProject + "（");
     assertThatThrownBy(() -> complete(GUANGXI_FINANCE, pi, TASK_ISSUE, "450000-finance",
-        issue(lines, targets).putValueTyped(ANNUAL_TARGETS.name(), JsonVariables.json(List.of(
+        Submitted.onto(issue(lines, targets)).json(ANNUAL_TARGETS, List.of(
             annualTarget(xingningProject, "修复治理面积", "70"),
             annualTarget("不存在的项目", "修复治理面积", "1"),
-            annualTarget(newProject, "修复治理面积", "四十")))))).as("wrong rows are refused")
+            annualTarget(newProject, "修复治理面积", "四十"))).build())).as("wrong rows are refused")
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("项目 " + xingningProject + " 已有2039年度绩效目标，不能在此重复填写")
         .hasMessageContaining("年度绩效目标第2行：项目编码“不存在的项目”不在下达明细中")
@@ -751,8 +752,8 @@ class FundAllocationProcessTest {
     assertThat(catalogue.annualTargetYears(newProject)).isEmpty();
 
     // entered in the step itself: reviewed with the plan, recorded with the issue
-    issueApproved(pi, issue(lines, targets).putValueTyped(ANNUAL_TARGETS.name(),
-        JsonVariables.json(List.of(annualTarget(newProject, "修复治理面积", "40")))));
+    issueApproved(pi, Submitted.onto(issue(lines, targets)).json(ANNUAL_TARGETS,
+        List.of(annualTarget(newProject, "修复治理面积", "40"))).build());
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_RECORD_ISSUE);
     var year = catalogue.targetsFor(newProject, 2039);
     assertThat(year.annual()).isTrue();
@@ -860,11 +861,11 @@ class FundAllocationProcessTest {
     var other = projects.warehoused(YANGSHUO_ECO, "450321", "阳朔县未遴选项目");
     var today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), BEIJING).toString();
     assertThatThrownBy(() -> complete(YANGSHUO_FINANCE, pi, TASK_REFINE, "450321-finance",
-        Variables.createVariables().putValue(REFINED_ON.name(), today)
-            .putValueTyped(REFINEMENT_LINES.name(), JsonVariables.json(List.of(Map.of(
-                "projectCode", other, "centralShare", "400000", "provincialShare", "100000"))))
-            .putValueTyped(PROJECT_TARGETS.name(), JsonVariables.json(List.of(
-                target("projectCode", other, "修复治理面积", "40"))))))
+        Submitted.form().text(REFINED_ON, today)
+            .json(REFINEMENT_LINES, List.of(Map.of(
+                "projectCode", other, "centralShare", "400000", "provincialShare", "100000")))
+            .json(PROJECT_TARGETS, List.of(
+                target("projectCode", other, "修复治理面积", "40"))).build()))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("项目 " + other);
     refine(pi, YANGSHUO_FINANCE, "450321-finance", yangshuoProject, "400000", "100000", "40");
     BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_FILE);

@@ -6,6 +6,7 @@ import static cn.fundmonitor.warehousing.ApplicationRequest.indicator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import cn.fundmonitor.support.Submitted;
 import cn.fundmonitor.platform.JsonVariables;
 import cn.fundmonitor.support.FundMonitorTest;
 import cn.fundmonitor.support.Http;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,13 +49,13 @@ class IssuePrefillApiTest {
 
   String receive(String documentNo) {
     var today = LocalDate.now(clock);
-    var vars = Variables.createVariables()
-        .putValue(DOCUMENT_NO.name(), documentNo).putValue(FUND_CLASS.name(), "CENTRAL")
-        .putValue(DIRECTION.name(), "ECO_RESTORATION").putValue(BUDGET_YEAR.name(), today.getYear())
-        .putValue(CENTRAL_AMOUNT.name(), "1000000.00").putValue(PROVINCIAL_AMOUNT.name(), "0")
-        .putValue(RECEIVED_ON.name(), today.toString())
-        .putValueTyped(APPROVED_TARGETS.name(), JsonVariables.json(List.of(
-            indicator("OUTPUT", "QUANTITY", "修复治理面积", "GE", "100", "公顷"))));
+    var vars = Submitted.form()
+        .set(DOCUMENT_NO, documentNo).set(FUND_CLASS, "CENTRAL")
+        .set(DIRECTION, "ECO_RESTORATION").set(BUDGET_YEAR, today.getYear())
+        .text(CENTRAL_AMOUNT, "1000000.00").text(PROVINCIAL_AMOUNT, "0")
+        .set(RECEIVED_ON, today)
+        .json(APPROVED_TARGETS, List.of(
+            indicator("OUTPUT", "QUANTITY", "修复治理面积", "GE", "100", "公顷"))).build();
     return users.as(GUANGXI_FINANCE, () -> runtime.startProcessInstanceByKey(KEY, documentNo, vars))
         .getId();
   }
@@ -93,18 +93,18 @@ class IssuePrefillApiTest {
 
     var task = tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey(TASK_ISSUE)
         .singleResult();
-    assertThat(JsonVariables.rows(tasks.getVariable(task.getId(), ISSUE_LINES.name())))
+    assertThat(JsonVariables.rows(ISSUE_LINES.from(tasks, task.getId())))
         .extracting(r -> r.get("recipientCode") + " " + r.get("centralShare"))
         .containsExactly("450102 375000.00", "450321 625000.00");
 
     users.run(GUANGXI_FINANCE, () -> {
       tasks.claim(task.getId(), GUANGXI_FINANCE);
-      tasks.complete(task.getId(), Variables.createVariables()
-          .putValue(ISSUE_DOCUMENT_NO.name(), "桂财资环〔2026〕16号")
-          .putValue(ISSUED_ON.name(), LocalDate.now(clock).toString())
-          .putValueTyped(DECOMPOSED_TARGETS.name(), JsonVariables.json(List.of(
+      tasks.complete(task.getId(), Submitted.form()
+          .set(ISSUE_DOCUMENT_NO, "桂财资环〔2026〕16号")
+          .set(ISSUED_ON, LocalDate.now(clock))
+          .json(DECOMPOSED_TARGETS, List.of(
               Map.of("recipientCode", "450102", "indicatorName", "修复治理面积", "target", "40"),
-              Map.of("recipientCode", "450321", "indicatorName", "修复治理面积", "target", "60")))));
+              Map.of("recipientCode", "450321", "indicatorName", "修复治理面积", "target", "60"))).build());
     });
     // GX 第十八条: 自治区财政厅审核后下达
     var review = tasks.createTaskQuery().processInstanceId(instance)

@@ -6,8 +6,8 @@ import static cn.fundmonitor.warehousing.ApplicationRequest.indicator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.fundmonitor.support.Submitted;
 import cn.fundmonitor.common.InvalidInputException;
-import cn.fundmonitor.platform.JsonVariables;
 import cn.fundmonitor.project.FundClass;
 import cn.fundmonitor.support.Covers;
 import cn.fundmonitor.support.ProcessTest;
@@ -28,7 +28,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -89,16 +88,16 @@ class LocalFundAllocationProcessTest {
   }
 
   VariableMap receipt(String documentNo, String fundClass, String central, String local) {
-    return Variables.createVariables()
-        .putValue(DOCUMENT_NO.name(), documentNo)
-        .putValue(FUND_CLASS.name(), fundClass)
-        .putValue(DIRECTION.name(), "ECO_RESTORATION")
-        .putValue(BUDGET_YEAR.name(), 2025)
-        .putValue(CENTRAL_AMOUNT.name(), central)
-        .putValue(PROVINCIAL_AMOUNT.name(), local)
-        .putValue(RECEIVED_ON.name(), "2025-09-05")
-        .putValueTyped(APPROVED_TARGETS.name(), JsonVariables.json(List.of(
-            indicator("OUTPUT", "QUANTITY", "修复治理面积", "GE", "30", "公顷"))));
+    return Submitted.form()
+        .set(DOCUMENT_NO, documentNo)
+        .set(FUND_CLASS, fundClass)
+        .set(DIRECTION, "ECO_RESTORATION")
+        .set(BUDGET_YEAR, 2025)
+        .set(CENTRAL_AMOUNT, central)
+        .set(PROVINCIAL_AMOUNT, local)
+        .text(RECEIVED_ON, "2025-09-05")
+        .json(APPROVED_TARGETS, List.of(
+            indicator("OUTPUT", "QUANTITY", "修复治理面积", "GE", "30", "公顷"))).build();
   }
 
   ProcessInstance receive(String user, VariableMap vars) {
@@ -112,21 +111,21 @@ class LocalFundAllocationProcessTest {
 
 
   VariableMap issue(String recipient, String project, String local) {
-    return Variables.createVariables().putValue(ISSUE_DOCUMENT_NO.name(), "本级下达〔2025〕1号")
-        .putValue(ISSUED_ON.name(), today())
-        .putValueTyped(ISSUE_LINES.name(), JsonVariables.json(List.of(Map.of(
+    return Submitted.form().set(ISSUE_DOCUMENT_NO, "本级下达〔2025〕1号")
+        .text(ISSUED_ON, today())
+        .json(ISSUE_LINES, List.of(Map.of(
             "recipientCode", recipient, "projectCode", project, "centralShare", "0",
-            "provincialShare", local))))
-        .putValueTyped(DECOMPOSED_TARGETS.name(), JsonVariables.json(List.of(Map.of(
-            "recipientCode", recipient, "indicatorName", "修复治理面积", "target", "30"))));
+            "provincialShare", local)))
+        .json(DECOMPOSED_TARGETS, List.of(Map.of(
+            "recipientCode", recipient, "indicatorName", "修复治理面积", "target", "30"))).build();
   }
 
   VariableMap refinement(String project, String local) {
-    return Variables.createVariables().putValue(REFINED_ON.name(), today())
-        .putValueTyped(REFINEMENT_LINES.name(), JsonVariables.json(List.of(Map.of(
-            "projectCode", project, "centralShare", "0", "provincialShare", local))))
-        .putValueTyped(PROJECT_TARGETS.name(), JsonVariables.json(List.of(Map.of(
-            "projectCode", project, "indicatorName", "修复治理面积", "target", "30"))));
+    return Submitted.form().text(REFINED_ON, today())
+        .json(REFINEMENT_LINES, List.of(Map.of(
+            "projectCode", project, "centralShare", "0", "provincialShare", local)))
+        .json(PROJECT_TARGETS, List.of(Map.of(
+            "projectCode", project, "indicatorName", "修复治理面积", "target", "30"))).build();
   }
 
   @Test
@@ -249,8 +248,8 @@ class LocalFundAllocationProcessTest {
     users.run(GUANGXI_FINANCE, () -> warehousing.select("450000", 2037, List.of(yangshuoProject),
         GUANGXI_FINANCE, "择优确定"));
     projects.withAnnualTargets(xingningProject, 2037);
-    var pi = receive(NANNING_FINANCE, receipt("南财资环〔2037〕遴选1号", "CITY", "0", "70000")
-        .putValue(BUDGET_YEAR.name(), 2037));
+    var pi = receive(NANNING_FINANCE, Submitted.onto(receipt("南财资环〔2037〕遴选1号", "CITY", "0", "70000"))
+        .set(BUDGET_YEAR, 2037).build());
     tasklist.as(NANNING_FINANCE).complete(pi, TASK_ISSUE,
         issue("450102", xingningProject, "70000"));
     BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_REVIEW_PLAN);

@@ -2,6 +2,7 @@ package cn.fundmonitor.benchmark;
 
 import static cn.fundmonitor.filing.QuarterlyFilingProcess.*;
 
+import cn.fundmonitor.support.Submitted;
 import cn.fundmonitor.platform.ProcessVariables;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -14,7 +15,6 @@ import cn.fundmonitor.filing.FundSource;
 import cn.fundmonitor.filing.Quarter;
 import cn.fundmonitor.organisation.CamundaOrganisationSync;
 import cn.fundmonitor.organisation.Division;
-import cn.fundmonitor.platform.JsonVariables;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -586,12 +586,12 @@ class NationalBenchmark {
       }}""";
 
   static Map<String, Object> filingVariables(String paid) {
-    return ProcessVariables.builder()
-        .set(PAID_TO_DATE, paid).build().putValue(paidField(FundSource.CENTRAL), paid)
-        .putValue(PHYSICAL_PROGRESS.name(), "25")
-        .putValueTyped(INDICATOR_ACTUALS.name(), JsonVariables.json(List.of(
+    return Submitted.onto(ProcessVariables.builder()
+        .set(PAID_TO_DATE, paid).build().putValue(paidField(FundSource.CENTRAL), paid))
+        .text(PHYSICAL_PROGRESS, "25")
+        .json(INDICATOR_ACTUALS, List.of(
             Map.of("position", 1, "actual", "30", "notYetDue", false),
-            Map.of("position", 2, "actual", "", "notYetDue", true))));
+            Map.of("position", 2, "actual", "", "notYetDue", true))).build();
   }
 
   /** A one-task process started and its task completed, per iteration. */

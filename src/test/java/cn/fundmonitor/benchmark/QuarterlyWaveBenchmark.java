@@ -2,12 +2,12 @@ package cn.fundmonitor.benchmark;
 
 import static cn.fundmonitor.filing.QuarterlyFilingProcess.*;
 
+import cn.fundmonitor.support.Submitted;
 import cn.fundmonitor.platform.ProcessVariables;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import cn.fundmonitor.filing.FundSource;
-import cn.fundmonitor.platform.JsonVariables;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -213,12 +213,12 @@ class QuarterlyWaveBenchmark {
   double fileThroughTheServiceLayer() throws Exception {
     var ids = tasks.createTaskQuery().taskDefinitionKey(TASK_FILE).listPage(0, COMPLETIONS).stream()
         .map(t -> t.getId()).toList();
-    var seconds = parallel(ids.size(), i -> tasks.complete(ids.get(i), ProcessVariables.builder()
-        .set(PAID_TO_DATE, "20000").build().putValue(paidField(FundSource.CENTRAL), "20000")
-        .putValue(PHYSICAL_PROGRESS.name(), "25")
-        .putValueTyped(INDICATOR_ACTUALS.name(), JsonVariables.json(List.of(
+    var seconds = parallel(ids.size(), i -> tasks.complete(ids.get(i), Submitted.onto(ProcessVariables.builder()
+        .set(PAID_TO_DATE, "20000").build().putValue(paidField(FundSource.CENTRAL), "20000"))
+        .text(PHYSICAL_PROGRESS, "25")
+        .json(INDICATOR_ACTUALS, List.of(
             Map.of("position", 1, "actual", "30", "notYetDue", false),
-            Map.of("position", 2, "actual", "", "notYetDue", true))))));
+            Map.of("position", 2, "actual", "", "notYetDue", true))).build()));
     var rate = ids.size() / seconds;
     say("filings completed through the service layer (checks, rates, DMN executionWarning, review "
         + "task): %,d in %.1f s = %.0f/s", ids.size(), seconds, rate);

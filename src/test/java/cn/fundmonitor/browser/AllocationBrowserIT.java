@@ -5,6 +5,7 @@ import static cn.fundmonitor.warehousing.ApplicationRequest.indicator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import cn.fundmonitor.support.Submitted;
 import cn.fundmonitor.allocation.AllocationEvent;
 import cn.fundmonitor.allocation.AllocationService;
 import cn.fundmonitor.allocation.AllocationStatus;
@@ -12,7 +13,6 @@ import cn.fundmonitor.allocation.DecomposedTarget;
 import cn.fundmonitor.allocation.MoneyLine;
 import cn.fundmonitor.allocation.PartStatus;
 import cn.fundmonitor.overdue.OverdueService;
-import cn.fundmonitor.platform.JsonVariables;
 import cn.fundmonitor.support.Projects;
 import cn.fundmonitor.support.TestUsers;
 import java.time.Clock;
@@ -27,7 +27,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -360,41 +359,41 @@ class AllocationBrowserIT {
 
   /** 1,000,000 central and 200,000 provincial yuan for eco-restoration, with three targets. */
   private ProcessInstance receive(String documentNo, LocalDate receivedOn) {
-    var vars = Variables.createVariables()
-        .putValue(DOCUMENT_NO.name(), documentNo)
-        .putValue(FUND_CLASS.name(), "CENTRAL")
-        .putValue(DIRECTION.name(), "ECO_RESTORATION")
-        .putValue(BUDGET_YEAR.name(), receivedOn.getYear())
-        .putValue(CENTRAL_AMOUNT.name(), "1000000.00")
-        .putValue(PROVINCIAL_AMOUNT.name(), "200000.00")
-        .putValue(RECEIVED_ON.name(), receivedOn.toString())
-        .putValueTyped(APPROVED_TARGETS.name(), JsonVariables.json(List.of(
+    var vars = Submitted.form()
+        .set(DOCUMENT_NO, documentNo)
+        .set(FUND_CLASS, "CENTRAL")
+        .set(DIRECTION, "ECO_RESTORATION")
+        .set(BUDGET_YEAR, receivedOn.getYear())
+        .text(CENTRAL_AMOUNT, "1000000.00")
+        .text(PROVINCIAL_AMOUNT, "200000.00")
+        .set(RECEIVED_ON, receivedOn)
+        .json(APPROVED_TARGETS, List.of(
             indicator("OUTPUT", "QUANTITY", "修复治理面积", "GE", "100", "公顷"),
             indicator("OUTPUT", "QUALITY", "工程验收合格率", "GE", "98", "%"),
-            indicator("BENEFIT", "ECOLOGICAL", "生态环境", "QUALITATIVE", "有效改善", ""))));
+            indicator("BENEFIT", "ECOLOGICAL", "生态环境", "QUALITATIVE", "有效改善", ""))).build();
     return users.as("guangxi-finance", () -> runtime.startProcessInstanceByKey(KEY, vars));
   }
 
   /** The province issues everything to one Xingning project, the targets passed down unchanged. */
   private void issueToXingning(ProcessInstance pi, String project) {
     projects.withAnnualTargets(project, today().getYear());
-    complete("guangxi-finance", task(pi, TASK_ISSUE, "450000-finance"), Variables.createVariables()
-        .putValue(ISSUE_DOCUMENT_NO.name(), "桂" + pi.getBusinessKey())
-        .putValue(ISSUED_ON.name(), today().toString())
-        .putValueTyped(ISSUE_LINES.name(), JsonVariables.json(List.of(Map.of(
+    complete("guangxi-finance", task(pi, TASK_ISSUE, "450000-finance"), Submitted.form()
+        .set(ISSUE_DOCUMENT_NO, "桂" + pi.getBusinessKey())
+        .set(ISSUED_ON, today())
+        .json(ISSUE_LINES, List.of(Map.of(
             "recipientCode", "450102", "projectCode", project, "centralShare", "1000000",
-            "provincialShare", "200000"))))
-        .putValueTyped(DECOMPOSED_TARGETS.name(), JsonVariables.json(List.of())));
+            "provincialShare", "200000")))
+        .json(DECOMPOSED_TARGETS, List.of()).build());
     complete("guangxi-fiscal", task(pi, TASK_REVIEW_PLAN, "450000-fiscal"),
         PLAN_REVIEW_OUTCOME.with(PlanReviewOutcome.APPROVE));
   }
 
   private void refineXingning(ProcessInstance pi, String project) {
-    complete("xingning-finance", task(pi, TASK_REFINE, "450102-finance"), Variables
-        .createVariables().putValue(REFINED_ON.name(), today().toString())
-        .putValueTyped(REFINEMENT_LINES.name(), JsonVariables.json(List.of(Map.of(
-            "projectCode", project, "centralShare", "1000000", "provincialShare", "200000"))))
-        .putValueTyped(PROJECT_TARGETS.name(), JsonVariables.json(List.of())));
+    complete("xingning-finance", task(pi, TASK_REFINE, "450102-finance"), Submitted
+        .form().set(REFINED_ON, today())
+        .json(REFINEMENT_LINES, List.of(Map.of(
+            "projectCode", project, "centralShare", "1000000", "provincialShare", "200000")))
+        .json(PROJECT_TARGETS, List.of()).build());
     // GX 第五条第四项: 兴宁区财政局审核拨付
     complete("xingning-fiscal", task(pi, TASK_APPROVE_RELEASE, "450102-fiscal"),
         RELEASE_OUTCOME.with(ReleaseOutcome.APPROVE));

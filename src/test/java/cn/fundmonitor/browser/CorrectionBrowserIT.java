@@ -1,5 +1,6 @@
 package cn.fundmonitor.browser;
 
+import cn.fundmonitor.support.Submitted;
 import cn.fundmonitor.platform.ProcessVariables;
 import cn.fundmonitor.filing.RawFiling;
 import static cn.fundmonitor.correction.DataCorrectionProcess.*;
@@ -13,7 +14,6 @@ import cn.fundmonitor.correction.CorrectionStatus;
 import cn.fundmonitor.filing.FilingService;
 import cn.fundmonitor.filing.FilingStatus;
 import cn.fundmonitor.filing.Quarter;
-import cn.fundmonitor.platform.JsonVariables;
 import cn.fundmonitor.support.Funding;
 import cn.fundmonitor.support.Projects;
 import cn.fundmonitor.support.TestUsers;
@@ -26,7 +26,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -76,8 +75,8 @@ class CorrectionBrowserIT {
     tasklist.fill("变更原因", "与国库集中支付系统核对，漏填一笔监理费支付12,450元。");
     assertThat(tasklist.start()).contains("流程已发起");
 
-    var pi = runtime.createProcessInstanceQuery().processDefinitionKey(KEY)
-        .variableValueEquals(RECORD_KEY.name(), key).singleResult();
+    var pi = RECORD_KEY.whereEquals(runtime.createProcessInstanceQuery()
+        .processDefinitionKey(KEY), key).singleResult();
     var request = corrections.get(pi.getBusinessKey());
     assertThat(request.field()).isEqualTo(FilingService.PAID_TO_DATE_FIELD);
     assertThat(request.oldValue()).isEqualTo("250000.00");
@@ -170,8 +169,8 @@ class CorrectionBrowserIT {
     tasklist.fill("变更原因", "与细化文件核对，两个项目的金额填反了一部分。");
     assertThat(tasklist.start()).contains("流程已发起");
 
-    var pi = runtime.createProcessInstanceQuery().processDefinitionKey(KEY)
-        .variableValueEquals(RECORD_KEY.name(), key).singleResult();
+    var pi = RECORD_KEY.whereEquals(runtime.createProcessInstanceQuery()
+        .processDefinitionKey(KEY), key).singleResult();
     var request = corrections.get(pi.getBusinessKey());
     assertThat(request.recordType()).isEqualTo(AllocationCorrections.REFINEMENT);
     assertThat(request.oldValue()).isEqualTo(f.a() + "=600000.00/0.00;" + f.b() + "=400000.00/0.00");
@@ -367,21 +366,21 @@ class CorrectionBrowserIT {
 
   private void submit(Report report) {
     complete(report, REPORT_SUBMIT, "guangxi-finance",
-        Variables.putValue(SUBMISSION_NOTE.name(), "本月已传输数据变更，请认定。"));
+        SUBMISSION_NOTE.with("本月已传输数据变更，请认定。"));
   }
 
   private void opinion(Report report) {
     complete(report, REPORT_OPINION, "ministry-eco",
-        Variables.putValue(BUSINESS_OPINION.name(), "支付数可更正，指标数需补充佐证材料。"));
+        BUSINESS_OPINION.with("支付数可更正，指标数需补充佐证材料。"));
   }
 
   /** The ministry's finance department decides the report's requests (requestNo → decision). */
   private void decide(Report report, Map<String, String> decisions) {
-    complete(report, REPORT_DECIDE, "ministry-finance", Variables.createVariables().putValueTyped(
-        REPORT_DECISIONS.name(), JsonVariables.json(decisions.entrySet().stream()
+    complete(report, REPORT_DECIDE, "ministry-finance", Submitted.form().json(
+        REPORT_DECISIONS, decisions.entrySet().stream()
             .map(d -> Map.of("requestNo", d.getKey(), "decision", d.getValue(),
                 "reason", "与国库集中支付系统核对一致，同意更正。"))
-            .toList())));
+            .toList()).build());
   }
 
   private void complete(Report report, String taskKey, String user, VariableMap vars) {

@@ -3,6 +3,7 @@ package cn.fundmonitor.browser;
 import static cn.fundmonitor.filing.QuarterlyFilingProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.fundmonitor.support.Submitted;
 import cn.fundmonitor.platform.ProcessVariables;
 import cn.fundmonitor.filing.FilingService;
 import cn.fundmonitor.filing.FilingStatus;
@@ -10,7 +11,6 @@ import cn.fundmonitor.filing.FundSource;
 import cn.fundmonitor.filing.IndicatorActual;
 import cn.fundmonitor.filing.Quarter;
 import cn.fundmonitor.overdue.OverdueService;
-import cn.fundmonitor.platform.JsonVariables;
 import cn.fundmonitor.support.Funding;
 import cn.fundmonitor.support.Projects;
 import cn.fundmonitor.support.TestUsers;
@@ -145,8 +145,7 @@ class FilingBrowserIT {
     assertThat(filings.events(key)).containsExactly("FILED", "TRANSMITTED");
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(pi.getId())
         .finished().singleResult().getEndActivityId()).isEqualTo(END_TRANSMITTED);
-    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
-        .variableName(REVIEW_COMMENT.name()).singleResult().getValue())
+    assertThat(REVIEW_COMMENT.fromHistory(history, pi.getId()))
         .isEqualTo("支付数与国库集中支付系统一致，生态环境改善情况经现场核实，同意传输。");
   }
 
@@ -182,14 +181,14 @@ class FilingBrowserIT {
         .singleResult();
     users.run("xingning-finance", () -> {
       tasks.claim(task.getId(), "xingning-finance");
-      tasks.complete(task.getId(), ProcessVariables.builder()
-          .set(PAID_TO_DATE, "900000").build().putValue(paidField(FundSource.CENTRAL), "900000")
-          .putValue(PHYSICAL_PROGRESS.name(), 95)
-          .putValueTyped(INDICATOR_ACTUALS.name(), JsonVariables.json(List.of(
+      tasks.complete(task.getId(), Submitted.onto(ProcessVariables.builder()
+          .set(PAID_TO_DATE, "900000").build().putValue(paidField(FundSource.CENTRAL), "900000"))
+          .value(PHYSICAL_PROGRESS, 95)
+          .json(INDICATOR_ACTUALS, List.of(
               Map.of("position", 1, "actual", "118", "notYetDue", false),
               Map.of("position", 2, "actual", "", "notYetDue", true),
               Map.of("position", 3, "actual", "矿区植被覆盖度明显提高", "notYetDue", false),
-              Map.of("position", 4, "actual", "92", "notYetDue", false)))));
+              Map.of("position", 4, "actual", "92", "notYetDue", false))).build());
     });
   }
 }

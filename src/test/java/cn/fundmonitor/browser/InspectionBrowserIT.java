@@ -87,7 +87,7 @@ class InspectionBrowserIT {
       assertThat(finding.unitCode()).isEqualTo(XINGNING);
       assertThat(finding.status()).isEqualTo("OPEN");
       var pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(no).singleResult();
-      assertThat((String) runtime.getVariable(pi.getId(), SUMMARY.name())).startsWith("抽查 兴宁区，发现问题 ");
+      assertThat((String) SUMMARY.from(runtime, pi.getId())).startsWith("抽查 兴宁区，发现问题 ");
       var rectify = taskOf(pi, TASK_RECTIFY, code);
       assertThat(tasks.getIdentityLinksForTask(rectify.getId())).extracting(IdentityLink::getGroupId)
           .containsExactly("450102-finance");
@@ -173,7 +173,7 @@ class InspectionBrowserIT {
       assertThat(finding.confirmationComment()).isEqualTo(reason);
       var again = taskOf(pi, TASK_RECTIFY, code);
       assertThat(again).as("back with the county").isNotNull();
-      assertThat(tasks.getVariable(again.getId(), CONFIRMATION_COMMENT.name()))
+      assertThat(CONFIRMATION_COMMENT.from(tasks, again.getId()))
           .as("the county sees why").isEqualTo(reason);
     } finally {
       fileMissingQuarter(code);

@@ -3,6 +3,9 @@ package cn.fundmonitor.browser;
 import static cn.fundmonitor.lifecycle.ProjectLifecycleProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.fundmonitor.support.Stored;
+import cn.fundmonitor.platform.ProcessVariables;
+import cn.fundmonitor.support.Submitted;
 import cn.fundmonitor.lifecycle.AcceptanceKind;
 import cn.fundmonitor.lifecycle.LifecycleReports;
 import cn.fundmonitor.lifecycle.LifecycleStarter;
@@ -28,7 +31,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -83,9 +85,9 @@ class LifecycleBrowserIT {
     assertThat(lifecycle.implementationDueOn()).isEqualTo(startedOn.plusYears(2));
     assertThat(STARTED_ON.get(runtime, instance(code))).isEqualTo(startedOn);
     // the typed variables keep what the forms and timers read: the date's text
-    assertThat(runtime.getVariable(instance(code).getId(), STARTED_ON.name()))
+    assertThat(Stored.value(runtime, instance(code).getId(), STARTED_ON))
         .isEqualTo(startedOn.toString());
-    assertThat(runtime.getVariable(instance(code).getId(), IMPLEMENTATION_DEADLINE.name()))
+    assertThat(Stored.value(runtime, instance(code).getId(), IMPLEMENTATION_DEADLINE))
         .isEqualTo(startedOn.plusYears(2).toString());
     assertThat(waitingAt(code)).containsExactly(TASK_REPORT_COMPLETION);
     assertThat(management.createJobQuery().processInstanceId(instance(code).getId())
@@ -155,8 +157,8 @@ class LifecycleBrowserIT {
     // nothing paid yet of the 90 万元 payable (100 万元 received less 10 万元 held): a problem
     assertThat(PAYMENT_SHORTFALL.get(runtime, instance(code)))
         .contains("应支付 90 万元", "留待后期支付 10 万元", "低于95%（GX 第二十三条）");
-    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(ProblemEscalationProcess.KEY)
-        .variableValueEquals(ProblemEscalationProcess.PROJECT_CODE.name(), code).count()).isOne();
+    assertThat(ProblemEscalationProcess.PROJECT_CODE.whereEquals(runtime.createProcessInstanceQuery()
+        .processDefinitionKey(ProblemEscalationProcess.KEY), code).count()).isOne();
     assertThat(event(code, "ACCEPTED")).startsWith("xingning-geohazard|初步验收");
   }
 
@@ -235,14 +237,13 @@ class LifecycleBrowserIT {
     var pi = instance(code);
     assertThat(TERMINATION_DECISION.get(runtime, pi)).isEqualTo(TerminationDecision.TERMINATE);
     // the radio's value, stored as the choice's name
-    assertThat(runtime.getVariable(pi.getId(), TERMINATION_DECISION.name())).isEqualTo("TERMINATE");
+    assertThat(Stored.value(runtime, pi.getId(), TERMINATION_DECISION)).isEqualTo("TERMINATE");
     assertThat(ENDED_EARLY_REASON.get(runtime, pi)).isEqualTo(EndedEarly.TERMINATED);
     assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
         .activityId(END_TERMINATION_APPROVED).finished().count()).isOne();
     assertThat(waitingAt(code)).containsExactly(TASK_FINANCIAL_CLEARING);
     assertThat(task(code, TASK_FINANCIAL_CLEARING)).isNotNull();
-    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
-        .variableName(TERMINATION_COMMENT.name()).singleResult().getValue())
+    assertThat(TERMINATION_COMMENT.fromHistory(history, pi.getId()))
         .isEqualTo("开工已满两年，仅完成场地清表，承担单位无法继续实施，予以终止。");
   }
 
@@ -328,8 +329,8 @@ class LifecycleBrowserIT {
         COMPLETED_ON.with(today().minusYears(1).minusDays(90)));
     accept(user, code, today().minusYears(1).minusDays(60), initiallyAccepted,
         AcceptanceKind.INITIAL, "100000");
-    complete(user, code, TASK_SETTLEMENT, SETTLED_ON.with(today().minusYears(1).minusDays(10))
-        .putValue(SETTLED_AMOUNT.name(), "900000"));
+    complete(user, code, TASK_SETTLEMENT, Submitted.form()
+        .set(SETTLED_ON, today().minusYears(1).minusDays(10)).text(SETTLED_AMOUNT, "900000").build());
     complete(user, code, TASK_FINAL_ACCOUNTS,
         FINAL_ACCOUNTS_ON.with(today().minusYears(1).plusDays(30)));
     complete("xingning-fiscal", code, TASK_APPROVE_FINAL_ACCOUNTS,
@@ -402,7 +403,8 @@ class LifecycleBrowserIT {
     users.run("xingning-eco", () -> reports.reportForceMajeure(code, ProjectLifecycleService.ForceMajeure.CANCEL,
         "山体整体滑移，工程无法继续实施。", "xingning-eco", users.groups("xingning-eco")));
     complete("guangxi-eco", code, TASK_DECIDE_FORCE_MAJEURE,
-        FORCE_MAJEURE_DECISION.with(ForceMajeureDecision.APPROVE).putValue(FORCE_MAJEURE_COMMENT.name(), "同意撤销"));
+        ProcessVariables.builder().set(FORCE_MAJEURE_DECISION, ForceMajeureDecision.APPROVE)
+            .set(FORCE_MAJEURE_COMMENT, "同意撤销").build());
     assertThat(waitingAt(code)).containsExactly(TASK_FINANCIAL_CLEARING);
 
     tasklist.login("xingning-finance").openTask("按完成工作量财务清算", code).claim()
@@ -470,8 +472,8 @@ class LifecycleBrowserIT {
 
   private String settled(String name) {
     var code = accepted(name);
-    complete("xingning-finance", code, TASK_SETTLEMENT, SETTLED_ON.with(today().minusDays(30))
-        .putValue(SETTLED_AMOUNT.name(), "980000"));
+    complete("xingning-finance", code, TASK_SETTLEMENT, Submitted.form()
+        .set(SETTLED_ON, today().minusDays(30)).text(SETTLED_AMOUNT, "980000").build());
     return code;
   }
 
@@ -482,10 +484,10 @@ class LifecycleBrowserIT {
   private void accept(String user, String code, LocalDate appliedOn, LocalDate acceptedOn,
       AcceptanceKind kind, String retained) {
     complete(user, code, TASK_APPLY_ACCEPTANCE, ACCEPTANCE_APPLIED_ON.with(appliedOn));
-    complete(user, code, TASK_REPORT_ACCEPTANCE, Variables.createVariables()
-        .putValue(ACCEPTED_ON.name(), acceptedOn.toString())
-        .putValue(ACCEPTANCE_KIND.name(), kind.name()).putValue(RETAINED.name(), retained)
-        .putValue(PAID_AT_ACCEPTANCE.name(), "0"));
+    complete(user, code, TASK_REPORT_ACCEPTANCE, Submitted.form()
+        .set(ACCEPTED_ON, acceptedOn)
+        .set(ACCEPTANCE_KIND, kind).text(RETAINED, retained)
+        .text(PAID_AT_ACCEPTANCE, "0").build());
     assertThat(raises.run()).as("the shortfall's raise").isPositive();
   }
 

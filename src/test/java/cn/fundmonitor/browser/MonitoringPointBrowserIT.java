@@ -105,8 +105,8 @@ class MonitoringPointBrowserIT {
   private void runWave(String waveId) {
     for (int round = 0; round < 20
         && runtime.createProcessInstanceQuery().processInstanceId(waveId).count() > 0; round++) {
-      runtime.createProcessInstanceQuery().processDefinitionKey(QuarterlyFilingProcess.BATCH_KEY)
-          .variableValueEquals(QuarterlyFilingProcess.WAVE_ID.name(), waveId).list()
+      QuarterlyFilingProcess.WAVE_ID.whereEquals(runtime.createProcessInstanceQuery()
+          .processDefinitionKey(QuarterlyFilingProcess.BATCH_KEY), waveId).list()
           .forEach(batch -> management.createJobQuery().processInstanceId(batch.getId()).list()
               .forEach(j -> management.executeJob(j.getId())));
       management.createJobQuery().processInstanceId(waveId).list()

@@ -12,6 +12,8 @@ import static cn.fundmonitor.lifecycle.PlanAdjustmentProcess.TASK_EDIT;
 import static cn.fundmonitor.lifecycle.PlanAdjustmentProcess.TASK_REVIEW;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.fundmonitor.platform.ProcessVariables;
+import cn.fundmonitor.support.Submitted;
 import cn.fundmonitor.lifecycle.PlanAdjustmentService;
 import cn.fundmonitor.platform.JsonVariables;
 import cn.fundmonitor.project.IndicatorTarget;
@@ -26,7 +28,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -61,8 +62,8 @@ class PlanAdjustmentBrowserIT {
         .start();
 
     assertThat(message).contains("流程已发起");
-    var pi = runtime.createProcessInstanceQuery().processDefinitionKey(KEY)
-        .variableValueEquals(PROJECT_CODE.name(), code).singleResult();
+    var pi = PROJECT_CODE.whereEquals(runtime.createProcessInstanceQuery()
+        .processDefinitionKey(KEY), code).singleResult();
     assertThat(pi).as("the request for %s is running", code).isNotNull();
     assertThat(pi.getBusinessKey()).as("the request number").startsWith("TZ");
     var adjustment = adjustments.get(pi.getBusinessKey());
@@ -70,7 +71,7 @@ class PlanAdjustmentBrowserIT {
     assertThat(adjustment.reason()).isEqualTo(reason);
     assertThat(adjustment.status()).isEqualTo("OPEN");
     assertThat(adjustment.requestedBy()).isEqualTo(UNIT_USER);
-    assertThat(runtime.getVariable(pi.getId(), REQUESTER.name())).isEqualTo(UNIT_USER);
+    assertThat(REQUESTER.from(runtime, pi.getId())).isEqualTo(UNIT_USER);
     var edit = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(TASK_EDIT)
         .singleResult();
     assertThat(edit).as("the unit edits its targets next").isNotNull();
@@ -101,7 +102,7 @@ class PlanAdjustmentBrowserIT {
     assertThat(review).as("the province reviews next").isNotNull();
     assertThat(tasks.getIdentityLinksForTask(review.getId())).extracting(IdentityLink::getGroupId)
         .containsExactly("450000-eco");
-    assertThat((String) runtime.getVariable(pi.getId(), COMPARISON.name())).contains(
+    assertThat((String) COMPARISON.from(runtime, pi.getId())).contains(
         "1. 修复治理面积 ≥ 120 公顷 → 修复治理面积 ≥ 150 公顷", "2. 不变：完工时间",
         "5. 新增：受益群众 ≥ 2000 人");
     var adjustment = adjustments.get(no);
@@ -173,7 +174,7 @@ class PlanAdjustmentBrowserIT {
     assertThat(adjustment.status()).isEqualTo("RETURNED");
     assertThat(adjustment.decidedBy()).isEqualTo(REVIEWER);
     assertThat(adjustment.decisionComment()).isEqualTo("请补充实施环境和条件发生重大变化的证明材料。");
-    assertThat(runtime.getVariable(pi.getId(), COMMENT.name()))
+    assertThat(COMMENT.from(runtime, pi.getId()))
         .isEqualTo("请补充实施环境和条件发生重大变化的证明材料。");
     assertThat(targetOfFirstIndicator(code)).isEqualTo("120");
   }
@@ -184,22 +185,22 @@ class PlanAdjustmentBrowserIT {
   }
 
   private ProcessInstance request(String code, String reason) {
-    return users.as(UNIT_USER, () -> runtime.startProcessInstanceByKey(KEY, Variables
-        .createVariables().putValue(PROJECT_CODE.name(), code).putValue(REASON.name(), reason)));
+    return users.as(UNIT_USER, () -> runtime.startProcessInstanceByKey(KEY, ProcessVariables
+        .builder().set(PROJECT_CODE, code).set(REASON, reason).build()));
   }
 
   /** The unit's edit done through the engine: the first target raised, the rest unchanged. */
   private void raiseFirstTarget(ProcessInstance pi, String target) {
     var rows = new ArrayList<Map<String, Object>>();
-    JsonVariables.rows(runtime.getVariable(pi.getId(), INDICATORS.name()))
+    JsonVariables.rows(INDICATORS.from(runtime, pi.getId()))
         .forEach(r -> rows.add(new LinkedHashMap<>(r)));
     rows.get(0).put("target", target);
     var edit = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(TASK_EDIT)
         .singleResult();
     users.run(UNIT_USER, () -> {
       tasks.claim(edit.getId(), UNIT_USER);
-      tasks.complete(edit.getId(), Variables.createVariables()
-          .putValueTyped(INDICATORS.name(), JsonVariables.json(rows)));
+      tasks.complete(edit.getId(), Submitted.form()
+          .json(INDICATORS, rows).build());
     });
   }
 

@@ -3,6 +3,7 @@ package cn.fundmonitor.browser;
 import static cn.fundmonitor.problems.ProblemEscalationProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.fundmonitor.support.Submitted;
 import cn.fundmonitor.platform.ProcessVariables;
 import cn.fundmonitor.overdue.OverdueService;
 import cn.fundmonitor.problems.ProblemKind;
@@ -20,7 +21,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -58,8 +58,8 @@ class ProblemBrowserIT {
     assertThat(tasklist.field("涉及金额（元）").inputValue()).isEqualTo("1,250,000.00");
     assertThat(tasklist.start()).contains("流程已发起");
 
-    var pi = runtime.createProcessInstanceQuery().processDefinitionKey(KEY)
-        .variableValueEquals(PROJECT_CODE.name(), project).singleResult();
+    var pi = PROJECT_CODE.whereEquals(runtime.createProcessInstanceQuery()
+        .processDefinitionKey(KEY), project).singleResult();
     var p = problems.get(pi.getBusinessKey());
     assertThat(p.kind()).isEqualTo(ProblemKind.SLOW_PAYMENT);
     assertThat(p.amount().amount()).isEqualByComparingTo("1250000");
@@ -184,8 +184,8 @@ class ProblemBrowserIT {
     var project = project("兴宁区浏览器确认整改项目");
     var pi = report(project, "SLOW_PROGRESS", "2500000");
     complete("guangxi-eco", pi, TASK_DECIDE, rectify());
-    complete("xingning-eco", pi, TASK_RECTIFY, Variables.putValue(RECTIFICATION_REPORT.name(),
-        "边坡复绿3.2公顷已完成，影像资料已上传。"));
+    complete("xingning-eco", pi, TASK_RECTIFY,
+        RECTIFICATION_REPORT.with("边坡复绿3.2公顷已完成，影像资料已上传。"));
 
     tasklist.login("guangxi-eco").openTask("确认整改", project).claim();
     assertThat(tasklist.field("整改情况").inputValue()).isEqualTo("边坡复绿3.2公顷已完成，影像资料已上传。");
@@ -201,8 +201,7 @@ class ProblemBrowserIT {
     assertThat(problems.events(p.problemNo())).endsWith("RECTIFICATION_REPORTED", "CLOSED");
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(pi.getId())
         .finished().singleResult().getEndActivityId()).isEqualTo(END_CLOSED);
-    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
-        .variableName(CONFIRMATION_COMMENT.name()).singleResult().getValue())
+    assertThat(CONFIRMATION_COMMENT.fromHistory(history, pi.getId()))
         .isEqualTo("经现场核查，复绿面积和成活率符合要求。");
   }
 
@@ -216,8 +215,8 @@ class ProblemBrowserIT {
     var pi = report(project, "SLOW_PROGRESS", "20000000");
     assertThat(problems.get(pi.getBusinessKey()).isMajor()).isTrue();
     complete("ministry-eco", pi, TASK_DECIDE, rectify());
-    complete("xingning-eco", pi, TASK_RECTIFY, Variables.putValue(RECTIFICATION_REPORT.name(),
-        "边坡复绿3.2公顷已完成，影像资料已上传。"));
+    complete("xingning-eco", pi, TASK_RECTIFY,
+        RECTIFICATION_REPORT.with("边坡复绿3.2公顷已完成，影像资料已上传。"));
 
     tasklist.login("guangxi-eco").openTask("省级核实重大问题整改", project).claim();
     assertThat(tasklist.field("问题").inputValue()).contains("重大问题（已报部）");
@@ -227,8 +226,7 @@ class ProblemBrowserIT {
 
     assertThat(problems.events(pi.getBusinessKey())).containsSubsequence("PROVINCE_INFORMED",
         "RECTIFICATION_REPORTED", "PROVINCE_VERIFIED");
-    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
-        .variableName(PROVINCE_VERIFICATION.name()).singleResult().getValue())
+    assertThat(PROVINCE_VERIFICATION.fromHistory(history, pi.getId()))
         .isEqualTo("经现场核实，复绿面积3.2公顷与报告一致，苗木成活率符合设计要求。");
     assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(TASK_CONFIRM)
         .taskCandidateGroup("000000-eco").count()).as("now the ministry confirms").isOne();
@@ -244,10 +242,10 @@ class ProblemBrowserIT {
     var project = project("兴宁区浏览器挪用移交问责项目");
     var pi = report(project, "MISAPPROPRIATION", "180000");
     complete("ministry-finance", pi, TASK_DECIDE, rectify());
-    complete("xingning-finance", pi, TASK_RECTIFY, Variables.putValue(RECTIFICATION_REPORT.name(),
-        "被挪用的18万元已归还原资金渠道。"));
-    complete("guangxi-finance", pi, TASK_PROVINCE_VERIFY, Variables.putValue(
-        PROVINCE_VERIFICATION.name(), "已核对银行回单，资金已归还。"));
+    complete("xingning-finance", pi, TASK_RECTIFY,
+        RECTIFICATION_REPORT.with("被挪用的18万元已归还原资金渠道。"));
+    complete("guangxi-finance", pi, TASK_PROVINCE_VERIFY,
+        PROVINCE_VERIFICATION.with("已核对银行回单，资金已归还。"));
 
     tasklist.login("ministry-finance").openTask("确认整改", project).claim();
     assertThat(tasklist.field("省级核实意见").inputValue()).isEqualTo("已核对银行回单，资金已归还。");
@@ -278,9 +276,9 @@ class ProblemBrowserIT {
   }
 
   private static VariableMap rectify() {
-    return Variables.createVariables().putValue(DECISION.name(), Decision.RECTIFY.name())
-        .putValue(DECISION_REASON.name(), "雨季前完成边坡复绿并报送影像资料。")
-        .putValue(RECTIFY_BY.name(), LocalDate.now(BEIJING).plusDays(45).toString());
+    return Submitted.form().set(DECISION, Decision.RECTIFY)
+        .set(DECISION_REASON, "雨季前完成边坡复绿并报送影像资料。")
+        .set(RECTIFY_BY, LocalDate.now(BEIJING).plusDays(45)).build();
   }
 
   private void complete(String user, ProcessInstance pi, String taskKey, VariableMap vars) {

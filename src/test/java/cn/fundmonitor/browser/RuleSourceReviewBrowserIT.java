@@ -46,9 +46,8 @@ class RuleSourceReviewBrowserIT {
     tasklist.fill("处理情况", "新办法尚未印发；已请财务与资金运用处确认原办法是否延期，规则表暂不修改。")
         .complete();
 
-    assertThat(history.createHistoricVariableInstanceQuery()
-        .processInstanceId(review.getProcessInstanceId()).variableName(REVIEW_NOTE.name())
-        .singleResult().getValue()).asString().startsWith("新办法尚未印发");
+    assertThat(REVIEW_NOTE.fromHistory(history, review.getProcessInstanceId()))
+        .asString().startsWith("新办法尚未印发");
     assertThat(history.createHistoricActivityInstanceQuery()
         .processInstanceId(review.getProcessInstanceId()).activityId(END_REVIEWED).count())
         .isEqualTo(1);

@@ -38,7 +38,7 @@ class SelectionBrowserIT {
     // a budget year of its own: the demo data's yearly selection (next year) is in the list too
     var year = LocalDate.now(clock).getYear() + 2;
     var pi = runtime.createProcessInstanceByKey(KEY).startBeforeActivity(TASK_PREPARE)
-        .setVariable(BUDGET_YEAR.name(), year).execute();
+        .setVariables(BUDGET_YEAR.with(year)).execute();
     var task = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(TASK_SELECT)
         .taskCandidateGroup("450000-finance").singleResult();
     assertThat(task).isNotNull();

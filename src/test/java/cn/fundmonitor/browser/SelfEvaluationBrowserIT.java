@@ -95,8 +95,8 @@ class SelfEvaluationBrowserIT {
     assertThat(e.score()).isEqualByComparingTo("85.2");
     assertThat(e.grade()).isEqualTo(Grade.GOOD);
     assertThat(e.details()).contains("产出｜修复治理面积｜权重 50｜完成 83%｜得分 41.67");
-    assertThat(runtime.getVariable(pi.getId(), GRADE.name())).isEqualTo("良（85.2分）");
-    assertThat(runtime.getVariable(pi.getId(), SELF_REPORT.name())).isEqualTo(report);
+    assertThat(GRADE.from(runtime, pi.getId())).isEqualTo("良（85.2分）");
+    assertThat(SELF_REPORT.from(runtime, pi.getId())).isEqualTo(report);
   }
 
   @Test

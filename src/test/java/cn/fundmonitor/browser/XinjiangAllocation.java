@@ -1,14 +1,13 @@
 package cn.fundmonitor.browser;
 
+import cn.fundmonitor.support.Submitted;
 import cn.fundmonitor.allocation.FundAllocationProcess;
-import cn.fundmonitor.platform.JsonVariables;
 import cn.fundmonitor.warehousing.ApplicationRequest;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.variable.Variables;
 
 /**
  * Another province's money in the Cockpit tests: a fund allocation started by a finance officer of
@@ -32,16 +31,16 @@ final class XinjiangAllocation {
       identity.saveUser(user);
       identity.createMembership(userId, "650000-finance");
     }
-    var vars = Variables.createVariables()
-        .putValue(FundAllocationProcess.DOCUMENT_NO.name(), documentNo)
-        .putValue(FundAllocationProcess.FUND_CLASS.name(), "CENTRAL")
-        .putValue(FundAllocationProcess.DIRECTION.name(), "ECO_RESTORATION")
-        .putValue(FundAllocationProcess.BUDGET_YEAR.name(), LocalDate.now().getYear())
-        .putValue(FundAllocationProcess.CENTRAL_AMOUNT.name(), "1000000")
-        .putValue(FundAllocationProcess.PROVINCIAL_AMOUNT.name(), "0")
-        .putValue(FundAllocationProcess.RECEIVED_ON.name(), receivedOn.toString())
-        .putValueTyped(FundAllocationProcess.APPROVED_TARGETS.name(), JsonVariables.json(List.of(
-            ApplicationRequest.indicator("OUTPUT", "QUANTITY", "修复治理面积", "GE", "50", "公顷"))));
+    var vars = Submitted.form()
+        .set(FundAllocationProcess.DOCUMENT_NO, documentNo)
+        .set(FundAllocationProcess.FUND_CLASS, "CENTRAL")
+        .set(FundAllocationProcess.DIRECTION, "ECO_RESTORATION")
+        .set(FundAllocationProcess.BUDGET_YEAR, LocalDate.now().getYear())
+        .text(FundAllocationProcess.CENTRAL_AMOUNT, "1000000")
+        .text(FundAllocationProcess.PROVINCIAL_AMOUNT, "0")
+        .set(FundAllocationProcess.RECEIVED_ON, receivedOn)
+        .json(FundAllocationProcess.APPROVED_TARGETS, List.of(
+            ApplicationRequest.indicator("OUTPUT", "QUANTITY", "修复治理面积", "GE", "50", "公顷"))).build();
     identity.setAuthentication(userId, List.of("650000-finance"));
     try {
       return Optional.of(runtime.startProcessInstanceByKey(FundAllocationProcess.KEY, vars).getId());

@@ -231,9 +231,9 @@ class AllocationCorrectionTest {
     // over REST as Tasklist starts it: the consent task is 南宁市 finance's, not its eco section's
     var http = new Http(port);
     var started = http.post("/engine-rest/process-definition/key/" + KEY + "/submit-form",
-        vars(Map.of(RECORD_TYPE.name(), AllocationCorrections.REFINEMENT, RECORD_KEY.name(),
-            f.key(), ALLOCATION_FIELD.name(), "LINES", NEW_VALUE.name(),
-            f.a() + "=550000/0;" + f.b() + "=450000/0", REASON.name(), "核对后更正")),
+        vars(ProcessVariables.builder().set(RECORD_TYPE, AllocationCorrections.REFINEMENT).set(RECORD_KEY,
+            f.key()).set(ALLOCATION_FIELD, "LINES").set(NEW_VALUE,
+            f.a() + "=550000/0;" + f.b() + "=450000/0").set(REASON, "核对后更正").build()),
         XINGNING_FINANCE, PASSWORD);
     assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
     var no = json.readTree(started.body()).get("businessKey").asText();
@@ -259,8 +259,8 @@ class AllocationCorrectionTest {
         List.of(AllocationCorrections.ISSUE, f.documentNo() + "/450321", "TARGET_1", "200"));
     for (var h : hostile) {
       var response = http.post("/engine-rest/process-definition/key/" + KEY + "/submit-form",
-          vars(Map.of(RECORD_TYPE.name(), h.get(0), RECORD_KEY.name(), h.get(1),
-              ALLOCATION_FIELD.name(), h.get(2), NEW_VALUE.name(), h.get(3), REASON.name(), "试探")),
+          vars(ProcessVariables.builder().set(RECORD_TYPE, h.get(0)).set(RECORD_KEY, h.get(1))
+              .set(ALLOCATION_FIELD, h.get(2)).set(NEW_VALUE, h.get(3)).set(REASON, "试探").build()),
           h.get(0).equals(AllocationCorrections.ISSUE) ? GUANGXI_FINANCE : XINGNING_FINANCE,
           PASSWORD);
       assertThat(response.statusCode()).as(h.get(2) + " " + response.body())

@@ -314,8 +314,8 @@ class DataCorrectionProcessTest {
 
     assertThatThrownBy(() -> request(XINGNING_FINANCE, key, "PAID_TO_DATE", "150000"))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("尚未填报，没有可变更的数据");
-    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(KEY)
-        .variableValueEquals(RECORD_KEY.name(), key).count()).as("nothing started").isZero();
+    assertThat(RECORD_KEY.whereEquals(runtime.createProcessInstanceQuery()
+        .processDefinitionKey(KEY), key).count()).as("nothing started").isZero();
   }
 
   @Test

@@ -32,7 +32,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -137,7 +136,7 @@ class DivisionChangeTest {
     lifecycle.startIfAbsent(List.of(code));
     var start = lifecycleTask(code, TASK_REPORT_START);
     users.run(jiaFinance, () -> tasks.complete(start.getId(),
-        Variables.createVariables().putValue(STARTED_ON.name(), "2026-03-10")));
+        STARTED_ON.with(LocalDate.parse("2026-03-10"))));
     var open = lifecycleTask(code, TASK_REPORT_COMPLETION);
     assertThat(candidateGroups(open)).containsExactly("450181-eco", "450181-finance");
     var historyBefore = get("/api/projects/" + code, jiaEco, 200).get("history").size();
@@ -161,7 +160,7 @@ class DivisionChangeTest {
     assertThat(tasks.createTaskQuery().taskCandidateGroupIn(users.groups(yiFinance))
         .taskId(open.getId()).count()).isOne();
     users.run(yiFinance, () -> tasks.complete(open.getId(),
-        Variables.createVariables().putValue(COMPLETED_ON.name(), "2026-09-01")));
+        COMPLETED_ON.with(LocalDate.parse("2026-09-01"))));
     assertThat(candidateGroups(lifecycleTask(code, TASK_APPLY_ACCEPTANCE)))
         .containsExactly("450182-eco", "450182-finance");
 

@@ -5,6 +5,7 @@ import static cn.fundmonitor.support.TestUsers.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.fundmonitor.support.Submitted;
 import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.support.Covers;
 import cn.fundmonitor.support.ProcessTest;
@@ -22,7 +23,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -112,8 +112,8 @@ class OverallEvaluationProcessTest {
     assertThatThrownBy(() -> tasklist.as(GUANGXI_FISCAL).complete(pi, TASK_RECEIVE, RE_EVALUATION
         .putInto(RE_EVALUATION_PROJECTS.with(xinjiang), ReEvaluation.SELECTED)))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("不是本省 2019 年度已自评的项目");
-    assertThatThrownBy(() -> tasklist.as(GUANGXI_FISCAL).complete(pi, TASK_RECEIVE, Variables.createVariables()
-        .putValue(RE_EVALUATION.name(), "LATER"))) // not a choice: the client's raw value
+    assertThatThrownBy(() -> tasklist.as(GUANGXI_FISCAL).complete(pi, TASK_RECEIVE, Submitted.form()
+        .text(RE_EVALUATION, "LATER").build())) // not a choice: the client's raw value
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("请选择");
     tasklist.as(GUANGXI_FISCAL).complete(pi, TASK_RECEIVE, RE_EVALUATION.putInto(RE_EVALUATION_PROJECTS
         .with(" " + poor + "，" + poor + "\n"), ReEvaluation.SELECTED));

@@ -83,8 +83,8 @@ class MonitoringPointApiTest {
   void runWave(String waveId) {
     for (int round = 0; round < 20
         && runtime.createProcessInstanceQuery().processInstanceId(waveId).count() > 0; round++) {
-      runtime.createProcessInstanceQuery().processDefinitionKey(BATCH_KEY)
-          .variableValueEquals(WAVE_ID.name(), waveId).list().forEach(batch ->
+      WAVE_ID.whereEquals(runtime.createProcessInstanceQuery()
+          .processDefinitionKey(BATCH_KEY), waveId).list().forEach(batch ->
               management.createJobQuery().processInstanceId(batch.getId()).list()
                   .forEach(j -> management.executeJob(j.getId())));
       management.createJobQuery().processInstanceId(waveId).list()

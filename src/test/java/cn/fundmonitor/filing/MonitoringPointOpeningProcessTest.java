@@ -5,6 +5,7 @@ import static cn.fundmonitor.support.TestUsers.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.fundmonitor.platform.ProcessVariables;
 import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.support.Covers;
 import cn.fundmonitor.support.Funding;
@@ -70,9 +71,9 @@ class MonitoringPointOpeningProcessTest {
   }
 
   static VariableMap form(String asOf, String dueOn, String scope, String region, String codes) {
-    return AS_OF.with(asOf).putValue(DUE_ON.name(), dueOn)
-        .putValue(SCOPE.name(), scope).putValue(REGION_CODE.name(), region)
-        .putValue(PROJECT_CODES.name(), codes).putValue(BASIS.name(), null);
+    return ProcessVariables.builder().set(AS_OF, asOf).set(DUE_ON, dueOn)
+        .set(SCOPE, scope).set(REGION_CODE, region)
+        .set(PROJECT_CODES, codes).set(BASIS, null).build();
   }
 
   ProcessInstance start(String user, VariableMap form) {
@@ -88,8 +89,8 @@ class MonitoringPointOpeningProcessTest {
     var waveId = points.get(point.id()).waveId();
     for (int round = 0; round < 20
         && runtime.createProcessInstanceQuery().processInstanceId(waveId).count() > 0; round++) {
-      runtime.createProcessInstanceQuery().processDefinitionKey(QuarterlyFilingProcess.BATCH_KEY)
-          .variableValueEquals(QuarterlyFilingProcess.WAVE_ID.name(), waveId).list()
+      QuarterlyFilingProcess.WAVE_ID.whereEquals(runtime.createProcessInstanceQuery()
+          .processDefinitionKey(QuarterlyFilingProcess.BATCH_KEY), waveId).list()
           .forEach(batch -> management.createJobQuery().processInstanceId(batch.getId()).list()
               .forEach(j -> management.executeJob(j.getId())));
       management.createJobQuery().processInstanceId(waveId).list()
@@ -101,8 +102,7 @@ class MonitoringPointOpeningProcessTest {
   void mnrArticle11_theProvinceOpensAPointFromTasklistAndItsCountyGetsTheFilingTask() {
     var pi = start(GUANGXI_FINANCE, form("2026-10-16", "2026-10-30", "REGION", null, "忽略"));
     BpmnAwareTests.assertThat(pi).hasPassed(START, TASK_OPEN, END_OPENED).isEnded();
-    var id = (Long) engine.getHistoryService().createHistoricVariableInstanceQuery()
-        .processInstanceId(pi.getId()).variableName(OPENED_POINT_ID.name()).singleResult().getValue();
+    var id = OPENED_POINT_ID.fromHistory(engine.getHistoryService(), pi.getId());
     var point = points.get(id);
     assertThat(point.regionCode()).as("the province's own region").isEqualTo("450000");
     assertThat(point.scope()).isEqualTo(MonitoringPoint.Scope.REGION);
@@ -134,8 +134,7 @@ class MonitoringPointOpeningProcessTest {
     var pi = start(MINISTRY_FINANCE, form("2026-10-15", "2026-11-05", "LIST", "450000",
         project + "，\n" + project));
     BpmnAwareTests.assertThat(pi).isEnded();
-    var id = (Long) engine.getHistoryService().createHistoricVariableInstanceQuery()
-        .processInstanceId(pi.getId()).variableName(OPENED_POINT_ID.name()).singleResult().getValue();
+    var id = OPENED_POINT_ID.fromHistory(engine.getHistoryService(), pi.getId());
     var point = points.get(id);
     assertThat(point.scope()).isEqualTo(MonitoringPoint.Scope.LIST);
     assertThat(point.projects()).containsExactly(project);

@@ -4,7 +4,8 @@ import static cn.fundmonitor.filing.QuarterlyFilingProcess.*;
 import static cn.fundmonitor.support.TestUsers.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.fundmonitor.platform.JsonVariables;
+import cn.fundmonitor.platform.ProcessVariables;
+import cn.fundmonitor.support.Submitted;
 import cn.fundmonitor.project.ProgressPlans;
 import cn.fundmonitor.support.Tasklist;
 import cn.fundmonitor.support.Covers;
@@ -146,13 +147,13 @@ class MonitoringPointProcessTest {
   }
 
   static VariableMap filing(String paid, String physical, String area) {
-    return PAID_TO_DATE.with(paid)
-        .putValue(paidField(FundSource.CENTRAL), paid).putValue(PHYSICAL_PROGRESS.name(), physical)
-        .putValueTyped(INDICATOR_ACTUALS.name(), JsonVariables.json(List.of(
+    return Submitted.onto(PAID_TO_DATE.with(paid)
+        .putValue(paidField(FundSource.CENTRAL), paid)).text(PHYSICAL_PROGRESS, physical)
+        .json(INDICATOR_ACTUALS, List.of(
             Map.of("position", 1, "actual", area, "notYetDue", false),
             Map.of("position", 2, "actual", "", "notYetDue", true),
             Map.of("position", 3, "actual", "有所改善", "notYetDue", false),
-            Map.of("position", 4, "actual", "", "notYetDue", true))));
+            Map.of("position", 4, "actual", "", "notYetDue", true))).build();
   }
 
   @Test
@@ -161,9 +162,7 @@ class MonitoringPointProcessTest {
     var september = september();
     assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(september)
         .activityId(SeptemberMonitoringPointProcess.END_OPENED).count()).isOne();
-    var opened = (String) history.createHistoricVariableInstanceQuery()
-        .processInstanceId(september)
-        .variableName(SeptemberMonitoringPointProcess.OPENED_POINTS.name()).singleResult().getValue();
+    var opened = SeptemberMonitoringPointProcess.OPENED_POINTS.fromHistory(history, september);
     var point = points.get(Long.parseLong(opened));
     assertThat(point.asOf()).as("January–August: as of 31 August").isEqualTo(LocalDate.of(2026, 8, 31));
     assertThat(point.dueOn()).as("the 15th, a Tuesday: a configurable default")
@@ -195,11 +194,11 @@ class MonitoringPointProcessTest {
         .hasCandidateGroup("450102-eco");
     // MNR 第十一条 (其他填报时点): a point is not a quarter, and its task and form texts say so
     assertThat(filingTask.getName()).isEqualTo("填报监测时点执行情况");
-    assertThat(runtime.getVariable(pi.getId(), PERIOD_LABEL.name()))
+    assertThat(PERIOD_LABEL.from(runtime, pi.getId()))
         .isEqualTo("2026年1—8月监测时点（截至2026-08-31）");
-    assertThat(runtime.getVariable(pi.getId(), FILING_STEP_NAME.name()))
+    assertThat(FILING_STEP_NAME.from(runtime, pi.getId()))
         .as("the step an overdue notice names").isEqualTo("填报监测时点执行情况");
-    assertThat((String) runtime.getVariable(pi.getId(), FILING_CONTEXT.name()))
+    assertThat((String) FILING_CONTEXT.from(runtime, pi.getId()))
         .contains("2026年1—8月监测时点（截至2026-08-31）").contains("时序进度 66%")
         .contains("其他填报时点，按要求执行");
     var key = pi.getBusinessKey();
@@ -223,19 +222,19 @@ class MonitoringPointProcessTest {
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_CHECK_EXECUTION, TASK_RECORD_WARNING,
         TASK_RAISE_PROBLEM).isWaitingAt(TASK_RESPOND_TO_WARNING);
 
-    tasklist.as(XINGNING_FINANCE).complete(pi, TASK_RESPOND_TO_WARNING, WARNING_RESPONSE_KIND.with(WarningResponseKind.EXPLAIN)
-        .putValue(WARNING_RESPONSE_TEXT.name(), "汛期停工两个月，9月起恢复施工"));
+    tasklist.as(XINGNING_FINANCE).complete(pi, TASK_RESPOND_TO_WARNING, ProcessVariables.builder().set(WARNING_RESPONSE_KIND, WarningResponseKind.EXPLAIN)
+        .set(WARNING_RESPONSE_TEXT, "汛期停工两个月，9月起恢复施工").build());
     var review = task(pi, TASK_REVIEW);
     BpmnAwareTests.assertThat(review).hasCandidateGroup("450000-eco");
     assertThat(review.getName()).isEqualTo("省级审核监测时点填报");
-    assertThat((String) tasks.getVariable(review.getId(), WARNING_DETAILS.name()))
+    assertThat((String) WARNING_DETAILS.from(tasks, review.getId()))
         .as("measured to 31 August: the plan's 80%, not September's line")
         .startsWith("红色预警").contains("计划预算执行率 80%")
         .contains("进度比（实际 ÷ 参照 × 100）：资金执行 50%，实物 50%，指标最低 50%");
 
-    tasklist.as(GUANGXI_ECO).complete(review, REVIEW_OUTCOME.with(ReviewOutcome.TRANSMIT)
-        .putValueTyped(QUALITATIVE_RATES.name(), JsonVariables.json(List.of(
-            Map.of("position", 3, "rate", 60)))));
+    tasklist.as(GUANGXI_ECO).complete(review, Submitted.form().set(REVIEW_OUTCOME, ReviewOutcome.TRANSMIT)
+        .json(QUALITATIVE_RATES, List.of(
+            Map.of("position", 3, "rate", 60))).build());
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_TRANSMIT, END_TRANSMITTED).isEnded();
     assertThat(filings.get(key).status()).isEqualTo(FilingStatus.TRANSMITTED);
     assertThat(filings.events(key)).containsSubsequence("FILED", "WARNING", "WARNING_RESPONSE",

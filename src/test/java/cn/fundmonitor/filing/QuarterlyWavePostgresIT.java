@@ -4,6 +4,7 @@ import static cn.fundmonitor.filing.QuarterlyFilingProcess.*;
 import static cn.fundmonitor.support.TestUsers.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.fundmonitor.platform.ProcessVariables;
 import cn.fundmonitor.support.Funding;
 import cn.fundmonitor.support.Projects;
 import cn.fundmonitor.waves.WavePlans;
@@ -102,14 +103,13 @@ class QuarterlyWavePostgresIT {
       planned.add(code);
     }
     var wave = runtime.createProcessInstanceByKey(WAVE_KEY).startBeforeActivity(WAVE_PLAN)
-        .setVariable(FILING_YEAR.name(), QUARTER.year())
-        .setVariable(FILING_QUARTER.name(), QUARTER.quarter()).execute();
+        .setVariables(ProcessVariables.builder().set(FILING_YEAR, QUARTER.year())
+        .set(FILING_QUARTER, QUARTER.quarter()).build()).execute();
     // started by hand, the wave returns at once: its plan is a job of its own
     var plan = millis(() -> management.executeJob(management.createJobQuery()
         .processInstanceId(wave.getId()).activityId(WAVE_PLAN).singleResult().getId()));
     var batches = management.createJobQuery().processDefinitionKey(BATCH_KEY).list().stream()
-        .filter(j -> wave.getId().equals(runtime.getVariable(j.getProcessInstanceId(),
-            WAVE_ID.name()))).toList();
+        .filter(j -> wave.getId().equals(WAVE_ID.from(runtime, j.getProcessInstanceId()))).toList();
     assertThat(batches).hasSizeGreaterThanOrEqualTo(3);
 
     // two threads run the batches while a third issues money to 50 more projects

@@ -1,5 +1,6 @@
 package cn.fundmonitor.lifecycle;
 
+import cn.fundmonitor.support.Submitted;
 import cn.fundmonitor.filing.RawFiling;
 import static cn.fundmonitor.lifecycle.ProjectLifecycleProcess.*;
 import static cn.fundmonitor.support.TestUsers.*;
@@ -195,9 +196,9 @@ class ProjectLifecycleProcessTest {
         .activityId(TIMER_ACCEPTANCE_OVERDUE).count()).as("no timer left on an application made").isZero();
     assertThat(task(pi, TASK_REPORT_ACCEPTANCE).getDueDate()).as("the acceptance has no deadline").isNull();
     // the amount as a form's text field gives it, with thousands separators
-    tasklist.as(XINGNING_FINANCE).complete(pi, TASK_REPORT_ACCEPTANCE, ProcessVariables.builder()
+    tasklist.as(XINGNING_FINANCE).complete(pi, TASK_REPORT_ACCEPTANCE, Submitted.form()
         .set(ACCEPTED_ON, LocalDate.of(2027, 6, 18)).set(ACCEPTANCE_KIND, AcceptanceKind.FINAL)
-        .set(RETAINED, Yuan.ZERO).build().putValue(PAID_AT_ACCEPTANCE.name(), "980,000.00"));
+        .set(RETAINED, Yuan.ZERO).text(PAID_AT_ACCEPTANCE, "980,000.00").build());
     // the 95% rule on current figures: 980,000 paid at acceptance, not the filing's 600,000
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_RECORD_ACCEPTANCE, END_IMPLEMENTED, TASK_CHECK_PAYMENT)
         .hasNotPassed(TASK_RAISE_PAYMENT_PROBLEM).isWaitingAt(TASK_SETTLEMENT);

@@ -4,6 +4,7 @@ import static cn.fundmonitor.filing.QuarterlyFilingProcess.*;
 import static cn.fundmonitor.support.TestUsers.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.fundmonitor.platform.ProcessVariables;
 import cn.fundmonitor.filing.Quarter;
 import cn.fundmonitor.platform.WebappSessionTest.Webapp;
 import cn.fundmonitor.support.Funding;
@@ -218,8 +219,8 @@ class DatabaseRestartFaultIT {
       keys.add(QUARTER.key(code));
     }
     var wave = runtime.createProcessInstanceByKey(WAVE_KEY).startBeforeActivity(WAVE_PLAN)
-        .setVariable(FILING_YEAR.name(), QUARTER.year())
-        .setVariable(FILING_QUARTER.name(), QUARTER.quarter()).execute();
+        .setVariables(ProcessVariables.builder().set(FILING_YEAR, QUARTER.year())
+        .set(FILING_QUARTER, QUARTER.quarter()).build()).execute();
     // the plan is a job of its own, then its batches
     management.executeJob(management.createJobQuery().processInstanceId(wave.getId())
         .activityId(WAVE_PLAN).singleResult().getId());

@@ -2,6 +2,7 @@ package cn.fundmonitor.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.fundmonitor.platform.ProcessVariables;
 import cn.fundmonitor.filing.QuarterlyFilingProcess;
 import cn.fundmonitor.support.TestConfiguration;
 import java.time.Duration;
@@ -110,8 +111,8 @@ class HistoryAndRecoveryTest {
     at(start);
     var ended = runtime.createProcessInstanceByKey(QuarterlyFilingProcess.WAVE_KEY)
         .startBeforeActivity(QuarterlyFilingProcess.WAVE_PLAN)
-        .setVariable(QuarterlyFilingProcess.FILING_YEAR.name(), 2026)
-        .setVariable(QuarterlyFilingProcess.FILING_QUARTER.name(), 1).execute();
+        .setVariables(ProcessVariables.builder().set(QuarterlyFilingProcess.FILING_YEAR, 2026)
+        .set(QuarterlyFilingProcess.FILING_QUARTER, 1).build()).execute();
     at(start.plusMinutes(1));
     // its plan, its wait for the (no) batches and its reconciliation: each a job of its own
     for (var step : List.of(QuarterlyFilingProcess.WAVE_PLAN, QuarterlyFilingProcess.WAVE_WAIT,
@@ -123,8 +124,8 @@ class HistoryAndRecoveryTest {
         .as("the wave (no projects) has ended").isZero();
     var running = runtime.createProcessInstanceByKey(QuarterlyFilingProcess.WAVE_KEY)
         .startBeforeActivity(QuarterlyFilingProcess.WAVE_PLAN)
-        .setVariable(QuarterlyFilingProcess.FILING_YEAR.name(), 2026)
-        .setVariable(QuarterlyFilingProcess.FILING_QUARTER.name(), 2).execute();
+        .setVariables(ProcessVariables.builder().set(QuarterlyFilingProcess.FILING_YEAR, 2026)
+        .set(QuarterlyFilingProcess.FILING_QUARTER, 2).build()).execute();
     decisions.evaluateDecisionTableByKey("executionWarning", Variables.createVariables()
         .putValue("executionProgress", 40.0).putValue("physicalProgressRatio", 100.0)
         .putValue("lowestIndicatorProgress", 100.0).putValue("highestIndicatorProgress", 100.0));

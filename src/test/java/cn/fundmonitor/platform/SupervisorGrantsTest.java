@@ -4,6 +4,7 @@ import static cn.fundmonitor.support.TestUsers.*;
 import static cn.fundmonitor.warehousing.WarehousingVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.fundmonitor.support.Submitted;
 import cn.fundmonitor.warehousing.ProjectWarehousingProcess.ReviewOutcome;
 import cn.fundmonitor.allocation.FundAllocationProcess;
 import cn.fundmonitor.support.Applications;
@@ -176,30 +177,29 @@ class SupervisorGrantsTest {
         today.getYear());
     var documentNo = "财资环〔测试" + System.nanoTime() + "〕号";
     var pi = users.as(GUANGXI_FINANCE, () -> runtime.startProcessInstanceByKey(
-        FundAllocationProcess.KEY, org.camunda.bpm.engine.variable.Variables.createVariables()
-            .putValue(FundAllocationProcess.DOCUMENT_NO.name(), documentNo)
-            .putValue(FundAllocationProcess.FUND_CLASS.name(), "CENTRAL")
-            .putValue(FundAllocationProcess.DIRECTION.name(), "ECO_RESTORATION")
-            .putValue(FundAllocationProcess.BUDGET_YEAR.name(), today.getYear())
-            .putValue(FundAllocationProcess.CENTRAL_AMOUNT.name(), "1000000")
-            .putValue(FundAllocationProcess.PROVINCIAL_AMOUNT.name(), "0")
-            .putValue(FundAllocationProcess.RECEIVED_ON.name(), today.toString())
-            .putValueTyped(FundAllocationProcess.APPROVED_TARGETS.name(), JsonVariables.json(
+        FundAllocationProcess.KEY, Submitted.form()
+            .set(FundAllocationProcess.DOCUMENT_NO, documentNo)
+            .set(FundAllocationProcess.FUND_CLASS, "CENTRAL")
+            .set(FundAllocationProcess.DIRECTION, "ECO_RESTORATION")
+            .set(FundAllocationProcess.BUDGET_YEAR, today.getYear())
+            .text(FundAllocationProcess.CENTRAL_AMOUNT, "1000000")
+            .text(FundAllocationProcess.PROVINCIAL_AMOUNT, "0")
+            .set(FundAllocationProcess.RECEIVED_ON, today)
+            .json(FundAllocationProcess.APPROVED_TARGETS,
                 List.of(ApplicationRequest.indicator("OUTPUT", "QUANTITY", "修复治理面积", "GE",
-                    "1", "公顷"))))));
+                    "1", "公顷"))).build()));
     complete(GUANGXI_FINANCE, pi.getId(), FundAllocationProcess.TASK_ISSUE,
-        org.camunda.bpm.engine.variable.Variables.createVariables()
-            .putValue(FundAllocationProcess.ISSUE_DOCUMENT_NO.name(), "桂" + documentNo)
-            .putValue(FundAllocationProcess.ISSUED_ON.name(), today.toString())
-            .putValueTyped(FundAllocationProcess.ISSUE_LINES.name(), JsonVariables.json(List.of(
+        Submitted.form()
+            .set(FundAllocationProcess.ISSUE_DOCUMENT_NO, "桂" + documentNo)
+            .set(FundAllocationProcess.ISSUED_ON, today)
+            .json(FundAllocationProcess.ISSUE_LINES, List.of(
                 java.util.Map.of("recipientCode", "450102", "projectCode", project,
-                    "centralShare", "1000000", "provincialShare", "0"))))
-            .putValueTyped(FundAllocationProcess.DECOMPOSED_TARGETS.name(),
-                JsonVariables.json(List.of())));
+                    "centralShare", "1000000", "provincialShare", "0")))
+            .json(FundAllocationProcess.DECOMPOSED_TARGETS, List.of()).build());
     complete(GUANGXI_FISCAL, pi.getId(), FundAllocationProcess.TASK_REVIEW_PLAN,
-        org.camunda.bpm.engine.variable.Variables.createVariables()
-            .putValue(FundAllocationProcess.PLAN_REVIEW_OUTCOME.name(), "APPROVE")
-            .putValue(FundAllocationProcess.PLAN_REVIEW_COMMENT.name(), "同意下达。"));
+        Submitted.form()
+            .text(FundAllocationProcess.PLAN_REVIEW_OUTCOME, "APPROVE")
+            .set(FundAllocationProcess.PLAN_REVIEW_COMMENT, "同意下达。").build());
     return tasks.createTaskQuery().processInstanceId(pi.getId())
         .taskDefinitionKey(FundAllocationProcess.TASK_REFINE).singleResult();
   }

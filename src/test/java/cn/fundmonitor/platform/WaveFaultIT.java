@@ -4,6 +4,7 @@ import static cn.fundmonitor.filing.QuarterlyFilingProcess.*;
 import static cn.fundmonitor.support.TestUsers.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.fundmonitor.platform.ProcessVariables;
 import cn.fundmonitor.filing.Quarter;
 import cn.fundmonitor.support.Funding;
 import cn.fundmonitor.support.Projects;
@@ -158,8 +159,8 @@ class WaveFaultIT {
   String startWave(Quarter quarter) {
     return new TransactionTemplate(transactions).execute(status -> {
       var wave = runtime.createProcessInstanceByKey(WAVE_KEY).startBeforeActivity(WAVE_PLAN)
-          .setVariable(FILING_YEAR.name(), quarter.year())
-          .setVariable(FILING_QUARTER.name(), quarter.quarter()).execute().getId();
+          .setVariables(ProcessVariables.builder().set(FILING_YEAR, quarter.year())
+          .set(FILING_QUARTER, quarter.quarter()).build()).execute().getId();
       management.executeJob(management.createJobQuery().processInstanceId(wave)
           .activityId(WAVE_PLAN).singleResult().getId());
       return wave;

@@ -5,6 +5,8 @@ import static cn.fundmonitor.support.TestUsers.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.fundmonitor.platform.ProcessVariables;
+import cn.fundmonitor.support.Submitted;
 import cn.fundmonitor.common.ConflictException;
 import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.support.Tasklist;
@@ -69,9 +71,9 @@ class ProblemEscalationProcessTest {
   }
 
   ProcessInstance report(String user, String kind, String amount) {
-    return users.as(user, () -> runtime.startProcessInstanceByKey(KEY, PROJECT_CODE.with(project).putValue(PROBLEM_KIND.name(), kind)
-        .putValue(PROBLEM_AMOUNT.name(), amount)
-        .putValue(PROBLEM_DESCRIPTION.name(), "修复工程进度明显滞后于计划")));
+    return users.as(user, () -> runtime.startProcessInstanceByKey(KEY, Submitted.form().set(PROJECT_CODE, project).set(PROBLEM_KIND, kind)
+        .text(PROBLEM_AMOUNT, amount)
+        .set(PROBLEM_DESCRIPTION, "修复工程进度明显滞后于计划").build()));
   }
 
   Task task(ProcessInstance pi, String key) {
@@ -79,8 +81,8 @@ class ProblemEscalationProcessTest {
   }
 
   static VariableMap rectify(String requirement, String by) {
-    return DECISION.with(Decision.RECTIFY)
-        .putValue(DECISION_REASON.name(), requirement).putValue(RECTIFY_BY.name(), by);
+    return Submitted.form().set(DECISION, Decision.RECTIFY)
+        .set(DECISION_REASON, requirement).text(RECTIFY_BY, by).build();
   }
 
   @Test
@@ -105,8 +107,8 @@ class ProblemEscalationProcessTest {
     assertThatThrownBy(() -> tasklist.as(GUANGXI_ECO).complete(pi, TASK_CONFIRM,
         CONFIRMATION_OUTCOME.with(ConfirmationOutcome.REJECT)))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("整改未到位时必须说明原因");
-    tasklist.as(GUANGXI_ECO).complete(pi, TASK_CONFIRM, CONFIRMATION_OUTCOME.with(ConfirmationOutcome.REJECT)
-        .putValue(CONFIRMATION_COMMENT.name(), "复绿面积不足"));
+    tasklist.as(GUANGXI_ECO).complete(pi, TASK_CONFIRM, ProcessVariables.builder().set(CONFIRMATION_OUTCOME, ConfirmationOutcome.REJECT)
+        .set(CONFIRMATION_COMMENT, "复绿面积不足").build());
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_REJECT_RECTIFICATION).isWaitingAt(TASK_RECTIFY);
 
     tasklist.as(XINGNING_ECO).complete(pi, TASK_RECTIFY, RECTIFICATION_REPORT.with("已补种"));
@@ -134,8 +136,8 @@ class ProblemEscalationProcessTest {
     assertThatThrownBy(() -> tasklist.as(MINISTRY_FINANCE).complete(pi, TASK_DECIDE,
         DECISION.with(Decision.DISMISS)))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("请填写不予整改的理由");
-    tasklist.as(MINISTRY_FINANCE).complete(pi, TASK_DECIDE, DECISION.with(Decision.DISMISS)
-        .putValue(DECISION_REASON.name(), "经核查，资金已按规定用途支付，反映情况不属实"));
+    tasklist.as(MINISTRY_FINANCE).complete(pi, TASK_DECIDE, ProcessVariables.builder().set(DECISION, Decision.DISMISS)
+        .set(DECISION_REASON, "经核查，资金已按规定用途支付，反映情况不属实").build());
 
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_DISMISS, END_DISMISSED).isEnded();
     assertThat(problems.get(pi.getBusinessKey()).status()).isEqualTo(ProblemStatus.DISMISSED);
@@ -153,7 +155,7 @@ class ProblemEscalationProcessTest {
     tasklist.as(MINISTRY_ECO).complete(pi, TASK_DECIDE, rectify("三个月内完成复绿并报告", "2026-08-31"));
     // the county cannot bypass its province by sending major=false with its report: refused
     assertThatThrownBy(() -> tasklist.as(XINGNING_ECO).complete(pi, TASK_RECTIFY,
-        RECTIFICATION_REPORT.with("已完成复绿").putValue(MAJOR.name(), false)))
+        ProcessVariables.builder().set(RECTIFICATION_REPORT, "已完成复绿").set(MAJOR, false).build()))
         .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class)
         .hasMessageContaining("由系统确定办理单位");
     tasklist.as(XINGNING_ECO).complete(pi, TASK_RECTIFY, RECTIFICATION_REPORT.with("已完成复绿"));
@@ -192,17 +194,17 @@ class ProblemEscalationProcessTest {
     tasklist.as(GUANGXI_FINANCE).complete(pi, TASK_PROVINCE_VERIFY,
         PROVINCE_VERIFICATION.with("资金已归还，银行回单已核对"));
     // the ministry sends it back once: the province verifies the second report too
-    tasklist.as(MINISTRY_FINANCE).complete(pi, TASK_CONFIRM, CONFIRMATION_OUTCOME.with(ConfirmationOutcome.REJECT)
-        .putValue(CONFIRMATION_COMMENT.name(), "缺少责任人处理情况"));
+    tasklist.as(MINISTRY_FINANCE).complete(pi, TASK_CONFIRM, ProcessVariables.builder().set(CONFIRMATION_OUTCOME, ConfirmationOutcome.REJECT)
+        .set(CONFIRMATION_COMMENT, "缺少责任人处理情况").build());
     tasklist.as(XINGNING_FINANCE).complete(pi, TASK_RECTIFY,
         RECTIFICATION_REPORT.with("已补充责任人处理情况"));
-    assertThat(tasks.getVariable(task(pi, TASK_PROVINCE_VERIFY).getId(), PROVINCE_VERIFICATION.name()))
+    assertThat(PROVINCE_VERIFICATION.from(tasks, task(pi, TASK_PROVINCE_VERIFY).getId()))
         .as("a fresh opinion for the new report").isNull();
     tasklist.as(GUANGXI_FINANCE).complete(pi, TASK_PROVINCE_VERIFY,
         PROVINCE_VERIFICATION.with("责任人处理材料已核实"));
     // whether it is referred follows from the record, not from a variable sent with the form
-    tasklist.as(MINISTRY_FINANCE).complete(pi, TASK_CONFIRM, CONFIRMATION_OUTCOME.with(ConfirmationOutcome.CONFIRM)
-        .putValue(ACCOUNTABILITY_REFERRAL.name(), false));
+    tasklist.as(MINISTRY_FINANCE).complete(pi, TASK_CONFIRM, ProcessVariables.builder().set(CONFIRMATION_OUTCOME, ConfirmationOutcome.CONFIRM)
+        .set(ACCOUNTABILITY_REFERRAL, false).build());
 
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_CLOSE, GATEWAY_REFERRAL, TASK_REFER, END_REFERRED)
         .hasNotPassed(END_CLOSED).isEnded();
@@ -223,8 +225,8 @@ class ProblemEscalationProcessTest {
   @Test
   void onlyAConfirmedMisappropriationIsReferred_gxArticle33() {
     var dismissed = report(XINGNING_ECO, "MISAPPROPRIATION", "10");
-    tasklist.as(MINISTRY_FINANCE).complete(dismissed, TASK_DECIDE, DECISION.with(Decision.DISMISS)
-        .putValue(DECISION_REASON.name(), "反映情况不属实"));
+    tasklist.as(MINISTRY_FINANCE).complete(dismissed, TASK_DECIDE, ProcessVariables.builder().set(DECISION, Decision.DISMISS)
+        .set(DECISION_REASON, "反映情况不属实").build());
     BpmnAwareTests.assertThat(dismissed).hasPassed(END_DISMISSED).hasNotPassed(TASK_REFER);
     assertThat(problems.referral(dismissed.getBusinessKey())).isEmpty();
     assertThatThrownBy(() -> problems.referForAccountability(dismissed.getBusinessKey(),
@@ -235,11 +237,11 @@ class ProblemEscalationProcessTest {
   @Test
   void monitoringRaisesAProblemByMessage() {
     var pi = runtime.createMessageCorrelation(MESSAGE_PROBLEM_RAISED)
-        .setVariable(PROJECT_CODE.name(), project).setVariable(PROBLEM_KIND.name(), "SLOW_PAYMENT")
-        .setVariable(PROBLEM_AMOUNT.name(), "8000000")
-        .setVariable(PROBLEM_DESCRIPTION.name(), "2026年第1季度执行监控红色预警")
-        .setVariable(SOURCE_REF.name(), project + "-2026Q1")
-        .setVariable(WARNING_LEVEL.name(), "RED")
+        .setVariables(Submitted.form().set(PROJECT_CODE, project).set(PROBLEM_KIND, "SLOW_PAYMENT")
+        .text(PROBLEM_AMOUNT, "8000000")
+        .set(PROBLEM_DESCRIPTION, "2026年第1季度执行监控红色预警")
+        .set(SOURCE_REF, project + "-2026Q1")
+        .set(WARNING_LEVEL, "RED").build())
         .correlateStartMessage();
 
     BpmnAwareTests.assertThat(pi).hasPassed(START_RAISED, TASK_REPORT_TO_MINISTRY);

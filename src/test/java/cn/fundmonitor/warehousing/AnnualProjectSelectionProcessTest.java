@@ -5,6 +5,7 @@ import static cn.fundmonitor.warehousing.AnnualSelectionProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.fundmonitor.support.Submitted;
 import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.platform.JsonVariables;
 import cn.fundmonitor.project.ProjectCatalogue;
@@ -69,10 +70,10 @@ class AnnualProjectSelectionProcessTest {
         cn.fundmonitor.evaluation.Grade.POOR);
 
     ProcessInstance pi = runtime.createProcessInstanceByKey(KEY).startBeforeActivity(TASK_PREPARE)
-        .setVariable(BUDGET_YEAR.name(), 2036).execute();
+        .setVariables(BUDGET_YEAR.with(2036)).execute();
     var task = tasks.createTaskQuery().processInstanceId(pi.getId())
         .taskCandidateGroup("450000-finance").singleResult();
-    var labels = JsonVariables.rows(tasks.getVariable(task.getId(), CANDIDATE_PROJECTS.name()))
+    var labels = JsonVariables.rows(CANDIDATE_PROJECTS.from(tasks, task.getId()))
         .stream().filter(c -> candidate.equals(c.get("value"))).map(c -> (String) c.get("label"))
         .toList();
     assertThat(labels).singleElement().asString()
@@ -103,21 +104,21 @@ class AnnualProjectSelectionProcessTest {
         .singleResult();
     assertThat(task.getDueDate()).isEqualTo(Date.from(OffsetDateTime.of(2026, 8, 31, 17, 30, 0, 0,
         ZoneOffset.ofHours(8)).toInstant()));
-    var candidates = JsonVariables.rows(tasks.getVariable(task.getId(), CANDIDATE_PROJECTS.name()));
+    var candidates = JsonVariables.rows(CANDIDATE_PROJECTS.from(tasks, task.getId()));
     assertThat(candidates).extracting(c -> c.get("value")).contains(chosen, notChosen);
 
     // a project that is not a candidate is refused; nothing is recorded
     assertThatThrownBy(() -> users.run(GUANGXI_FINANCE, () -> tasks.complete(task.getId(),
-        Variables.putValueTyped(SELECTED_PROJECTS.name(), JsonVariables.json(List.of("999999-2026-0001"))))))
+        Submitted.form().json(SELECTED_PROJECTS, List.of("999999-2026-0001")).build())))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("不是本省已入库且尚未遴选的项目");
     assertThat(catalogue.selectedFor("450000", 2027)).doesNotContain(chosen);
 
     for (var t : tasks.createTaskQuery().processInstanceId(pi.getId()).list()) {
-      var province = tasks.getVariable(t.getId(), PROVINCE_CODE.name());
+      var province = PROVINCE_CODE.from(tasks, t.getId());
       var selection = "450000".equals(province) ? List.of(chosen) : List.<String>of();
-      users.run(GUANGXI_FINANCE, () -> tasks.complete(t.getId(), Variables
-          .putValueTyped(SELECTED_PROJECTS.name(), JsonVariables.json(selection))
-          .putValue(SELECTION_NOTE.name(), "择优确定")));
+      users.run(GUANGXI_FINANCE, () -> tasks.complete(t.getId(), Submitted
+          .form().json(SELECTED_PROJECTS, selection)
+          .set(SELECTION_NOTE, "择优确定").build()));
     }
 
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_RECORD_SELECTION, END_SELECTION_COMPLETED).isEnded();
@@ -132,14 +133,14 @@ class AnnualProjectSelectionProcessTest {
     ClockUtil.setCurrentTime(Date.from(OffsetDateTime.of(2027, 8, 1, 9, 0, 0, 0,
         ZoneOffset.ofHours(8)).toInstant()));
     ProcessInstance pi = runtime.createProcessInstanceByKey(KEY).startBeforeActivity(TASK_PREPARE)
-        .setVariable(BUDGET_YEAR.name(), 2028).execute();
+        .setVariables(BUDGET_YEAR.with(2028)).execute();
     BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_SELECT);
 
     ClockUtil.setCurrentTime(Date.from(OffsetDateTime.of(2027, 9, 1, 9, 0, 0, 0,
         ZoneOffset.ofHours(8)).toInstant()));
     var guangxiTimer = management.createJobQuery().processInstanceId(pi.getId())
         .activityId(TIMER_SELECTION_OVERDUE).list().stream()
-        .filter(j -> "450000".equals(runtime.getVariable(j.getExecutionId(), PROVINCE_CODE.name())))
+        .filter(j -> "450000".equals(PROVINCE_CODE.from(runtime, j.getExecutionId())))
         .findFirst().orElseThrow();
     assertThat(guangxiTimer.getDuedate()).as("9月前: due at the end of 31 August")
         .isEqualTo(Date.from(OffsetDateTime.of(2027, 8, 31, 17, 30, 0, 0, ZoneOffset.ofHours(8))
@@ -159,11 +160,11 @@ class AnnualProjectSelectionProcessTest {
 
     for (var t : tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(TASK_SELECT)
         .list()) {
-      var province = tasks.getVariable(t.getId(), PROVINCE_CODE.name());
+      var province = PROVINCE_CODE.from(tasks, t.getId());
       var selection = "450000".equals(province) ? List.of(candidate) : List.<String>of();
-      users.run(GUANGXI_FINANCE, () -> tasks.complete(t.getId(), Variables
-          .putValueTyped(SELECTED_PROJECTS.name(), JsonVariables.json(selection))
-          .putValue(SELECTION_NOTE.name(), "逾期后确定")));
+      users.run(GUANGXI_FINANCE, () -> tasks.complete(t.getId(), Submitted
+          .form().json(SELECTED_PROJECTS, selection)
+          .set(SELECTION_NOTE, "逾期后确定").build()));
     }
     BpmnAwareTests.assertThat(pi).hasPassed(END_SELECTION_FOLLOWED_UP, END_SELECTION_COMPLETED)
         .isEnded();
@@ -194,7 +195,7 @@ class AnnualProjectSelectionProcessTest {
     }
 
     ProcessInstance pi = runtime.createProcessInstanceByKey(KEY).startBeforeActivity(TASK_PREPARE)
-        .setVariable(BUDGET_YEAR.name(), year).execute();
+        .setVariables(BUDGET_YEAR.with(year)).execute();
 
     BpmnAwareTests.assertThat(pi).hasPassed(END_NOTHING_TO_SELECT).isEnded();
   }
