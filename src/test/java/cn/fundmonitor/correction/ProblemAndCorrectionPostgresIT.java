@@ -140,9 +140,9 @@ class ProblemAndCorrectionPostgresIT {
         "验收支付不足", sourceRef, null);
     var first = problemReports.raise(report, sourceRef);
     assertThat(problemReports.raise(report, sourceRef)).as("run again").isEqualTo(first);
-    assertThat(history.createHistoricProcessInstanceQuery()
-        .processDefinitionKey(ProblemEscalationProcess.KEY)
-        .variableValueEquals(ProblemEscalationProcess.SOURCE_REF.name(), sourceRef).count())
+    assertThat(ProblemEscalationProcess.SOURCE_REF.whereEquals(history
+        .createHistoricProcessInstanceQuery().processDefinitionKey(ProblemEscalationProcess.KEY),
+        sourceRef).count())
         .isOne();
     assertThat(problemReports.raise(report, sourceRef + " again")).isNotEqualTo(first);
   }

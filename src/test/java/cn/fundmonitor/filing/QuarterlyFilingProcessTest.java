@@ -756,8 +756,9 @@ class QuarterlyFilingProcessTest {
     BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_REVIEW);
     assertThat(problemsRaisedBy(pi)).as("the same problem, no second one").isEqualTo(first);
 
-    tasklist.as(GUANGXI_ECO).complete(pi, TASK_REVIEW, REVIEW_OUTCOME.with(ReviewOutcome.RETURN)
-        .putValue(REVIEW_COMMENT.name(), "支付数与国库集中支付系统不符，请核实"));
+    tasklist.as(GUANGXI_ECO).complete(pi, TASK_REVIEW, ProcessVariables.builder()
+        .set(REVIEW_OUTCOME, ReviewOutcome.RETURN).set(REVIEW_COMMENT, "支付数与国库集中支付系统不符，请核实")
+        .build());
     at(2026, 4, 8, 9);
     tasklist.as(XINGNING_FINANCE).complete(pi, TASK_FILE, filing("180000", "25", "30"));
     assertThat(filings.get(pi.getBusinessKey()).warningLevel()).isEqualTo("YELLOW");
@@ -768,9 +769,8 @@ class QuarterlyFilingProcessTest {
 
   /** The problemEscalation instances, running or ended, raised from a filing. */
   List<String> problemsRaisedBy(ProcessInstance filing) {
-    return history.createHistoricProcessInstanceQuery()
-        .processDefinitionKey(ProblemEscalationProcess.KEY)
-        .variableValueEquals(ProblemEscalationProcess.SOURCE_REF.name(), filing.getBusinessKey())
+    return ProblemEscalationProcess.SOURCE_REF.whereEquals(history.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(ProblemEscalationProcess.KEY), filing.getBusinessKey())
         .list().stream().map(p -> p.getId()).sorted().toList();
   }
 

@@ -281,9 +281,9 @@ class ProjectLifecycleProcessTest {
 
   /** The problemEscalation instances, running or ended, raised for a project. */
   List<String> problemsOf(String projectCode) {
-    return history.createHistoricProcessInstanceQuery()
-        .processDefinitionKey(ProblemEscalationProcess.KEY)
-        .variableValueEquals(ProblemEscalationProcess.PROJECT_CODE.name(), projectCode).list()
+    return ProblemEscalationProcess.PROJECT_CODE.whereEquals(history
+        .createHistoricProcessInstanceQuery().processDefinitionKey(ProblemEscalationProcess.KEY),
+        projectCode).list()
         .stream().map(p -> p.getId()).toList();
   }
 

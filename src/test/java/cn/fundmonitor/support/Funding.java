@@ -6,13 +6,11 @@ import static cn.fundmonitor.warehousing.ApplicationRequest.indicator;
 import cn.fundmonitor.allocation.AllocationService;
 import cn.fundmonitor.allocation.FundAllocationProcess;
 import cn.fundmonitor.allocation.RawReceipt;
-import cn.fundmonitor.platform.JsonVariables;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -67,15 +65,15 @@ public class Funding {
    * 30 days later, MNR 第九条), under {@code documentNo}.
    */
   public static VariableMap centralMoneyReceived20250905(String documentNo) {
-    return Variables.createVariables()
-        .putValue(FundAllocationProcess.DOCUMENT_NO.name(), documentNo)
-        .putValue(FundAllocationProcess.FUND_CLASS.name(), "CENTRAL")
-        .putValue(FundAllocationProcess.DIRECTION.name(), "ECO_RESTORATION")
-        .putValue(FundAllocationProcess.BUDGET_YEAR.name(), 2025)
-        .putValue(FundAllocationProcess.CENTRAL_AMOUNT.name(), "1000000.00")
-        .putValue(FundAllocationProcess.PROVINCIAL_AMOUNT.name(), "200000.00")
-        .putValue(FundAllocationProcess.RECEIVED_ON.name(), "2025-09-05")
-        .putValueTyped(FundAllocationProcess.APPROVED_TARGETS.name(), JsonVariables.json(List.of(
-            indicator("OUTPUT", "QUANTITY", "修复治理面积", "GE", "100", "公顷"))));
+    return Submitted.form()
+        .set(FundAllocationProcess.DOCUMENT_NO, documentNo)
+        .set(FundAllocationProcess.FUND_CLASS, "CENTRAL")
+        .set(FundAllocationProcess.DIRECTION, "ECO_RESTORATION")
+        .set(FundAllocationProcess.BUDGET_YEAR, 2025)
+        .text(FundAllocationProcess.CENTRAL_AMOUNT, "1000000.00")
+        .text(FundAllocationProcess.PROVINCIAL_AMOUNT, "200000.00")
+        .text(FundAllocationProcess.RECEIVED_ON, "2025-09-05")
+        .json(FundAllocationProcess.APPROVED_TARGETS, List.of(
+            indicator("OUTPUT", "QUANTITY", "修复治理面积", "GE", "100", "公顷"))).build();
   }
 }
