@@ -8,6 +8,7 @@ import cn.fundmonitor.platform.ProcessVariables;
 import cn.fundmonitor.filing.Quarter;
 import cn.fundmonitor.platform.WebappSessionTest.Webapp;
 import cn.fundmonitor.support.Funding;
+import cn.fundmonitor.support.ProblemRaises;
 import cn.fundmonitor.support.Projects;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -93,6 +94,7 @@ class DatabaseRestartFaultIT {
   @LocalServerPort int port;
   @Autowired Projects projects;
   @Autowired Funding funding;
+  @Autowired ProblemRaises raises;
   @Autowired RuntimeService runtime;
   @Autowired ManagementService management;
   @Autowired JdbcClient jdbc;
@@ -340,6 +342,9 @@ class DatabaseRestartFaultIT {
             + "null and p.BUSINESS_KEY_ in (:keys)").param("task", TASK_FILE).param("keys", keys)
         .query(Long.class).single()).as("filing tasks completed, in the engine's history")
         .isEqualTo(FILINGS);
+    // each filing's warning (600,000 of 800,000 paid) raises its problem in a job of its own,
+    // which this test's engine leaves to us (no job executor): once each, then the review
+    assertThat(raises.run()).as("the warnings' raise jobs, one per filing").isEqualTo(FILINGS);
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(KEY)
         .activityIdIn(TASK_REVIEW).count()).as("filings waiting for the province's review, once each")
         .isEqualTo(FILINGS);
