@@ -11,7 +11,6 @@ import cn.fundmonitor.platform.JsonVariables;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.ApplicationEventPublisher;
@@ -38,9 +37,9 @@ class FundAllocationDelegates {
         REGISTRAR.set(execution, registrar);
       }
       var a = allocations.register(new RawReceipt(DOCUMENT_NO.get(execution),
-              FUND_CLASS.get(execution), DIRECTION.get(execution), BUDGET_YEAR.get(execution),
-              CENTRAL_AMOUNT.get(execution), PROVINCIAL_AMOUNT.get(execution),
-              RECEIVED_ON.get(execution), JsonVariables.rows(APPROVED_TARGETS.get(execution)),
+              FUND_CLASS.get(execution), DIRECTION.get(execution), BUDGET_YEAR.raw(execution),
+              CENTRAL_AMOUNT.raw(execution), PROVINCIAL_AMOUNT.raw(execution),
+              RECEIVED_ON.get(execution), JsonVariables.rows(APPROVED_TARGETS.raw(execution)),
               ALLOCATION_METHOD.get(execution)),
           registrar, Actors.groups(execution, registrar), execution.getProcessInstanceId());
       execution.setProcessBusinessKey(a.documentNo());
@@ -72,9 +71,9 @@ class FundAllocationDelegates {
     return execution -> {
       var documentNo = execution.getProcessBusinessKey();
       var plan = allocations.checkIssue(documentNo, ISSUE_DOCUMENT_NO.get(execution),
-          ISSUED_ON.get(execution), JsonVariables.rows(ISSUE_LINES.get(execution)),
-          JsonVariables.rows(DECOMPOSED_TARGETS.get(execution)),
-          JsonVariables.rows(ANNUAL_TARGETS.get(execution)));
+          ISSUED_ON.get(execution), JsonVariables.rows(ISSUE_LINES.raw(execution)),
+          JsonVariables.rows(DECOMPOSED_TARGETS.raw(execution)),
+          JsonVariables.rows(ANNUAL_TARGETS.raw(execution)));
       PLAN_SUMMARY.set(execution, allocations.submitPlan(documentNo, plan, Actors.current(execution)));
       // a plan sent again after a return is reviewed afresh
       PLAN_REVIEW_OUTCOME.set(execution, null);
@@ -103,9 +102,9 @@ class FundAllocationDelegates {
     return execution -> {
       var recipients = allocations.issue(execution.getProcessBusinessKey(),
           ISSUE_DOCUMENT_NO.get(execution), ISSUED_ON.get(execution),
-          JsonVariables.rows(ISSUE_LINES.get(execution)),
-          JsonVariables.rows(DECOMPOSED_TARGETS.get(execution)),
-          JsonVariables.rows(ANNUAL_TARGETS.get(execution)), Actors.current(execution));
+          JsonVariables.rows(ISSUE_LINES.raw(execution)),
+          JsonVariables.rows(DECOMPOSED_TARGETS.raw(execution)),
+          JsonVariables.rows(ANNUAL_TARGETS.raw(execution)), Actors.current(execution));
       RECIPIENT_CODES.set(execution, recipients);
       // each project's life after the money is followed from its first money on (GX 第二十二条)
       events.publishEvent(new ProjectsFunded(allocations.issuedLines(
@@ -143,12 +142,11 @@ class FundAllocationDelegates {
       RECIPIENT_TARGET_OPTIONS.setLocal(execution, targets.stream()
           .map(t -> new TargetOption(t.asIndicator().describe(), t.approved().name()))
           .distinct().toList());
-      REFINEMENT_LINES.setLocal(execution, JsonVariables.json(lines.stream()
-          .map(l -> Map.of("projectCode", l.projectCode(),
-              "centralShare", l.central().amount().toPlainString(),
-              "provincialShare", l.provincial().amount().toPlainString()))
-          .toList()));
-      PROJECT_TARGETS.setLocal(execution, JsonVariables.json(List.of()));
+      REFINEMENT_LINES.setLocal(execution, lines.stream()
+          .map(l -> new RefinementLine(l.projectCode(), l.central().amount().toPlainString(),
+              l.provincial().amount().toPlainString()))
+          .toList());
+      PROJECT_TARGETS.setLocal(execution, List.of());
       REFINED_ON.setLocal(execution, LocalDate.now(clock));
       REFINEMENT_DEADLINE.setLocal(execution, AllocationService.refinementDeadline(allocation));
       for (var name : List.of(FILING_DEADLINE, REFINEMENT_SUMMARY, FILING_NOTE,
@@ -166,8 +164,8 @@ class FundAllocationDelegates {
       var documentNo = execution.getProcessBusinessKey();
       var recipient = RECIPIENT_CODE.get(execution);
       var part = allocations.refine(documentNo, recipient, REFINED_ON.get(execution),
-          JsonVariables.rows(REFINEMENT_LINES.get(execution)),
-          JsonVariables.rows(PROJECT_TARGETS.get(execution)), Actors.current(execution));
+          JsonVariables.rows(REFINEMENT_LINES.raw(execution)),
+          JsonVariables.rows(PROJECT_TARGETS.raw(execution)), Actors.current(execution));
       FILING_DEADLINE.set(execution,
           AllocationService.filingDeadline(allocations.get(documentNo), part));
       REFINEMENT_SUMMARY.set(execution, AllocationTexts.refinement(part,

@@ -1,5 +1,7 @@
 package cn.fundmonitor.allocation;
 
+import cn.fundmonitor.money.Yuan;
+
 import cn.fundmonitor.platform.ProcessVariable;
 import cn.fundmonitor.project.ProjectVariables;
 import cn.fundmonitor.platform.UnitVariables;
@@ -85,6 +87,29 @@ public final class FundAllocationProcess {
   /** One choice of a form's select of targets: the indicator in words, the approved name. */
   public record TargetOption(String label, String value) {}
 
+  // The forms' rows as entered (texts; a number field's number read as its text): the services
+  // validate them from the raw variables, reporting every problem of a submission at once.
+  /** A row of the approved targets (批复的绩效目标). */
+  public record TargetRow(String level1, String level2, String name, String comparator,
+      String target, String unit) {}
+
+  /** A project's annual target entered in the issue step (GX 第二十六条). */
+  public record AnnualTargetRow(String projectCode, String level1, String level2, String name,
+      String comparator, String target, String unit) {}
+
+  /** A line of the issue: what a recipient gets for a project, in yuan as entered. */
+  public record IssueLine(String recipientCode, String projectCode, String centralShare,
+      String provincialShare) {}
+
+  /** An approved target decomposed onto a recipient. */
+  public record RecipientTargetRow(String recipientCode, String indicatorName, String target) {}
+
+  /** A line of a recipient's refinement onto its projects, in yuan as entered. */
+  public record RefinementLine(String projectCode, String centralShare, String provincialShare) {}
+
+  /** A recipient's target refined onto one of its projects. */
+  public record ProjectTargetRow(String projectCode, String indicatorName, String target) {}
+
   /** Set by the start event ({@code camunda:initiator}). */
   public static final ProcessVariable<String> REGISTRAR = ProcessVariable.of("registrar", String.class);
 
@@ -94,12 +119,13 @@ public final class FundAllocationProcess {
   /** 项目法 (PROJECT) or 因素法 (FACTOR), GX 第十四条; PROJECT when not given. */
   public static final ProcessVariable<String> ALLOCATION_METHOD = ProcessVariable.of("allocationMethod", String.class);
   public static final ProcessVariable<String> DIRECTION = ProjectVariables.DIRECTION;
-  public static final ProcessVariable<Object> BUDGET_YEAR = ProcessVariable.of("budgetYear", Object.class);
-  public static final ProcessVariable<Object> CENTRAL_AMOUNT = ProcessVariable.of("centralAmount", Object.class);
-  public static final ProcessVariable<Object> PROVINCIAL_AMOUNT = ProcessVariable.of("provincialAmount", Object.class);
+  public static final ProcessVariable<Integer> BUDGET_YEAR = ProcessVariable.whole("budgetYear", "预算年度");
+  public static final ProcessVariable<Yuan> CENTRAL_AMOUNT = ProcessVariable.yuan("centralAmount", "中央财政资金");
+  /** Named after the fund class in the receipt's problems (省级、市级、县级财政资金或社会资金). */
+  public static final ProcessVariable<Yuan> PROVINCIAL_AMOUNT = ProcessVariable.yuan("provincialAmount", "地方财政资金");
   public static final ProcessVariable<LocalDate> RECEIVED_ON = ProcessVariable.date("receivedOn", "资金到位日期");
   /** JSON [{level1, level2, name, comparator, target, unit}] */
-  public static final ProcessVariable<Object> APPROVED_TARGETS = ProcessVariable.of("approvedTargets", Object.class);
+  public static final ProcessVariable<List<TargetRow>> APPROVED_TARGETS = ProcessVariable.rows("approvedTargets", TargetRow.class, "批复的绩效目标");
 
   // set on registration
   public static final ProcessVariable<String> PROVINCE_CODE = UnitVariables.PROVINCE_CODE;
@@ -122,14 +148,14 @@ public final class FundAllocationProcess {
   public static final ProcessVariable<String> ISSUE_DOCUMENT_NO = ProcessVariable.of("issueDocumentNo", String.class);
   public static final ProcessVariable<LocalDate> ISSUED_ON = ProcessVariable.date("issuedOn", "下达日期");
   /** JSON [{recipientCode, projectCode, centralShare, provincialShare}] */
-  public static final ProcessVariable<Object> ISSUE_LINES = ProcessVariable.of("issueLines", Object.class);
+  public static final ProcessVariable<List<IssueLine>> ISSUE_LINES = ProcessVariable.rows("issueLines", IssueLine.class, "下达明细");
   /** JSON [{recipientCode, indicatorName, target}] */
-  public static final ProcessVariable<Object> DECOMPOSED_TARGETS = ProcessVariable.of("decomposedTargets", Object.class);
+  public static final ProcessVariable<List<RecipientTargetRow>> DECOMPOSED_TARGETS = ProcessVariable.rows("decomposedTargets", RecipientTargetRow.class, "绩效目标分解");
   /**
    * JSON [{projectCode, level1, level2, name, comparator, target, unit}]: annual targets entered in
    * the issue step for funded projects that have none for the budget year (GX 第二十六条).
    */
-  public static final ProcessVariable<Object> ANNUAL_TARGETS = ProcessVariable.of("annualTargets", Object.class);
+  public static final ProcessVariable<List<AnnualTargetRow>> ANNUAL_TARGETS = ProcessVariable.rows("annualTargets", AnnualTargetRow.class, "项目年度绩效目标");
   /** The funded projects' annual targets for the budget year, in words (GX 第二十六条). */
   public static final ProcessVariable<String> ANNUAL_TARGETS_SUMMARY = ProcessVariable.of("annualTargetsSummary", String.class);
   // the fiscal department's review of the plan (GX 第十八条)
@@ -159,9 +185,9 @@ public final class FundAllocationProcess {
   public static final ProcessVariable<List<TargetOption>> RECIPIENT_TARGET_OPTIONS = ProcessVariable.rows("recipientTargetOptions", TargetOption.class, "下达的绩效目标");
   public static final ProcessVariable<LocalDate> REFINED_ON = ProcessVariable.date("refinedOn", "细化日期");
   /** JSON [{projectCode, centralShare, provincialShare}] */
-  public static final ProcessVariable<Object> REFINEMENT_LINES = ProcessVariable.of("refinementLines", Object.class);
+  public static final ProcessVariable<List<RefinementLine>> REFINEMENT_LINES = ProcessVariable.rows("refinementLines", RefinementLine.class, "细化明细");
   /** JSON [{projectCode, indicatorName, target}] */
-  public static final ProcessVariable<Object> PROJECT_TARGETS = ProcessVariable.of("projectTargets", Object.class);
+  public static final ProcessVariable<List<ProjectTargetRow>> PROJECT_TARGETS = ProcessVariable.rows("projectTargets", ProjectTargetRow.class, "项目绩效目标");
   /**
    * The decomposition deadline as a date (MNR 第十条: 市、县须在30日内将绩效目标分解情况向上级报备 —
    * 30 days after the money and targets were issued); the engine's calendar moves it.

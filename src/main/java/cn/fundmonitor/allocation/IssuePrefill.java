@@ -6,9 +6,7 @@ import static cn.fundmonitor.common.Inputs.text;
 import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.common.NotFoundException;
 import cn.fundmonitor.common.Problems;
-import cn.fundmonitor.platform.JsonVariables;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import lombok.AccessLevel;
@@ -37,7 +35,7 @@ public class IssuePrefill {
       throw new NotFoundException("没有待下达的资金“" + documentNo + "”：文号有误、资金已下达，或您所在单位不负责下达");
     }
     var problems = new Problems();
-    var rows = new ArrayList<Map<String, Object>>();
+    var rows = new ArrayList<FundAllocationProcess.IssueLine>();
     if (lines == null || lines.isEmpty()) {
       problems.add("issueLines", "下达明细为空");
     } else {
@@ -51,19 +49,16 @@ public class IssuePrefill {
         amountOrZero(line.get("provincialShare"), "省级财政资金", rowProblems);
         problems.at("issueLines", "第" + (i + 1) + "行：")
             .addAll(rowProblems);
-        var row = new LinkedHashMap<String, Object>();
-        row.put("recipientCode", text(line.get("recipientCode")));
-        row.put("projectCode", text(line.get("projectCode")));
-        row.put("centralShare", text(line.get("centralShare")));
-        row.put("provincialShare", text(line.get("provincialShare")));
-        rows.add(row);
+        rows.add(new FundAllocationProcess.IssueLine(text(line.get("recipientCode")),
+            text(line.get("projectCode")), text(line.get("centralShare")),
+            text(line.get("provincialShare"))));
       }
     }
     if (!problems.isEmpty()) {
       throw new InvalidInputException("下达明细有误", problems);
     }
     // as the caller: the engine checks that the caller may work on the task
-    FundAllocationProcess.ISSUE_LINES.set(tasks, task.getId(), JsonVariables.json(rows));
+    FundAllocationProcess.ISSUE_LINES.set(tasks, task.getId(), rows);
     return task.getId();
   }
 }

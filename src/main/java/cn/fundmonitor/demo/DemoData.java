@@ -3,14 +3,16 @@ package cn.fundmonitor.demo;
 import static cn.fundmonitor.warehousing.ApplicationRequest.indicator;
 
 import cn.fundmonitor.allocation.FundAllocationProcess;
+import cn.fundmonitor.allocation.FundAllocationProcess.IssueLine;
 import cn.fundmonitor.allocation.FundAllocationProcess.PlanReviewOutcome;
+import cn.fundmonitor.allocation.FundAllocationProcess.RefinementLine;
 import cn.fundmonitor.allocation.FundAllocationProcess.ReleaseOutcome;
+import cn.fundmonitor.allocation.FundAllocationProcess.TargetRow;
 import cn.fundmonitor.evaluation.SelfEvaluation;
 import cn.fundmonitor.evaluation.SelfEvaluationProcess;
 import cn.fundmonitor.filing.QuarterlyFilingProcess;
 import cn.fundmonitor.money.Yuan;
 import cn.fundmonitor.organisation.CamundaOrganisationSync;
-import cn.fundmonitor.platform.JsonVariables;
 import cn.fundmonitor.platform.ProcessVariables;
 import cn.fundmonitor.project.IndicatorRows;
 import cn.fundmonitor.project.ProjectCatalogue;
@@ -285,10 +287,13 @@ class DemoData {
         .set(FundAllocationProcess.FUND_CLASS, fundClass)
         .set(FundAllocationProcess.DIRECTION, direction)
         .set(FundAllocationProcess.BUDGET_YEAR, LocalDate.now(clock).getYear())
-        .set(FundAllocationProcess.CENTRAL_AMOUNT, central)
-        .set(FundAllocationProcess.PROVINCIAL_AMOUNT, provincial)
+        .set(FundAllocationProcess.CENTRAL_AMOUNT, Yuan.of(central))
+        .set(FundAllocationProcess.PROVINCIAL_AMOUNT, Yuan.of(provincial))
         .set(FundAllocationProcess.RECEIVED_ON, LocalDate.now(clock).minusDays(daysAgo))
-        .set(FundAllocationProcess.APPROVED_TARGETS, JsonVariables.json(targets)).build();
+        .set(FundAllocationProcess.APPROVED_TARGETS, targets.stream().map(t -> new TargetRow(
+            (String) t.get("level1"), (String) t.get("level2"), (String) t.get("name"),
+            (String) t.get("comparator"), (String) t.get("target"), (String) t.get("unit")))
+            .toList()).build();
     as(registrar, () -> runtime.startProcessInstanceByKey(FundAllocationProcess.KEY, vars));
   }
 
@@ -314,10 +319,9 @@ class DemoData {
     complete(proposer, documentNo, FundAllocationProcess.TASK_ISSUE, ProcessVariables.builder()
         .set(FundAllocationProcess.ISSUE_DOCUMENT_NO, "桂" + documentNo)
         .set(FundAllocationProcess.ISSUED_ON, LocalDate.now(clock))
-        .set(FundAllocationProcess.ISSUE_LINES, JsonVariables.json(List.of(
-            Map.of("recipientCode", recipient, "projectCode", project, "centralShare", central,
-                "provincialShare", provincial))))
-        .set(FundAllocationProcess.DECOMPOSED_TARGETS, JsonVariables.json(List.of())).build());
+        .set(FundAllocationProcess.ISSUE_LINES,
+            List.of(new IssueLine(recipient, project, central, provincial)))
+        .set(FundAllocationProcess.DECOMPOSED_TARGETS, List.of()).build());
   }
 
   private void refine(String documentNo, String user, String project, String central,
@@ -334,10 +338,9 @@ class DemoData {
       String provincial) {
     complete(user, documentNo, FundAllocationProcess.TASK_REFINE, ProcessVariables.builder()
         .set(FundAllocationProcess.REFINED_ON, LocalDate.now(clock))
-        .set(FundAllocationProcess.REFINEMENT_LINES, JsonVariables.json(List.of(
-            Map.of("projectCode", project, "centralShare", central, "provincialShare",
-                provincial))))
-        .set(FundAllocationProcess.PROJECT_TARGETS, JsonVariables.json(List.of())).build());
+        .set(FundAllocationProcess.REFINEMENT_LINES,
+            List.of(new RefinementLine(project, central, provincial)))
+        .set(FundAllocationProcess.PROJECT_TARGETS, List.of()).build());
   }
 
   private void complete(String user, String businessKey, String taskKey,

@@ -8,7 +8,6 @@ import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.common.NotFoundException;
 import cn.fundmonitor.common.WorkbookReader;
 import cn.fundmonitor.common.Workbooks;
-import cn.fundmonitor.platform.JsonVariables;
 import cn.fundmonitor.project.ProjectCatalogue;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -307,7 +306,7 @@ public class FilingSheetImport {
       vars.put(paidField(source), number(row, sourceColumn(source), r, problems));
     }
     PHYSICAL_PROGRESS.putInto(vars, number(row, PHYSICAL, r, problems));
-    var actuals = new ArrayList<Map<String, Object>>();
+    var actuals = new ArrayList<IndicatorActualRow>();
     var indicatorCells = new ArrayList<String>();
     for (var line : indicatorRows) {
       var positionText = line.position();
@@ -322,17 +321,14 @@ public class FilingSheetImport {
         continue;
       }
       var notYet = flag(line.notYet(), line.index(), problems);
-      var actual = new LinkedHashMap<String, Object>();
-      actual.put("position", position);
-      actual.put("actual", line.actual().isEmpty() ? null : line.actual());
-      actual.put("notYetDue", notYet);
-      actuals.add(actual);
+      actuals.add(new IndicatorActualRow(position, null, null, null,
+          line.actual().isEmpty() ? null : line.actual(), notYet));
       indicatorCells.add(cell(INDICATORS, ACTUAL, line.index()));
     }
     if (!problems.isEmpty()) {
       return new RowResult(excelRow, key, filing.projectCode(), Outcome.INVALID, problems);
     }
-    INDICATOR_ACTUALS.putInto(vars, JsonVariables.json(actuals));
+    INDICATOR_ACTUALS.putInto(vars, actuals);
     var task = tasks.createTaskQuery().processInstanceBusinessKey(key).taskDefinitionKey(TASK_FILE)
         .singleResult();
     if (task == null) {

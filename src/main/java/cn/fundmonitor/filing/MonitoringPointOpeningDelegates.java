@@ -34,14 +34,14 @@ class MonitoringPointOpeningDelegates {
         }
         List<String> codes = null;
         if ("LIST".equals(scope)) {
-          codes = codes(PROJECT_CODES.get(execution));
+          codes = codes(PROJECT_CODES.raw(execution));
           if (codes.isEmpty()) {
             throw InvalidInputException.of("监测时点有误", "projectCodes",
                 "监测范围为指定项目清单时，请填写项目编码");
           }
         }
-        point = waves.open(new MonitoringPointService.Request(AS_OF.get(execution),
-            DUE_ON.get(execution), REGION_CODE.get(execution), codes, BASIS.get(execution)), opener,
+        point = waves.open(new MonitoringPointService.Request(AS_OF.raw(execution),
+            DUE_ON.raw(execution), REGION_CODE.raw(execution), codes, BASIS.raw(execution)), opener,
             Actors.groups(execution, opener));
       } catch (InvalidInputException e) {
         throw onTheStartForm(e);

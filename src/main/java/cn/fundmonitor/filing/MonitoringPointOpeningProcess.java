@@ -1,6 +1,7 @@
 package cn.fundmonitor.filing;
 
 import cn.fundmonitor.platform.ProcessVariable;
+import java.time.LocalDate;
 
 /**
  * Ids and variables of {@code processes/monitoring-point-opening.bpmn}: a province's or the
@@ -17,14 +18,14 @@ public final class MonitoringPointOpeningProcess {
   /** The initiator (camunda:initiator). */
   public static final ProcessVariable<String> OPENER = ProcessVariable.of("pointOpener", String.class);
   // the start form
-  public static final ProcessVariable<Object> AS_OF = ProcessVariable.of("pointAsOf", Object.class);
-  public static final ProcessVariable<Object> DUE_ON = ProcessVariable.of("pointDueOn", Object.class);
+  public static final ProcessVariable<LocalDate> AS_OF = ProcessVariable.date("pointAsOf", "监测时点（数据截至日期）");
+  public static final ProcessVariable<LocalDate> DUE_ON = ProcessVariable.date("pointDueOn", "填报截止日期");
   /** REGION (every funded project of the region) or LIST (the project codes given). */
   public static final ProcessVariable<String> SCOPE = ProcessVariable.of("pointScope", String.class);
-  public static final ProcessVariable<Object> REGION_CODE = ProcessVariable.of("pointRegionCode", Object.class);
+  public static final ProcessVariable<String> REGION_CODE = ProcessVariable.string("pointRegionCode");
   /** Project codes separated by commas, blanks or line breaks (scope LIST). */
-  public static final ProcessVariable<Object> PROJECT_CODES = ProcessVariable.of("pointProjectCodes", Object.class);
-  public static final ProcessVariable<Object> BASIS = ProcessVariable.of("pointBasis", Object.class);
+  public static final ProcessVariable<String> PROJECT_CODES = ProcessVariable.string("pointProjectCodes");
+  public static final ProcessVariable<String> BASIS = ProcessVariable.string("pointBasis");
   // set when the point is open
   public static final ProcessVariable<Long> OPENED_POINT_ID = ProcessVariable.of("openedPointId", Long.class);
   public static final ProcessVariable<String> OPENED_POINT_LABEL = ProcessVariable.of("openedPointLabel", String.class);

@@ -10,7 +10,6 @@ import cn.fundmonitor.platform.JsonVariables;
 import cn.fundmonitor.project.ProjectCatalogue;
 import cn.fundmonitor.project.ProjectTeams;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -54,18 +53,11 @@ class QuarterlyFilingDelegates {
       FILING_CONTEXT.set(execution, FilingTexts.context(f, project.name(),
           filings.previousPaid(f)) + "\n考核目标：" + targets.label());
       var indicators = targets.indicators();
-      INDICATOR_ACTUALS.set(execution, JsonVariables.json(IntStream
-          .range(0, indicators.size()).mapToObj(i -> {
-            var row = new LinkedHashMap<String, Object>();
-            row.put("position", i + 1);
-            row.put("name", indicators.get(i).name());
-            row.put("target", indicators.get(i).comparator().symbol() + " "
-                + indicators.get(i).target().text());
-            row.put("unit", indicators.get(i).unit() == null ? "" : indicators.get(i).unit());
-            row.put("actual", "");
-            row.put("notYetDue", false);
-            return row;
-          }).toList()));
+      INDICATOR_ACTUALS.set(execution, IntStream.range(0, indicators.size())
+          .mapToObj(i -> new IndicatorActualRow(i + 1, indicators.get(i).name(),
+              indicators.get(i).comparator().symbol() + " " + indicators.get(i).target().text(),
+              indicators.get(i).unit() == null ? "" : indicators.get(i).unit(), "", false))
+          .toList());
     };
   }
 
@@ -88,7 +80,7 @@ class QuarterlyFilingDelegates {
       for (var source : FundSource.values()) {
         sources.put(source.name(), execution.getVariable(paidField(source)));
       }
-      var facts = filings.file(execution.getProcessBusinessKey(), new RawFiling(PAID_TO_DATE.get(execution), sources, PHYSICAL_PROGRESS.get(execution), JsonVariables.rows(INDICATOR_ACTUALS.get(execution))), Actors.current(execution));
+      var facts = filings.file(execution.getProcessBusinessKey(), new RawFiling(PAID_TO_DATE.get(execution), sources, PHYSICAL_PROGRESS.get(execution), JsonVariables.rows(INDICATOR_ACTUALS.raw(execution))), Actors.current(execution));
       EXECUTION_PROGRESS.set(execution, facts.executionProgress());
       PHYSICAL_PROGRESS_RATIO.set(execution, facts.physicalProgressRatio());
       LOWEST_INDICATOR_PROGRESS.set(execution, facts.lowestIndicatorProgress());
@@ -132,17 +124,11 @@ class QuarterlyFilingDelegates {
       var actuals = filings.actuals(key);
       FILING_SUMMARY.set(execution,
           FilingTexts.summary(filings.get(key), filings.payments(key), actuals));
-      QUALITATIVE_RATES.set(execution, JsonVariables.json(actuals.stream()
+      QUALITATIVE_RATES.set(execution, actuals.stream()
           .filter(a -> !a.notYetDue() && a.completionRate() == null)
-          .map(a -> {
-            var row = new LinkedHashMap<String, Object>();
-            row.put("position", a.position());
-            row.put("name", a.indicator().name());
-            row.put("target", a.indicator().target().text());
-            row.put("actual", a.actualText());
-            row.put("rate", null);
-            return row;
-          }).toList()));
+          .map(a -> new QualitativeRateRow(a.position(), a.indicator().name(),
+              a.indicator().target().text(), a.actualText(), null))
+          .toList());
       REVIEW_GROUP.set(execution,
           teams.reviewGroup(catalogue.get(filings.get(key).projectCode())).id());
       if (REVIEW_OUTCOME.get(execution) != null) {
@@ -184,7 +170,7 @@ class QuarterlyFilingDelegates {
   @Bean
   JavaDelegate transmitToMinistryDelegate(FilingService filings) {
     return execution -> filings.transmit(execution.getProcessBusinessKey(),
-        JsonVariables.rows(QUALITATIVE_RATES.get(execution)), Actors.current(execution));
+        JsonVariables.rows(QUALITATIVE_RATES.raw(execution)), Actors.current(execution));
   }
 
   /** The province returns the filing to the unit for correction. */

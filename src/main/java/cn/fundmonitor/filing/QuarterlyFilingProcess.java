@@ -92,10 +92,18 @@ public final class QuarterlyFilingProcess {
   /** The filing step's name in overdue notices (填报季度执行情况, 填报监测时点执行情况). */
   public static final ProcessVariable<String> FILING_STEP_NAME = ProcessVariable.of("filingStepName", String.class);
   // the filing form
+  /**
+   * Untyped on purpose: the filing sheet import (FilingSheetImport) submits the cell's text like a
+   * form, and the service reports a negative or over-precise amount in that row; a {@code Yuan}
+   * cannot carry such a value to the service.
+   */
   public static final ProcessVariable<Object> PAID_TO_DATE = ProcessVariable.of("paidToDate", Object.class);
+  /** A percentage with a fraction (no percent codec yet); the service reads it as entered. */
   public static final ProcessVariable<Object> PHYSICAL_PROGRESS = ProcessVariable.of("physicalProgress", Object.class);
-  /** JSON [{position, name, target, unit, actual, notYetDue}] */
-  public static final ProcessVariable<Object> INDICATOR_ACTUALS = ProcessVariable.of("indicatorActuals", Object.class);
+  /** An indicator's row of the filing form: its actual as entered, or not yet due. */
+  public record IndicatorActualRow(Integer position, String name, String target, String unit,
+      String actual, Boolean notYetDue) {}
+  public static final ProcessVariable<List<IndicatorActualRow>> INDICATOR_ACTUALS = ProcessVariable.rows("indicatorActuals", IndicatorActualRow.class, "绩效指标完成值");
   // inputs and result of the DMN executionWarning
   public static final ProcessVariable<Double> EXECUTION_PROGRESS = ProcessVariable.of("executionProgress", Double.class);
   public static final ProcessVariable<Double> PHYSICAL_PROGRESS_RATIO = ProcessVariable.of("physicalProgressRatio", Double.class);
@@ -135,8 +143,10 @@ public final class QuarterlyFilingProcess {
   /** The response is due this many working days after the filing: a configurable default. */
   public static final ProcessVariable<String> WARNING_RESPONSE_DEADLINE = ProcessVariable.of("warningResponseDeadline", String.class);
   // the review form
-  /** JSON [{position, name, target, actual, rate}] for qualitative indicators. */
-  public static final ProcessVariable<Object> QUALITATIVE_RATES = ProcessVariable.of("qualitativeRates", Object.class);
+  /** A qualitative indicator's row of the review form, rated by the reviewer as entered. */
+  public record QualitativeRateRow(Integer position, String name, String target, String actual,
+      String rate) {}
+  public static final ProcessVariable<List<QualitativeRateRow>> QUALITATIVE_RATES = ProcessVariable.rows("qualitativeRates", QualitativeRateRow.class, "定性指标完成率");
   public static final ProcessVariable<ReviewOutcome> REVIEW_OUTCOME = ProcessVariable.ofEnum("filingReviewOutcome", ReviewOutcome.class, "审核结论");
   public static final ProcessVariable<String> REVIEW_COMMENT = ProcessVariable.of("filingReviewComment", String.class);
   // the wave (its own id is its process instance id) and its batches

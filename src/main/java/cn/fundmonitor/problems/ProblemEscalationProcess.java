@@ -62,6 +62,10 @@ public final class ProblemEscalationProcess {
   // the report (form, or the ProblemRaised message)
   public static final ProcessVariable<String> PROJECT_CODE = ProjectVariables.PROJECT_CODE;
   public static final ProcessVariable<String> PROBLEM_KIND = ProcessVariable.of("problemKind", String.class);
+  /**
+   * Untyped on purpose: the report form's text field stores the amount as text, and so does a
+   * raised problem (ProblemReports); the {@code yuan} codec would store a number instead.
+   */
   public static final ProcessVariable<Object> PROBLEM_AMOUNT = ProcessVariable.of("problemAmount", Object.class);
   public static final ProcessVariable<String> PROBLEM_DESCRIPTION = ProcessVariable.of("problemDescription", String.class);
   /** Set by monitoring: where the problem was found (a filing) and its warning level. */

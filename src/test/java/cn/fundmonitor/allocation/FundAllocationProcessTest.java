@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.fundmonitor.support.Submitted;
-import cn.fundmonitor.platform.ProcessVariables;
 import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.overdue.OverdueIncidents;
 import cn.fundmonitor.overdue.OverdueRefreshProcess;
@@ -766,8 +765,8 @@ class FundAllocationProcessTest {
   void mnrArticle15_socialMoneyIsIssuedAndFiledWithoutTheFiscalDepartments() {
     // social money is not a special fund: no annual targets required (GX 第二十五条: 专项资金)
     var socialProject = projects.warehoused(XINGNING_ECO, "450102", "兴宁区社会资本修复项目");
-    var pi = receive("社会出资〔2025〕桂1号", "200000.00", ProcessVariables.builder()
-        .set(FUND_CLASS, "SOCIAL").set(CENTRAL_AMOUNT, "0").build());
+    var pi = receive("社会出资〔2025〕桂1号", "200000.00", Submitted.form()
+        .set(FUND_CLASS, "SOCIAL").text(CENTRAL_AMOUNT, "0").build());
     complete(GUANGXI_FINANCE, pi, TASK_ISSUE, "450000-finance", issue(
         List.of(line("450102", socialProject, "0", "200000")),
         List.of(target("recipientCode", "450102", "修复治理面积", "100"))));

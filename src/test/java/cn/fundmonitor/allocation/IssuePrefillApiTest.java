@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import cn.fundmonitor.support.Submitted;
-import cn.fundmonitor.platform.JsonVariables;
 import cn.fundmonitor.support.FundMonitorTest;
 import cn.fundmonitor.support.Http;
 import cn.fundmonitor.support.Projects;
@@ -93,8 +92,8 @@ class IssuePrefillApiTest {
 
     var task = tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey(TASK_ISSUE)
         .singleResult();
-    assertThat(JsonVariables.rows(ISSUE_LINES.from(tasks, task.getId())))
-        .extracting(r -> r.get("recipientCode") + " " + r.get("centralShare"))
+    assertThat(ISSUE_LINES.from(tasks, task.getId()))
+        .extracting(r -> r.recipientCode() + " " + r.centralShare())
         .containsExactly("450102 375000.00", "450321 625000.00");
 
     users.run(GUANGXI_FINANCE, () -> {

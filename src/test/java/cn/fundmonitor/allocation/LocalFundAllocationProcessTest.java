@@ -93,8 +93,8 @@ class LocalFundAllocationProcessTest {
         .set(FUND_CLASS, fundClass)
         .set(DIRECTION, "ECO_RESTORATION")
         .set(BUDGET_YEAR, 2025)
-        .set(CENTRAL_AMOUNT, central)
-        .set(PROVINCIAL_AMOUNT, local)
+        .text(CENTRAL_AMOUNT, central)
+        .text(PROVINCIAL_AMOUNT, local)
         .text(RECEIVED_ON, "2025-09-05")
         .json(APPROVED_TARGETS, List.of(
             indicator("OUTPUT", "QUANTITY", "修复治理面积", "GE", "30", "公顷"))).build();

@@ -5,7 +5,7 @@ import static cn.fundmonitor.support.TestUsers.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.fundmonitor.platform.ProcessVariables;
+import cn.fundmonitor.support.Submitted;
 import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.support.Covers;
 import cn.fundmonitor.support.Funding;
@@ -71,7 +71,7 @@ class MonitoringPointOpeningProcessTest {
   }
 
   static VariableMap form(String asOf, String dueOn, String scope, String region, String codes) {
-    return ProcessVariables.builder().set(AS_OF, asOf).set(DUE_ON, dueOn)
+    return Submitted.form().text(AS_OF, asOf).text(DUE_ON, dueOn)
         .set(SCOPE, scope).set(REGION_CODE, region)
         .set(PROJECT_CODES, codes).set(BASIS, null).build();
   }
