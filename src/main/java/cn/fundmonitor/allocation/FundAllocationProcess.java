@@ -1,7 +1,6 @@
 package cn.fundmonitor.allocation;
 
 import cn.fundmonitor.money.Yuan;
-
 import cn.fundmonitor.platform.ProcessVariable;
 import cn.fundmonitor.project.ProjectVariables;
 import cn.fundmonitor.platform.UnitVariables;
