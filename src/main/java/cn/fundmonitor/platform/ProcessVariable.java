@@ -112,6 +112,24 @@ public final class ProcessVariable<T> {
     }, yuan -> yuan.amount().doubleValue());
   }
 
+  /** A whole number (a year, a count): read from any number without a fraction, or its text. */
+  public static ProcessVariable<Integer> whole(String name, String label) {
+    return new ProcessVariable<>(name, Integer.class, label, value -> {
+      if (value == null || value instanceof Integer) {
+        return (Integer) value;
+      }
+      var text = Inputs.text(value);
+      if (text == null) {
+        return null;
+      }
+      try {
+        return new java.math.BigDecimal(text).intValueExact();
+      } catch (NumberFormatException | ArithmeticException e) {
+        throw InvalidInputException.of("输入有误", name, label + "应为整数，收到“" + Inputs.shorten(text) + "”");
+      }
+    }, value -> value);
+  }
+
   /**
    * A list of records, stored as a JSON variable (a Camunda Form's dynamic list or table); read from
    * Spin JSON, a JSON text or Java maps, unknown properties ignored.
