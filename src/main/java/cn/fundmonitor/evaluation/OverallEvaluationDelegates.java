@@ -51,7 +51,7 @@ class OverallEvaluationDelegates {
                 + evaluator + "”不能发起");
       }
       var province = provinces.get(0);
-      var year = OverallEvaluationService.evaluationYear(YEAR.get(execution),
+      var year = OverallEvaluationService.evaluationYear(YEAR.raw(execution),
           LocalDate.now(clock).getYear());
       var key = businessKey(province.code(), year);
       if (history.createHistoricProcessInstanceQuery().processDefinitionKey(KEY)
@@ -113,7 +113,7 @@ class OverallEvaluationDelegates {
       if (named.isEmpty()) {
         throw new InvalidInputException("接收意见有误", "选择开展再评价时请填写项目编码");
       }
-      int year = ((Number) YEAR.get(execution)).intValue();
+      int year = YEAR.get(execution);
       var evaluated = evaluations.ofYear(year, organisation.subtree(PROVINCE_CODE.get(execution)))
           .stream().map(SelfEvaluation::projectCode).collect(Collectors.toSet());
       var problems = new ArrayList<String>();

@@ -26,7 +26,7 @@ public final class OverallEvaluationProcess {
   public enum ReEvaluation { NONE, SELECTED }
 
   public static final ProcessVariable<String> EVALUATOR = ProcessVariable.of("evaluator", String.class);
-  public static final ProcessVariable<Object> YEAR = ProcessVariable.of("overallEvaluationYear", Object.class);
+  public static final ProcessVariable<Integer> YEAR = ProcessVariable.whole("overallEvaluationYear", "评价年度");
   public static final ProcessVariable<String> PROVINCE_CODE = UnitVariables.PROVINCE_CODE;
   public static final ProcessVariable<String> PROVINCE_FINANCE_GROUP = UnitVariables.PROVINCE_FINANCE_GROUP;
   public static final ProcessVariable<String> PROVINCE_FISCAL_GROUP = UnitVariables.PROVINCE_FISCAL_GROUP;

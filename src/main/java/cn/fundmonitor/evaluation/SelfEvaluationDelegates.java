@@ -62,8 +62,8 @@ class SelfEvaluationDelegates {
     return execution -> {
       var weights = SelfEvaluationService.weights(JsonVariables.rows(WEIGHTS.get(execution)));
       var key = execution.getProcessBusinessKey();
-      // a checkbox: true, or "true" from a text field
-      var emergency = Boolean.parseBoolean(String.valueOf(EMERGENCY.get(execution)));
+      // a checkbox: true, or "true" from a text field or a REST client (read raw: anything else is no)
+      var emergency = Boolean.parseBoolean(String.valueOf(EMERGENCY.raw(execution)));
       var result = evaluations.submit(key, weights, SELF_REPORT.get(execution), emergency,
           Actors.current(execution));
       SCORE.set(execution, result.score().doubleValue());

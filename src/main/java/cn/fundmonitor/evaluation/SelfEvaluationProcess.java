@@ -71,7 +71,7 @@ public final class SelfEvaluationProcess {
 
   // the unit's form
   public static final ProcessVariable<String> SELF_REPORT = ProcessVariable.of("selfReport", String.class);
-  public static final ProcessVariable<Object> EMERGENCY = ProcessVariable.of("emergencyProject", Object.class);
+  public static final ProcessVariable<Boolean> EMERGENCY = ProcessVariable.of("emergencyProject", Boolean.class);
 
   // computed
   @SuppressWarnings("rawtypes")

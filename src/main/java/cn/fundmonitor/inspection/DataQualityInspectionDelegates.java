@@ -25,8 +25,9 @@ class DataQualityInspectionDelegates {
     return execution -> {
       var inspector = INSPECTOR.get(execution) != null ? INSPECTOR.get(execution)
           : Actors.current(execution);
-      var opened = inspections.start(wholeNumber(YEAR.get(execution), ""),
-          SAMPLE_UNITS.get(execution), wholeNumber(SAMPLE_SIZE.get(execution), ".0"), inspector, Actors.groups(execution, inspector),
+      // the submission read raw: the service reports a missing or broken number with the rest
+      var opened = inspections.start(wholeNumber(YEAR.raw(execution), ""),
+          SAMPLE_UNITS.get(execution), wholeNumber(SAMPLE_SIZE.raw(execution), ".0"), inspector, Actors.groups(execution, inspector),
           execution.getProcessInstanceId());
       execution.setProcessBusinessKey(opened.inspectionNo());
       NUMBER.set(execution, opened.inspectionNo());

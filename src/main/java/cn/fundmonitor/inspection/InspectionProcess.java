@@ -28,9 +28,9 @@ public final class InspectionProcess {
   public static final String FORM_CONFIRM = "findingConfirmation";
 
   public static final ProcessVariable<String> INSPECTOR = ProcessVariable.of("inspector", String.class);
-  public static final ProcessVariable<Object> YEAR = ProcessVariable.of("inspectionYear", Object.class);
+  public static final ProcessVariable<Integer> YEAR = ProcessVariable.whole("inspectionYear", "检查年度");
   public static final ProcessVariable<String> SAMPLE_UNITS = ProcessVariable.of("sampleUnits", String.class);
-  public static final ProcessVariable<Object> SAMPLE_SIZE = ProcessVariable.of("sampleSize", Object.class);
+  public static final ProcessVariable<Integer> SAMPLE_SIZE = ProcessVariable.whole("sampleSize", "随机抽取的单位数");
   public static final ProcessVariable<String> NUMBER = ProcessVariable.of("inspectionNo", String.class);
   public static final ProcessVariable<String> INSPECTOR_GROUP = ProcessVariable.of("inspectorGroup", String.class);
   public static final ProcessVariable<String> SUMMARY = ProcessVariable.of("inspectionSummary", String.class);

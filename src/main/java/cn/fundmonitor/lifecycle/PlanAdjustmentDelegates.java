@@ -7,6 +7,7 @@ import cn.fundmonitor.organisation.OrganisationService;
 import cn.fundmonitor.platform.Actors;
 import cn.fundmonitor.platform.DecisionTasks;
 import cn.fundmonitor.platform.JsonVariables;
+import cn.fundmonitor.project.IndicatorRows;
 import cn.fundmonitor.project.ProjectCatalogue;
 import cn.fundmonitor.project.ProjectTeams;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -35,8 +36,7 @@ class PlanAdjustmentDelegates {
       APPLICANT_UNIT_NAME.set(execution, organisation.get(p.applicantUnitCode()).name());
       UNIT_GROUPS.set(execution, teams.unitGroups(p));
       REVIEW_GROUP.set(execution, teams.reviewGroup(p).id());
-      INDICATORS.set(execution,
-          JsonVariables.json(PlanAdjustmentService.rows(p.indicators())));
+      INDICATORS.set(execution, p.indicators().stream().map(IndicatorRows.Row::of).toList());
     };
   }
 
@@ -44,7 +44,7 @@ class PlanAdjustmentDelegates {
   JavaDelegate checkAdjustmentDelegate(PlanAdjustmentService adjustments) {
     return execution -> {
       COMPARISON.set(execution, adjustments.check(execution.getProcessBusinessKey(),
-          JsonVariables.rows(INDICATORS.get(execution)), REASON.get(execution)));
+          JsonVariables.rows(INDICATORS.raw(execution)), REASON.get(execution)));
       OUTCOME.set(execution, null);
       COMMENT.set(execution, null);
     };

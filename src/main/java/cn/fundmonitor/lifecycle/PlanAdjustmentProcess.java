@@ -1,7 +1,9 @@
 package cn.fundmonitor.lifecycle;
 
 import cn.fundmonitor.platform.ProcessVariable;
+import cn.fundmonitor.project.IndicatorRows;
 import cn.fundmonitor.project.ProjectVariables;
+import java.util.List;
 
 /** Ids and variables of {@code processes/plan-adjustment.bpmn} (实施方案调整; business key = request number). */
 public final class PlanAdjustmentProcess {
@@ -34,7 +36,8 @@ public final class PlanAdjustmentProcess {
   public static final ProcessVariable<String> APPLICANT_UNIT_NAME = ProjectVariables.APPLICANT_UNIT_NAME;
   public static final ProcessVariable<String> REASON = ProcessVariable.of("adjustmentReason", String.class);
   /** JSON rows {level1, level2, name, comparator, target, unit}: the whole adjusted list. */
-  public static final ProcessVariable<Object> INDICATORS = ProcessVariable.of("adjustedIndicators", Object.class);
+  public static final ProcessVariable<List<IndicatorRows.Row>> INDICATORS =
+      ProcessVariable.rows("adjustedIndicators", IndicatorRows.Row.class, "调整后的全部绩效指标");
   public static final ProcessVariable<String> NUMBER = ProcessVariable.of("adjustmentNo", String.class);
   public static final ProcessVariable<String> UNIT_GROUPS = ProcessVariable.of("adjustmentGroups", String.class);
   public static final ProcessVariable<String> REVIEW_GROUP = ProcessVariable.of("adjustmentReviewGroup", String.class);

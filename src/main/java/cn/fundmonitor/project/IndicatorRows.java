@@ -26,6 +26,20 @@ public final class IndicatorRows {
 
   private IndicatorRows() {}
 
+  /**
+   * One indicator as a form's dynamic list carries it: the frame's codes and the texts as typed
+   * (the process variables' typed reads; what a user submits is checked from the raw rows).
+   */
+  public record Row(String level1, String level2, String name, String comparator, String target,
+      String unit) {
+
+    /** The indicator's row; no unit is an empty text, as the form's field gives it. */
+    public static Row of(Indicator i) {
+      return new Row(i.level().name(), i.category().name(), i.name(), i.comparator().name(),
+          i.target().text(), i.unit() == null ? "" : i.unit());
+    }
+  }
+
   /** Indicators back as rows, e.g. to issue a project's overall targets as a year's. */
   public static List<Map<String, Object>> rows(List<Indicator> indicators) {
     return indicators.stream().map(i -> {

@@ -3,6 +3,7 @@ package cn.fundmonitor.project;
 import static cn.fundmonitor.common.Inputs.*;
 
 import cn.fundmonitor.common.InvalidInputException;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -33,8 +34,13 @@ public class ProgressPlans {
   /** A plan of more points than a project has monitoring points in ten years is a mistake. */
   static final int MAX_POINTS = 40;
 
-  /** Planned progress at a monitoring point, in percent. */
-  public record PlannedProgress(LocalDate pointOn, BigDecimal execution, BigDecimal physical) {}
+  /**
+   * Planned progress at a monitoring point, in percent; as JSON, a row of the application form's
+   * list {@code progressPlan} (its keys {@code plannedExecution} and {@code plannedPhysical}).
+   */
+  public record PlannedProgress(LocalDate pointOn,
+      @JsonProperty("plannedExecution") BigDecimal execution,
+      @JsonProperty("plannedPhysical") BigDecimal physical) {}
 
   private final JdbcClient jdbc;
 

@@ -45,7 +45,7 @@ class AnnualSelectionDelegates {
     return execution -> {
       var province = PROVINCE_CODE.get(execution);
       var options = candidates.checklist(province, BUDGET_YEAR.get(execution));
-      CANDIDATE_PROJECTS.setLocal(execution, JsonVariables.json(options));
+      CANDIDATE_PROJECTS.setLocal(execution, options);
       SELECTED_PROJECTS.setLocal(execution, JsonVariables.json(List.of()));
       SELECTION_NOTE.setLocal(execution, null);
       PROVINCE_NAME.setLocal(execution, organisation.get(province).name());

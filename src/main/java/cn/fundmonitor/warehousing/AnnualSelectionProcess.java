@@ -31,6 +31,9 @@ public final class AnnualSelectionProcess {
   public static final String FORM_SELECTION = "projectSelection";
 
   /** The year whose supported projects are chosen (default: next year). */
+  /** One option of the selection form's checklist: the project in words, its code. */
+  public record Candidate(String label, String value) {}
+
   public static final ProcessVariable<Integer> BUDGET_YEAR = ProcessVariable.of("budgetYear", Integer.class);
   @SuppressWarnings("rawtypes")
   public static final ProcessVariable<List> PROVINCE_CODES = ProcessVariable.of("provinceCodes", List.class);
@@ -39,7 +42,8 @@ public final class AnnualSelectionProcess {
   public static final ProcessVariable<String> PROVINCE_CODE = UnitVariables.PROVINCE_CODE;
   public static final ProcessVariable<String> PROVINCE_NAME = UnitVariables.PROVINCE_NAME;
   /** JSON [{label, value}] of the warehoused projects to choose from (the form's checklist). */
-  public static final ProcessVariable<Object> CANDIDATE_PROJECTS = ProcessVariable.of("candidateProjects", Object.class);
+  public static final ProcessVariable<List<Candidate>> CANDIDATE_PROJECTS =
+      ProcessVariable.rows("candidateProjects", Candidate.class, "可选项目");
   /** JSON [project code, ...] chosen by the province. */
   public static final ProcessVariable<Object> SELECTED_PROJECTS = ProcessVariable.of("selectedProjects", Object.class);
   public static final ProcessVariable<String> SELECTION_NOTE = ProcessVariable.of("selectionNote", String.class);

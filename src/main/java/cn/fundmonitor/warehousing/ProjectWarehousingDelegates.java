@@ -36,7 +36,8 @@ class ProjectWarehousingDelegates {
         applicant = Actors.current(execution);
         APPLICANT.set(execution, applicant);
       }
-      var plan = JsonVariables.rows(PROGRESS_PLAN.get(execution));
+      // the submitted rows, read raw: the check reports every wrong cell at once
+      var plan = JsonVariables.rows(PROGRESS_PLAN.raw(execution));
       ProgressPlans.check(plan); // refused before anything is filed
       var project = warehousing.register(execution.getProcessBusinessKey(),
           WarehousingVariables.application(execution), applicant,
@@ -54,7 +55,7 @@ class ProjectWarehousingDelegates {
   JavaDelegate resubmitApplicationDelegate(ProjectWarehousing warehousing, ProjectCatalogue catalogue,
       OrganisationService organisation, ProjectTeams teams, ProgressPlans plans) {
     return execution -> {
-      var plan = JsonVariables.rows(PROGRESS_PLAN.get(execution));
+      var plan = JsonVariables.rows(PROGRESS_PLAN.raw(execution));
       ProgressPlans.check(plan);
       var project = warehousing.resubmit(PROJECT_CODE.get(execution),
           WarehousingVariables.application(execution), Actors.current(execution),

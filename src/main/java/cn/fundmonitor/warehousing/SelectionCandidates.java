@@ -6,10 +6,10 @@ import cn.fundmonitor.project.Project;
 import cn.fundmonitor.project.ProjectCatalogue;
 import cn.fundmonitor.results.ResultFlag;
 import cn.fundmonitor.results.ResultFlagService;
+import cn.fundmonitor.warehousing.AnnualSelectionProcess.Candidate;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
-import java.util.Map;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
@@ -27,12 +27,12 @@ class SelectionCandidates {
    * The province's warehoused, not yet chosen projects as the form's options, each with last
    * year's results in its county and the cut they suggest (GX 第二十二条、第二十九条).
    */
-  List<Map<String, String>> checklist(String province, int year) {
+  List<Candidate> checklist(String province, int year) {
     var flags = results.flagsWithin(year, province);
     return catalogue.selectionCandidates(province, year).stream()
-        .map(p -> Map.of("value", p.code(), "label", p.code() + " " + p.name() + "（"
+        .map(p -> new Candidate(p.code() + " " + p.name() + "（"
             + organisation.get(p.regionCode()).name() + "，" + p.direction().label() + "，"
-            + p.requestedAmount().toWanText() + "）" + flagText(p, flags)))
+            + p.requestedAmount().toWanText() + "）" + flagText(p, flags), p.code()))
         .toList();
   }
 

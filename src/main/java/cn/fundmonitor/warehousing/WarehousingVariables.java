@@ -7,6 +7,7 @@ import cn.fundmonitor.warehousing.ProjectWarehousingProcess.RevisionAction;
 import cn.fundmonitor.project.ProjectVariables;
 import cn.fundmonitor.project.EligibilityFacts;
 import cn.fundmonitor.project.Project;
+import cn.fundmonitor.project.ProgressPlans.PlannedProgress;
 import cn.fundmonitor.project.RawApplication;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -32,7 +33,8 @@ public final class WarehousingVariables {
   /** JSON array of {level1, level2, name, comparator, target, unit}. */
   public static final ProcessVariable<Object> INDICATORS = ProcessVariable.of("indicators", Object.class);
   /** JSON [{pointOn, plannedExecution, plannedPhysical}]: the implementation plan by monitoring point (optional). */
-  public static final ProcessVariable<Object> PROGRESS_PLAN = ProcessVariable.of("progressPlan", Object.class);
+  public static final ProcessVariable<List<PlannedProgress>> PROGRESS_PLAN =
+      ProcessVariable.rows("progressPlan", PlannedProgress.class, "实施进度计划");
 
   // shown to reviewers
   public static final ProcessVariable<String> APPLICANT_UNIT_NAME = ProjectVariables.APPLICANT_UNIT_NAME;

@@ -68,7 +68,7 @@ class OverallEvaluationProcessTest {
 
   ProcessInstance start(String user, Object year) {
     return users.as(user, () -> runtime.startProcessInstanceByKey(KEY,
-        YEAR.with(year)));
+        Submitted.form().value(YEAR, year).build()));
   }
 
   Task task(ProcessInstance pi, String key) {

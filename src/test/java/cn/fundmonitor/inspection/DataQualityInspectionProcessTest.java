@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.platform.ProcessVariables;
+import cn.fundmonitor.support.Submitted;
 import cn.fundmonitor.support.Covers;
 import cn.fundmonitor.support.FaultyData;
 import cn.fundmonitor.support.CoverageGate;
@@ -54,8 +55,8 @@ class DataQualityInspectionProcessTest {
   }
 
   ProcessInstance start(String user, String sampleUnits, Object sampleSize) {
-    return users.as(user, () -> runtime.startProcessInstanceByKey(KEY, ProcessVariables.builder()
-        .set(YEAR, 2026).set(SAMPLE_UNITS, sampleUnits).set(SAMPLE_SIZE, sampleSize).build()));
+    return users.as(user, () -> runtime.startProcessInstanceByKey(KEY, Submitted.onto(ProcessVariables
+        .builder().set(YEAR, 2026).set(SAMPLE_UNITS, sampleUnits).build()).value(SAMPLE_SIZE, sampleSize).build()));
   }
 
   List<Task> open(ProcessInstance pi, String key) {

@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.fundmonitor.common.InvalidInputException;
 import cn.fundmonitor.platform.JsonVariables;
 import cn.fundmonitor.platform.ProcessVariables;
+import cn.fundmonitor.support.Submitted;
+import cn.fundmonitor.project.IndicatorRows;
 import cn.fundmonitor.project.IndicatorTarget;
 import cn.fundmonitor.project.ProjectCatalogue;
 import cn.fundmonitor.support.Covers;
@@ -27,6 +29,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -71,7 +74,7 @@ class PlanAdjustmentProcessTest {
   }
 
   static VariableMap edit(List<Map<String, Object>> rows) {
-    return INDICATORS.with(JsonVariables.json(rows));
+    return Submitted.form().json(INDICATORS, rows).build();
   }
 
   static VariableMap review(Outcome outcome, String comment) {
@@ -88,6 +91,12 @@ class PlanAdjustmentProcessTest {
 
     var rows = current(pi);
     assertThat(rows).hasSize(4);
+    assertThat(INDICATORS.from(runtime, pi.getId())).extracting(IndicatorRows.Row::name)
+        .containsExactly(rows.stream().map(r -> (String) r.get("name")).toArray(String[]::new));
+    assertThat(((JsonValue) INDICATORS.stored(INDICATORS.from(runtime, pi.getId()))).getValueSerialized())
+        .as("the typed rows store the JSON the form showed before they were typed")
+        .isEqualTo(JsonVariables.json(PlanAdjustmentService.rows(catalogue.get(project).indicators()))
+            .getValueSerialized());
     rows.get(0).put("target", "150");
     rows.add(Map.of("level1", "BENEFIT", "level2", "SOCIAL", "name", "受益群众", "comparator", "GE",
         "target", "2000", "unit", "人"));

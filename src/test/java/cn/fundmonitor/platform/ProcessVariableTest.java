@@ -21,6 +21,7 @@ class ProcessVariableTest {
   static final ProcessVariable<Direction> DIRECTION = ProcessVariable.ofEnum("direction", Direction.class, "支出方向");
   static final ProcessVariable<LocalDate> STARTED_ON = ProcessVariable.date("startedOn", "开工日期");
   static final ProcessVariable<Yuan> PAID = ProcessVariable.yuan("paidToDate", "累计支付金额");
+  static final ProcessVariable<Integer> YEAR = ProcessVariable.whole("inspectionYear", "检查年度");
 
   record Row(String name, Integer position, LocalDate due) {}
 
@@ -77,6 +78,24 @@ class ProcessVariableTest {
     assertThatThrownBy(() -> YEAR.from(Map.of("budgetYear", "二〇二六")))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
             .containsExactly(new FieldError("budgetYear", "预算年度应为整数，收到“二〇二六”")));
+  }
+
+  @Test
+  void aWholeNumberIsReadFromAnyNumberWithoutAFractionOrItsText() {
+    // Camunda Forms' number fields submit a Long or a Double, REST clients anything
+    assertThat(YEAR.from(Map.of("inspectionYear", 2026L))).isEqualTo(2026);
+    assertThat(YEAR.from(Map.of("inspectionYear", 2026.0))).isEqualTo(2026);
+    assertThat(YEAR.from(Map.of("inspectionYear", " 2026 "))).isEqualTo(2026);
+    assertThat(YEAR.from(Map.of("inspectionYear", " "))).isNull();
+    assertThat(YEAR.with(2026).get("inspectionYear")).isEqualTo(2026);
+    assertThatThrownBy(() -> YEAR.from(Map.of("inspectionYear", 2026.5)))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+            .containsExactly(new FieldError("inspectionYear", "检查年度应为整数，收到“2026.5”")));
+    assertThatThrownBy(() -> YEAR.from(Map.of("inspectionYear", "二〇二六")))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+            .containsExactly(new FieldError("inspectionYear", "检查年度应为整数，收到“二〇二六”")));
+    assertThatThrownBy(() -> YEAR.from(Map.of("inspectionYear", 1e12)))
+        .isInstanceOf(InvalidInputException.class);
   }
 
   @Test

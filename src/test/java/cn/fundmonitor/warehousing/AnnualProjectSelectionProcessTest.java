@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.fundmonitor.support.Submitted;
 import cn.fundmonitor.common.InvalidInputException;
-import cn.fundmonitor.platform.JsonVariables;
 import cn.fundmonitor.project.ProjectCatalogue;
 import cn.fundmonitor.project.ProjectWarehousing;
 import cn.fundmonitor.support.Projects;
@@ -73,9 +72,8 @@ class AnnualProjectSelectionProcessTest {
         .setVariables(BUDGET_YEAR.with(2036)).execute();
     var task = tasks.createTaskQuery().processInstanceId(pi.getId())
         .taskCandidateGroup("450000-finance").singleResult();
-    var labels = JsonVariables.rows(CANDIDATE_PROJECTS.from(tasks, task.getId()))
-        .stream().filter(c -> candidate.equals(c.get("value"))).map(c -> (String) c.get("label"))
-        .toList();
+    var labels = CANDIDATE_PROJECTS.from(tasks, task.getId())
+        .stream().filter(c -> candidate.equals(c.value())).map(Candidate::label).toList();
     assertThat(labels).singleElement().asString()
         .contains("【上年度结果：2035年 " + poor + " 绩效自评结果差")
         .contains("建议少安排30%，按申请额约");
@@ -104,8 +102,8 @@ class AnnualProjectSelectionProcessTest {
         .singleResult();
     assertThat(task.getDueDate()).isEqualTo(Date.from(OffsetDateTime.of(2026, 8, 31, 17, 30, 0, 0,
         ZoneOffset.ofHours(8)).toInstant()));
-    var candidates = JsonVariables.rows(CANDIDATE_PROJECTS.from(tasks, task.getId()));
-    assertThat(candidates).extracting(c -> c.get("value")).contains(chosen, notChosen);
+    var candidates = CANDIDATE_PROJECTS.from(tasks, task.getId());
+    assertThat(candidates).extracting(Candidate::value).contains(chosen, notChosen);
 
     // a project that is not a candidate is refused; nothing is recorded
     assertThatThrownBy(() -> users.run(GUANGXI_FINANCE, () -> tasks.complete(task.getId(),

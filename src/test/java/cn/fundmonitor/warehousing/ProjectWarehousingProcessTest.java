@@ -13,6 +13,7 @@ import cn.fundmonitor.project.InvalidApplicationException;
 import cn.fundmonitor.project.ProgressPlans;
 import cn.fundmonitor.project.ProjectCatalogue;
 import cn.fundmonitor.project.ProjectStatus;
+import cn.fundmonitor.support.Submitted;
 import cn.fundmonitor.support.Tasklist;
 import cn.fundmonitor.support.Applications;
 import cn.fundmonitor.support.Covers;
@@ -111,7 +112,7 @@ class ProjectWarehousingProcessTest {
   void ziyang3_3_theImplementationPlanIsEnteredWithTheApplication() {
     var request = Applications.xingningRestoration("兴宁区矿山生态修复（实施进度计划）");
     var vars = request.toVariables();
-    PROGRESS_PLAN.putInto(vars, org.camunda.bpm.engine.variable.Variables.objectValue(
+    Submitted.onto(vars).value(PROGRESS_PLAN, org.camunda.bpm.engine.variable.Variables.objectValue(
         "[{\"pointOn\":\"2026-06-30\",\"plannedExecution\":30,\"plannedPhysical\":20},"
             + "{\"pointOn\":\"2026-12-31\",\"plannedExecution\":80,\"plannedPhysical\":70}]")
         .serializationDataFormat("application/json").create());
@@ -123,19 +124,22 @@ class ProjectWarehousingProcessTest {
 
     review(pi, ReviewOutcome.RETURN, "实施进度计划过于保守");
     var bad = revision(RevisionAction.RESUBMIT, request, "调整计划");
-    PROGRESS_PLAN.putInto(bad, "[{\"pointOn\":\"2026-06-30\",\"plannedExecution\":130,\"plannedPhysical\":20}]");
+    Submitted.onto(bad).text(PROGRESS_PLAN, "[{\"pointOn\":\"2026-06-30\",\"plannedExecution\":130,\"plannedPhysical\":20}]");
     assertThatThrownBy(() -> tasklist.as(XINGNING_ECO).complete(pi, TASK_REVISE, bad))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("实施进度计划第1行的计划预算执行率（%）应为0至100之间的数");
     var corrected = revision(RevisionAction.RESUBMIT, request, "调整计划");
-    PROGRESS_PLAN.putInto(corrected, "[{\"pointOn\":\"2026-06-30\",\"plannedExecution\":40,\"plannedPhysical\":30}]");
+    Submitted.onto(corrected).text(PROGRESS_PLAN, "[{\"pointOn\":\"2026-06-30\",\"plannedExecution\":40,\"plannedPhysical\":30}]");
     tasklist.as(XINGNING_ECO).complete(pi, TASK_REVISE, corrected);
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_RESUBMIT).isWaitingAt(TASK_REVIEW);
+    assertThat(PROGRESS_PLAN.from(runtime, pi.getId())).as("the form's rows read typed")
+        .containsExactly(new ProgressPlans.PlannedProgress(java.time.LocalDate.of(2026, 6, 30),
+            new java.math.BigDecimal("40"), new java.math.BigDecimal("30")));
     assertThat(plans.of(pi.getBusinessKey())).singleElement()
         .satisfies(p -> assertThat(p.execution()).isEqualByComparingTo("40"));
 
     var refused = Applications.xingningRestoration("兴宁区（错误计划）").toVariables();
-    PROGRESS_PLAN.putInto(refused, "[{\"pointOn\":\"6月底\",\"plannedExecution\":10,\"plannedPhysical\":10}]");
+    Submitted.onto(refused).text(PROGRESS_PLAN, "[{\"pointOn\":\"6月底\",\"plannedExecution\":10,\"plannedPhysical\":10}]");
     assertThatThrownBy(() -> users.as(XINGNING_ECO, () -> runtime.startProcessInstanceByKey(KEY, refused)))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("实施进度计划第1行的监控时点“6月底”不是有效的日期");
