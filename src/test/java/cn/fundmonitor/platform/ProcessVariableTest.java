@@ -63,23 +63,6 @@ class ProcessVariableTest {
             .containsExactly(new FieldError("paidToDate", "累计支付金额不能为负数")));
   }
 
-  static final ProcessVariable<Integer> YEAR = ProcessVariable.whole("budgetYear", "预算年度");
-
-  @Test
-  void aWholeNumberIsReadFromAnyNumberWithoutAFractionOrItsTextAndStoredAsItIs() {
-    assertThat(YEAR.from(Map.of("budgetYear", 2026L))).isEqualTo(2026);
-    assertThat(YEAR.from(Map.of("budgetYear", 2026.0))).isEqualTo(2026);
-    assertThat(YEAR.from(Map.of("budgetYear", " 2026 "))).isEqualTo(2026);
-    assertThat(YEAR.from(Map.of("budgetYear", " "))).isNull();
-    assertThat(YEAR.with(2026).get("budgetYear")).isEqualTo(2026);
-    assertThatThrownBy(() -> YEAR.from(Map.of("budgetYear", 2026.5)))
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
-            .containsExactly(new FieldError("budgetYear", "预算年度应为整数，收到“2026.5”")));
-    assertThatThrownBy(() -> YEAR.from(Map.of("budgetYear", "二〇二六")))
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
-            .containsExactly(new FieldError("budgetYear", "预算年度应为整数，收到“二〇二六”")));
-  }
-
   @Test
   void aWholeNumberIsReadFromAnyNumberWithoutAFractionOrItsText() {
     // Camunda Forms' number fields submit a Long or a Double, REST clients anything
